@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { fail, ok, type AuthResponse, type DevLoginRequest, type Result, type UserView } from '@shared';
+import type { Clock } from '../common/clock';
+import type { User } from './auth-user';
+import type { TokenService } from './token.service';
+import type { UserRepository } from './user.repository';
+import type { WechatSessionPort } from './wechat-session.port';
+
+export interface AuthServiceDeps {
+  users: UserRepository;
+  tokens: TokenService;
+  wechat: WechatSessionPort;
+  clock: Clock;
+  devLoginEnabled: boolean;
+  /** Scopes WeChat user ids to the app, since an openid is only unique within one appid. */
+  appScope: string;
+}
+
+/** Stable, opaque user ids: the same person gets the same id, and the id reveals no openid. */
+function userId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22)}`;
+}
+
+export function toUserView(user: User): UserView {
+  return { id: user.id, nickname: user.nickname, role: user.role };
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  async function session(user: User): Promise<AuthResponse> {
+    const { token, expiresIn } = await deps.tokens.issue(user);
+    return { token, expiresIn, user: toUserView(user) };
+  }
+
+  return {
+    async loginWithWechat(code: string): Promise<Result<AuthResponse>> {
+      const answer = await deps.wechat.exchangeCode(code);
+      if (!answer.ok) {
+        return fail(answer.reason === 'invalid_code' ? 'AUTH.WECHAT_CODE_INVALID' : 'AUTH.WECHAT_UNAVAILABLE');
+      }
+      const user = await deps.users.getOrCreate({
+        id: userId('wx', deps.appScope, answer.openid),
+        role: 'user',
+        nickname: '微信用户',
+        createdAt: deps.clock.now().toISOString(),
+        openid: answer.openid,
+        ...(answer.unionid ? { unionid: answer.unionid } : {}),
+      });
+      return ok(await session(user));
+    },
+
+    /** For the local stack and tests only: anyone can be anyone, so it is off unless DEV_LOGIN=1. */
+    async devLogin(input: DevLoginRequest): Promise<Result<AuthResponse>> {
+      if (!deps.devLoginEnabled) return fail('AUTH.DEV_LOGIN_DISABLED');
+      const user = await deps.users.getOrCreate({
+        id: userId('dev', input.role, input.nickname),
+        role: input.role,
+        nickname: input.nickname,
+        createdAt: deps.clock.now().toISOString(),
+      });
+      return ok(await session(user));
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,44 @@
+// Configuration, parsed once per cold start. A missing or malformed value stops the function at once with the name
+// of the variable, rather than failing later on a request.
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const configSchema = z.object({
+  STAGE: z.string().min(1).default('local'),
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+  TABLE_PREFIX: z.string().min(1),
+  /** Set for DynamoDB Local; unset on AWS. */
+  DYNAMODB_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  DEV_LOGIN: flag,
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.preprocess(emptyToUndefined, z.string().optional()),
+  WECHAT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  SEARCH_REFRESH_MS: z.coerce.number().int().nonnegative().default(2000),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,199 @@
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEMAND_FIELD_LABELS, type Demand } from '@shared';
+import type { PageRequest } from '../common/page';
+import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
+import { batchGet } from './batch-get';
+import { CHANGE_FEED, DEMAND_INDEXES, fromDemandItem, REMOVABLE_ATTRIBUTES, toDemandItem } from './demand.keys';
+import { isConditionFailed } from './errors';
+import { queryPage } from './query-page';
+
+const FORM_ATTRIBUTES = Object.keys(DEMAND_FIELD_LABELS);
+/** Follows change followerCount in their own transactions; a rewrite of the demand must not touch it. */
+const NEVER_REWRITTEN = new Set(['id', 'followerCount']);
+
+export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table: string): DemandRepository {
+  const get = async (id: string) => {
+    const out = await doc.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
+    return out.Item ? fromDemandItem(out.Item) : undefined;
+  };
+
+  return {
+    async create(demand) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: toDemandItem(demand),
+            ConditionExpression: 'attribute_not_exists(id)',
+          }),
+        );
+        return 'created';
+      } catch (err) {
+        if (isConditionFailed(err)) return 'exists';
+        throw err;
+      }
+    },
+
+    get,
+
+    async getMany(ids) {
+      const unique = [...new Set(ids)];
+      const items = await batchGet(doc, table, unique.map((id) => ({ id })));
+      return items.map(fromDemandItem);
+    },
+
+    async updateIfVersion(next, expectedVersion) {
+      const item = toDemandItem(next) as unknown as Record<string, unknown>;
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':expected': expectedVersion };
+      const sets: string[] = [];
+      const removes: string[] = [];
+      let n = 0;
+      for (const [attr, value] of Object.entries(item)) {
+        if (NEVER_REWRITTEN.has(attr) || value === undefined) continue;
+        n += 1;
+        names[`#a${n}`] = attr;
+        values[`:v${n}`] = value;
+        sets.push(`#a${n} = :v${n}`);
+      }
+      for (const attr of [...FORM_ATTRIBUTES, ...REMOVABLE_ATTRIBUTES]) {
+        if (item[attr] !== undefined) continue;
+        n += 1;
+        names[`#a${n}`] = attr;
+        removes.push(`#a${n}`);
+      }
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { id: next.id },
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+            ConditionExpression: 'attribute_exists(id) AND #version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (isConditionFailed(err)) return false;
+        throw err;
+      }
+    },
+
+    listByOwner(ownerId, page) {
+      const ix = DEMAND_INDEXES.byOwner;
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: ix.name,
+          KeyConditionExpression: 'ownerId = :owner',
+          ExpressionAttributeValues: { ':owner': ownerId },
+          ScanIndexForward: false,
+        },
+        page,
+        ix.keys,
+        fromDemandItem,
+      );
+    },
+
+    listPendingReview(page) {
+      const ix = DEMAND_INDEXES.byStatus;
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: ix.name,
+          KeyConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': 'pending_review' },
+          ScanIndexForward: true,
+        },
+        page,
+        ix.keys,
+        fromDemandItem,
+      );
+    },
+
+    listPublished(filter, page) {
+      return listPublished(doc, table, filter, page);
+    },
+
+    listChangedSince(sinceIso, page) {
+      const ix = DEMAND_INDEXES.byChange;
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: ix.name,
+          KeyConditionExpression: 'changeFeed = :feed AND changeKey >= :since',
+          ExpressionAttributeValues: { ':feed': CHANGE_FEED, ':since': sinceIso },
+          ScanIndexForward: true,
+        },
+        page,
+        ix.keys,
+        fromDemandItem,
+      );
+    },
+  };
+}
+
+/**
+ * Published demands, newest first. The most selective key the filter names picks the index (field, then province,
+ * else all published); the rest of the filter is a FilterExpression on that Query.
+ */
+function listPublished(doc: DynamoDBDocumentClient, table: string, filter: PublishedFilter, page: PageRequest) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const filters: string[] = [];
+  let index: (typeof DEMAND_INDEXES)[keyof typeof DEMAND_INDEXES];
+  let keyCondition: string;
+
+  if (filter.field) {
+    index = DEMAND_INDEXES.publishedByField;
+    keyCondition = 'pubField = :field';
+    values[':field'] = filter.field;
+  } else if (filter.province) {
+    index = DEMAND_INDEXES.publishedByProvince;
+    keyCondition = 'pubProvince = :province';
+    values[':province'] = filter.province;
+  } else {
+    index = DEMAND_INDEXES.byStatus;
+    keyCondition = '#status = :published';
+    names['#status'] = 'status';
+    values[':published'] = 'published';
+  }
+  if (filter.province && index !== DEMAND_INDEXES.publishedByProvince) {
+    filters.push('pubProvince = :province');
+    values[':province'] = filter.province;
+  }
+  if (filter.regionContains) {
+    names['#region'] = 'region';
+    values[':region'] = filter.regionContains;
+    filters.push('contains(#region, :region)');
+  }
+  if (filter.cooperation) {
+    values[':coop'] = filter.cooperation;
+    filters.push('contains(cooperationModes, :coop)');
+  }
+  if (filter.minBudgetWan !== undefined) {
+    values[':minBudget'] = filter.minBudgetWan;
+    filters.push('budgetWan >= :minBudget');
+  }
+
+  return queryPage(
+    doc,
+    {
+      TableName: table,
+      IndexName: index.name,
+      KeyConditionExpression: keyCondition,
+      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    page,
+    index.keys,
+    fromDemandItem,
+  );
+}

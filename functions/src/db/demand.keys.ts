@@ -1,0 +1,60 @@
+// The key layout of the demands table: which attributes feed which index. Only this file knows it.
+import type { Demand } from '@shared';
+import { demandProvince } from '../demands/demand.lifecycle';
+
+export const DEMAND_INDEXES = {
+  byOwner: { name: 'byOwner', keys: ['id', 'ownerId', 'createdAt'] },
+  byStatus: { name: 'byStatus', keys: ['id', 'status', 'statusKey'] },
+  publishedByField: { name: 'publishedByField', keys: ['id', 'pubField', 'pubKey'] },
+  publishedByProvince: { name: 'publishedByProvince', keys: ['id', 'pubProvince', 'pubKey'] },
+  byChange: { name: 'byChange', keys: ['id', 'changeFeed', 'changeKey'] },
+} as const;
+
+/** One partition holds the change feed: a few thousand demands a year is far below a partition's limits. */
+export const CHANGE_FEED = 'demand';
+
+const INDEX_ATTRIBUTES = ['statusKey', 'changeFeed', 'changeKey', 'pubKey', 'pubField', 'pubProvince'] as const;
+
+/** When the demand entered its current status: what its place in the status lists is sorted by. */
+function statusAt(d: Demand): string {
+  if (d.status === 'published' && d.publishedAt) return d.publishedAt;
+  if (d.status === 'pending_review' && d.submittedAt) return d.submittedAt;
+  return d.updatedAt;
+}
+
+export type DemandItem = Demand & Partial<Record<(typeof INDEX_ATTRIBUTES)[number], string>>;
+
+export function toDemandItem(d: Demand): DemandItem {
+  const item: DemandItem = {
+    ...d,
+    statusKey: `${statusAt(d)}#${d.id}`,
+    changeFeed: CHANGE_FEED,
+    changeKey: `${d.updatedAt}#${d.id}`,
+  };
+  // Published demands only: these two indexes are sparse.
+  if (d.status === 'published' && d.publishedAt) {
+    item.pubKey = `${d.publishedAt}#${d.id}`;
+    if (d.field) item.pubField = d.field;
+    const province = demandProvince(d);
+    if (province) item.pubProvince = province;
+  }
+  return item;
+}
+
+export function fromDemandItem(item: Record<string, unknown>): Demand {
+  const demand = { ...item };
+  for (const attr of INDEX_ATTRIBUTES) delete demand[attr];
+  return demand as unknown as Demand;
+}
+
+/** Attributes that a full rewrite of a demand must remove when the new state lacks them. */
+export const REMOVABLE_ATTRIBUTES = [
+  'pubKey',
+  'pubField',
+  'pubProvince',
+  'submittedAt',
+  'publishedAt',
+  'closedAt',
+  'rejectReason',
+  'source',
+] as const;

@@ -1,0 +1,136 @@
+import {
+  canTransition,
+  fail,
+  isPubliclyVisible,
+  ok,
+  validateDemandComplete,
+  type Demand,
+  type DemandAction,
+  type DemandDetailResponse,
+  type DemandDraft,
+  type Page,
+  type Result,
+  type ReviewRequest,
+} from '@shared';
+import type { AuthUser } from '../auth/auth-user';
+import type { Clock } from '../common/clock';
+import type { CursorCodec } from '../common/cursor';
+import { readPage, type PageParams } from '../common/paging';
+import type { FollowRepository } from '../follows/follow.repository';
+import { approved, closed, newDraft, rejected, submitted, withForm } from './demand.lifecycle';
+import type { DemandRepository } from './demand.repository';
+import { formOf, toPublicDemand } from './demand.view';
+
+export interface DemandServiceDeps {
+  demands: DemandRepository;
+  follows: Pick<FollowRepository, 'isFollowing'>;
+  clock: Clock;
+  newId: () => string;
+  cursors: CursorCodec;
+}
+
+const isAdmin = (user: AuthUser | undefined) => user?.role === 'admin';
+const isOwner = (user: AuthUser | undefined, demand: Demand) => user !== undefined && user.id === demand.ownerId;
+
+export function createDemandService(deps: DemandServiceDeps) {
+  const now = () => deps.clock.now().toISOString();
+
+  /**
+   * Loads a demand for an action by its owner (or an admin, for review). Someone who may not even see it gets 404,
+   * someone who may see it but not act gets 403, and a wrong status is 409.
+   */
+  async function loadFor(
+    user: AuthUser,
+    id: string,
+    action: DemandAction,
+  ): Promise<Result<Demand>> {
+    const demand = await deps.demands.get(id);
+    if (!demand) return fail('DEMAND.NOT_FOUND');
+    const actor = action === 'approve' || action === 'reject' ? isAdmin(user) : isOwner(user, demand);
+    if (!actor) {
+      const canSee = isAdmin(user) || isOwner(user, demand) || isPubliclyVisible(demand.status, demand.publishedAt);
+      return fail(canSee ? 'AUTH.FORBIDDEN' : 'DEMAND.NOT_FOUND');
+    }
+    if (!canTransition(action, demand.status)) {
+      return fail(action === 'edit' ? 'DEMAND.NOT_EDITABLE' : 'DEMAND.INVALID_TRANSITION');
+    }
+    return ok(demand);
+  }
+
+  async function store(next: Demand, previous: Demand): Promise<Result<Demand>> {
+    const written = await deps.demands.updateIfVersion(next, previous.version);
+    return written ? ok(next) : fail('DEMAND.VERSION_CONFLICT');
+  }
+
+  return {
+    async createDraft(user: AuthUser, form: DemandDraft): Promise<Result<Demand>> {
+      const demand = newDraft({ id: deps.newId(), ownerId: user.id, form, at: now() });
+      await deps.demands.create(demand);
+      return ok(demand);
+    },
+
+    async updateDraft(
+      user: AuthUser,
+      id: string,
+      form: DemandDraft,
+      expectedVersion?: number,
+    ): Promise<Result<Demand>> {
+      const loaded = await loadFor(user, id, 'edit');
+      if (!loaded.ok) return loaded;
+      if (expectedVersion !== undefined && expectedVersion !== loaded.value.version) {
+        return fail('DEMAND.VERSION_CONFLICT');
+      }
+      return store(withForm(loaded.value, form, now()), loaded.value);
+    },
+
+    async submit(user: AuthUser, id: string): Promise<Result<Demand>> {
+      const loaded = await loadFor(user, id, 'submit');
+      if (!loaded.ok) return loaded;
+      const complete = validateDemandComplete(formOf(loaded.value));
+      if (!complete.ok) return fail('DEMAND.INCOMPLETE', { fields: complete.fields });
+      return store(submitted(loaded.value, complete.value, now()), loaded.value);
+    },
+
+    async close(user: AuthUser, id: string): Promise<Result<Demand>> {
+      const loaded = await loadFor(user, id, 'close');
+      if (!loaded.ok) return loaded;
+      return store(closed(loaded.value, now()), loaded.value);
+    },
+
+    async review(admin: AuthUser, id: string, input: ReviewRequest): Promise<Result<Demand>> {
+      if (!isAdmin(admin)) return fail('AUTH.FORBIDDEN');
+      if (input.decision === 'reject' && !input.reason) {
+        return fail('REVIEW.REASON_REQUIRED', { fields: { reason: '驳回时请填写原因，需求方会看到它' } });
+      }
+      const loaded = await loadFor(admin, id, input.decision);
+      if (!loaded.ok) return loaded;
+      const at = now();
+      const next =
+        input.decision === 'approve' ? approved(loaded.value, at) : rejected(loaded.value, input.reason ?? '', at);
+      return store(next, loaded.value);
+    },
+
+    async detail(viewer: AuthUser | undefined, id: string): Promise<Result<DemandDetailResponse>> {
+      const demand = await deps.demands.get(id);
+      if (!demand) return fail('DEMAND.NOT_FOUND');
+      const owner = isOwner(viewer, demand);
+      const privileged = owner || isAdmin(viewer);
+      if (!privileged && !isPubliclyVisible(demand.status, demand.publishedAt)) return fail('DEMAND.NOT_FOUND');
+      const following = viewer ? await deps.follows.isFollowing(viewer.id, id) : false;
+      const view = privileged ? demand : toPublicDemand(demand);
+      return ok({ ...view, viewer: { isOwner: owner, following } });
+    },
+
+    listMine(user: AuthUser, params: PageParams): Promise<Result<Page<Demand>>> {
+      return readPage(deps.cursors, `mine:${user.id}`, params, (page) => deps.demands.listByOwner(user.id, page));
+    },
+
+    listReviewQueue(admin: AuthUser, params: PageParams): Promise<Result<Page<Demand>>> {
+      if (!isAdmin(admin)) return Promise.resolve(fail('AUTH.FORBIDDEN'));
+      return readPage(deps.cursors, 'review', params, (page) => deps.demands.listPendingReview(page));
+    },
+
+  };
+}
+
+export type DemandService = ReturnType<typeof createDemandService>;

@@ -1,0 +1,88 @@
+// What each viewer may see of a demand. On an anonymous demand the hidden fields are removed, and any of their
+// values that the owner also typed into a public text (a phone number in the description, say) is masked there too:
+// the promise is that no hidden value appears anywhere in a public response.
+import {
+  charCount,
+  DEMAND_FIELD_LABELS,
+  HIDDEN_WHEN_ANONYMOUS,
+  type Demand,
+  type DemandFieldKey,
+  type DemandSummary,
+  type PublicDemand,
+} from '@shared';
+
+export const MASK = '***';
+const EXCERPT_CHARS = 80;
+
+/** Public texts that could repeat a hidden value. */
+const PUBLIC_TEXT_FIELDS = ['title', 'description', 'companyIntro', 'region', 'fieldOther', 'cooperationOther'] as const;
+
+const FORM_KEYS = Object.keys(DEMAND_FIELD_LABELS) as DemandFieldKey[];
+
+/** The 附件3 fields of a stored demand, without its metadata. */
+export function formOf(demand: Demand): Partial<Record<DemandFieldKey, unknown>> {
+  const form: Partial<Record<DemandFieldKey, unknown>> = {};
+  for (const key of FORM_KEYS) if (demand[key] !== undefined) form[key] = demand[key];
+  return form;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The forms a hidden value may take in free text: as typed, and a phone number's bare digits. */
+function variantsOf(value: string): string[] {
+  const variants = new Set<string>();
+  const trimmed = value.trim();
+  if (charCount(trimmed) >= 2) variants.add(trimmed);
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length >= 7) variants.add(digits);
+  return [...variants].sort((a, b) => b.length - a.length);
+}
+
+export function maskHiddenValues(text: string, hiddenValues: readonly string[]): string {
+  let out = text;
+  for (const value of hiddenValues) {
+    for (const variant of variantsOf(value)) out = out.replace(new RegExp(escapeRegExp(variant), 'giu'), MASK);
+  }
+  return out;
+}
+
+export function toPublicDemand(demand: Demand): PublicDemand {
+  const { ownerId: _owner, rejectReason: _reason, ...rest } = demand;
+  const history = rest.history.filter((e) => e.status === 'published' || e.status === 'closed');
+  const view: PublicDemand = { ...rest, history: history.map(({ status, at }) => ({ status, at })) };
+  if (!demand.anonymous) return view;
+
+  const hiddenValues: string[] = [];
+  for (const key of HIDDEN_WHEN_ANONYMOUS) {
+    const value = demand[key];
+    if (typeof value === 'string') hiddenValues.push(value);
+    delete view[key];
+  }
+  for (const key of PUBLIC_TEXT_FIELDS) {
+    const value = view[key];
+    if (typeof value === 'string') view[key] = maskHiddenValues(value, hiddenValues);
+  }
+  return view;
+}
+
+export function toSummary(view: PublicDemand): DemandSummary {
+  const description = (view.description ?? '').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(description);
+  return {
+    id: view.id,
+    status: view.status,
+    title: view.title,
+    field: view.field,
+    fieldOther: view.fieldOther,
+    region: view.region,
+    budgetWan: view.budgetWan,
+    cooperationModes: view.cooperationModes,
+    cooperationOther: view.cooperationOther,
+    publishedAt: view.publishedAt,
+    followerCount: view.followerCount,
+    anonymous: view.anonymous,
+    excerpt: chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : description,
+  };
+}

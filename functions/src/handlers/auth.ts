@@ -1,0 +1,10 @@
+import { validateDevLogin, validateWechatLogin } from '@shared';
+import { app, route } from '../app';
+
+/** POST /auth/wechat {code} */
+export const wechat = route({ access: 'public', body: validateWechatLogin }, ({ body }) =>
+  app().auth.loginWithWechat(body.code),
+);
+
+/** POST /auth/dev {nickname, role}: only when DEV_LOGIN=1. */
+export const dev = route({ access: 'public', body: validateDevLogin }, ({ body }) => app().auth.devLogin(body));

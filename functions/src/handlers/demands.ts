@@ -1,0 +1,32 @@
+import { LIST_LIMIT, validateDemandDraft, validateDemandListQuery } from '@shared';
+import { app, route } from '../app';
+
+/** The If-Match header carries the version the client edited, for a 409 instead of a lost update. */
+function ifMatch(header: string | undefined): number | undefined {
+  const n = header ? Number(header.replace(/^W\/|"/g, '')) : NaN;
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** POST /demands: a new draft owned by the caller. */
+export const create = route({ access: 'user', body: validateDemandDraft, status: 201 }, ({ user, body }) =>
+  app().demands.createDraft(user, body),
+);
+
+/** PUT /demands/{id}: the owner replaces the form while it is a draft or rejected. */
+export const update = route({ access: 'user', body: validateDemandDraft }, ({ user, body, params, headers }) =>
+  app().demands.updateDraft(user, params.id ?? '', body, ifMatch(headers['if-match'])),
+);
+
+/** POST /demands/{id}/submit */
+export const submit = route({ access: 'user' }, ({ user, params }) => app().demands.submit(user, params.id ?? ''));
+
+/** POST /demands/{id}/close */
+export const close = route({ access: 'user' }, ({ user, params }) => app().demands.close(user, params.id ?? ''));
+
+/** GET /demands/{id} */
+export const detail = route({ access: 'optional' }, ({ user, params }) => app().demands.detail(user, params.id ?? ''));
+
+/** GET /demands: published demands, filtered, optionally searched. */
+export const list = route({ access: 'public', query: validateDemandListQuery }, ({ query }) =>
+  app().demandList.list({ ...query, limit: query.limit ?? LIST_LIMIT.default }),
+);

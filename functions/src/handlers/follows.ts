@@ -1,0 +1,13 @@
+import { LIST_LIMIT, validatePageQuery } from '@shared';
+import { app, route } from '../app';
+
+/** PUT /demands/{id}/follow */
+export const follow = route({ access: 'user' }, ({ user, params }) => app().follows.follow(user, params.id ?? ''));
+
+/** DELETE /demands/{id}/follow */
+export const unfollow = route({ access: 'user' }, ({ user, params }) => app().follows.unfollow(user, params.id ?? ''));
+
+/** GET /me/follows */
+export const mine = route({ access: 'user', query: validatePageQuery }, ({ user, query }) =>
+  app().follows.listMine(user, { cursor: query.cursor, limit: query.limit ?? LIST_LIMIT.default }),
+);

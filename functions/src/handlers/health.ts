@@ -1,0 +1,7 @@
+import type { HealthResponse } from '@shared';
+import { route } from '../app';
+
+export const handler = route({ access: 'public' }, async () => {
+  const body: HealthResponse = { ok: true, service: 'innovation-challenge-api', time: new Date().toISOString() };
+  return { ok: true, value: body };
+});

@@ -1,0 +1,135 @@
+// Every handler is `route(options, fn)`: this wrapper reads the token, the body and the query, checks them with the
+// shared schemas, calls the service and maps its Result. Bad input is a 4xx here and never reaches the domain.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { AppError, Result, Validated } from '@shared';
+import type { AuthUser } from '../auth/auth-user';
+import { errorData, log } from '../log/logger';
+import { errorResponse, json } from './respond';
+
+export type Access = 'public' | 'optional' | 'user' | 'admin';
+
+type UserFor<A extends Access> = A extends 'user' | 'admin' ? AuthUser : AuthUser | undefined;
+
+export interface RouteRequest<A extends Access, B, Q> {
+  user: UserFor<A>;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  headers: Record<string, string | undefined>;
+}
+
+export interface RouteOptions<A extends Access, B, Q> {
+  access: A;
+  body?: (input: unknown) => Validated<B>;
+  query?: (input: unknown) => Validated<Q>;
+  /** The status of a success; 200 unless given. */
+  status?: number;
+}
+
+export interface RouteDeps {
+  verifyToken(token: string): Promise<AuthUser | undefined>;
+  maxBodyBytes: number;
+}
+
+/** Ids in paths are ours (ulids, seed ids): anything else cannot exist, and must not reach DynamoDB as a key. */
+const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const validationError = (fields: Record<string, string>): AppError => {
+  const { _: whole, ...rest } = fields;
+  return { code: 'REQUEST.VALIDATION', fields: rest, ...(whole ? { message: whole } : {}) };
+};
+
+async function authenticate(
+  access: Access,
+  header: string | undefined,
+  deps: RouteDeps,
+): Promise<Result<AuthUser | undefined>> {
+  if (access === 'public') return { ok: true, value: undefined };
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) {
+    return header || access !== 'optional' ? { ok: false, error: { code: header ? 'AUTH.INVALID_TOKEN' : 'AUTH.REQUIRED' } } : { ok: true, value: undefined };
+  }
+  const user = await deps.verifyToken(match[1] as string);
+  if (!user) return { ok: false, error: { code: 'AUTH.INVALID_TOKEN' } };
+  if (access === 'admin' && user.role !== 'admin') return { ok: false, error: { code: 'AUTH.FORBIDDEN' } };
+  return { ok: true, value: user };
+}
+
+/** Keys that could reach an object's prototype if some code merged the body: refused wherever they appear. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function readBody(event: APIGatewayProxyEventV2, maxBytes: number): Result<unknown> {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    return { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: `请求内容过大（上限 ${Math.floor(maxBytes / 1024)} KB）` } };
+  }
+  if (text.trim() === '') return { ok: false, error: { code: 'REQUEST.INVALID_JSON', message: '请求内容为空，应为 JSON 对象' } };
+  let value: unknown;
+  let forbiddenKey: string | undefined;
+  try {
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbiddenKey ??= key;
+      return v;
+    });
+  } catch {
+    return { ok: false, error: { code: 'REQUEST.INVALID_JSON' } };
+  }
+  if (forbiddenKey !== undefined) {
+    return {
+      ok: false,
+      error: { code: 'REQUEST.VALIDATION', fields: { [forbiddenKey]: `不支持的字段“${forbiddenKey}”` } },
+    };
+  }
+  return { ok: true, value };
+}
+
+export function createRoute(getDeps: () => RouteDeps) {
+  return function route<A extends Access, B = undefined, Q = undefined, T = unknown>(
+    options: RouteOptions<A, B, Q>,
+    fn: (req: RouteRequest<A, B, Q>) => Promise<Result<T>>,
+  ): Handler {
+    return async (event) => {
+      try {
+        const deps = getDeps();
+        const params = (event.pathParameters ?? {}) as Record<string, string>;
+        if (Object.values(params).some((v) => !SAFE_PATH_PARAM.test(v))) {
+          return errorResponse({ code: 'REQUEST.NOT_FOUND' });
+        }
+        const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        const auth = await authenticate(options.access, headers.authorization, deps);
+        if (!auth.ok) return errorResponse(auth.error);
+
+        let body = undefined as B;
+        if (options.body) {
+          const raw = readBody(event, deps.maxBodyBytes);
+          if (!raw.ok) return errorResponse(raw.error);
+          const checked = options.body(raw.value);
+          if (!checked.ok) return errorResponse(validationError(checked.fields));
+          body = checked.value;
+        }
+
+        let query = undefined as Q;
+        if (options.query) {
+          const checked = options.query(event.queryStringParameters ?? {});
+          if (!checked.ok) return errorResponse(validationError(checked.fields));
+          query = checked.value;
+        }
+
+        const result = await fn({
+          user: auth.value as UserFor<A>,
+          body,
+          query,
+          params,
+          headers,
+        });
+        return result.ok ? json(options.status ?? 200, result.value) : errorResponse(result.error);
+      } catch (err) {
+        log.error('http.unhandled', { route: event.routeKey, ...errorData(err) });
+        return errorResponse({ code: 'INTERNAL' });
+      }
+    };
+  };
+}

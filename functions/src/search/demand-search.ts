@@ -1,0 +1,104 @@
+// Keeps an in-memory search index of published demands in step with DynamoDB, inside each warm Lambda.
+// Cold start: read the published list (a Query on byStatus). Afterwards, at most every `refreshMs`: read what changed
+// since the last refresh (a Query on byChange), re-reading a short overlap because GSIs are eventually consistent.
+import type { CooperationMode, Demand, IndustryField } from '@shared';
+import type { Clock } from '../common/clock';
+import type { PageRequest, StorePage } from '../common/page';
+import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
+import { demandProvince } from '../demands/demand.lifecycle';
+import { Bm25Index, type Hit } from './bm25-index';
+
+export interface SearchMeta {
+  field: IndustryField | undefined;
+  province: string | undefined;
+  region: string;
+  cooperationModes: CooperationMode[];
+  budgetWan: number;
+}
+
+const READ_PAGE = 500;
+const OVERLAP_MS = 30_000;
+
+export function matchesFilter(meta: SearchMeta, filter: PublishedFilter): boolean {
+  if (filter.field && meta.field !== filter.field) return false;
+  if (filter.province && meta.province !== filter.province) return false;
+  if (filter.regionContains && !meta.region.includes(filter.regionContains)) return false;
+  if (filter.cooperation && !meta.cooperationModes.includes(filter.cooperation)) return false;
+  if (filter.minBudgetWan !== undefined && meta.budgetWan < filter.minBudgetWan) return false;
+  return true;
+}
+
+async function forEachPage(
+  read: (page: PageRequest) => Promise<StorePage<Demand>>,
+  visit: (demand: Demand) => void,
+): Promise<void> {
+  let after: Record<string, string> | undefined;
+  do {
+    const page = await read({ limit: READ_PAGE, ...(after ? { after } : {}) });
+    page.items.forEach(visit);
+    after = page.next;
+  } while (after);
+}
+
+export function createDemandSearch(deps: {
+  demands: Pick<DemandRepository, 'listPublished' | 'listChangedSince'>;
+  clock: Clock;
+  refreshMs: number;
+}) {
+  const index = new Bm25Index<SearchMeta>();
+  let syncedFrom: number | undefined;
+  let refreshedAt = 0;
+  let inFlight: Promise<void> | undefined;
+
+  function apply(demand: Demand): void {
+    if (demand.status !== 'published') {
+      index.remove(demand.id);
+      return;
+    }
+    index.upsert({
+      id: demand.id,
+      title: demand.title ?? '',
+      body: demand.description ?? '',
+      meta: {
+        field: demand.field,
+        province: demandProvince(demand),
+        region: demand.region ?? '',
+        cooperationModes: demand.cooperationModes ?? [],
+        budgetWan: demand.budgetWan ?? 0,
+      },
+    });
+  }
+
+  async function refresh(): Promise<void> {
+    const startedAt = deps.clock.now().getTime();
+    if (syncedFrom === undefined) {
+      await forEachPage((page) => deps.demands.listPublished({}, page), apply);
+    } else {
+      const since = new Date(syncedFrom - OVERLAP_MS).toISOString();
+      await forEachPage((page) => deps.demands.listChangedSince(since, page), apply);
+    }
+    syncedFrom = startedAt;
+    refreshedAt = deps.clock.now().getTime();
+  }
+
+  /** Brings the index up to date if it is older than refreshMs; concurrent callers share one refresh. */
+  async function fresh(): Promise<void> {
+    if (syncedFrom !== undefined && deps.clock.now().getTime() - refreshedAt < deps.refreshMs) return;
+    inFlight ??= refresh().finally(() => {
+      inFlight = undefined;
+    });
+    await inFlight;
+  }
+
+  return {
+    async search(query: string, filter: PublishedFilter): Promise<Hit<SearchMeta>[]> {
+      await fresh();
+      return index.search(query, (meta) => matchesFilter(meta, filter));
+    },
+    get size() {
+      return index.size;
+    },
+  };
+}
+
+export type DemandSearch = ReturnType<typeof createDemandSearch>;

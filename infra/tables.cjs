@@ -1,0 +1,109 @@
+// The DynamoDB tables and indexes, defined once.
+// serverless.yml builds its CloudFormation resources from `cloudFormationResources`, and the local bootstrap
+// creates the same tables in DynamoDB Local from `tables`. The key layout inside each table lives in functions/src/db/.
+'use strict';
+
+const S = 'S';
+
+/** @type {Record<string, import('./tables').TableDef>} */
+const tables = {
+  users: {
+    hashKey: { name: 'id', type: S },
+  },
+  demands: {
+    hashKey: { name: 'id', type: S },
+    // Issue 3's matcher reads this stream: a demand that becomes published triggers alerts.
+    stream: 'NEW_AND_OLD_IMAGES',
+    indexes: [
+      // GET /me/demands: a user's own demands, newest first.
+      { name: 'byOwner', hashKey: { name: 'ownerId', type: S }, rangeKey: { name: 'createdAt', type: S } },
+      // The review queue (pending_review, oldest first) and the public list (published, newest first).
+      { name: 'byStatus', hashKey: { name: 'status', type: S }, rangeKey: { name: 'statusKey', type: S } },
+      // Sparse: only published demands carry pubField / pubProvince.
+      { name: 'publishedByField', hashKey: { name: 'pubField', type: S }, rangeKey: { name: 'pubKey', type: S } },
+      { name: 'publishedByProvince', hashKey: { name: 'pubProvince', type: S }, rangeKey: { name: 'pubKey', type: S } },
+      // Every change in order of time: keeps the in-memory search index fresh without a Scan.
+      { name: 'byChange', hashKey: { name: 'changeFeed', type: S }, rangeKey: { name: 'changeKey', type: S } },
+    ],
+  },
+  follows: {
+    hashKey: { name: 'userId', type: S },
+    rangeKey: { name: 'demandId', type: S },
+    localIndexes: [
+      // GET /me/follows: newest follow first.
+      { name: 'byUserTime', rangeKey: { name: 'followedAt', type: S } },
+    ],
+    indexes: [
+      // A demand's followers, for alerts about its status.
+      { name: 'byDemand', hashKey: { name: 'demandId', type: S }, rangeKey: { name: 'userId', type: S } },
+    ],
+  },
+};
+
+function keySchema(hashKey, rangeKey) {
+  const schema = [{ AttributeName: hashKey.name, KeyType: 'HASH' }];
+  if (rangeKey) schema.push({ AttributeName: rangeKey.name, KeyType: 'RANGE' });
+  return schema;
+}
+
+/** The CreateTable input for one table (without billing, which differs between AWS and local). */
+function createTableInput(logicalName, tableName) {
+  const def = tables[logicalName];
+  const attributes = new Map();
+  const note = (k) => k && attributes.set(k.name, k.type);
+  note(def.hashKey);
+  note(def.rangeKey);
+  for (const ix of def.indexes || []) {
+    note(ix.hashKey);
+    note(ix.rangeKey);
+  }
+  for (const ix of def.localIndexes || []) note(ix.rangeKey);
+
+  const input = {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: keySchema(def.hashKey, def.rangeKey),
+  };
+  if (def.indexes && def.indexes.length) {
+    input.GlobalSecondaryIndexes = def.indexes.map((ix) => ({
+      IndexName: ix.name,
+      KeySchema: keySchema(ix.hashKey, ix.rangeKey),
+      Projection: { ProjectionType: 'ALL' },
+    }));
+  }
+  if (def.localIndexes && def.localIndexes.length) {
+    input.LocalSecondaryIndexes = def.localIndexes.map((ix) => ({
+      IndexName: ix.name,
+      KeySchema: keySchema(def.hashKey, ix.rangeKey),
+      Projection: { ProjectionType: 'ALL' },
+    }));
+  }
+  if (def.stream) input.StreamSpecification = { StreamEnabled: true, StreamViewType: def.stream };
+  return input;
+}
+
+/** The physical table name for a stage: `<prefix>-<logical>`. */
+function tableName(prefix, logicalName) {
+  return `${prefix}-${logicalName}`;
+}
+
+/** CloudFormation resources for serverless.yml: `resources: ${file(./infra/tables.cjs):cloudFormationResources}`. */
+async function cloudFormationResources({ resolveVariable }) {
+  const prefix = await resolveVariable('self:custom.tablePrefix');
+  const resources = {};
+  for (const logicalName of Object.keys(tables)) {
+    const input = createTableInput(logicalName, tableName(prefix, logicalName));
+    const { StreamSpecification, ...props } = input;
+    const properties = {
+      ...props,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    };
+    if (StreamSpecification) properties.StreamSpecification = { StreamViewType: StreamSpecification.StreamViewType };
+    const id = `${logicalName[0].toUpperCase()}${logicalName.slice(1)}Table`;
+    resources[id] = { Type: 'AWS::DynamoDB::Table', DeletionPolicy: 'Retain', Properties: properties };
+  }
+  return { Resources: resources };
+}
+
+module.exports = { tables, createTableInput, tableName, cloudFormationResources };

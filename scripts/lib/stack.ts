@@ -1,0 +1,99 @@
+// The whole product on one machine: DynamoDB Local, the tables, the real seeded demands, a fake WeChat server and
+// the HTTP API under serverless-offline. `npm start` and the test suite both start it through here.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { createDemandDynamoRepository } from '../../functions/src/db/demand.dynamo';
+import { tableNames } from '../../functions/src/db/table-names';
+import { startFakeWechat, type FakeWechat } from '../fake-wechat/server';
+import { seedDemands, type SeedReport } from '../seed/seed-demands';
+import { localClient, startDynamoLocal } from './dynamodb-local';
+import { startOffline } from './offline';
+import type { Managed } from './processes';
+import { ensureTables } from './tables';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface StackOptions {
+  apiPort: number;
+  lambdaPort: number;
+  dbPort: number;
+  wechatPort: number;
+  /** Keep data in this folder; in memory when absent. */
+  dbPath?: string;
+  seed: boolean;
+  echo: boolean;
+  jwtSecret?: string;
+  devLogin?: boolean;
+  tablePrefix?: string;
+}
+
+export interface Stack {
+  apiUrl: string;
+  dbEndpoint: string;
+  wechatUrl: string;
+  tablePrefix: string;
+  env: Record<string, string>;
+  seed?: SeedReport;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_WECHAT = { appid: 'wx_local_fake_appid', secret: 'local-fake-secret' };
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const started: (Managed | FakeWechat)[] = [];
+  const stop = async () => {
+    for (const s of started.reverse()) await ('stop' in s ? s.stop() : s.close());
+  };
+  try {
+    const db = await startDynamoLocal({ port: opts.dbPort, ...(opts.dbPath ? { dbPath: opts.dbPath } : {}) });
+    started.push(db.process);
+    const tablePrefix = opts.tablePrefix ?? 'innovation-challenge-local';
+    const admin = localClient(db.endpoint);
+    await ensureTables(admin, tablePrefix);
+    admin.destroy();
+
+    let seed: SeedReport | undefined;
+    if (opts.seed) {
+      const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: db.endpoint });
+      seed = await seedDemands(createDemandDynamoRepository(doc, tableNames(tablePrefix).demands));
+      doc.destroy();
+    }
+
+    const wechat = await startFakeWechat({ ...LOCAL_WECHAT, port: opts.wechatPort });
+    started.push(wechat);
+
+    const env = {
+      TABLE_PREFIX: tablePrefix,
+      DYNAMODB_ENDPOINT: db.endpoint,
+      AWS_REGION: 'local',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      JWT_SECRET: opts.jwtSecret ?? randomBytes(32).toString('base64url'),
+      DEV_LOGIN: opts.devLogin === false ? '0' : '1',
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: LOCAL_WECHAT.appid,
+      WECHAT_SECRET: LOCAL_WECHAT.secret,
+    };
+    const offline = await startOffline({
+      root: ROOT,
+      port: opts.apiPort,
+      lambdaPort: opts.lambdaPort,
+      env,
+      echo: opts.echo,
+    });
+    started.push(offline.process);
+    return {
+      apiUrl: offline.url,
+      dbEndpoint: db.endpoint,
+      wechatUrl: wechat.url,
+      tablePrefix,
+      env,
+      ...(seed ? { seed } : {}),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

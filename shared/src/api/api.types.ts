@@ -1,0 +1,45 @@
+// Response bodies of the HTTP API. The mini-program's client and the handlers both use these.
+import type { UserRole } from '../demand/demand.enums';
+import type { Demand, DemandSummary, PublicDemand } from '../demand/demand.types';
+
+export interface UserView {
+  id: string;
+  nickname: string;
+  role: UserRole;
+}
+
+export interface AuthResponse {
+  token: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+  user: UserView;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` for the next page. Null when there is none. */
+  nextCursor: string | null;
+}
+
+export type DemandListResponse = Page<DemandSummary>;
+
+/** GET /demands/{id}: the owner and admins get the whole demand; anyone else the public view. */
+export type DemandDetailResponse = (Demand | PublicDemand) & {
+  viewer: { isOwner: boolean; following: boolean };
+};
+
+export type MyDemandsResponse = Page<Demand>;
+
+export interface FollowResponse {
+  demandId: string;
+  following: boolean;
+  followerCount: number;
+}
+
+export type MyFollowsResponse = Page<DemandSummary & { followedAt: string }>;
+
+export interface HealthResponse {
+  ok: true;
+  service: string;
+  time: string;
+}

@@ -1,0 +1,59 @@
+import type { DemandStatus } from './demand.enums';
+import type { HiddenDemandField } from './demand.labels';
+import type { DemandDraft } from './demand.schema';
+
+/** Where an imported demand came from (the seeded real demands). */
+export interface DemandSource {
+  name: 'jstec';
+  label: string;
+  externalId: string;
+  url: string;
+}
+
+export interface StatusEvent {
+  status: DemandStatus;
+  at: string;
+  /** The reject reason, shown to the owner. */
+  note?: string;
+}
+
+export interface DemandMeta {
+  id: string;
+  ownerId: string;
+  status: DemandStatus;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  publishedAt?: string;
+  closedAt?: string;
+  rejectReason?: string;
+  followerCount: number;
+  /** Bumped on every write of the form or the status. */
+  version: number;
+  history: StatusEvent[];
+  source?: DemandSource;
+}
+
+/** A demand as its owner and the organisers see it. Form fields are optional because drafts are partial. */
+export type Demand = DemandMeta & DemandDraft;
+
+/** A demand as anyone else sees it: no owner id, no review notes, and no hidden field when anonymous. */
+export type PublicDemand = Omit<Demand, 'ownerId' | 'rejectReason' | HiddenDemandField> &
+  Partial<Pick<Demand, HiddenDemandField>>;
+
+/** What a list card needs. */
+export type DemandSummary = Pick<
+  PublicDemand,
+  | 'id'
+  | 'status'
+  | 'title'
+  | 'field'
+  | 'fieldOther'
+  | 'region'
+  | 'budgetWan'
+  | 'cooperationModes'
+  | 'cooperationOther'
+  | 'publishedAt'
+  | 'followerCount'
+  | 'anonymous'
+> & { excerpt: string };

@@ -1,0 +1,52 @@
+// Every error a client can see: a stable code, the HTTP status it maps to, and a message a person can read.
+// Clients switch on `code`; `message` is shown as is.
+
+export const ERRORS = {
+  'REQUEST.INVALID_JSON': { status: 400, message: '请求内容不是有效的 JSON' },
+  'REQUEST.TOO_LARGE': { status: 413, message: '请求内容过大' },
+  'REQUEST.VALIDATION': { status: 400, message: '填写的内容有误，请检查标出的字段' },
+  'REQUEST.NOT_FOUND': { status: 404, message: '请求的内容不存在' },
+  'REQUEST.CURSOR_INVALID': { status: 400, message: '翻页参数无效，请刷新后重试' },
+  'AUTH.REQUIRED': { status: 401, message: '请先登录' },
+  'AUTH.INVALID_TOKEN': { status: 401, message: '登录已失效，请重新登录' },
+  'AUTH.FORBIDDEN': { status: 403, message: '没有权限进行此操作' },
+  'AUTH.DEV_LOGIN_DISABLED': { status: 403, message: '开发登录未开启' },
+  'AUTH.WECHAT_CODE_INVALID': { status: 401, message: '微信登录凭证无效或已过期，请重试' },
+  'AUTH.WECHAT_UNAVAILABLE': { status: 503, message: '微信登录暂时不可用，请稍后重试' },
+  'DEMAND.NOT_FOUND': { status: 404, message: '需求不存在或尚未发布' },
+  'DEMAND.NOT_EDITABLE': { status: 409, message: '当前状态的需求不能修改' },
+  'DEMAND.INVALID_TRANSITION': { status: 409, message: '当前状态不允许此操作' },
+  'DEMAND.VERSION_CONFLICT': { status: 409, message: '需求已在别处被修改，请刷新后再试' },
+  'DEMAND.INCOMPLETE': { status: 400, message: '需求信息不完整，请补充标出的字段后再提交' },
+  'DEMAND.NOT_PUBLISHED': { status: 409, message: '只能关注已发布的需求' },
+  'REVIEW.REASON_REQUIRED': { status: 400, message: '驳回时请填写原因' },
+  'INTERNAL': { status: 500, message: '服务暂时出错，请稍后重试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Field key → message naming the field, for validation errors. */
+    fields?: Record<string, string>;
+  };
+}
+
+/** An expected failure, returned (not thrown) by domain code. */
+export interface AppError {
+  code: ErrorCode;
+  fields?: Record<string, string>;
+  /** Overrides the code's default message when the case needs a more specific one. */
+  message?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, extra: Omit<AppError, 'code'> = {}): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code, ...extra },
+});
