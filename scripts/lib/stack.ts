@@ -26,6 +26,8 @@ export interface StackOptions {
   jwtSecret?: string;
   devLogin?: boolean;
   tablePrefix?: string;
+  /** More environment for the functions (tests shorten the search refresh, for example). */
+  extraEnv?: Record<string, string>;
 }
 
 export interface Stack {
@@ -74,6 +76,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       WECHAT_API_BASE: wechat.url,
       WECHAT_APPID: LOCAL_WECHAT.appid,
       WECHAT_SECRET: LOCAL_WECHAT.secret,
+      ...opts.extraEnv,
     };
     const offline = await startOffline({
       root: ROOT,

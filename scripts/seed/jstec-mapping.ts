@@ -6,7 +6,7 @@ import {
   type Demand,
   type FieldErrors,
   type IndustryField,
-} from '@shared';
+} from '@cic/shared';
 
 export interface JstecRecord {
   id: string;

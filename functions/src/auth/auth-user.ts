@@ -1,4 +1,4 @@
-import type { UserRole } from '@shared';
+import type { UserRole } from '@cic/shared';
 
 /** Who is calling, as proven by their token. */
 export interface AuthUser {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fail, ok, type AuthResponse, type DevLoginRequest, type Result, type UserView } from '@shared';
+import { fail, ok, type AuthResponse, type DevLoginRequest, type Result, type UserView } from '@cic/shared';
 import type { Clock } from '../common/clock';
 import type { User } from './auth-user';
 import type { TokenService } from './token.service';

@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
-import { USER_ROLES, type UserRole } from '@shared';
+import { USER_ROLES, type UserRole } from '@cic/shared';
 import type { AuthUser } from './auth-user';
 
 const ISSUER = 'innovation-challenge';

@@ -1,4 +1,4 @@
-import { fail, ok, type Page, type Result } from '@shared';
+import { fail, ok, type Page, type Result } from '@cic/shared';
 import type { CursorCodec } from './cursor';
 import type { PageRequest, StorePage } from './page';
 

@@ -1,5 +1,5 @@
 // The key layout of the demands table: which attributes feed which index. Only this file knows it.
-import type { Demand } from '@shared';
+import type { Demand } from '@cic/shared';
 import { demandProvince } from '../demands/demand.lifecycle';
 
 export const DEMAND_INDEXES = {

@@ -9,7 +9,7 @@ import {
   type DemandListQuery,
   type DemandListResponse,
   type Result,
-} from '@shared';
+} from '@cic/shared';
 import type { CursorCodec } from '../common/cursor';
 import type { DemandSearch } from '../search/demand-search';
 import type { DemandRepository, PublishedFilter } from './demand.repository';

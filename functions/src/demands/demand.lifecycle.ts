@@ -1,5 +1,5 @@
 // Pure state changes of a demand. The service loads, calls one of these, and stores the result under a version check.
-import { provinceOf, type Demand, type DemandComplete, type DemandDraft, type DemandStatus } from '@shared';
+import { provinceOf, type Demand, type DemandComplete, type DemandDraft, type DemandStatus } from '@cic/shared';
 import { formOf } from './demand.view';
 
 function moved(demand: Demand, status: DemandStatus, at: string, note?: string): Demand {

@@ -1,4 +1,4 @@
-import type { CooperationMode, Demand, IndustryField, Province } from '@shared';
+import type { CooperationMode, Demand, IndustryField, Province } from '@cic/shared';
 import type { PageRequest, StorePage } from '../common/page';
 
 export interface PublishedFilter {

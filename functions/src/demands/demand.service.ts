@@ -11,7 +11,7 @@ import {
   type Page,
   type Result,
   type ReviewRequest,
-} from '@shared';
+} from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { CursorCodec } from '../common/cursor';

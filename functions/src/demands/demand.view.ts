@@ -9,7 +9,7 @@ import {
   type DemandFieldKey,
   type DemandSummary,
   type PublicDemand,
-} from '@shared';
+} from '@cic/shared';
 
 export const MASK = '***';
 const EXCERPT_CHARS = 80;

@@ -1,4 +1,4 @@
-import { fail, isPubliclyVisible, ok, type FollowResponse, type MyFollowsResponse, type Result } from '@shared';
+import { fail, isPubliclyVisible, ok, type FollowResponse, type MyFollowsResponse, type Result } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { DemandRepository } from '../demands/demand.repository';

@@ -1,4 +1,4 @@
-import { validateDevLogin, validateWechatLogin } from '@shared';
+import { validateDevLogin, validateWechatLogin } from '@cic/shared';
 import { app, route } from '../app';
 
 /** POST /auth/wechat {code} */

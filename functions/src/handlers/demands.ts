@@ -1,4 +1,4 @@
-import { LIST_LIMIT, validateDemandDraft, validateDemandListQuery } from '@shared';
+import { LIST_LIMIT, validateDemandDraft, validateDemandListQuery } from '@cic/shared';
 import { app, route } from '../app';
 
 /** The If-Match header carries the version the client edited, for a 409 instead of a lost update. */

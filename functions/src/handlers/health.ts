@@ -1,4 +1,4 @@
-import type { HealthResponse } from '@shared';
+import type { HealthResponse } from '@cic/shared';
 import { route } from '../app';
 
 export const handler = route({ access: 'public' }, async () => {

@@ -1,4 +1,4 @@
-import { LIST_LIMIT, validatePageQuery } from '@shared';
+import { LIST_LIMIT, validatePageQuery } from '@cic/shared';
 import { app, route } from '../app';
 
 /** GET /me/demands: the caller's own demands in every status, newest first. */

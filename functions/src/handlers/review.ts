@@ -1,4 +1,4 @@
-import { LIST_LIMIT, validatePageQuery, validateReview } from '@shared';
+import { LIST_LIMIT, validatePageQuery, validateReview } from '@cic/shared';
 import { app, route } from '../app';
 
 /** GET /admin/reviews: the queue of demands waiting for review, oldest first. */

@@ -1,6 +1,6 @@
 // The one place where outcomes become HTTP responses.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ERRORS, type ApiErrorBody, type AppError } from '@shared';
+import { ERRORS, type ApiErrorBody, type AppError } from '@cic/shared';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 

@@ -1,7 +1,7 @@
 // Every handler is `route(options, fn)`: this wrapper reads the token, the body and the query, checks them with the
 // shared schemas, calls the service and maps its Result. Bad input is a 4xx here and never reaches the domain.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { AppError, Result, Validated } from '@shared';
+import type { AppError, Result, Validated } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { errorData, log } from '../log/logger';
 import { errorResponse, json } from './respond';

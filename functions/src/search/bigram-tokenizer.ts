@@ -1,6 +1,7 @@
-import { normalizeText } from '@shared';
+import { normalizeText } from '@cic/shared';
 
-const RUNS = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+/** A run of Han characters, or a run of other letters and digits (Han is a letter too, hence the look-ahead). */
+const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /^\p{Script=Han}/u;
 
 /**

@@ -1,7 +1,7 @@
 // Keeps an in-memory search index of published demands in step with DynamoDB, inside each warm Lambda.
 // Cold start: read the published list (a Query on byStatus). Afterwards, at most every `refreshMs`: read what changed
 // since the last refresh (a Query on byChange), re-reading a short overlap because GSIs are eventually consistent.
-import type { CooperationMode, Demand, IndustryField } from '@shared';
+import type { CooperationMode, Demand, IndustryField } from '@cic/shared';
 import type { Clock } from '../common/clock';
 import type { PageRequest, StorePage } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';

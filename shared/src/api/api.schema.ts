@@ -40,7 +40,7 @@ export const reviewSchema = z.strictObject(
 export type ReviewRequest = z.output<typeof reviewSchema>;
 
 const optionalQuery = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema.optional());
+  z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
 
 export const demandListQuerySchema = z.strictObject(
   {

@@ -83,12 +83,16 @@ const budgetWan = z
     message: `${L.budgetWan}最多保留 ${DEMAND_LIMITS.budgetWan.decimals} 位小数`,
   });
 
-const cooperationModes = z
-  .array(choice('cooperationModes', COOPERATION_MODES, COOPERATION_MODE_LABELS), {
-    error: `${L.cooperationModes}必须是选项列表`,
-  })
-  .max(COOPERATION_MODES.length, { message: `${L.cooperationModes}最多选择 ${COOPERATION_MODES.length} 项` })
-  .transform((modes) => [...new Set(modes)]);
+// Duplicates are dropped before the count is checked: choosing 合作开发 twice is one choice.
+const cooperationModes = z.preprocess(
+  (v) => (Array.isArray(v) ? [...new Set(v)] : v),
+  z
+    .array(choice('cooperationModes', COOPERATION_MODES, COOPERATION_MODE_LABELS), {
+      error: (issue) =>
+        issue.input === undefined ? `请选择${L.cooperationModes}` : `${L.cooperationModes}必须是选项列表`,
+    })
+    .max(COOPERATION_MODES.length, { message: `${L.cooperationModes}最多选择 ${COOPERATION_MODES.length} 项` }),
+);
 
 /** Each field with its type and maximum: what any stored value must satisfy. */
 const fieldRules = {
@@ -175,10 +179,10 @@ function crossFieldErrors(input: unknown): FieldErrors {
   if (typeof input !== 'object' || input === null) return errors;
   const d = input as Record<string, unknown>;
   if (d.field === 'other' && !given(d.fieldOther)) {
-    errors.fieldOther = `${L.field}选择“其他”时，请填写具体领域`;
+    errors.fieldOther = `请填写${L.fieldOther}（${L.field}选择“其他”时必填）`;
   }
   if (Array.isArray(d.cooperationModes) && d.cooperationModes.includes('other') && !given(d.cooperationOther)) {
-    errors.cooperationOther = `${L.cooperationModes}选择“其它”时，请填写具体方式`;
+    errors.cooperationOther = `请填写${L.cooperationOther}（${L.cooperationModes}选择“其它”时必填）`;
   }
   return errors;
 }
@@ -199,10 +203,12 @@ function validateComplete<T extends CrossFields>(schema: z.ZodType<T>, input: un
   return { ok: true, value: dropUnusedOther(parsed.value) };
 }
 
-export const demandContentSchema = z.object(contentShape);
+const NOT_AN_OBJECT = { error: '请求内容必须是一个对象' };
+
+export const demandContentSchema = z.object(contentShape, NOT_AN_OBJECT);
 export type DemandContent = z.output<typeof demandContentSchema>;
 
-export const demandCompleteSchema = z.strictObject({ ...contentShape, ...enterpriseShape });
+export const demandCompleteSchema = z.strictObject({ ...contentShape, ...enterpriseShape }, NOT_AN_OBJECT);
 export type DemandComplete = z.output<typeof demandCompleteSchema>;
 
 /** Checks a draft as stored or autosaved: types and maximums only. */

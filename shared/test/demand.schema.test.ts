@@ -1,0 +1,813 @@
+// The 附件3 rules at their boundaries: every rule passes just inside its limit, fails just outside, and a failure names
+// the field with its Chinese label so a person knows what to fix.
+import {
+  COOPERATION_MODES,
+  DEMAND_FIELD_LABELS as L,
+  INDUSTRY_FIELDS,
+  SALES_BANDS,
+  SALES_BAND_LABELS,
+  charCount,
+  isMainlandPhone,
+  validateDemandComplete,
+  validateDemandContent,
+  validateDemandDraft,
+  validateDemandListQuery,
+  validateDevLogin,
+  validateReview,
+  type DemandFieldKey,
+  type FieldErrors,
+  type Validated,
+} from '@cic/shared';
+
+type Input = Record<string, unknown>;
+
+/** A fully valid complete demand; each case overrides one field. */
+function valid(overrides: Input = {}): Input {
+  return {
+    companyName: '南京某某智能科技有限公司',
+    region: '江苏省南京市',
+    contactName: '张三',
+    contactPhone: '13812345678',
+    contactTitle: '研发部 经理',
+    email: 'name@example.com',
+    companyIntro: '一家专注工业视觉检测的高新技术企业。',
+    salesBand: '10m-50m',
+    title: '高精度视觉检测算法',
+    budgetWan: 50,
+    field: 'ai',
+    description: '需要一套面向金属表面缺陷的高精度视觉检测算法，'.repeat(3),
+    cooperationModes: ['co_develop'],
+    brokerName: '李四',
+    brokerPhone: '025-83456789',
+    anonymous: false,
+    ...overrides,
+  };
+}
+
+/** valid() without the given keys. */
+function validWithout(...keys: string[]): Input {
+  const d = valid();
+  for (const k of keys) delete d[k];
+  return d;
+}
+
+/** A valid content-only demand (no company or contact). */
+function validContent(overrides: Input = {}): Input {
+  return {
+    region: '江苏省苏州市',
+    title: '新型储能电池热管理方案',
+    budgetWan: 200,
+    field: 'new_energy',
+    description: '寻求储能电池包在高温环境下的热管理与安全预警整体解决方案，'.repeat(3),
+    cooperationModes: ['transfer', 'license'],
+    ...overrides,
+  };
+}
+
+function okValue<T>(r: Validated<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got errors ${JSON.stringify(r.fields)}`);
+  return r.value;
+}
+
+function failFields<T>(r: Validated<T>): FieldErrors {
+  if (r.ok) throw new Error(`expected failure, got value ${JSON.stringify(r.value)}`);
+  return r.fields;
+}
+
+/** The input fails, with an error under `key` that names the field by its Chinese label. */
+function expectFieldError<T>(r: Validated<T>, key: DemandFieldKey): string {
+  const fields = failFields(r);
+  const message = fields[key];
+  expect(message).toBeDefined();
+  expect(message).toContain(L[key]);
+  return message ?? '';
+}
+
+const han = (n: number): string => '字'.repeat(n);
+/** 𠮷 is one character but two UTF-16 code units. */
+const astral = (n: number): string => '𠮷'.repeat(n);
+
+describe('charCount', () => {
+  it('counts code points, not UTF-16 units', () => {
+    expect(charCount('')).toBe(0);
+    expect(charCount('abc')).toBe(3);
+    expect(charCount('企业名称')).toBe(4);
+    expect('𠮷'.length).toBe(2);
+    expect(charCount('𠮷')).toBe(1);
+    expect(charCount(astral(300))).toBe(300);
+  });
+});
+
+describe('isMainlandPhone', () => {
+  it.each<[string, boolean]>([
+    ['13812345678', true],
+    ['+8613812345678', true],
+    ['8613812345678', true],
+    ['19912345678', true],
+    ['138 1234 5678', true],
+    ['138-1234-5678', true],
+    ['025-83456789', true],
+    ['0512-1234567', true],
+    ['02583456789', true],
+    ['025-83456789-123', true],
+    ['(025)83456789', true],
+    ['12812345678', false],
+    ['1381234567', false],
+    ['138123456789', false],
+    ['25-83456789', false],
+    ['025-123456', false],
+    ['abc', false],
+    ['', false],
+  ])('%j → %s', (value, expected) => {
+    expect(isMainlandPhone(value)).toBe(expected);
+  });
+});
+
+describe('validateDemandComplete', () => {
+  it('accepts the valid fixture', () => {
+    const value = okValue(validateDemandComplete(valid()));
+    expect(value.title).toBe('高精度视觉检测算法');
+    expect(value.budgetWan).toBe(50);
+    expect(value.anonymous).toBe(false);
+  });
+
+  it('trims text fields', () => {
+    const value = okValue(validateDemandComplete(valid({ companyName: '  某某公司  ', title: '  高精度检测  ' })));
+    expect(value.companyName).toBe('某某公司');
+    expect(value.title).toBe('高精度检测');
+  });
+
+  describe('companyName', () => {
+    it.each<[string, unknown, boolean]>([
+      ['1 char (below min 2)', '企', false],
+      ['2 chars', '企业', true],
+      ['100 chars', han(100), true],
+      ['101 chars', han(101), false],
+      ['empty string', '', false],
+      ['blank string', '   ', false],
+      ['a number', 123, false],
+    ])('%s → ok=%s', (_case, companyName, ok) => {
+      const r = validateDemandComplete(valid({ companyName }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'companyName');
+    });
+
+    it('is required', () => {
+      const message = expectFieldError(validateDemandComplete(validWithout('companyName')), 'companyName');
+      expect(message).toContain('请填写');
+    });
+
+    it('reports the maximum and the current count when too long', () => {
+      const message = expectFieldError(validateDemandComplete(valid({ companyName: han(101) })), 'companyName');
+      expect(message).toContain('100');
+      expect(message).toContain('101');
+    });
+  });
+
+  describe.each<[DemandFieldKey, number]>([
+    ['region', 100],
+    ['contactName', 30],
+  ])('%s (required, ≤%i)', (key, max) => {
+    it(`accepts ${max} chars`, () => {
+      expect(validateDemandComplete(valid({ [key]: han(max) })).ok).toBe(true);
+    });
+    it(`rejects ${max + 1} chars`, () => {
+      const message = expectFieldError(validateDemandComplete(valid({ [key]: han(max + 1) })), key);
+      expect(message).toContain(String(max));
+    });
+    it('is required (missing)', () => {
+      expectFieldError(validateDemandComplete(validWithout(key)), key);
+    });
+    it('is required (blank)', () => {
+      expectFieldError(validateDemandComplete(valid({ [key]: '  ' })), key);
+    });
+    it('must be text', () => {
+      expectFieldError(validateDemandComplete(valid({ [key]: 42 })), key);
+    });
+  });
+
+  describe.each<[DemandFieldKey, number]>([
+    ['contactTitle', 50],
+    ['brokerName', 30],
+    ['fieldOther', 30],
+    ['cooperationOther', 50],
+  ])('%s (optional, ≤%i)', (key, max) => {
+    // fieldOther / cooperationOther only survive when "other" is chosen, so choose it for these cases.
+    const context: Input =
+      key === 'fieldOther' ? { field: 'other' } : key === 'cooperationOther' ? { cooperationModes: ['other'] } : {};
+
+    it(`accepts ${max} chars`, () => {
+      const value = okValue(validateDemandComplete(valid({ ...context, [key]: han(max) })));
+      expect((value as Input)[key]).toBe(han(max));
+    });
+    it(`rejects ${max + 1} chars`, () => {
+      const message = expectFieldError(validateDemandComplete(valid({ ...context, [key]: han(max + 1) })), key);
+      expect(message).toContain(String(max));
+    });
+    if (key === 'contactTitle' || key === 'brokerName') {
+      it('may be omitted', () => {
+        expect(validateDemandComplete(validWithout(key)).ok).toBe(true);
+      });
+      it('treats an empty string as absent', () => {
+        const value = okValue(validateDemandComplete(valid({ [key]: '' })));
+        expect((value as Input)[key]).toBeUndefined();
+      });
+    }
+  });
+
+  describe('contactPhone', () => {
+    it.each<[string, boolean]>([
+      ['13812345678', true],
+      ['+8613812345678', true],
+      ['12812345678', false],
+      ['1381234567', false],
+      ['025-83456789', true],
+      ['0512-1234567', true],
+      ['02583456789', true],
+      ['025-83456789-123', true],
+      ['25-83456789', false],
+    ])('%s → ok=%s', (contactPhone, ok) => {
+      const r = validateDemandComplete(valid({ contactPhone }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'contactPhone');
+    });
+
+    it('is required', () => {
+      expectFieldError(validateDemandComplete(validWithout('contactPhone')), 'contactPhone');
+      expectFieldError(validateDemandComplete(valid({ contactPhone: '' })), 'contactPhone');
+    });
+
+    it('must be text', () => {
+      expectFieldError(validateDemandComplete(valid({ contactPhone: 13812345678 })), 'contactPhone');
+    });
+  });
+
+  describe('email', () => {
+    it.each<[string, unknown, boolean]>([
+      ['a plain address', 'name@example.com', true],
+      ['a sub-domain address', 'a.b@mail.example.com.cn', true],
+      ['no dot in the domain', 'a@b', false],
+      ['no @', 'name.example.com', false],
+      ['a space inside', 'na me@example.com', false],
+      ['a number', 5, false],
+    ])('%s → ok=%s', (_case, email, ok) => {
+      const r = validateDemandComplete(valid({ email }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'email');
+    });
+
+    it('is optional, and an empty string is treated as absent', () => {
+      expect(okValue(validateDemandComplete(validWithout('email'))).email).toBeUndefined();
+      expect(okValue(validateDemandComplete(valid({ email: '' }))).email).toBeUndefined();
+      expect(okValue(validateDemandComplete(valid({ email: '   ' }))).email).toBeUndefined();
+    });
+  });
+
+  describe('companyIntro', () => {
+    it.each<[string, string, boolean]>([
+      ['300 Chinese chars', han(300), true],
+      ['301 Chinese chars', han(301), false],
+      ['300 astral chars (600 UTF-16 units)', astral(300), true],
+      ['301 astral chars', astral(301), false],
+    ])('%s → ok=%s', (_case, companyIntro, ok) => {
+      const r = validateDemandComplete(valid({ companyIntro }));
+      if (ok) expect(r.ok).toBe(true);
+      else expect(expectFieldError(r, 'companyIntro')).toContain('300');
+    });
+
+    it('counts characters, not UTF-16 units', () => {
+      expect(astral(300).length).toBe(600);
+      expect(okValue(validateDemandComplete(valid({ companyIntro: astral(300) }))).companyIntro).toBe(astral(300));
+    });
+
+    it('is optional', () => {
+      expect(validateDemandComplete(validWithout('companyIntro')).ok).toBe(true);
+    });
+  });
+
+  describe('salesBand', () => {
+    it.each(SALES_BANDS.map((b) => [b]))('accepts %s', (salesBand) => {
+      expect(okValue(validateDemandComplete(valid({ salesBand }))).salesBand).toBe(salesBand);
+    });
+
+    it.each<[unknown]>([['1000万以下'], ['gt100m'], ['LT10M'], [3]])('rejects %j, listing the Chinese options', (salesBand) => {
+      const message = expectFieldError(validateDemandComplete(valid({ salesBand })), 'salesBand');
+      for (const band of SALES_BANDS) expect(message).toContain(SALES_BAND_LABELS[band]);
+    });
+
+    it('is optional', () => {
+      expect(validateDemandComplete(validWithout('salesBand')).ok).toBe(true);
+    });
+  });
+
+  describe('title', () => {
+    it.each<[string, string, boolean]>([
+      ['3 chars', han(3), false],
+      ['4 chars', han(4), true],
+      ['60 chars', han(60), true],
+      ['61 chars', han(61), false],
+      ['3 chars padded with spaces', `  ${han(3)}  `, false],
+      ['4 astral chars', astral(4), true],
+    ])('%s → ok=%s', (_case, title, ok) => {
+      const r = validateDemandComplete(valid({ title }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'title');
+    });
+
+    it('states the minimum and current count when too short', () => {
+      const message = expectFieldError(validateDemandComplete(valid({ title: han(3) })), 'title');
+      expect(message).toContain('4');
+      expect(message).toContain('3');
+    });
+
+    it('is required', () => {
+      expectFieldError(validateDemandComplete(validWithout('title')), 'title');
+    });
+  });
+
+  describe('budgetWan', () => {
+    it.each<[string, unknown, boolean]>([
+      ['0', 0, true],
+      ['-0.01', -0.01, false],
+      ['1,000,000', 1_000_000, true],
+      ['1,000,000.5', 1_000_000.5, false],
+      ['1.2345 (4 decimals)', 1.2345, true],
+      ['1.23456 (5 decimals)', 1.23456, false],
+      ['0.0001', 0.0001, true],
+      ['0.1 + 0.2 (float noise)', 0.1 + 0.2, true],
+      ['NaN', Number.NaN, false],
+      ['Infinity', Number.POSITIVE_INFINITY, false],
+    ])('%s → ok=%s', (_case, budgetWan, ok) => {
+      const r = validateDemandComplete(valid({ budgetWan }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'budgetWan');
+    });
+
+    it('must be a number: the string "10" fails with a type message', () => {
+      const message = expectFieldError(validateDemandComplete(valid({ budgetWan: '10' })), 'budgetWan');
+      expect(message).toContain('数字');
+    });
+
+    it('names the decimal limit', () => {
+      expect(expectFieldError(validateDemandComplete(valid({ budgetWan: 1.23456 })), 'budgetWan')).toContain('4');
+    });
+
+    it('is required', () => {
+      const message = expectFieldError(validateDemandComplete(validWithout('budgetWan')), 'budgetWan');
+      expect(message).toContain('请填写');
+    });
+  });
+
+  describe('field and fieldOther', () => {
+    it.each(INDUSTRY_FIELDS.filter((f) => f !== 'other').map((f) => [f]))('accepts %s', (field) => {
+      expect(okValue(validateDemandComplete(valid({ field }))).field).toBe(field);
+    });
+
+    it.each<[unknown]>([['robotics'], ['人工智能'], [1]])('rejects %j', (field) => {
+      expectFieldError(validateDemandComplete(valid({ field })), 'field');
+    });
+
+    it('is required', () => {
+      expectFieldError(validateDemandComplete(validWithout('field')), 'field');
+    });
+
+    it('"other" with its text is accepted and keeps the text', () => {
+      const value = okValue(validateDemandComplete(valid({ field: 'other', fieldOther: '生物医药' })));
+      expect(value.field).toBe('other');
+      expect(value.fieldOther).toBe('生物医药');
+    });
+
+    it.each<[string, Input]>([
+      ['missing', {}],
+      ['empty', { fieldOther: '' }],
+      ['blank', { fieldOther: '   ' }],
+    ])('"other" with fieldOther %s fails under fieldOther', (_case, extra) => {
+      const fields = failFields(validateDemandComplete(valid({ field: 'other', ...extra })));
+      expect(Object.keys(fields)).toEqual(['fieldOther']);
+      expect(fields.fieldOther).toContain(L.field);
+      expect(fields.fieldOther).toContain('其他');
+    });
+
+    it('drops fieldOther when field is not "other"', () => {
+      const value = okValue(validateDemandComplete(valid({ field: 'ai', fieldOther: '生物医药' })));
+      expect(value).not.toHaveProperty('fieldOther');
+    });
+  });
+
+  describe('description', () => {
+    it.each<[string, string, boolean]>([
+      ['49 chars', han(49), false],
+      ['50 chars', han(50), true],
+      ['5000 chars', han(5000), true],
+      ['5001 chars', han(5001), false],
+      ['49 chars padded to 55 with spaces', `   ${han(49)}   `, false],
+      ['50 astral chars', astral(50), true],
+    ])('%s → ok=%s', (_case, description, ok) => {
+      const r = validateDemandComplete(valid({ description }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'description');
+    });
+
+    it('fails with 50 spaces', () => {
+      expectFieldError(validateDemandComplete(valid({ description: ' '.repeat(50) })), 'description');
+    });
+
+    it.each<[string, string, string]>([
+      ['too short', han(49), '49'],
+      ['too short after trim', `  ${han(10)}  `, '10'],
+      ['too long', han(5001), '5001'],
+    ])('the message (%s) contains the current count', (_case, description, count) => {
+      const message = expectFieldError(validateDemandComplete(valid({ description })), 'description');
+      expect(message).toContain(`当前 ${count} 个字`);
+    });
+
+    it('keeps the trimmed text', () => {
+      expect(okValue(validateDemandComplete(valid({ description: `  ${han(50)}\n` }))).description).toBe(han(50));
+    });
+
+    it('is required', () => {
+      expectFieldError(validateDemandComplete(validWithout('description')), 'description');
+    });
+  });
+
+  describe('cooperationModes and cooperationOther', () => {
+    it.each(COOPERATION_MODES.filter((m) => m !== 'other').map((m) => [m]))('accepts [%s]', (mode) => {
+      expect(okValue(validateDemandComplete(valid({ cooperationModes: [mode] }))).cooperationModes).toEqual([mode]);
+    });
+
+    it('accepts every mode at once', () => {
+      const value = okValue(
+        validateDemandComplete(valid({ cooperationModes: [...COOPERATION_MODES], cooperationOther: '人才联合培养' })),
+      );
+      expect(value.cooperationModes).toEqual([...COOPERATION_MODES]);
+    });
+
+    it('requires at least one on complete', () => {
+      expectFieldError(validateDemandComplete(valid({ cooperationModes: [] })), 'cooperationModes');
+    });
+
+    it('is required', () => {
+      expectFieldError(validateDemandComplete(validWithout('cooperationModes')), 'cooperationModes');
+    });
+
+    it.each<[string, unknown]>([
+      ['an unknown value', ['buyout']],
+      ['a Chinese label instead of the key', ['技术转让']],
+      ['a string instead of a list', 'transfer'],
+      ['a number inside', [1]],
+    ])('rejects %s', (_case, cooperationModes) => {
+      expectFieldError(validateDemandComplete(valid({ cooperationModes })), 'cooperationModes');
+    });
+
+    it('de-duplicates repeated values', () => {
+      const value = okValue(
+        validateDemandComplete(valid({ cooperationModes: ['equity', 'license', 'equity', 'license'] })),
+      );
+      expect(value.cooperationModes).toEqual(['equity', 'license']);
+    });
+
+    it('"other" with its text is accepted and keeps the text', () => {
+      const value = okValue(
+        validateDemandComplete(valid({ cooperationModes: ['equity', 'other'], cooperationOther: '共建实验室' })),
+      );
+      expect(value.cooperationOther).toBe('共建实验室');
+    });
+
+    it.each<[string, Input]>([
+      ['missing', {}],
+      ['empty', { cooperationOther: '' }],
+      ['blank', { cooperationOther: '  ' }],
+    ])('"other" with cooperationOther %s fails under cooperationOther', (_case, extra) => {
+      const fields = failFields(validateDemandComplete(valid({ cooperationModes: ['other'], ...extra })));
+      expect(Object.keys(fields)).toEqual(['cooperationOther']);
+      expect(fields.cooperationOther).toContain(L.cooperationModes);
+      expect(fields.cooperationOther).toContain('其它');
+    });
+
+    it('drops cooperationOther when "other" is not chosen', () => {
+      const value = okValue(validateDemandComplete(valid({ cooperationModes: ['equity'], cooperationOther: '共建实验室' })));
+      expect(value).not.toHaveProperty('cooperationOther');
+    });
+  });
+
+  describe('brokerPhone', () => {
+    it.each<[unknown, boolean]>([
+      ['13912345678', true],
+      ['0512-1234567', true],
+      ['12345', false],
+      ['12812345678', false],
+      [13912345678, false],
+    ])('%j → ok=%s', (brokerPhone, ok) => {
+      const r = validateDemandComplete(valid({ brokerPhone }));
+      if (ok) expect(r.ok).toBe(true);
+      else expectFieldError(r, 'brokerPhone');
+    });
+
+    it('is optional, and an empty string is treated as absent', () => {
+      expect(validateDemandComplete(validWithout('brokerPhone')).ok).toBe(true);
+      expect(okValue(validateDemandComplete(valid({ brokerPhone: '' }))).brokerPhone).toBeUndefined();
+    });
+  });
+
+  describe('anonymous', () => {
+    it.each<[boolean]>([[true], [false]])('accepts %s', (anonymous) => {
+      expect(okValue(validateDemandComplete(valid({ anonymous }))).anonymous).toBe(anonymous);
+    });
+
+    it.each<[unknown]>([['true'], [1], ['是'], [null]])('rejects %j', (anonymous) => {
+      expectFieldError(validateDemandComplete(valid({ anonymous })), 'anonymous');
+    });
+
+    it('defaults to false', () => {
+      expect(okValue(validateDemandComplete(validWithout('anonymous'))).anonymous).toBe(false);
+    });
+  });
+
+  describe('object shape', () => {
+    it('rejects an unknown key, naming it', () => {
+      const fields = failFields(validateDemandComplete(valid({ website: 'https://example.com' })));
+      expect(fields.website).toBeDefined();
+      expect(fields.website).toContain('website');
+    });
+
+    it('reports an unknown key together with field errors', () => {
+      const fields = failFields(validateDemandComplete(valid({ website: 'x', title: han(3) })));
+      expect(fields.website).toContain('website');
+      expect(fields.title).toContain(L.title);
+    });
+
+    it.each<[string, unknown]>([
+      ['an array', [valid()]],
+      ['a string', 'demand'],
+      ['null', null],
+      ['undefined', undefined],
+      ['a number', 7],
+    ])('rejects %s under fields._', (_case, input) => {
+      const fields = failFields(validateDemandComplete(input));
+      expect(fields._).toBeDefined();
+    });
+  });
+
+  describe('reporting', () => {
+    const REQUIRED: DemandFieldKey[] = [
+      'companyName',
+      'region',
+      'contactName',
+      'contactPhone',
+      'title',
+      'budgetWan',
+      'field',
+      'description',
+      'cooperationModes',
+    ];
+
+    it('reports every missing required field at once, each named by its label', () => {
+      const fields = failFields(validateDemandComplete({}));
+      expect(Object.keys(fields).sort()).toEqual([...REQUIRED].sort());
+      for (const key of REQUIRED) expect(fields[key]).toContain(L[key]);
+    });
+
+    it('reports every blank required field at once', () => {
+      const blanks: Input = Object.fromEntries(REQUIRED.map((k) => [k, '']));
+      const fields = failFields(validateDemandComplete(blanks));
+      for (const key of REQUIRED) expect(fields[key]).toContain(L[key]);
+    });
+
+    it('reports cross-field errors together with other field errors', () => {
+      const fields = failFields(
+        validateDemandComplete(
+          valid({ field: 'other', cooperationModes: ['other'], title: han(3), budgetWan: -1, contactPhone: '123' }),
+        ),
+      );
+      expect(Object.keys(fields).sort()).toEqual(
+        ['budgetWan', 'contactPhone', 'cooperationOther', 'fieldOther', 'title'].sort(),
+      );
+      expect(fields.fieldOther).toContain(L.field);
+      expect(fields.cooperationOther).toContain(L.cooperationModes);
+      expect(fields.title).toContain(L.title);
+    });
+
+    it('reports fieldOther alongside all missing required fields', () => {
+      const fields = failFields(validateDemandComplete({ field: 'other' }));
+      expect(fields.fieldOther).toBeDefined();
+      expect(fields.title).toContain(L.title);
+      expect(fields.companyName).toContain(L.companyName);
+      expect(fields.field).toBeUndefined();
+    });
+  });
+});
+
+describe('validateDemandDraft', () => {
+  it('accepts an empty object', () => {
+    expect(okValue(validateDemandDraft({}))).toEqual({});
+  });
+
+  it('accepts partial data', () => {
+    expect(okValue(validateDemandDraft({ title: '半成品', description: '太短' }))).toEqual({
+      title: '半成品',
+      description: '太短',
+    });
+  });
+
+  it('accepts the full valid demand', () => {
+    expect(validateDemandDraft(valid()).ok).toBe(true);
+  });
+
+  it.each<[string, Input]>([
+    ['a 2-char title', { title: han(2) }],
+    ['a 1-char company name', { companyName: '企' }],
+    ['a short description', { description: han(10) }],
+    ['no cooperation mode', { cooperationModes: [] }],
+    ['"other" field without its text', { field: 'other' }],
+  ])('accepts %s (minimums are checked only on complete)', (_case, draft) => {
+    expect(validateDemandDraft(draft).ok).toBe(true);
+  });
+
+  it('treats blank strings as absent', () => {
+    expect(okValue(validateDemandDraft({ title: '  ', email: '' }))).toEqual({});
+  });
+
+  it.each<[DemandFieldKey, unknown]>([
+    ['title', han(61)],
+    ['companyName', han(101)],
+    ['region', han(101)],
+    ['contactName', han(31)],
+    ['contactTitle', han(51)],
+    ['companyIntro', han(301)],
+    ['description', han(5001)],
+    ['fieldOther', han(31)],
+    ['cooperationOther', han(51)],
+    ['brokerName', han(31)],
+    ['contactPhone', '12812345678'],
+    ['brokerPhone', '25-83456789'],
+    ['email', 'a@b'],
+    ['salesBand', 'huge'],
+    ['field', 'robotics'],
+    ['cooperationModes', ['buyout']],
+    ['budgetWan', '10'],
+    ['budgetWan', -0.01],
+    ['budgetWan', 1.23456],
+    ['anonymous', 'true'],
+  ])('still rejects %s = %j', (key, value) => {
+    expectFieldError(validateDemandDraft({ [key]: value }), key);
+  });
+
+  it('rejects unknown keys, naming them', () => {
+    expect(failFields(validateDemandDraft({ foo: 1 })).foo).toContain('foo');
+  });
+
+  it.each<[string, unknown]>([
+    ['an array', []],
+    ['a string', 'draft'],
+    ['null', null],
+  ])('rejects %s under fields._', (_case, input) => {
+    expect(failFields(validateDemandDraft(input))._).toBe('请求内容必须是一个对象');
+  });
+});
+
+describe('validateDemandContent', () => {
+  it('accepts a valid content-only object without company or contact fields', () => {
+    const value = okValue(validateDemandContent(validContent()));
+    expect(value.title).toBe('新型储能电池热管理方案');
+    expect(value).not.toHaveProperty('companyName');
+    expect(value).not.toHaveProperty('contactPhone');
+  });
+
+  it('reports exactly the missing content fields', () => {
+    const fields = failFields(validateDemandContent({}));
+    expect(Object.keys(fields).sort()).toEqual(
+      ['budgetWan', 'cooperationModes', 'description', 'field', 'region', 'title'].sort(),
+    );
+  });
+
+  it.each<[DemandFieldKey, unknown, boolean]>([
+    ['title', han(3), false],
+    ['title', han(4), true],
+    ['title', han(60), true],
+    ['title', han(61), false],
+    ['description', han(49), false],
+    ['description', han(50), true],
+    ['description', han(5000), true],
+    ['description', han(5001), false],
+    ['budgetWan', 0, true],
+    ['budgetWan', -0.01, false],
+    ['budgetWan', 1_000_000, true],
+    ['budgetWan', 1_000_000.5, false],
+    ['budgetWan', 1.2345, true],
+    ['budgetWan', 1.23456, false],
+    ['budgetWan', '10', false],
+    ['cooperationModes', [], false],
+  ])('%s = %j → ok=%s', (key, value, ok) => {
+    const r = validateDemandContent(validContent({ [key]: value }));
+    if (ok) expect(r.ok).toBe(true);
+    else expectFieldError(r, key);
+  });
+
+  it('applies the "other" rules', () => {
+    expect(failFields(validateDemandContent(validContent({ field: 'other' }))).fieldOther).toContain(L.field);
+    const value = okValue(validateDemandContent(validContent({ field: 'ai', fieldOther: 'x', cooperationOther: 'y' })));
+    expect(value).not.toHaveProperty('fieldOther');
+    expect(value).not.toHaveProperty('cooperationOther');
+  });
+});
+
+describe('validateDevLogin', () => {
+  it.each(['user', 'admin', 'judge'].map((role) => [role]))('accepts role %s', (role) => {
+    expect(okValue(validateDevLogin({ nickname: '测试', role })).role).toBe(role);
+  });
+
+  it.each<[unknown]>([['superuser'], ['Admin'], [''], [undefined]])('rejects role %j', (role) => {
+    expect(failFields(validateDevLogin({ nickname: '测试', role })).role).toContain('角色');
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['1 char', '甲', true],
+    ['30 chars', han(30), true],
+    ['31 chars', han(31), false],
+    ['empty', '', false],
+    ['blank', '   ', false],
+    ['a number', 1, false],
+  ])('nickname %s → ok=%s', (_case, nickname, ok) => {
+    const r = validateDevLogin({ nickname, role: 'user' });
+    if (ok) expect(r.ok).toBe(true);
+    else expect(failFields(r).nickname).toContain('昵称');
+  });
+
+  it('trims the nickname', () => {
+    expect(okValue(validateDevLogin({ nickname: '  小王 ', role: 'user' })).nickname).toBe('小王');
+  });
+
+  it('rejects unknown keys and non-objects', () => {
+    expect(failFields(validateDevLogin({ nickname: 'a', role: 'user', extra: 1 })).extra).toContain('extra');
+    expect(failFields(validateDevLogin(null))._).toBeDefined();
+  });
+});
+
+describe('validateReview', () => {
+  it.each(['approve', 'reject'].map((d) => [d]))('accepts decision %s', (decision) => {
+    expect(okValue(validateReview({ decision })).decision).toBe(decision);
+  });
+
+  it.each<[unknown]>([['approved'], ['REJECT'], [true], [undefined]])('rejects decision %j', (decision) => {
+    expect(failFields(validateReview({ decision })).decision).toContain('审核结果');
+  });
+
+  it('accepts a reason up to 500 characters and rejects 501', () => {
+    expect(okValue(validateReview({ decision: 'reject', reason: ` ${han(500)} ` })).reason).toBe(han(500));
+    expect(failFields(validateReview({ decision: 'reject', reason: han(501) })).reason).toContain('500');
+  });
+
+  it('rejects unknown keys', () => {
+    expect(failFields(validateReview({ decision: 'approve', note: 'x' })).note).toContain('note');
+  });
+});
+
+describe('validateDemandListQuery', () => {
+  it('accepts an empty query', () => {
+    expect(okValue(validateDemandListQuery({}))).toEqual({});
+  });
+
+  it.each<[unknown, number | undefined]>([
+    ['20', 20],
+    ['1', 1],
+    ['50', 50],
+    [20, 20],
+    ['', undefined],
+  ])('coerces limit %j → %s', (limit, expected) => {
+    expect(okValue(validateDemandListQuery({ limit })).limit).toBe(expected);
+  });
+
+  it.each<[unknown]>([['0'], [0], ['51'], ['2.5'], ['abc'], ['-1']])('rejects limit %j', (limit) => {
+    expect(failFields(validateDemandListQuery({ limit })).limit).toContain('每页数量');
+  });
+
+  it.each(INDUSTRY_FIELDS.map((f) => [f]))('accepts field %s', (field) => {
+    expect(okValue(validateDemandListQuery({ field })).field).toBe(field);
+  });
+
+  it('rejects an unknown field', () => {
+    expect(failFields(validateDemandListQuery({ field: 'robotics' })).field).toContain('产业领域');
+  });
+
+  it.each<[unknown, number]>([
+    ['10', 10],
+    ['0', 0],
+    ['12.5', 12.5],
+    ['1000000', 1_000_000],
+  ])('coerces minBudgetWan %j → %s', (minBudgetWan, expected) => {
+    expect(okValue(validateDemandListQuery({ minBudgetWan })).minBudgetWan).toBe(expected);
+  });
+
+  it.each<[unknown]>([['-1'], ['1000001'], ['abc']])('rejects minBudgetWan %j', (minBudgetWan) => {
+    expect(failFields(validateDemandListQuery({ minBudgetWan })).minBudgetWan).toContain('最低经费');
+  });
+
+  it('accepts a cooperation mode and rejects an unknown one', () => {
+    expect(okValue(validateDemandListQuery({ cooperation: 'license' })).cooperation).toBe('license');
+    expect(failFields(validateDemandListQuery({ cooperation: 'buyout' })).cooperation).toContain('合作方式');
+  });
+
+  it('rejects an unknown query key, naming it', () => {
+    expect(failFields(validateDemandListQuery({ sort: 'budget' })).sort).toContain('sort');
+  });
+});

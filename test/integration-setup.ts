@@ -1,0 +1,2 @@
+// Integration tests make real HTTP calls to a local stack on a shared 2-core machine: allow them time.
+jest.setTimeout(60_000);
