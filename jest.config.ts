@@ -10,6 +10,7 @@ const transform: Config['transform'] = {
  * started once by test/global-setup.ts.
  */
 const config: Config = {
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   projects: [
     {
       displayName: 'unit',

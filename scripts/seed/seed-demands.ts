@@ -23,7 +23,10 @@ export async function seedDemands(repo: Pick<DemandRepository, 'create'>, at = n
   // Eight writes at a time: fast enough on DynamoDB Local without flooding it.
   for (let i = 0; i < valid.length; i += 8) {
     const outcomes = await Promise.all(valid.slice(i, i + 8).map((d) => repo.create(d)));
-    for (const o of outcomes) o === 'created' ? (report.created += 1) : (report.alreadyThere += 1);
+    for (const o of outcomes) {
+      if (o === 'created') report.created += 1;
+      else report.alreadyThere += 1;
+    }
   }
   return report;
 }

@@ -1,6 +1,6 @@
 // jscode2session over HTTP. The base URL comes from config so that tests and the local stack use the fake WeChat server.
 import { log } from '../log/logger';
-import type { WechatSession, WechatSessionPort } from './wechat-session.port';
+import type { WechatSessionPort } from './wechat-session.port';
 
 interface Code2SessionBody {
   openid?: string;

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEMAND_FIELD_LABELS, type Demand } from '@cic/shared';
+import { DEMAND_FIELD_LABELS } from '@cic/shared';
 import type { PageRequest } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { batchGet } from './batch-get';

@@ -213,7 +213,7 @@ export type DemandComplete = z.output<typeof demandCompleteSchema>;
 
 /** Checks a draft as stored or autosaved: types and maximums only. */
 export function validateDemandDraft(input: unknown): Validated<DemandDraft> {
-  return runSchema(demandDraftSchema, input) as Validated<DemandDraft>;
+  return runSchema(demandDraftSchema, input);
 }
 
 /** Checks a demand as it must be at submit: every 附件3 rule. */

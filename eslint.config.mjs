@@ -1,0 +1,37 @@
+// Lint: typescript-eslint with type information, so floating promises and unsafe `any` are caught at the boundaries.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', '.esbuild/**', '.serverless/**', '.local/**', 'coverage/**', 'dist/**', 'miniapp/dist/**', 'infra/*.cjs', 'test/*.cjs', '*.mjs'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/require-await': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    // Logs go through functions/src/log/logger.ts; scripts and tests talk to a person on a terminal.
+    files: ['functions/src/log/**', 'scripts/**', 'test/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/test/**', 'test/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      // jest's asymmetric matchers (expect.any, expect.stringContaining) are typed `any`.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+);
