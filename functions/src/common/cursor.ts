@@ -20,8 +20,9 @@ export function createCursorCodec(secret: string): CursorCodec {
     decode(scope, cursor) {
       const [payload, mac, extra] = cursor.split('.');
       if (!payload || !mac || extra !== undefined) return undefined;
-      const expected = sign(payload);
-      const given = Buffer.from(mac, 'base64url');
+      // Compare the text, not decoded bytes: base64url decoding forgives stray characters, and a cursor has one spelling.
+      const expected = Buffer.from(sign(payload).toString('base64url'));
+      const given = Buffer.from(mac);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
       try {
         const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

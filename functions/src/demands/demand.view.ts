@@ -30,20 +30,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The forms a hidden value may take in free text: as typed, and a phone number's bare digits. */
-function variantsOf(value: string): string[] {
-  const variants = new Set<string>();
+/** Separators people put inside phone numbers: spaces, hyphens, dots, brackets. */
+const PHONE_GAP = '[\\s\\-.()（）]*';
+
+/**
+ * Patterns for the forms a hidden value may take in free text: as typed (any case), and, for a phone number, its
+ * digits with any separators between them and with or without the +86 country code.
+ */
+function patternsOf(value: string): RegExp[] {
+  const patterns: RegExp[] = [];
   const trimmed = value.trim();
-  if (charCount(trimmed) >= 2) variants.add(trimmed);
-  const digits = trimmed.replace(/\D/g, '');
-  if (digits.length >= 7) variants.add(digits);
-  return [...variants].sort((a, b) => b.length - a.length);
+  const digits = trimmed.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  if (digits.length >= 7) {
+    patterns.push(new RegExp(`(?:\\+?86${PHONE_GAP})?${[...digits].join(PHONE_GAP)}`, 'gu'));
+  }
+  if (charCount(trimmed) >= 2) patterns.push(new RegExp(escapeRegExp(trimmed), 'giu'));
+  return patterns;
 }
 
 export function maskHiddenValues(text: string, hiddenValues: readonly string[]): string {
   let out = text;
   for (const value of hiddenValues) {
-    for (const variant of variantsOf(value)) out = out.replace(new RegExp(escapeRegExp(variant), 'giu'), MASK);
+    for (const pattern of patternsOf(value)) out = out.replace(pattern, MASK);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Malformed JSON, wrong types, oversized bodies and unknown fields: a clear 4xx naming the field, and nothing written.
 import type { Demand, Page } from '@cic/shared';
-import { call, completeForm, createDraft, login } from '../support/api';
+import { call, completeForm, createDraft, login, submitted } from '../support/api';
 
 describe('bad input', () => {
   let token: string;
@@ -49,6 +49,21 @@ describe('bad input', () => {
     expect(res.status).toBe(status);
     const after = await call<Demand>('GET', `/demands/${draft.id}`, { token });
     expect(after.body).toEqual({ ...draft, viewer: { isOwner: true, following: false } });
+  });
+
+  it.each([
+    ['an unknown decision', { decision: 'maybe' }, 'decision'],
+    ['a reason that is not text', { decision: 'reject', reason: 42 }, 'reason'],
+    ['an extra field', { decision: 'approve', publishedAt: '2020-01-01' }, 'publishedAt'],
+  ])('refuses a review with %s and leaves the demand pending', async (_name, body, field) => {
+    const admin = (await login('admin')).token;
+    const pending = await submitted(token);
+    const res = await call('POST', `/admin/demands/${pending.id}/review`, { token: admin, json: body });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'REQUEST.VALIDATION', fields: { [field]: expect.any(String) } } });
+    const after = await call<Demand>('GET', `/demands/${pending.id}`, { token });
+    expect(after.body.status).toBe('pending_review');
+    expect(after.body.version).toBe(pending.version);
   });
 
   it('names every wrong field at once, in Chinese', async () => {
