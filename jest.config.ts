@@ -9,6 +9,9 @@ const transform: Config['transform'] = {
  * integration: the DynamoDB adapters and the HTTP API against a real local stack (DynamoDB Local + serverless-offline),
  * started once by test/global-setup.ts.
  */
+// jose ships only as an ES module; jest on Node 20 loads CommonJS, so it is transformed like our own code.
+const transformIgnorePatterns = ['/node_modules/(?!(jose)/)'];
+
 const config: Config = {
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   projects: [
@@ -16,12 +19,14 @@ const config: Config = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/functions/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
