@@ -65,7 +65,8 @@ export function createDemandService(deps: DemandServiceDeps) {
   return {
     async createDraft(user: AuthUser, form: DemandDraft): Promise<Result<Demand>> {
       const demand = newDraft({ id: deps.newId(), ownerId: user.id, form, at: now() });
-      await deps.demands.create(demand);
+      // A fresh ULID never collides; if it ever did, reporting success for an unstored demand would lose input.
+      if ((await deps.demands.create(demand)) === 'exists') throw new Error(`demand id collision: ${demand.id}`);
       return ok(demand);
     },
 
