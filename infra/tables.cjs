@@ -38,6 +38,45 @@ const tables = {
       { name: 'byDemand', hashKey: { name: 'demandId', type: S }, rangeKey: { name: 'userId', type: S } },
     ],
   },
+  // Saved searches, by owner.
+  subscriptions: {
+    hashKey: { name: 'userId', type: S },
+    rangeKey: { name: 'subId', type: S },
+  },
+  // The percolator: each subscription stored under the key a new demand finds it by (kw#…, field#…, region#…,
+  // budget), with its conditions copied so matching needs no second read. The partition `#dictionary` lists the
+  // indexed keywords with a reference count.
+  percolator: {
+    hashKey: { name: 'pkey', type: S },
+    rangeKey: { name: 'skey', type: S },
+  },
+  // The in-app inbox: one item per (user, demand, reason), keyed deterministically so a replay writes nothing new.
+  notifications: {
+    hashKey: { name: 'userId', type: S },
+    rangeKey: { name: 'id', type: S },
+    // The push sender reads new notifications from this stream.
+    stream: 'NEW_AND_OLD_IMAGES',
+    localIndexes: [{ name: 'byTime', rangeKey: { name: 'createdKey', type: S } }],
+    indexes: [
+      // Sparse: only unread notifications carry unreadUser, so the unread count is a Query of that partition.
+      { name: 'unreadByUser', hashKey: { name: 'unreadUser', type: S }, rangeKey: { name: 'createdKey', type: S } },
+    ],
+  },
+  // WeChat subscribe-message quota per (user, template), and the daily digest markers (`digest#<date>`).
+  quotas: {
+    hashKey: { name: 'userId', type: S },
+    rangeKey: { name: 'slot', type: S },
+    ttl: 'expiresAt',
+  },
+  // Singletons: the cached WeChat access token.
+  system: {
+    hashKey: { name: 'key', type: S },
+  },
+  // Pushes that failed after their retries, kept for an operator to replay.
+  deadLetters: {
+    hashKey: { name: 'id', type: S },
+    ttl: 'expiresAt',
+  },
 };
 
 function keySchema(hashKey, rangeKey) {
@@ -100,6 +139,8 @@ async function cloudFormationResources({ resolveVariable }) {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     };
     if (StreamSpecification) properties.StreamSpecification = { StreamViewType: StreamSpecification.StreamViewType };
+    const def = tables[logicalName];
+    if (def.ttl) properties.TimeToLiveSpecification = { AttributeName: def.ttl, Enabled: true };
     const id = `${logicalName[0].toUpperCase()}${logicalName.slice(1)}Table`;
     resources[id] = { Type: 'AWS::DynamoDB::Table', DeletionPolicy: 'Retain', Properties: properties };
   }

@@ -9,11 +9,21 @@ export interface TableDef {
   hashKey: KeyDef;
   rangeKey?: KeyDef;
   stream?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+  ttl?: string;
   indexes?: { name: string; hashKey: KeyDef; rangeKey?: KeyDef }[];
   localIndexes?: { name: string; rangeKey: KeyDef }[];
 }
 
-export type LogicalTable = 'users' | 'demands' | 'follows';
+export type LogicalTable =
+  | 'users'
+  | 'demands'
+  | 'follows'
+  | 'subscriptions'
+  | 'percolator'
+  | 'notifications'
+  | 'quotas'
+  | 'system'
+  | 'deadLetters';
 
 export declare const tables: Record<LogicalTable, TableDef>;
 export declare function createTableInput(logicalName: LogicalTable, tableName: string): CreateTableCommandInput;

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     seed: true,
     echo: process.env.VERBOSE === '1',
     jwtSecret: localSecret(),
+    logPushes: true,
   });
 
   const seed = stack.seed;

@@ -16,6 +16,20 @@ import { createDemandService } from './demands/demand.service';
 import { createFollowService } from './follows/follow.service';
 import { createRoute } from './http/route';
 import { createDemandSearch } from './search/demand-search';
+import { createContentScreen } from './alerts/content-screen';
+import { createDemandAlerts } from './alerts/demand-alerts.service';
+import { createInboxService } from './alerts/inbox.service';
+import { variantsOf } from './alerts/matching/synonyms';
+import { createPushService } from './alerts/push.service';
+import { createSubscriptionService } from './alerts/subscription.service';
+import { createDeadLetterDynamoAdapter } from './db/dead-letter.dynamo';
+import { createNotificationDynamoRepository } from './db/notification.dynamo';
+import { createQuotaDynamoRepository } from './db/quota.dynamo';
+import { createSubscriptionDynamoRepository } from './db/subscription.dynamo';
+import { createAccessTokenCacheDynamo } from './wechat/access-token-cache.dynamo';
+import { createAccessTokenProvider } from './wechat/access-token.provider';
+import { createContentSafetyAdapter } from './wechat/content-safety.adapter';
+import { createWechatMessageAdapter } from './wechat/wechat-message.adapter';
 
 export function buildApp(cfg: Config) {
   const doc = createDocumentClient(cfg);
@@ -26,8 +40,22 @@ export function buildApp(cfg: Config) {
   const demandRepo = createDemandDynamoRepository(doc, names.demands);
   const followRepo = createFollowDynamoRepository(doc, { follows: names.follows, demands: names.demands });
 
+  const userRepo = createUserDynamoRepository(doc, names.users);
+  const subscriptionRepo = createSubscriptionDynamoRepository(doc, names);
+  const notificationRepo = createNotificationDynamoRepository(doc, names.notifications);
+  const quotaRepo = createQuotaDynamoRepository(doc, names.quotas);
+  const wechatTokens = createAccessTokenProvider({
+    baseUrl: cfg.WECHAT_API_BASE,
+    appid: cfg.WECHAT_APPID ?? '',
+    secret: cfg.WECHAT_SECRET ?? '',
+    cache: createAccessTokenCacheDynamo(doc, names.system),
+    clock,
+    timeoutMs: cfg.WECHAT_TIMEOUT_MS,
+  });
+  const templates = { newMatch: cfg.WECHAT_TEMPLATE_NEW_MATCH ?? '', statusChange: cfg.WECHAT_TEMPLATE_STATUS ?? '' };
+
   const auth = createAuthService({
-    users: createUserDynamoRepository(doc, names.users),
+    users: userRepo,
     tokens,
     wechat: createWechatSessionAdapter({
       baseUrl: cfg.WECHAT_API_BASE,
@@ -45,12 +73,55 @@ export function buildApp(cfg: Config) {
     clock,
     newId: () => ulid().toLowerCase(),
     cursors,
+    screen: createContentScreen({
+      users: userRepo,
+      safety: createContentSafetyAdapter({ baseUrl: cfg.WECHAT_API_BASE, tokens: wechatTokens, timeoutMs: cfg.WECHAT_TIMEOUT_MS }),
+    }),
   });
   const search = createDemandSearch({ demands: demandRepo, clock, refreshMs: cfg.SEARCH_REFRESH_MS });
   const demandList = createDemandListService({ demands: demandRepo, search, cursors });
   const follows = createFollowService({ follows: followRepo, demands: demandRepo, clock, cursors });
 
-  return { cfg, tokens, auth, demands, demandList, follows };
+  const subscriptions = createSubscriptionService({
+    subscriptions: subscriptionRepo,
+    documentFrequency: async (keyword) => {
+      let total = 0;
+      for (const variant of variantsOf(keyword)) total += await search.documentFrequency(variant);
+      return total;
+    },
+    clock,
+    newId: () => ulid().toLowerCase(),
+  });
+  const inbox = createInboxService({
+    notifications: notificationRepo,
+    quotas: quotaRepo,
+    templateIds: [templates.newMatch, templates.statusChange].filter((t) => t !== ''),
+    clock,
+    cursors,
+  });
+  const alerts = createDemandAlerts({
+    percolator: subscriptionRepo,
+    notifications: notificationRepo,
+    followers: (demandId) => followRepo.listFollowers(demandId),
+    clock,
+  });
+  const push = createPushService({
+    notifications: notificationRepo,
+    quotas: quotaRepo,
+    users: userRepo,
+    wechat: createWechatMessageAdapter({
+      baseUrl: cfg.WECHAT_API_BASE,
+      tokens: wechatTokens,
+      timeoutMs: cfg.WECHAT_TIMEOUT_MS,
+      miniprogramState: cfg.WECHAT_MINIPROGRAM_STATE,
+    }),
+    deadLetters: createDeadLetterDynamoAdapter(doc, names.deadLetters),
+    templates,
+    retry: { attempts: cfg.PUSH_RETRY_ATTEMPTS, baseMs: cfg.PUSH_RETRY_BASE_MS },
+    clock,
+  });
+
+  return { cfg, tokens, auth, demands, demandList, follows, subscriptions, inbox, alerts, push };
 }
 
 export type App = ReturnType<typeof buildApp>;
@@ -65,3 +136,5 @@ export const route = createRoute(() => ({
   verifyToken: (token) => app().tokens.verify(token),
   maxBodyBytes: app().cfg.MAX_BODY_BYTES,
 }));
+
+export { demandChangesOf, insertedNotificationsOf } from './db/stream-images';

@@ -43,9 +43,11 @@ export async function startOffline(opts: OfflineOptions): Promise<{ url: string;
   proc.child.stdout?.on('data', collect);
   proc.child.stderr?.on('data', collect);
   let exited: number | null | undefined;
-  proc.child.once('exit', (code) => {
-    exited = code;
+  proc.child.once('exit', (code, signal) => {
+    exited = code ?? (signal ? -1 : 0);
   });
+  // osls prints a configuration error and may keep running: stop waiting as soon as it says so.
+  const failedToStart = () => /^Error:\s*$/m.test(output) && !output.includes('Server ready');
 
   const url = `http://127.0.0.1:${opts.port}`;
   try {
@@ -53,6 +55,7 @@ export async function startOffline(opts: OfflineOptions): Promise<{ url: string;
       'serverless offline',
       async () => {
         if (exited !== undefined) throw new Error(`serverless offline exited with code ${exited}`);
+        if (failedToStart()) throw new Error('serverless offline reported an error');
         const res = await fetch(`${url}/health`);
         return res.ok;
       },

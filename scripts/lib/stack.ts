@@ -26,6 +26,10 @@ export interface StackOptions {
   jwtSecret?: string;
   devLogin?: boolean;
   tablePrefix?: string;
+  /** Print each push the fake WeChat server accepts (npm start). */
+  logPushes?: boolean;
+  /** Where the stream plugin keeps its position (a fresh in-memory database needs a fresh file). */
+  streamsCheckpointFile?: string;
   /** More environment for the functions (tests shorten the search refresh, for example). */
   extraEnv?: Record<string, string>;
 }
@@ -40,7 +44,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export const LOCAL_WECHAT = { appid: 'wx_local_fake_appid', secret: 'local-fake-secret' };
+export const LOCAL_WECHAT = {
+  appid: 'wx_local_fake_appid',
+  secret: 'local-fake-secret',
+  templates: { newMatch: 'local-tmpl-new-match', status: 'local-tmpl-status-change' },
+};
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const started: (Managed | FakeWechat)[] = [];
@@ -62,7 +70,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       doc.destroy();
     }
 
-    const wechat = await startFakeWechat({ ...LOCAL_WECHAT, port: opts.wechatPort });
+    const wechat = await startFakeWechat({
+      appid: LOCAL_WECHAT.appid,
+      secret: LOCAL_WECHAT.secret,
+      templates: Object.values(LOCAL_WECHAT.templates),
+      port: opts.wechatPort,
+      logSends: opts.logPushes ?? false,
+    });
     started.push(wechat);
 
     const env = {
@@ -76,6 +90,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       WECHAT_API_BASE: wechat.url,
       WECHAT_APPID: LOCAL_WECHAT.appid,
       WECHAT_SECRET: LOCAL_WECHAT.secret,
+      WECHAT_TEMPLATE_NEW_MATCH: LOCAL_WECHAT.templates.newMatch,
+      WECHAT_TEMPLATE_STATUS: LOCAL_WECHAT.templates.status,
+      WECHAT_MINIPROGRAM_STATE: 'developer',
+      STREAMS_CHECKPOINT_FILE: opts.streamsCheckpointFile ?? join(ROOT, '.local', 'ddb-streams-checkpoint.json'),
       ...opts.extraEnv,
     };
     const offline = await startOffline({

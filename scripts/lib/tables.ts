@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceInUseException,
+  UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, tableName, tables, type LogicalTable } from '../../infra/tables.cjs';
@@ -14,6 +15,12 @@ export async function ensureTables(client: DynamoDBClient, prefix: string): Prom
     try {
       await client.send(new CreateTableCommand(createTableInput(logical, name)));
       created.push(name);
+      const ttl = tables[logical].ttl;
+      if (ttl) {
+        await client.send(
+          new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: ttl, Enabled: true } }),
+        );
+      }
     } catch (err) {
       if (!(err instanceof ResourceInUseException)) throw err;
     }

@@ -9,3 +9,5 @@ export * from './errors/error-codes';
 export * from './validation/field-errors';
 export * from './text/normalize';
 export * from './region/provinces';
+export * from './alerts/subscription.schema';
+export * from './alerts/alert.types';

@@ -22,6 +22,12 @@ const configSchema = z.object({
   WECHAT_APPID: z.preprocess(emptyToUndefined, z.string().optional()),
   WECHAT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Subscribe-message template ids from the WeChat console (not secret). Without them no push is sent. */
+  WECHAT_TEMPLATE_NEW_MATCH: z.preprocess(emptyToUndefined, z.string().optional()),
+  WECHAT_TEMPLATE_STATUS: z.preprocess(emptyToUndefined, z.string().optional()),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  PUSH_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  PUSH_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(500),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   SEARCH_REFRESH_MS: z.coerce.number().int().nonnegative().default(2000),
 });

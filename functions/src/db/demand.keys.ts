@@ -57,4 +57,5 @@ export const REMOVABLE_ATTRIBUTES = [
   'closedAt',
   'rejectReason',
   'source',
+  'safety',
 ] as const;

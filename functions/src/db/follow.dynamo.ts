@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FollowRecord, FollowRepository } from '../follows/follow.repository';
 import { cancellationReasons, withTransactionRetry } from './errors';
 import { queryPage } from './query-page';
@@ -86,6 +86,26 @@ export function createFollowDynamoRepository(
     async isFollowing(userId, demandId) {
       const out = await doc.send(new GetCommand({ TableName: tables.follows, Key: { userId, demandId } }));
       return out.Item !== undefined;
+    },
+
+    async listFollowers(demandId) {
+      const followers: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: tables.follows,
+            IndexName: 'byDemand',
+            KeyConditionExpression: 'demandId = :d',
+            ExpressionAttributeValues: { ':d': demandId },
+            ProjectionExpression: 'userId',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of out.Items ?? []) followers.push(String(item.userId));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return followers;
     },
 
     listByUser(userId, page) {

@@ -1,11 +1,9 @@
-import { tableName, type LogicalTable } from '../../../infra/tables.cjs';
+import { tableName, tables, type LogicalTable } from '../../../infra/tables.cjs';
 
 export type TableNames = Record<LogicalTable, string>;
 
 export function tableNames(prefix: string): TableNames {
-  return {
-    users: tableName(prefix, 'users'),
-    demands: tableName(prefix, 'demands'),
-    follows: tableName(prefix, 'follows'),
-  };
+  const names = {} as TableNames;
+  for (const logical of Object.keys(tables) as LogicalTable[]) names[logical] = tableName(prefix, logical);
+  return names;
 }

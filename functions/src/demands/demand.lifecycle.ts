@@ -33,10 +33,16 @@ export function newDraft(input: { id: string; ownerId: string; form: DemandDraft
   };
 }
 
-export function submitted(demand: Demand, complete: DemandComplete, at: string): Demand {
+export function submitted(
+  demand: Demand,
+  complete: DemandComplete,
+  at: string,
+  safety?: Demand['safety'],
+): Demand {
   const next = moved(withForm(demand, complete, at), 'pending_review', at);
   delete next.rejectReason;
-  return { ...next, version: demand.version + 1, submittedAt: at };
+  delete next.safety;
+  return { ...next, version: demand.version + 1, submittedAt: at, ...(safety ? { safety } : {}) };
 }
 
 export function approved(demand: Demand, at: string): Demand {

@@ -21,7 +21,14 @@ import { approved, closed, newDraft, rejected, submitted, withForm } from './dem
 import type { DemandRepository } from './demand.repository';
 import { formOf, toPublicDemand } from './demand.view';
 
+/** What the content check says about a demand's text, from the submitter's point of view. */
+export type ContentScreen = (user: AuthUser, text: { title: string; description: string }) => Promise<'pass' | 'review' | 'unchecked' | 'risky'>;
+
+/** Without a content check configured (unit tests), every text is taken as checked and clean. */
+const noScreen: ContentScreen = async () => 'pass';
+
 export interface DemandServiceDeps {
+  screen?: ContentScreen;
   demands: DemandRepository;
   follows: Pick<FollowRepository, 'isFollowing'>;
   clock: Clock;
@@ -89,7 +96,10 @@ export function createDemandService(deps: DemandServiceDeps) {
       if (!loaded.ok) return loaded;
       const complete = validateDemandComplete(formOf(loaded.value));
       if (!complete.ok) return fail('DEMAND.INCOMPLETE', { fields: complete.fields });
-      return store(submitted(loaded.value, complete.value, now()), loaded.value);
+      const verdict = await (deps.screen ?? noScreen)(user, complete.value);
+      if (verdict === 'risky') return fail('DEMAND.CONTENT_RISKY');
+      const safety = verdict === 'pass' ? undefined : verdict;
+      return store(submitted(loaded.value, complete.value, now(), safety), loaded.value);
     },
 
     async close(user: AuthUser, id: string): Promise<Result<Demand>> {

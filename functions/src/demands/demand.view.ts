@@ -57,7 +57,7 @@ export function maskHiddenValues(text: string, hiddenValues: readonly string[]):
 }
 
 export function toPublicDemand(demand: Demand): PublicDemand {
-  const { ownerId: _owner, rejectReason: _reason, ...rest } = demand;
+  const { ownerId: _owner, rejectReason: _reason, safety: _safety, ...rest } = demand;
   const history = rest.history.filter((e) => e.status === 'published' || e.status === 'closed');
   const view: PublicDemand = { ...rest, history: history.map(({ status, at }) => ({ status, at })) };
   if (!demand.anonymous) return view;

@@ -14,6 +14,8 @@ export interface FollowRepository {
   follow(record: FollowRecord): Promise<FollowOutcome>;
   unfollow(userId: string, demandId: string): Promise<UnfollowOutcome>;
   isFollowing(userId: string, demandId: string): Promise<boolean>;
+  /** Everyone who follows a demand (for alerts about its status). */
+  listFollowers(demandId: string): Promise<string[]>;
   /** A user's follows, newest first. */
   listByUser(userId: string, page: PageRequest): Promise<StorePage<FollowRecord>>;
 }

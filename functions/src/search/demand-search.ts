@@ -95,6 +95,11 @@ export function createDemandSearch(deps: {
       await fresh();
       return index.search(query, (meta) => matchesFilter(meta, filter));
     },
+    /** How many published demands contain the term (as far as its bigrams tell): used to pick a rare keyword. */
+    async documentFrequency(term: string): Promise<number> {
+      await fresh();
+      return index.search(term).length;
+    },
     get size() {
       return index.size;
     },

@@ -50,6 +50,10 @@ export function createInMemoryFollowRepository(demands: InMemoryDemandRepository
       return 'followed';
     },
 
+    async listFollowers(demandId) {
+      return [...follows.values()].filter((r) => r.demandId === demandId).map((r) => r.userId);
+    },
+
     async unfollow(userId, demandId) {
       const key = keyOf(userId, demandId);
       if (!follows.has(key)) return 'not_following';

@@ -32,13 +32,15 @@ export interface DemandMeta {
   version: number;
   history: StatusEvent[];
   source?: DemandSource;
+  /** Set when WeChat's content check asked for a person's review, or could not run: the review queue flags it. */
+  safety?: 'review' | 'unchecked';
 }
 
 /** A demand as its owner and the organisers see it. Form fields are optional because drafts are partial. */
 export type Demand = DemandMeta & DemandDraft;
 
 /** A demand as anyone else sees it: no owner id, no review notes, and no hidden field when anonymous. */
-export type PublicDemand = Omit<Demand, 'ownerId' | 'rejectReason' | HiddenDemandField> &
+export type PublicDemand = Omit<Demand, 'ownerId' | 'rejectReason' | 'safety' | HiddenDemandField> &
   Partial<Pick<Demand, HiddenDemandField>>;
 
 /** What a list card needs. */

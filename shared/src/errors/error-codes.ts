@@ -20,6 +20,10 @@ export const ERRORS = {
   'DEMAND.INCOMPLETE': { status: 400, message: '需求信息不完整，请补充标出的字段后再提交' },
   'DEMAND.NOT_PUBLISHED': { status: 409, message: '只能关注已发布的需求' },
   'REVIEW.REASON_REQUIRED': { status: 400, message: '驳回时请填写原因' },
+  'DEMAND.CONTENT_RISKY': { status: 400, message: '需求内容未通过内容安全检测，请修改标题或描述后再提交' },
+  'SUBSCRIPTION.LIMIT': { status: 409, message: '订阅数量已达上限（每人 20 个），请先删除不需要的订阅' },
+  'SUBSCRIPTION.NOT_FOUND': { status: 404, message: '订阅不存在' },
+  'QUOTA.UNKNOWN_TEMPLATE': { status: 400, message: '未知的订阅消息模板' },
   'INTERNAL': { status: 500, message: '服务暂时出错，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,0 +1,4 @@
+/** Where a push goes when its retries are spent, so it is kept for an operator instead of dropped. */
+export interface DeadLetterPort {
+  put(entry: { id: string; kind: 'push'; payload: Record<string, unknown>; error: string; at: string }): Promise<void>;
+}

@@ -1,0 +1,78 @@
+// What a change to a demand means for other people: a newly published demand alerts the subscribers it matches,
+// and a followed demand that closes alerts its followers. The owner is never alerted about their own demand.
+import type { Demand, Notification } from '@cic/shared';
+import type { Clock } from '../common/clock';
+import { log } from '../log/logger';
+import { matchDemand } from './matching/matcher';
+import type { NotificationRepository } from './notification.repository';
+import type { PercolatorPort } from './percolator.port';
+
+export function createDemandAlerts(deps: {
+  percolator: PercolatorPort;
+  notifications: Pick<NotificationRepository, 'createOnce'>;
+  followers: (demandId: string) => Promise<string[]>;
+  clock: Clock;
+}) {
+  async function notifyMatches(demand: Demand): Promise<number> {
+    const result = await matchDemand(demand, deps.percolator);
+    const at = deps.clock.now().toISOString();
+    let created = 0;
+    // One notification per (user, demand, reason): a user with two matching subscriptions gets one, and a replayed
+    // stream batch finds them all written already.
+    for (const { subscription, explanation } of result.matches) {
+      const notification: Notification = {
+        id: `new_match#${demand.id}`,
+        userId: subscription.userId,
+        demandId: demand.id,
+        reason: 'new_match',
+        title: demand.title ?? '',
+        createdAt: at,
+        subscriptionId: subscription.id,
+        explanation,
+        broad: subscription.keywords.length === 0,
+        push: 'pending',
+      };
+      if (await deps.notifications.createOnce(notification)) created += 1;
+    }
+    log.info('alerts.matched', {
+      demandId: demand.id,
+      matches: result.matches.length,
+      created,
+      itemsRead: result.itemsRead,
+      partitionsRead: result.partitionsRead,
+    });
+    return created;
+  }
+
+  async function notifyFollowers(demand: Demand): Promise<number> {
+    const at = deps.clock.now().toISOString();
+    let created = 0;
+    for (const userId of await deps.followers(demand.id)) {
+      if (userId === demand.ownerId) continue;
+      const fresh = await deps.notifications.createOnce({
+        id: `status_${demand.status}#${demand.id}`,
+        userId,
+        demandId: demand.id,
+        reason: 'status_closed',
+        status: demand.status,
+        title: demand.title ?? '',
+        createdAt: at,
+        push: 'pending',
+      });
+      if (fresh) created += 1;
+    }
+    return created;
+  }
+
+  return {
+    /** Called with the old and new image of each changed demand (from the demands table's stream). */
+    async onDemandChange(before: Demand | undefined, after: Demand | undefined): Promise<number> {
+      if (!after) return 0;
+      if (after.status === 'published' && before?.status !== 'published') return notifyMatches(after);
+      if (before?.status === 'published' && after.status === 'closed') return notifyFollowers(after);
+      return 0;
+    },
+  };
+}
+
+export type DemandAlerts = ReturnType<typeof createDemandAlerts>;

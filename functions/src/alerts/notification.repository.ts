@@ -1,0 +1,16 @@
+import type { Notification, PushState } from '@cic/shared';
+import type { PageRequest, StorePage } from '../common/page';
+
+export interface NotificationRepository {
+  /** Writes the notification unless one with the same (user, id) exists. False on a replay. */
+  createOnce(notification: Notification): Promise<boolean>;
+  /** A user's inbox, newest first. */
+  listByUser(userId: string, page: PageRequest): Promise<StorePage<Notification>>;
+  unreadCount(userId: string): Promise<number>;
+  /** Marks the given notifications read; returns how many were unread. */
+  markRead(userId: string, ids: readonly string[], at: string): Promise<number>;
+  markAllRead(userId: string, at: string): Promise<number>;
+  /** Takes the right to push this notification: true once, false for every later caller (a replayed stream record). */
+  claimPush(userId: string, id: string): Promise<boolean>;
+  setPush(userId: string, id: string, state: PushState): Promise<void>;
+}

@@ -1,0 +1,131 @@
+// Sends the WeChat subscribe message for a new inbox item, at most once, and only with quota left.
+//
+// Order of steps, and why:
+// 1. claim the notification's push (pending → claimed, conditional): a replayed stream record stops here;
+// 2. a broad subscription (no keywords) takes the user's one digest slot of the day, or pushes nothing;
+// 3. take one send from the (user, template) quota with a conditional decrement: no quota, no push;
+// 4. send. 43101 zeroes the quota; 47003/40003/40037/41030 are logged and not retried; -1, 5xx and network errors give
+//    the send back and retry with backoff, and after the last attempt the push goes to the dead-letter store.
+// The inbox item exists before any of this, so a push that is never sent loses no alert.
+import type { Notification, PushState } from '@cic/shared';
+import type { UserRepository } from '../auth/user.repository';
+import type { Clock } from '../common/clock';
+import { log } from '../log/logger';
+import type { WechatMessagePort, SubscribeMessage } from '../wechat/wechat-message.port';
+import { newMatchMessage, statusChangeMessage } from '../wechat/template-data';
+import type { DeadLetterPort } from './dead-letter.port';
+import type { NotificationRepository } from './notification.repository';
+import type { QuotaRepository } from './quota.repository';
+
+export interface PushTemplates {
+  newMatch: string;
+  statusChange: string;
+}
+
+export interface PushRetry {
+  attempts: number;
+  baseMs: number;
+}
+
+const STATUS_LABELS: Record<string, string> = { closed: '已关闭', published: '已发布' };
+
+/** The calendar day in China, which is when "once a day" turns over for a user there. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function reasonText(n: Notification): string {
+  const e = n.explanation;
+  if (!e) return '你关注的需求有新动态';
+  if (e.keywords.length > 0) return `关键词：${e.keywords.map((k) => k.keyword).join('、')}`;
+  if (n.broad) return '你订阅的领域或地区有新需求（每日汇总）';
+  return '符合你的订阅条件';
+}
+
+export function createPushService(deps: {
+  notifications: Pick<NotificationRepository, 'claimPush' | 'setPush'>;
+  quotas: QuotaRepository;
+  users: Pick<UserRepository, 'get'>;
+  wechat: WechatMessagePort;
+  deadLetters: DeadLetterPort;
+  templates: PushTemplates;
+  retry: PushRetry;
+  clock: Clock;
+  sleep?: (ms: number) => Promise<void>;
+}) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  function messageFor(n: Notification, openid: string): SubscribeMessage {
+    if (n.reason === 'new_match') {
+      return newMatchMessage({
+        openid,
+        templateId: deps.templates.newMatch,
+        demandId: n.demandId,
+        title: n.title,
+        reason: reasonText(n),
+        publishedAt: new Date(n.createdAt),
+      });
+    }
+    return statusChangeMessage({
+      openid,
+      templateId: deps.templates.statusChange,
+      demandId: n.demandId,
+      title: n.title,
+      status: STATUS_LABELS[n.status ?? ''] ?? '有更新',
+      at: new Date(n.createdAt),
+    });
+  }
+
+  async function finish(n: Notification, state: PushState): Promise<PushState> {
+    await deps.notifications.setPush(n.userId, n.id, state);
+    return state;
+  }
+
+  return {
+    async onNotificationCreated(n: Notification): Promise<PushState | 'replayed'> {
+      if (n.push !== 'pending') return 'replayed';
+      if (!(await deps.notifications.claimPush(n.userId, n.id))) return 'replayed';
+
+      const user = await deps.users.get(n.userId);
+      if (!user?.openid) return finish(n, 'no_openid');
+      if (n.broad && !(await deps.quotas.claimDigest(n.userId, chinaDate(deps.clock.now())))) {
+        return finish(n, 'digest_skipped');
+      }
+      const message = messageFor(n, user.openid);
+      const templateId = message.templateId;
+
+      for (let attempt = 1; ; attempt += 1) {
+        if (!(await deps.quotas.consume(n.userId, templateId))) return finish(n, 'no_quota');
+        const outcome = await deps.wechat.send(message);
+        switch (outcome.kind) {
+          case 'sent':
+            return finish(n, 'sent');
+          case 'no_quota':
+            await deps.quotas.zero(n.userId, templateId);
+            return finish(n, 'no_quota');
+          case 'rejected':
+            log.error('push.rejected', { notification: n.id, userId: n.userId, errcode: outcome.errcode, errmsg: outcome.errmsg });
+            return finish(n, 'rejected');
+          case 'retryable':
+            await deps.quotas.giveBack(n.userId, templateId);
+            if (attempt < deps.retry.attempts) {
+              log.warn('push.retry', { notification: n.id, attempt, errcode: outcome.errcode, detail: outcome.detail });
+              await sleep(deps.retry.baseMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+              continue;
+            }
+            await deps.deadLetters.put({
+              id: `push#${n.userId}#${n.id}`,
+              kind: 'push',
+              payload: { userId: n.userId, notificationId: n.id, templateId, message: { ...message, touser: '(redacted)' } },
+              error: `${outcome.errcode ?? ''} ${outcome.detail}`.trim(),
+              at: deps.clock.now().toISOString(),
+            });
+            log.error('push.dead_letter', { notification: n.id, attempts: attempt, detail: outcome.detail });
+            return finish(n, 'dead_letter');
+        }
+      }
+    },
+  };
+}
+
+export type PushService = ReturnType<typeof createPushService>;

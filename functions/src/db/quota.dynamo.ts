@@ -1,0 +1,93 @@
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { QuotaRepository } from '../alerts/quota.repository';
+import { isConditionFailed } from './errors';
+
+const TEMPLATE = 'tmpl#';
+const DIGEST = 'digest#';
+const TWO_DAYS_S = 2 * 24 * 3600;
+
+export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: string): QuotaRepository {
+  const key = (userId: string, templateId: string) => ({ userId, slot: `${TEMPLATE}${templateId}` });
+  return {
+    async add(userId, templateId, count) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: key(userId, templateId),
+          UpdateExpression: 'ADD remaining :n',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    },
+
+    async consume(userId, templateId) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: key(userId, templateId),
+            UpdateExpression: 'ADD remaining :minus',
+            ConditionExpression: 'remaining > :zero',
+            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (isConditionFailed(err)) return false;
+        throw err;
+      }
+    },
+
+    async giveBack(userId, templateId) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: key(userId, templateId),
+          UpdateExpression: 'ADD remaining :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+    },
+
+    async zero(userId, templateId) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: key(userId, templateId),
+          UpdateExpression: 'SET remaining = :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    },
+
+    async get(userId) {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'userId = :u AND begins_with(slot, :t)',
+          ExpressionAttributeValues: { ':u': userId, ':t': TEMPLATE },
+          ConsistentRead: true,
+        }),
+      );
+      const quota: Record<string, number> = {};
+      for (const item of out.Items ?? []) quota[String(item.slot).slice(TEMPLATE.length)] = Number(item.remaining ?? 0);
+      return quota;
+    },
+
+    async claimDigest(userId, date) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { userId, slot: `${DIGEST}${date}`, expiresAt: Math.floor(Date.now() / 1000) + TWO_DAYS_S },
+            ConditionExpression: 'attribute_not_exists(slot)',
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (isConditionFailed(err)) return false;
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// Stream consumers. Each record is handled idempotently (deterministic keys, conditional writes), so the platform's
+// retry of a failed batch, or a replayed one, creates no duplicate notification and sends no second push.
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { app, demandChangesOf, insertedNotificationsOf } from '../app';
+
+/** The demands table's stream: a newly published demand is matched against the subscriptions. */
+export async function onDemandChange(event: DynamoDBStreamEvent): Promise<void> {
+  for (const { before, after } of demandChangesOf(event)) await app().alerts.onDemandChange(before, after);
+}
+
+/** The notifications table's stream: each new inbox item may become one WeChat push. */
+export async function onNotificationCreated(event: DynamoDBStreamEvent): Promise<void> {
+  for (const notification of insertedNotificationsOf(event)) await app().push.onNotificationCreated(notification);
+}

@@ -1,0 +1,296 @@
+// subscribe/send against the fake WeChat server over HTTP: every answer classified as the port says, the token refreshed
+// once and the message resent once on a token error, and no retries of its own for anything else.
+import { createServer, type Server } from 'node:http';
+import type { Clock } from '../../../src/common/clock';
+import { createAccessTokenProvider } from '../../../src/wechat/access-token.provider';
+import { newMatchMessage, statusChangeMessage } from '../../../src/wechat/template-data';
+import { createWechatMessageAdapter } from '../../../src/wechat/wechat-message.adapter';
+import type { AccessTokenCache, SubscribeMessage, WechatMessagePort } from '../../../src/wechat/wechat-message.port';
+import { startFakeWechat, type FakeWechat } from '../../../../scripts/fake-wechat/server';
+import { freePort } from '../../../../scripts/lib/ports';
+
+const APPID = 'wx-test-appid';
+const SECRET = 'wechat-test-secret-value';
+const NEW_MATCH = 'tmpl-new-match';
+const STATUS = 'tmpl-status-change';
+const OPENID = 'oTestOpenid000000000000000001';
+const SEND_PATH = '/cgi-bin/message/subscribe/send';
+const TOKEN_PATH = '/cgi-bin/stable_token';
+
+let wechat: FakeWechat;
+let errorSpy: jest.SpyInstance;
+let logSpy: jest.SpyInstance;
+
+beforeAll(async () => {
+  wechat = await startFakeWechat({ appid: APPID, secret: SECRET, port: await freePort(), templates: [NEW_MATCH, STATUS] });
+});
+
+afterAll(async () => {
+  await wechat.close();
+});
+
+beforeEach(() => {
+  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+
+afterEach(async () => {
+  errorSpy.mockRestore();
+  logSpy.mockRestore();
+  await fetch(`${wechat.url}/__reset`, { method: 'POST' });
+});
+
+const clock: Clock = { now: () => new Date() };
+
+function memoryCache(): AccessTokenCache & { entry?: { token: string; expiresAt: number } } {
+  const cache: AccessTokenCache & { entry?: { token: string; expiresAt: number } } = {
+    async get() {
+      return cache.entry;
+    },
+    async put(e) {
+      cache.entry = e;
+    },
+  };
+  return cache;
+}
+
+function countingFetch() {
+  const calls: Record<string, number> = {};
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const path = new URL(input instanceof Request ? input.url : input).pathname;
+    calls[path] = (calls[path] ?? 0) + 1;
+    return fetch(input, init);
+  };
+  return { fetchImpl, count: (path: string) => calls[path] ?? 0 };
+}
+
+function setup(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
+  const counting = countingFetch();
+  const cache = memoryCache();
+  const tokens = createAccessTokenProvider({ baseUrl: wechat.url, appid: APPID, secret: SECRET, cache, clock, timeoutMs: 2000, fetchImpl: counting.fetchImpl });
+  const port: WechatMessagePort = createWechatMessageAdapter({
+    baseUrl: opts.baseUrl ?? wechat.url,
+    tokens,
+    timeoutMs: opts.timeoutMs ?? 2000,
+    miniprogramState: 'trial',
+    fetchImpl: counting.fetchImpl,
+  });
+  return { port, tokens, cache, count: counting.count };
+}
+
+function message(overrides: Partial<SubscribeMessage> = {}): SubscribeMessage {
+  return {
+    touser: OPENID,
+    templateId: NEW_MATCH,
+    page: 'pages/demand/index?id=d-1',
+    data: { thing1: { value: '智能制造需求' }, thing2: { value: '关键词：机器人' }, time3: { value: '2026年11月22日 14:30' } },
+    ...overrides,
+  };
+}
+
+async function inject(body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+}
+
+async function sent(): Promise<Record<string, unknown>[]> {
+  return ((await (await fetch(`${wechat.url}/__sent`)).json()) as { sent: Record<string, unknown>[] }).sent;
+}
+
+function loggedText(): string {
+  return [...errorSpy.mock.calls, ...logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
+}
+
+describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
+  it('sends a message that then shows in /__sent with the exact data', async () => {
+    const { port } = setup();
+    expect(await port.send(message())).toEqual({ kind: 'sent' });
+    expect(await sent()).toEqual([
+      {
+        touser: OPENID,
+        template_id: NEW_MATCH,
+        page: 'pages/demand/index?id=d-1',
+        data: { thing1: { value: '智能制造需求' }, thing2: { value: '关键词：机器人' }, time3: { value: '2026年11月22日 14:30' } },
+        miniprogram_state: 'trial',
+        lang: 'zh_CN',
+        at: expect.any(String),
+      },
+    ]);
+  });
+
+  it('fetches the access token once for many sends, and never logs it', async () => {
+    const { port, count, cache } = setup();
+    for (let i = 0; i < 5; i += 1) expect(await port.send(message())).toEqual({ kind: 'sent' });
+    await Promise.all([port.send(message()), port.send(message()), port.send(message())]);
+    expect(count(TOKEN_PATH)).toBe(1);
+    expect(count(SEND_PATH)).toBe(8);
+    expect(await sent()).toHaveLength(8);
+    expect(loggedText()).not.toContain(cache.entry!.token);
+  });
+
+  it('refreshes an expired token once and resends once', async () => {
+    const { port, count, cache } = setup();
+    expect(await port.send(message())).toEqual({ kind: 'sent' });
+    const old = cache.entry!.token;
+    await fetch(`${wechat.url}/__expire_tokens`, { method: 'POST' });
+    expect(await port.send(message())).toEqual({ kind: 'sent' });
+    expect(count(TOKEN_PATH)).toBe(2);
+    expect(count(SEND_PATH)).toBe(3);
+    expect(cache.entry!.token).not.toBe(old);
+    expect(await sent()).toHaveLength(2);
+    expect(loggedText()).not.toContain(old);
+  });
+
+  it.each([40001, 42001, 40014])('refreshes on token error %i', async (errcode) => {
+    const { port, count } = setup();
+    await inject({ api: 'subscribe_send', errcode });
+    expect(await port.send(message())).toEqual({ kind: 'sent' });
+    expect(count(SEND_PATH)).toBe(2);
+  });
+
+  it('gives up as retryable when the resend gets a token error again', async () => {
+    const { port, count } = setup();
+    await inject({ api: 'subscribe_send', errcode: 40001, times: 2 });
+    expect(await port.send(message())).toEqual({ kind: 'retryable', errcode: 40001, detail: expect.stringContaining('token') });
+    expect(count(SEND_PATH)).toBe(2);
+    expect(count(TOKEN_PATH)).toBe(2);
+    expect(await sent()).toEqual([]);
+  });
+
+  it('reports 43101 as no_quota', async () => {
+    const { port, count } = setup();
+    await inject({ api: 'subscribe_send', errcode: 43101 });
+    expect(await port.send(message())).toEqual({ kind: 'no_quota', errcode: 43101 });
+    expect(count(SEND_PATH)).toBe(1);
+  });
+
+  it('reports bad data (47003) from the fake server as rejected with its errcode', async () => {
+    const { port, count } = setup();
+    const outcome = await port.send(message({ data: { thing1: { value: '这是一个远远超过二十个字的需求标题会被微信拒绝' } } }));
+    expect(outcome).toEqual({ kind: 'rejected', errcode: 47003, errmsg: expect.stringContaining('thing1') });
+    expect(count(SEND_PATH)).toBe(1);
+  });
+
+  it.each<[number, Partial<SubscribeMessage>]>([
+    [40003, { touser: 'not-an-openid' }],
+    [40037, { templateId: 'tmpl-unknown' }],
+    [41030, { page: 'index?id=1' }],
+  ])('reports %i from the fake server as rejected, without retrying', async (errcode, overrides) => {
+    const { port, count } = setup();
+    expect(await port.send(message(overrides))).toEqual({ kind: 'rejected', errcode, errmsg: expect.any(String) });
+    expect(count(SEND_PATH)).toBe(1);
+    expect(await sent()).toEqual([]);
+  });
+
+  it.each([47003, 40003, 40037, 41030])('reports an injected %i as rejected', async (errcode) => {
+    const { port } = setup();
+    await inject({ api: 'subscribe_send', errcode });
+    expect(await port.send(message())).toMatchObject({ kind: 'rejected', errcode });
+  });
+
+  it('reports -1 (busy) as retryable and does not retry it itself', async () => {
+    const { port, count } = setup();
+    await inject({ api: 'subscribe_send', errcode: -1 });
+    expect(await port.send(message())).toEqual({ kind: 'retryable', errcode: -1, detail: 'system error' });
+    expect(count(SEND_PATH)).toBe(1);
+    expect(await sent()).toEqual([]);
+  });
+
+  it('reports HTTP 500 as retryable', async () => {
+    const { port, count } = setup();
+    await inject({ api: 'subscribe_send', status: 500 });
+    expect(await port.send(message())).toEqual({ kind: 'retryable', detail: 'HTTP 500' });
+    expect(count(SEND_PATH)).toBe(1);
+  });
+
+  it('reports a failed token fetch as retryable without sending', async () => {
+    const { port, count } = setup();
+    await inject({ api: 'stable_token', errcode: -1 });
+    expect(await port.send(message())).toEqual({ kind: 'retryable', errcode: -1, detail: expect.stringContaining('access token') });
+    expect(count(SEND_PATH)).toBe(0);
+  });
+
+  it('reports an unreachable server as retryable', async () => {
+    const { port, tokens } = setup({ baseUrl: `http://127.0.0.1:${await freePort()}` });
+    await tokens.get(); // the token comes from the real fake; only subscribe/send goes to the closed port
+    expect(await port.send(message())).toEqual({ kind: 'retryable', detail: expect.stringContaining('network') });
+  });
+
+  it('reports a slow answer (delayMs > timeoutMs) as retryable', async () => {
+    const { port, count } = setup({ timeoutMs: 150 });
+    await inject({ api: 'subscribe_send', delayMs: 1000 });
+    const started = Date.now();
+    expect(await port.send(message())).toEqual({ kind: 'retryable', detail: 'timeout after 150 ms' });
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(count(SEND_PATH)).toBe(1);
+  });
+
+  it('reports a server that never answers as retryable after the timeout', async () => {
+    const silent: Server = createServer(() => undefined);
+    const port = await freePort();
+    await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+    try {
+      const { port: adapter, tokens } = setup({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 });
+      await tokens.get();
+      expect(await adapter.send(message())).toEqual({ kind: 'retryable', detail: 'timeout after 150 ms' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it('reports an answer without errcode or not JSON as retryable', async () => {
+    const noErrcode = createWechatMessageAdapter({
+      baseUrl: wechat.url,
+      tokens: { get: async () => 't', refresh: async () => 't' },
+      timeoutMs: 500,
+      miniprogramState: 'formal',
+      fetchImpl: async () => new Response('{"msgid":1}'),
+    });
+    expect(await noErrcode.send(message())).toEqual({ kind: 'retryable', detail: 'answer without errcode' });
+    const html = createWechatMessageAdapter({
+      baseUrl: wechat.url,
+      tokens: { get: async () => 't', refresh: async () => 't' },
+      timeoutMs: 500,
+      miniprogramState: 'formal',
+      fetchImpl: async () => new Response('<html>busy</html>'),
+    });
+    expect(await html.send(message())).toEqual({ kind: 'retryable', detail: 'answer is not JSON' });
+  });
+
+  it('sends a 30-character title cut to 19 characters and "…", which WeChat accepts', async () => {
+    const { port } = setup();
+    const title = '面向长三角地区的新能源汽车电池回收与梯次利用技术合作需求征集';
+    expect(Array.from(title)).toHaveLength(30);
+    const msg = newMatchMessage({ openid: OPENID, templateId: NEW_MATCH, demandId: 'd-42', title, reason: '关键词：电池回收', publishedAt: new Date('2026-11-22T06:30:00Z') });
+    expect(await port.send(msg)).toEqual({ kind: 'sent' });
+    const [record] = await sent();
+    expect(record).toMatchObject({
+      page: 'pages/demand/index?id=d-42',
+      data: {
+        thing1: { value: `${title.slice(0, 19)}…` },
+        thing2: { value: '关键词：电池回收' },
+        time3: { value: '2026年11月22日 14:30' },
+      },
+    });
+  });
+
+  it('sends a 20-character title untouched', async () => {
+    const { port } = setup();
+    const title = '新能源汽车电池回收与梯次利用技术合作需求';
+    expect(Array.from(title)).toHaveLength(20);
+    const msg = newMatchMessage({ openid: OPENID, templateId: NEW_MATCH, demandId: 'd-43', title, reason: '符合你的订阅条件', publishedAt: new Date('2026-11-22T06:30:00Z') });
+    expect(await port.send(msg)).toEqual({ kind: 'sent' });
+    expect((await sent())[0]).toMatchObject({ data: { thing1: { value: title } } });
+  });
+
+  it('sends a status change message that WeChat accepts', async () => {
+    const { port } = setup();
+    const msg = statusChangeMessage({ openid: OPENID, templateId: STATUS, demandId: 'd-44', title: '工业机器人视觉检测', status: '已关闭', at: new Date('2026-11-21T16:05:00Z') });
+    expect(await port.send(msg)).toEqual({ kind: 'sent' });
+    expect((await sent())[0]).toMatchObject({
+      template_id: STATUS,
+      data: { thing1: { value: '工业机器人视觉检测' }, phrase2: { value: '已关闭' }, time3: { value: '2026年11月22日 00:05' } },
+    });
+  });
+});
