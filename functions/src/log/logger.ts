@@ -1,8 +1,16 @@
 // One JSON line per event, so CloudWatch Logs Insights can query it. Callers pass no secrets and no personal data.
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
+const RANK: Record<Level | 'silent', number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
+
+/** LOG_LEVEL (debug | info | warn | error | silent) sets the least severe level written; info by default. */
+function enabled(level: Level): boolean {
+  const min = process.env.LOG_LEVEL as Level | 'silent' | undefined;
+  return RANK[level] >= RANK[min && min in RANK ? min : 'info'];
+}
+
 function write(level: Level, msg: string, data?: Record<string, unknown>): void {
-  if (level === 'debug' && process.env.LOG_DEBUG !== '1') return;
+  if (!enabled(level)) return;
   const line = JSON.stringify({ level, msg, time: new Date().toISOString(), ...data });
   if (level === 'error' || level === 'warn') console.error(line);
   else console.log(line);
