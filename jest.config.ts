@@ -20,7 +20,6 @@ const config: Config = {
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,
-      setupFiles: ['<rootDir>/test/unit-setup.ts'],
       testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
     },
     {
