@@ -21,6 +21,31 @@ const config: Config = {
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.test\\.tsx$'],
+    },
+    {
+      // Pages and components of the mini-program, rendered with React into jsdom; Taro's runtime is replaced by the
+      // small mocks in miniapp/test/mocks (the real components need the mini-program host).
+      displayName: 'miniapp',
+      testEnvironment: 'jsdom',
+      transform: {
+        '^.+\\.(t|j)sx?$': [
+          '@swc/jest',
+          {
+            jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+            module: { type: 'commonjs' },
+          },
+        ],
+      },
+      transformIgnorePatterns,
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/miniapp/test/mocks/taro.ts',
+        '^@tarojs/components$': '<rootDir>/miniapp/test/mocks/taro-components.tsx',
+        '\\.(css|scss)$': '<rootDir>/miniapp/test/mocks/style.ts',
+        '^@/(.*)$': '<rootDir>/miniapp/src/$1',
+      },
+      testMatch: ['<rootDir>/miniapp/test/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/miniapp/test/setup.ts'],
     },
     {
       displayName: 'integration',

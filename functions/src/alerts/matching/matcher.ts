@@ -220,13 +220,15 @@ interface PreparedDemand {
   region: string | undefined;
   text: string;
   normalisedRegion: string;
-  /** keyword as written → the text that satisfied it, or null: a full scan asks the same few keywords a million times. */
+  /** keyword as written → the text that satisfied it, or null; region as written → contained. A full scan asks the same
+   * keywords and regions many times over. */
   keywordHits: Map<string, string | null>;
+  regionHits: Map<string, boolean>;
 }
 
 const prepared = new WeakMap<object, PreparedDemand>();
 
-function prepare(demand: MatchableDemand | Omit<MatchableDemand, 'ownerId'>): PreparedDemand {
+function prepare(demand: Omit<MatchableDemand, 'ownerId'>): PreparedDemand {
   const cached = prepared.get(demand);
   if (
     cached &&
@@ -243,6 +245,7 @@ function prepare(demand: MatchableDemand | Omit<MatchableDemand, 'ownerId'>): Pr
     text: demandText(demand),
     normalisedRegion: normalizeText(demand.region ?? ''),
     keywordHits: new Map(),
+    regionHits: new Map(),
   };
   prepared.set(demand, p);
   return p;
@@ -264,6 +267,17 @@ function matchKeyword(p: PreparedDemand, keyword: string): string | null {
   return hit;
 }
 
+/** Whether the demand's region contains the subscription's region, after normalisation (remembered per demand). */
+function inRegion(p: PreparedDemand, region: string): boolean {
+  let hit = p.regionHits.get(region);
+  if (hit === undefined) {
+    const n = normalizeText(region);
+    hit = n !== '' && p.normalisedRegion.includes(n);
+    p.regionHits.set(region, hit);
+  }
+  return hit;
+}
+
 /**
  * Whether the subscription fires on the demand, and why. Every keyword must occur in the title or description (itself
  * or a synonym); the demand's field must be one of the fields; its region must contain one of the regions; its budget
@@ -271,7 +285,7 @@ function matchKeyword(p: PreparedDemand, keyword: string): string | null {
  */
 export function explainMatch(
   subscription: SubscriptionConditions,
-  demand: MatchableDemand | Omit<MatchableDemand, 'ownerId'>,
+  demand: Omit<MatchableDemand, 'ownerId'>,
 ): MatchExplanation | undefined {
   const { keywords, fields, regions, minBudgetWan } = subscription;
   if (keywords.length === 0 && fields.length === 0 && regions.length === 0 && minBudgetWan === undefined) return undefined;
@@ -280,10 +294,7 @@ export function explainMatch(
   const p = prepare(demand);
   let region: string | undefined;
   if (regions.length > 0) {
-    region = regions.find((r) => {
-      const n = normalizeText(r);
-      return n !== '' && p.normalisedRegion.includes(n);
-    });
+    region = regions.find((r) => inRegion(p, r));
     if (region === undefined) return undefined;
   }
   const matched: MatchExplanation['keywords'] = [];

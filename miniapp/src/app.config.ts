@@ -1,0 +1,32 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/post/index',
+    'pages/inbox/index',
+    'pages/me/index',
+    'pages/demand/index',
+    'pages/my-demands/index',
+    'pages/my-follows/index',
+    'pages/subscriptions/index',
+    'pages/review/index',
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '创新挑战赛',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '需求大厅' },
+      { pagePath: 'pages/post/index', text: '发布需求' },
+      { pagePath: 'pages/inbox/index', text: '消息' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});
