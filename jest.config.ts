@@ -21,7 +21,7 @@ const config: Config = {
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.test\\.tsx$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.test\\.tsx$', '\\.browser\\.test\\.ts$'],
     },
     {
       // Pages and components of the mini-program, rendered with React into jsdom; Taro's runtime is replaced by the
@@ -46,6 +46,17 @@ const config: Config = {
       },
       testMatch: ['<rootDir>/miniapp/test/**/*.test.tsx'],
       setupFiles: ['<rootDir>/miniapp/test/setup.ts'],
+    },
+    {
+      // The H5 build in Debian's Chromium (playwright-core), as a person uses it, against the local stack.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/miniapp/test/browser/**/*.browser.test.ts'],
+      globalSetup: '<rootDir>/test/browser-global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },
     {
       displayName: 'integration',

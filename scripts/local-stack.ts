@@ -19,7 +19,7 @@ function localSecret(): string {
 async function main(): Promise<void> {
   mkdirSync(LOCAL_DIR, { recursive: true });
   const apiPort = Number(process.env.PORT ?? 3000);
-  console.log('Starting 创新挑战赛 locally …');
+  console.log('Starting 创新挑战赛 locally (the first start builds the H5 app, about half a minute) …');
   const stack = await startStack({
     apiPort,
     lambdaPort: Number(process.env.LAMBDA_PORT ?? (await freePort())),
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     echo: process.env.VERBOSE === '1',
     jwtSecret: localSecret(),
     logPushes: true,
+    h5Port: Number(process.env.H5_PORT ?? 8080),
   });
 
   const seed = stack.seed;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     for (const [field, n] of byField) console.log(`  - ${field}: ${n}`);
   }
   console.log(`
+  Mini-program (H5 build)    ${stack.h5Url ?? '(not built)'}        open it in a browser (375×812 looks like a phone)
   API (serverless-offline)   ${stack.apiUrl}        try: curl ${stack.apiUrl}/demands
   DynamoDB Local             ${stack.dbEndpoint}   data in .local/dynamodb
   Fake WeChat API            ${stack.wechatUrl}

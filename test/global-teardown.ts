@@ -1,3 +1,5 @@
+import { stopAll } from './stack-once';
+
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__STACK__?.stop();
+  await stopAll();
 }

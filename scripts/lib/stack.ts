@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { createDemandDynamoRepository } from '../../functions/src/db/demand.dynamo';
 import { tableNames } from '../../functions/src/db/table-names';
-import { startFakeWechat, type FakeWechat } from '../fake-wechat/server';
+import { startFakeWechat } from '../fake-wechat/server';
+import { buildH5, H5_DIST, serveStatic } from './h5';
 import { seedDemands, type SeedReport } from '../seed/seed-demands';
 import { localClient, startDynamoLocal } from './dynamodb-local';
 import { startOffline } from './offline';
@@ -30,12 +31,15 @@ export interface StackOptions {
   logPushes?: boolean;
   /** Where the stream plugin keeps its position (a fresh in-memory database needs a fresh file). */
   streamsCheckpointFile?: string;
+  /** Build the H5 app against this stack's API and serve it on this port. */
+  h5Port?: number;
   /** More environment for the functions (tests shorten the search refresh, for example). */
   extraEnv?: Record<string, string>;
 }
 
 export interface Stack {
   apiUrl: string;
+  h5Url?: string;
   dbEndpoint: string;
   wechatUrl: string;
   tablePrefix: string;
@@ -51,7 +55,7 @@ export const LOCAL_WECHAT = {
 };
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
-  const started: (Managed | FakeWechat)[] = [];
+  const started: (Managed | { close(): Promise<void> })[] = [];
   const stop = async () => {
     for (const s of started.reverse()) await ('stop' in s ? s.stop() : s.close());
   };
@@ -104,8 +108,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       echo: opts.echo,
     });
     started.push(offline.process);
+
+    let h5Url: string | undefined;
+    if (opts.h5Port !== undefined) {
+      await buildH5(offline.url, { echo: opts.echo, templates: LOCAL_WECHAT.templates });
+      const h5 = await serveStatic(H5_DIST, opts.h5Port);
+      started.push({ close: () => h5.close() });
+      h5Url = h5.url;
+    }
     return {
       apiUrl: offline.url,
+      ...(h5Url ? { h5Url } : {}),
       dbEndpoint: db.endpoint,
       wechatUrl: wechat.url,
       tablePrefix,

@@ -1,0 +1,153 @@
+// The four journeys of the mini-program, in its H5 build, in Debian's Chromium at a phone's 375×812, against the
+// local stack with the seeded real demands. Each main page is screenshotted into .artifacts/screenshots.
+import type { Browser, Page } from 'playwright-core';
+import { h5, launch, phone, rendersChinese, screenshot } from './browser';
+
+const API = () => process.env.STACK_API_URL as string;
+const tag = `浏览器${Date.now().toString(36).replace(/[^a-z]/g, '').slice(0, 5)}`;
+const title = `${tag}钛合金焊缝检测`;
+
+async function apiLogin(nickname: string, role: 'user' | 'admin'): Promise<string> {
+  const res = await fetch(`${API()}/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname, role }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** The inner <input>/<textarea> of a Taro field labelled for people (aria-label on the Taro component). */
+function field(page: Page, label: string) {
+  return page.locator(`[aria-label="${label}"]`).locator('input, textarea').or(page.locator(`input[aria-label="${label}"], textarea[aria-label="${label}"]`)).first();
+}
+
+async function devLogin(page: Page, nickname: string, role: '普通用户' | '管理员') {
+  await page.goto(h5('/pages/me/index'));
+  const logout = page.getByText('退出登录');
+  if (await logout.isVisible().catch(() => false)) await logout.click();
+  await field(page, '昵称').fill(nickname);
+  await page.getByText(role, { exact: true }).click();
+  await page.getByText('登录', { exact: true }).click();
+  await page.getByText(nickname).first().waitFor();
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(400);
+  expect(await rendersChinese(page)).toBe(true);
+  await screenshot(page, name);
+}
+
+describe('the mini-program in a real browser', () => {
+  let browser: Browser;
+  let page: Page;
+  const owner = `${tag}需求方`;
+  const subscriber = `${tag}订阅者`;
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await phone(browser);
+    // The subscriber's saved search, made through the API: the browser journey is about seeing its alert.
+    const token = await apiLogin(subscriber, 'user');
+    await fetch(`${API()}/me/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ keywords: [tag] }),
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('1. browses the seeded demands, filters by field, searches, opens one and follows it', async () => {
+    await devLogin(page, `${tag}访客`, '普通用户');
+    await shot(page, 'me');
+    await page.goto(h5('/pages/index/index'));
+    await page.locator('.demand-card').first().waitFor();
+    expect(await page.locator('.demand-card').count()).toBeGreaterThanOrEqual(5);
+    await shot(page, 'hall');
+
+    await page.getByText('人工智能', { exact: true }).first().click();
+    await page.waitForResponse((r) => r.url().includes('field=ai'));
+    await page.locator('.demand-card').first().waitFor();
+    const fieldCards = await page.locator('.demand-card').allInnerTexts();
+    expect(fieldCards.length).toBeGreaterThan(0);
+    expect(fieldCards.every((t) => t.includes('人工智能'))).toBe(true);
+
+    await field(page, '搜索需求').fill('机器人');
+    await field(page, '搜索需求').press('Enter');
+    await page.waitForResponse((r) => r.url().includes('q='));
+    await page.locator('.demand-card').first().waitFor();
+    await page.locator('.demand-card').first().click();
+    await page.getByText('技术需求描述').first().waitFor();
+    await shot(page, 'detail');
+    await page.getByText('关注', { exact: true }).first().click();
+    await page.getByText('已关注').first().waitFor();
+  });
+
+  it('2. posts a demand: a 30-character description is refused in place, then it goes to review', async () => {
+    await devLogin(page, owner, '普通用户');
+    await page.goto(h5('/pages/post/index'));
+    await field(page, '企业名称').waitFor();
+    const fill = async (label: string, value: string) => {
+      await field(page, label).fill(value);
+      await field(page, label).blur();
+    };
+    await fill('企业名称', `${tag}精密制造有限公司`);
+    await fill('所属地区', '江苏省 / 苏州市 / 工业园区');
+    await fill('联系人', '王工');
+    await fill('联系方式', '13812345678');
+    await fill('技术需求名称', title);
+    await fill('拟投入合作经费（万元）', '80');
+    await page.getByText('装备制造', { exact: true }).first().click();
+    await page.getByText('合作开发', { exact: true }).first().click();
+    await fill('技术需求描述', '需要一种钛合金焊缝的在线检测方法，精度要高。');
+
+    const submits: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/submit')) submits.push(r.url());
+    });
+    await page.getByText('提交审核', { exact: true }).click();
+    await page.locator('.field-error', { hasText: '技术需求描述至少需要 50 个字' }).waitFor();
+    await shot(page, 'post-error');
+    expect(submits).toEqual([]);
+
+    await fill(
+      '技术需求描述',
+      '需要一种钛合金焊缝的在线检测方法：检测速度不低于每分钟2米，可识别0.1毫米以上的气孔与裂纹，漏检率低于千分之一，能接入现有产线的PLC系统。',
+    );
+    await page.getByText('提交审核', { exact: true }).click();
+    await page.getByText('审核中').first().waitFor();
+    expect(submits).toHaveLength(1);
+    await shot(page, 'my-demands');
+  });
+
+  it('3. an admin approves it', async () => {
+    await devLogin(page, `${tag}管理员`, '管理员');
+    await page.goto(h5('/pages/review/index'));
+    const item = page.locator('.review-item', { hasText: title });
+    await item.waitFor();
+    await shot(page, 'review');
+    await item.getByText('通过', { exact: true }).click();
+    await item.waitFor({ state: 'detached' });
+  });
+
+  it('4. the subscriber sees the new inbox item and the unread badge, opens it, and the badge clears', async () => {
+    await devLogin(page, subscriber, '普通用户');
+    const badge = page.locator('.weui-badge, .taro-tabbar__badge').first();
+    let found = false;
+    for (let i = 0; i < 40 && !found; i += 1) {
+      await page.goto(h5('/pages/inbox/index'));
+      found = await page.locator('.notification-item', { hasText: title }).first().isVisible({ timeout: 1500 }).catch(() => false);
+    }
+    expect(found).toBe(true);
+    await badge.waitFor();
+    expect(await badge.innerText()).toMatch(/^\d+$/);
+    await shot(page, 'inbox');
+    await page.locator('.notification-item', { hasText: title }).first().click();
+    await page.getByText(title).first().waitFor();
+    await page.goto(h5('/pages/inbox/index'));
+    await page.locator('.notification-item', { hasText: title }).first().waitFor();
+    expect(await page.locator('.notification-item.unread', { hasText: title }).count()).toBe(0);
+    await badge.waitFor({ state: 'hidden' });
+  });
+});
