@@ -28,7 +28,7 @@ module.exports = {
       name: 'miniapp-not-to-functions',
       comment: 'The mini-program shares types through shared/, never by importing server code.',
       severity: 'error',
-      from: { path: '^miniapp/' },
+      from: { path: '^miniapp/src' },
       to: { path: '^(functions|scripts|infra)/' },
     },
     {

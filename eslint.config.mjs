@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '.esbuild/**', '.serverless/**', '.local/**', 'coverage/**', 'dist/**', 'miniapp/dist/**', 'infra/*.cjs', 'test/*.cjs', '*.mjs', '*.cjs'],
+    ignores: ['node_modules/**', '.esbuild/**', '.serverless/**', '.local/**', 'coverage/**', 'dist/**', 'miniapp/dist/**', 'infra/*.cjs', 'test/*.cjs', '*.mjs', '*.cjs', 'miniapp/babel.config.js', 'miniapp/scripts/*.cjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

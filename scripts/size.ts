@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 
 if (process.argv[2] !== '--no-build') {
   console.log('Building the weapp package (taro build --type weapp) …');
-  execFileSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], {
+  execFileSync('npm', ['run', 'build:weapp'], {
     cwd: MINIAPP,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },

@@ -7,6 +7,16 @@ import prodConfig from './prod';
 // The shared package (the 附件3 schema) is TypeScript outside src/: compile it like our own code.
 const SHARED = path.resolve(__dirname, '..', '..', 'shared', 'src');
 
+/**
+ * Build-time settings that reach the bundle. Taro 4 reads TARO_APP_* only from .env files, so the ones given in the
+ * environment (by the local stack, CI or a deploy) are passed explicitly; nothing secret belongs here.
+ */
+const APP_ENV = {
+  TARO_APP_API_BASE: process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000',
+  TARO_APP_TEMPLATE_NEW_MATCH: process.env.TARO_APP_TEMPLATE_NEW_MATCH ?? '',
+  TARO_APP_TEMPLATE_STATUS: process.env.TARO_APP_TEMPLATE_STATUS ?? '',
+};
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'innovation-challenge',
@@ -17,6 +27,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: [],
     defineConstants: {},
+    env: Object.fromEntries(Object.entries(APP_ENV).map(([k, v]) => [k, JSON.stringify(v)])),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

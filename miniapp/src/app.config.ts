@@ -23,10 +23,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '需求大厅' },
-      { pagePath: 'pages/post/index', text: '发布需求' },
-      { pagePath: 'pages/inbox/index', text: '消息' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', iconPath: 'assets/tab/hall.png', selectedIconPath: 'assets/tab/hall-active.png', text: '需求大厅' },
+      { pagePath: 'pages/post/index', iconPath: 'assets/tab/post.png', selectedIconPath: 'assets/tab/post-active.png', text: '发布需求' },
+      { pagePath: 'pages/inbox/index', iconPath: 'assets/tab/inbox.png', selectedIconPath: 'assets/tab/inbox-active.png', text: '消息' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],
   },
 });

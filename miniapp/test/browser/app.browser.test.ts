@@ -17,18 +17,26 @@ async function apiLogin(nickname: string, role: 'user' | 'admin'): Promise<strin
 }
 
 /** The inner <input>/<textarea> of a Taro field labelled for people (aria-label on the Taro component). */
+// Taro's H5 router keeps earlier pages in the DOM, hidden, so every lookup keeps to what a person can see.
 function field(page: Page, label: string) {
-  return page.locator(`[aria-label="${label}"]`).locator('input, textarea').or(page.locator(`input[aria-label="${label}"], textarea[aria-label="${label}"]`)).first();
+  return page
+    .locator(`input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`)
+    .filter({ visible: true })
+    .first();
 }
+
+const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true }).first();
+const visible = (page: Page, selector: string, hasText?: string) =>
+  page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
 
 async function devLogin(page: Page, nickname: string, role: '普通用户' | '管理员') {
   await page.goto(h5('/pages/me/index'));
-  const logout = page.getByText('退出登录');
+  const logout = text(page, '退出登录');
   if (await logout.isVisible().catch(() => false)) await logout.click();
   await field(page, '昵称').fill(nickname);
-  await page.getByText(role, { exact: true }).click();
-  await page.getByText('登录', { exact: true }).click();
-  await page.getByText(nickname).first().waitFor();
+  await text(page, role).click();
+  await text(page, '登录').click();
+  await page.getByText(nickname).filter({ visible: true }).first().waitFor();
 }
 
 async function shot(page: Page, name: string) {
@@ -62,26 +70,24 @@ describe('the mini-program in a real browser', () => {
     await devLogin(page, `${tag}访客`, '普通用户');
     await shot(page, 'me');
     await page.goto(h5('/pages/index/index'));
-    await page.locator('.demand-card').first().waitFor();
-    expect(await page.locator('.demand-card').count()).toBeGreaterThanOrEqual(5);
+    await visible(page, '.demand-card').first().waitFor();
+    expect(await visible(page, '.demand-card').count()).toBeGreaterThanOrEqual(5);
     await shot(page, 'hall');
 
-    await page.getByText('人工智能', { exact: true }).first().click();
-    await page.waitForResponse((r) => r.url().includes('field=ai'));
-    await page.locator('.demand-card').first().waitFor();
-    const fieldCards = await page.locator('.demand-card').allInnerTexts();
+    await Promise.all([page.waitForResponse((r) => r.url().includes('field=ai')), text(page, '人工智能').click()]);
+    await visible(page, '.demand-card').first().waitFor();
+    const fieldCards = await visible(page, '.demand-card').allInnerTexts();
     expect(fieldCards.length).toBeGreaterThan(0);
     expect(fieldCards.every((t) => t.includes('人工智能'))).toBe(true);
 
     await field(page, '搜索需求').fill('机器人');
-    await field(page, '搜索需求').press('Enter');
-    await page.waitForResponse((r) => r.url().includes('q='));
-    await page.locator('.demand-card').first().waitFor();
-    await page.locator('.demand-card').first().click();
-    await page.getByText('技术需求描述').first().waitFor();
+    await Promise.all([page.waitForResponse((r) => r.url().includes('q=')), field(page, '搜索需求').press('Enter')]);
+    await visible(page, '.demand-card').first().waitFor();
+    await visible(page, '.demand-card').first().click();
+    await page.getByText('技术需求描述').filter({ visible: true }).first().waitFor();
     await shot(page, 'detail');
-    await page.getByText('关注', { exact: true }).first().click();
-    await page.getByText('已关注').first().waitFor();
+    await text(page, '关注').click();
+    await page.getByText('已关注').filter({ visible: true }).first().waitFor();
   });
 
   it('2. posts a demand: a 30-character description is refused in place, then it goes to review', async () => {
@@ -98,16 +104,16 @@ describe('the mini-program in a real browser', () => {
     await fill('联系方式', '13812345678');
     await fill('技术需求名称', title);
     await fill('拟投入合作经费（万元）', '80');
-    await page.getByText('装备制造', { exact: true }).first().click();
-    await page.getByText('合作开发', { exact: true }).first().click();
+    await text(page, '装备制造').click();
+    await text(page, '合作开发').click();
     await fill('技术需求描述', '需要一种钛合金焊缝的在线检测方法，精度要高。');
 
     const submits: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/submit')) submits.push(r.url());
     });
-    await page.getByText('提交审核', { exact: true }).click();
-    await page.locator('.field-error', { hasText: '技术需求描述至少需要 50 个字' }).waitFor();
+    await text(page, '提交审核').click();
+    await visible(page, '.field-error', '技术需求描述至少需要 50 个字').waitFor();
     await shot(page, 'post-error');
     expect(submits).toEqual([]);
 
@@ -115,8 +121,8 @@ describe('the mini-program in a real browser', () => {
       '技术需求描述',
       '需要一种钛合金焊缝的在线检测方法：检测速度不低于每分钟2米，可识别0.1毫米以上的气孔与裂纹，漏检率低于千分之一，能接入现有产线的PLC系统。',
     );
-    await page.getByText('提交审核', { exact: true }).click();
-    await page.getByText('审核中').first().waitFor();
+    await text(page, '提交审核').click();
+    await page.getByText('审核中').filter({ visible: true }).first().waitFor();
     expect(submits).toHaveLength(1);
     await shot(page, 'my-demands');
   });
@@ -124,7 +130,7 @@ describe('the mini-program in a real browser', () => {
   it('3. an admin approves it', async () => {
     await devLogin(page, `${tag}管理员`, '管理员');
     await page.goto(h5('/pages/review/index'));
-    const item = page.locator('.review-item', { hasText: title });
+    const item = visible(page, '.review-item', title);
     await item.waitFor();
     await shot(page, 'review');
     await item.getByText('通过', { exact: true }).click();
@@ -135,19 +141,21 @@ describe('the mini-program in a real browser', () => {
     await devLogin(page, subscriber, '普通用户');
     const badge = page.locator('.weui-badge, .taro-tabbar__badge').first();
     let found = false;
-    for (let i = 0; i < 40 && !found; i += 1) {
-      await page.goto(h5('/pages/inbox/index'));
-      found = await page.locator('.notification-item', { hasText: title }).first().isVisible({ timeout: 1500 }).catch(() => false);
+    // The alert travels the demands stream, the matcher and the notifications stream: reload until it is there.
+    await page.goto(h5('/pages/inbox/index'));
+    for (let i = 0; i < 30 && !found; i += 1) {
+      found = await visible(page, '.notification-item', title).first().isVisible({ timeout: 1000 }).catch(() => false);
+      if (!found) await page.reload();
     }
     expect(found).toBe(true);
     await badge.waitFor();
     expect(await badge.innerText()).toMatch(/^\d+$/);
     await shot(page, 'inbox');
-    await page.locator('.notification-item', { hasText: title }).first().click();
-    await page.getByText(title).first().waitFor();
+    await visible(page, '.notification-item', title).first().click();
+    await page.getByText(title).filter({ visible: true }).first().waitFor();
     await page.goto(h5('/pages/inbox/index'));
-    await page.locator('.notification-item', { hasText: title }).first().waitFor();
-    expect(await page.locator('.notification-item.unread', { hasText: title }).count()).toBe(0);
+    await visible(page, '.notification-item', title).first().waitFor();
+    expect(await visible(page, '.notification-item.unread', title).count()).toBe(0);
     await badge.waitFor({ state: 'hidden' });
   });
 });

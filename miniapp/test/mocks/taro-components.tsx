@@ -83,7 +83,7 @@ export function Picker(props: Props) {
       'select',
       {
         'aria-label': props['aria-label'] as string | undefined,
-        value: String(props.value ?? ''),
+        value: typeof props.value === 'number' ? String(props.value) : '',
         onChange: (e: { target: { value: string } }) => onChange?.({ detail: { value: Number(e.target.value) } }),
       },
       React.createElement('option', { value: '' }, '请选择'),

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '需求大厅' });
+export default definePageConfig({
+  navigationBarTitleText: '需求大厅',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

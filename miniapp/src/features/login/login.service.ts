@@ -1,0 +1,26 @@
+// Logging in and out. On WeChat the code from Taro.login is exchanged by the API (session_key stays on the server);
+// on H5 the local stack offers a dev login instead, since Taro.login does not exist in a browser.
+import Taro from '@tarojs/taro';
+import type { DevLoginRequest } from '@cic/shared';
+import { api, ApiError } from '../../api/client';
+import { setSession } from '../../session/session';
+
+export async function loginWithWechat(): Promise<void> {
+  const { code } = await Taro.login();
+  // In production H5 builds Taro.login resolves without a code rather than failing.
+  if (!code) throw new ApiError(0, 'AUTH.WECHAT_CODE_INVALID', '微信登录失败，请重试');
+  setSession(await api.wechatLogin(code));
+}
+
+export async function loginForDev(request: DevLoginRequest): Promise<void> {
+  setSession(await api.devLogin(request));
+}
+
+export function logout(): void {
+  setSession(undefined);
+}
+
+/** The Chinese message to show for any failure of a call. */
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : '操作失败，请稍后重试';
+}

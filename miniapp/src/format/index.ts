@@ -1,0 +1,4 @@
+export { formatBudget, formatBudgetAmount, formatMinBudget } from './budget';
+export { formatDate, formatDateTime, formatRelativeTime } from './time';
+export { formatRegion, formatRegionShort } from './region';
+export { cooperationLabels, fieldLabel, statusLabel } from './demand-labels';

@@ -1,0 +1,91 @@
+// 需求详情 (pages/demand/index?id=): the public view of one demand, with 关注 and 我要揭榜.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { DemandDetailResponse } from '@cic/shared';
+import { api, type ApiError } from '../../api/client';
+import { EmptyState, ErrorState, SkeletonList } from '../../components';
+import { toApiError } from '../../hooks/use-paged-list';
+import { CompanyInfo, DemandDescription, DemandHero, DemandInfo, SourceNote, StatusTimeline } from './demand-sections';
+import { useFollow } from './use-follow';
+import './index.css';
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'ready'; demand: DemandDetailResponse }
+  | { kind: 'not_found' }
+  | { kind: 'error'; error: ApiError };
+
+const backToHall = () => void Taro.switchTab({ url: '/pages/index/index' });
+
+export default function DemandDetail() {
+  const id = useRouter().params.id ?? '';
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+
+  const fetchDemand = useCallback(async () => {
+    if (!id) return setLoad({ kind: 'not_found' });
+    setLoad({ kind: 'loading' });
+    try {
+      setLoad({ kind: 'ready', demand: await api.demand(id) });
+    } catch (err) {
+      const error = toApiError(err);
+      setLoad(error.status === 404 ? { kind: 'not_found' } : { kind: 'error', error });
+    }
+  }, [id]);
+
+  useEffect(() => void fetchDemand(), [fetchDemand]);
+
+  const demand = load.kind === 'ready' ? load.demand : undefined;
+  const loaded = useMemo(
+    () => (demand ? { following: demand.viewer.following, followerCount: demand.followerCount } : undefined),
+    [demand],
+  );
+  const follow = useFollow(id, loaded);
+
+  useShareAppMessage(() => ({
+    title: demand?.title ?? '创新挑战赛 · 技术需求',
+    path: `/pages/demand/index?id=${encodeURIComponent(id)}`,
+  }));
+
+  if (load.kind === 'loading') return <SkeletonList count={3} />;
+  if (load.kind === 'not_found') {
+    return <EmptyState title="需求不存在或尚未发布" description="它可能已被撤回，或链接有误" actionText="去需求大厅看看" onAction={backToHall} />;
+  }
+  if (load.kind === 'error') return <ErrorState message={load.error.message} onRetry={() => void fetchDemand()} />;
+
+  const d = load.demand;
+  const following = follow.state?.following ?? false;
+  const followerCount = follow.state?.followerCount ?? d.followerCount;
+  // A closed demand can still be unfollowed, but no longer followed or answered.
+  const closed = d.status !== 'published';
+  return (
+    <View className="detail">
+      <DemandHero demand={d} />
+      <DemandInfo demand={d} />
+      <DemandDescription demand={d} />
+      <CompanyInfo demand={d} />
+      <StatusTimeline demand={d} />
+      <SourceNote demand={d} />
+
+      <View className="detail-bar">
+        <Text className="detail-bar__followers">{followerCount}人关注</Text>
+        <Button
+          className={`follow-button${following ? ' follow-button--on' : ''}${follow.busy ? ' follow-button--busy' : ''}`}
+          aria-pressed={following}
+          disabled={follow.busy || (closed && !following)}
+          onClick={() => void follow.toggle()}
+        >
+          {following ? '已关注' : '关注'}
+        </Button>
+        <Button
+          // Styled by class, not [disabled]: on H5 Taro's button always carries a disabled="false" attribute.
+          className={closed ? 'solve-button solve-button--off' : 'solve-button'}
+          disabled={closed}
+          onClick={() => void Taro.showToast({ title: '揭榜功能即将开放', icon: 'none' })}
+        >
+          {closed ? '需求已关闭' : '我要揭榜'}
+        </Button>
+      </View>
+    </View>
+  );
+}

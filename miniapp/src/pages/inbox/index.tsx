@@ -1,0 +1,87 @@
+// 消息: the inbox, newest first. Opening an item marks it read; the 消息 tab badge follows the unread count.
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import type { Notification } from '@cic/shared';
+import { api } from '../../api/client';
+import { refreshUnreadBadge, showUnreadBadge } from '../../badge/unread-badge';
+import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { toApiError, usePagedList } from '../../hooks/use-paged-list';
+import { getSession, onSessionChange } from '../../session/session';
+import { NotificationItem } from './notification-item';
+import './index.css';
+
+const markReadLocally = (ids: Set<string> | 'all') => (items: Notification[]) => {
+  const at = new Date().toISOString();
+  return items.map((n) => (!n.readAt && (ids === 'all' || ids.has(n.id)) ? { ...n, readAt: at } : n));
+};
+
+export default function Inbox() {
+  const [userId, setUserId] = useState(() => getSession()?.user.id);
+  const list = usePagedList((cursor) => api.notifications(cursor), { key: userId ?? '', enabled: userId !== undefined });
+  const shown = useRef(false);
+
+  useEffect(() => onSessionChange((s) => setUserId(s?.user.id)), []);
+
+  useDidShow(() => {
+    setUserId(getSession()?.user.id);
+    void refreshUnreadBadge();
+    // Coming back to the tab: new alerts may have arrived meanwhile.
+    if (shown.current && getSession()) void list.refresh();
+    shown.current = true;
+  });
+
+  const open = (item: Notification) => {
+    if (!item.readAt) {
+      list.update(markReadLocally(new Set([item.id])));
+      api
+        .markRead({ ids: [item.id] })
+        .then((res) => showUnreadBadge(res.unread))
+        .catch(() => undefined);
+    }
+    void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(item.demandId)}` });
+  };
+
+  const markAllRead = async () => {
+    try {
+      const res = await api.markRead({ all: true });
+      list.update(markReadLocally('all'));
+      await showUnreadBadge(res.unread);
+      void Taro.showToast({ title: '已全部标为已读', icon: 'none' });
+    } catch (err) {
+      void Taro.showToast({ title: toApiError(err).message, icon: 'none' });
+    }
+  };
+
+  if (!userId) {
+    return (
+      <EmptyState
+        title="登录后查看消息"
+        description="订阅的新需求、关注的需求动态都会出现在这里"
+        actionText="去登录"
+        onAction={() => void Taro.switchTab({ url: '/pages/me/index' })}
+      />
+    );
+  }
+
+  return (
+    <View className="inbox">
+      {list.status === 'loading' ? <SkeletonList count={3} /> : null}
+      {list.status === 'error' && list.error ? <ErrorState message={list.error.message} onRetry={list.reload} /> : null}
+      {list.status === 'empty' ? <EmptyState title="暂无消息" description="在「我的」中添加订阅，有匹配的新需求时会通知您" /> : null}
+      {list.status === 'ready' ? (
+        <>
+          <View className="inbox__bar">
+            <Button className="inbox__read-all" size="mini" onClick={() => void markAllRead()}>
+              全部已读
+            </Button>
+          </View>
+          {list.items.map((item) => (
+            <NotificationItem key={item.id} item={item} onOpen={open} />
+          ))}
+          <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
+        </>
+      ) : null}
+    </View>
+  );
+}

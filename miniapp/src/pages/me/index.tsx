@@ -1,0 +1,63 @@
+// 我的: who is logged in, the way in (WeChat in the mini-program, the dev login on H5), and the personal pages.
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { UserRole } from '@cic/shared';
+import { DevLoginForm } from '../../features/login/dev-login-form';
+import { logout } from '../../features/login/login.service';
+import { roleLabel } from '../../features/login/roles';
+import { useSession } from '../../features/login/use-session';
+import { WechatLoginButton } from '../../features/login/wechat-login-button';
+import './index.css';
+
+const ENTRIES: readonly { label: string; url: string; only?: UserRole }[] = [
+  { label: '我的需求', url: '/pages/my-demands/index' },
+  { label: '我的关注', url: '/pages/my-follows/index' },
+  { label: '我的订阅', url: '/pages/subscriptions/index' },
+  { label: '审核', url: '/pages/review/index', only: 'admin' },
+];
+
+function LoggedOut() {
+  return (
+    <View className='me-card'>
+      <Text className='me-title'>未登录</Text>
+      <Text className='me-subtitle'>登录后可发布需求、关注需求和订阅新需求提醒</Text>
+      <View className='me-login'>{process.env.TARO_ENV === 'weapp' ? <WechatLoginButton /> : <DevLoginForm />}</View>
+    </View>
+  );
+}
+
+export default function MePage() {
+  const session = useSession();
+  if (!session) {
+    return (
+      <View className='me-page'>
+        <LoggedOut />
+      </View>
+    );
+  }
+  const { user } = session;
+  return (
+    <View className='me-page'>
+      <View className='me-card me-user'>
+        <View className='me-avatar'>{user.nickname.slice(0, 1)}</View>
+        <View className='me-user-text'>
+          <Text className='me-title'>{user.nickname}</Text>
+          <Text className={`me-role me-role-${user.role}`}>{roleLabel(user.role)}</Text>
+        </View>
+      </View>
+      <View className='me-menu'>
+        {ENTRIES.filter((e) => !e.only || e.only === user.role).map((e) => (
+          <View key={e.url} className='me-entry' role='link' onClick={() => void Taro.navigateTo({ url: e.url })}>
+            <Text>{e.label}</Text>
+            <Text className='me-entry-arrow'>›</Text>
+          </View>
+        ))}
+      </View>
+      <View className='me-logout-wrap'>
+        <Button className='me-logout' onClick={logout}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,69 @@
+// 我的需求: every demand I posted, in every status. A rejected one shows why and goes back to the editor; a
+// published one can be closed.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { Demand } from '@cic/shared';
+import { api, ApiError } from '../../api/client';
+import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { openDemandEditor } from '../../features/demand-form/open-editor';
+import { LoginRequired } from '../../features/login/login-required';
+import { useSession } from '../../features/login/use-session';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { MyDemandItem } from './my-demand-item';
+import './index.css';
+
+export default function MyDemandsPage() {
+  const session = useSession();
+  const list = usePagedList<Demand>((cursor) => api.myDemands(cursor), { key: session?.user.id ?? '', enabled: Boolean(session) });
+  const [closing, setClosing] = useState<string>();
+
+  async function close(demand: Demand) {
+    const { confirm } = await Taro.showModal({
+      title: '关闭需求',
+      content: '关闭后需求将不再出现在需求大厅，关注者会收到通知。确定关闭吗？',
+      confirmText: '关闭',
+      confirmColor: '#c8102e',
+    });
+    if (!confirm) return;
+    setClosing(demand.id);
+    try {
+      const closed = await api.closeDemand(demand.id);
+      list.update((items) => items.map((d) => (d.id === closed.id ? closed : d)));
+      void Taro.showToast({ title: '已关闭', icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof ApiError ? e.message : '关闭失败，请稍后重试', icon: 'none' });
+    } finally {
+      setClosing(undefined);
+    }
+  }
+
+  const open = (demand: Demand) => {
+    if (demand.status === 'draft' || demand.status === 'rejected') void openDemandEditor(demand.id);
+    else void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(demand.id)}` });
+  };
+
+  if (!session) return <LoginRequired reason='登录后查看你发布的需求' />;
+  return (
+    <View className='my-demands-page'>
+      {list.status === 'loading' && <SkeletonList />}
+      {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
+      {list.status === 'empty' && (
+        <EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />
+      )}
+      {list.items.map((d) => (
+        <MyDemandItem
+          key={d.id}
+          demand={d}
+          closing={closing === d.id}
+          onOpen={open}
+          onEdit={(x) => void openDemandEditor(x.id)}
+          onClose={(x) => void close(x)}
+        />
+      ))}
+      {list.status === 'ready' && (
+        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,31 @@
+// 我的关注: the demands I follow, newest follow first; a tap opens the demand.
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { api } from '../../api/client';
+import { DemandCard, EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { LoginRequired } from '../../features/login/login-required';
+import { useSession } from '../../features/login/use-session';
+import { usePagedList } from '../../hooks/use-paged-list';
+import './index.css';
+
+const openDemand = (id: string) => void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(id)}` });
+
+export default function MyFollowsPage() {
+  const session = useSession();
+  const list = usePagedList((cursor) => api.myFollows(cursor), { key: session?.user.id ?? '', enabled: Boolean(session) });
+
+  if (!session) return <LoginRequired reason='登录后查看你关注的需求' />;
+  return (
+    <View className='my-follows-page'>
+      {list.status === 'loading' && <SkeletonList />}
+      {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
+      {list.status === 'empty' && <EmptyState title='还没有关注需求' description='在需求详情页点“关注”，需求关闭时会通知你' />}
+      {list.items.map((d) => (
+        <DemandCard key={d.id} demand={d} onOpen={openDemand} />
+      ))}
+      {list.status === 'ready' && (
+        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,58 @@
+// 需求信息 of 附件3, with the text that 其他/其它 asks for.
+import { COOPERATION_MODE_LABELS, COOPERATION_MODES, INDUSTRY_FIELD_LABELS, INDUSTRY_FIELDS, type CooperationMode } from '@cic/shared';
+import { counterText } from '../../features/demand-form/demand-form.model';
+import { ChipGroup, ChoiceChips, Field, FormSection, optionsOf, TextInput } from '../../features/demand-form/form-fields';
+import type { DemandForm } from '../../features/demand-form/use-demand-form';
+import { bindText, fieldOf } from './bind';
+
+const FIELD_OPTIONS = optionsOf(INDUSTRY_FIELDS, INDUSTRY_FIELD_LABELS);
+const MODE_OPTIONS = optionsOf(COOPERATION_MODES, COOPERATION_MODE_LABELS);
+
+export function DemandSection({ form }: { form: DemandForm }) {
+  const modes = form.values.cooperationModes ?? [];
+  const toggleMode = (mode: CooperationMode) => {
+    form.set('cooperationModes', modes.includes(mode) ? modes.filter((m) => m !== mode) : [...modes, mode]);
+    form.touch('cooperationModes');
+  };
+  return (
+    <FormSection title='需求信息'>
+      <Field {...fieldOf(form, 'title')} required>
+        <TextInput {...bindText(form, 'title')} placeholder='一句话概括技术需求（4–60 字）' />
+      </Field>
+      <Field {...fieldOf(form, 'budgetWan')} required>
+        <TextInput {...bindText(form, 'budgetWan')} type='digit' placeholder='如：120' />
+      </Field>
+      <Field {...fieldOf(form, 'field')} required>
+        <ChoiceChips
+          label={fieldOf(form, 'field').label}
+          options={FIELD_OPTIONS}
+          value={form.values.field}
+          onChange={(v) => {
+            form.set('field', v);
+            form.touch('field');
+          }}
+        />
+      </Field>
+      {form.values.field === 'other' && (
+        <Field {...fieldOf(form, 'fieldOther')} required>
+          <TextInput {...bindText(form, 'fieldOther')} placeholder='请填写所属产业领域' />
+        </Field>
+      )}
+      <Field {...fieldOf(form, 'description')} required counter={counterText('description', form.values.description)}>
+        <TextInput
+          {...bindText(form, 'description')}
+          multiline
+          placeholder='需要解决的技术问题、主要技术指标、现有基础等（50 字起）'
+        />
+      </Field>
+      <Field {...fieldOf(form, 'cooperationModes')} required hint='可多选'>
+        <ChipGroup label={fieldOf(form, 'cooperationModes').label} options={MODE_OPTIONS} selected={modes} onToggle={toggleMode} />
+      </Field>
+      {modes.includes('other') && (
+        <Field {...fieldOf(form, 'cooperationOther')} required>
+          <TextInput {...bindText(form, 'cooperationOther')} placeholder='请填写其它合作方式' />
+        </Field>
+      )}
+    </FormSection>
+  );
+}

@@ -1,0 +1,70 @@
+// 审核 (organisers only): the queue of submitted demands, oldest first; each is approved or rejected with a reason,
+// then leaves the list.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { Demand, ReviewRequest } from '@cic/shared';
+import { api, ApiError } from '../../api/client';
+import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { LoginRequired } from '../../features/login/login-required';
+import { useSession } from '../../features/login/use-session';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { ReviewItem } from './review-item';
+import '../../features/demand-form/form.css';
+import './index.css';
+
+const submitted = (d: Demand) => d.submittedAt ?? d.updatedAt;
+
+export default function ReviewPage() {
+  const session = useSession();
+  const isAdmin = session?.user.role === 'admin';
+  const list = usePagedList((cursor) => api.reviewQueue(cursor), { key: session?.user.id ?? '', enabled: isAdmin });
+  const [busy, setBusy] = useState<string>();
+
+  async function decide(demand: Demand, request: ReviewRequest) {
+    setBusy(demand.id);
+    try {
+      await api.review(demand.id, request);
+      list.update((items) => items.filter((d) => d.id !== demand.id));
+      void Taro.showToast({ title: request.decision === 'approve' ? '已通过，需求已发布' : '已驳回', icon: 'none' });
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof ApiError ? e.message : '操作失败，请稍后重试', icon: 'none' });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  if (!session) return <LoginRequired reason='审核需要管理员账号登录' />;
+  if (!isAdmin) {
+    return (
+      <View className='review-denied' role='alert'>
+        <Text className='review-denied-title'>无权限</Text>
+        <Text className='review-denied-text'>只有组织方管理员可以审核需求</Text>
+      </View>
+    );
+  }
+  // The API sends the queue oldest first; pages appended later keep that order only per page, so sort the whole.
+  const queue = [...list.items].sort((a, b) => submitted(a).localeCompare(submitted(b)));
+  return (
+    <View className='review-page'>
+      {list.status === 'loading' && <SkeletonList />}
+      {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
+      {(list.status === 'empty' || (list.status === 'ready' && queue.length === 0 && !list.hasMore)) && (
+        <EmptyState title='没有待审核的需求' description='新提交的需求会出现在这里' />
+      )}
+      {queue.length > 0 && <Text className='review-count'>待审核 {queue.length} 条{list.hasMore ? '+' : ''}，按提交时间先后排列</Text>}
+      {queue.map((d) => (
+        <ReviewItem
+          key={d.id}
+          demand={d}
+          busy={busy === d.id}
+          onApprove={(x) => void decide(x, { decision: 'approve' })}
+          onReject={(x, reason) => void decide(x, { decision: 'reject', reason })}
+        />
+      ))}
+      {list.status === 'ready' && queue.length > 0 && (
+        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,231 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { __test, calls } from '../mocks/taro';
+import type { DemandDetailResponse } from '@cic/shared';
+import DemandDetail from '../../src/pages/demand/index';
+import { setSession } from '../../src/session/session';
+
+jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
+
+const publicDemand = (overrides: Partial<DemandDetailResponse> = {}): DemandDetailResponse => ({
+  id: 'd1',
+  status: 'published',
+  createdAt: '2026-10-20T02:00:00Z',
+  updatedAt: '2026-11-01T02:00:00Z',
+  publishedAt: '2026-11-01T02:00:00Z',
+  followerCount: 12,
+  version: 3,
+  history: [
+    { status: 'published', at: '2026-11-01T02:00:00Z' },
+    { status: 'closed', at: '2026-11-05T06:30:00Z' },
+  ],
+  title: '高强钛合金薄板激光焊接工艺',
+  field: 'new_materials',
+  region: '江苏省 / 南京市 / 320112',
+  budgetWan: 120,
+  cooperationModes: ['co_develop', 'other'],
+  cooperationOther: '委托检测',
+  description: '第一段：焊缝强度不低于母材的90%。\n第二段：变形量小于0.5毫米。',
+  companyIntro: '专注航空钛材加工',
+  salesBand: '50m-100m',
+  anonymous: true,
+  source: { name: 'jstec', label: '江苏省技术产权交易市场', externalId: '1', url: 'https://www.jstec.com.cn/x?id=1' },
+  viewer: { isOwner: false, following: false },
+  ...overrides,
+});
+
+const named = (overrides: Partial<DemandDetailResponse> = {}) =>
+  publicDemand({
+    anonymous: false,
+    companyName: '南京钛业科技有限公司',
+    contactName: '王工',
+    contactPhone: '025-83456789',
+    contactTitle: '技术部 经理',
+    email: 'wang@example.com',
+    source: undefined,
+    ...overrides,
+  });
+
+type Req = { method: string; path: string; body: unknown };
+
+/** Serves GET /demands/d1 with `detail`, and follow/unfollow/subscribe-quota like the API would. */
+function serve(detail: { statusCode: number; data: unknown }) {
+  const requests: Req[] = [];
+  let count = (detail.data as { followerCount?: number }).followerCount ?? 0;
+  __test.onRequest(({ url, method = 'GET', data }) => {
+    const path = new URL(url).pathname;
+    requests.push({ method, path, body: typeof data === 'string' ? JSON.parse(data) : undefined });
+    if (path === '/demands/d1' && method === 'GET') return detail;
+    if (path === '/demands/d1/follow') {
+      const following = method === 'PUT';
+      count += following ? 1 : -1;
+      return { statusCode: 200, data: { demandId: 'd1', following, followerCount: count } };
+    }
+    if (path === '/me/subscribe-quota') return { statusCode: 200, data: { quota: { 'tmpl-status': 1 } } };
+    return { statusCode: 404, data: { error: { code: 'REQUEST.NOT_FOUND', message: '请求的内容不存在' } } };
+  });
+  return requests;
+}
+
+const logIn = () => setSession({ token: 't', expiresIn: 3600, user: { id: 'u1', nickname: '张工', role: 'user' } });
+const row = (label: string) => screen.getByText(label).parentElement!;
+
+beforeEach(() => {
+  __test.reset();
+  setSession(undefined);
+  __test.setRouterParams({ id: 'd1' });
+});
+
+it('shows every public field under its 附件3 label', async () => {
+  serve({ statusCode: 200, data: publicDemand({ status: 'closed' }) });
+  render(<DemandDetail />);
+  expect(screen.getByLabelText('加载中')).toBeTruthy();
+
+  expect(await screen.findByText('高强钛合金薄板激光焊接工艺')).toBeTruthy();
+  expect(row('产业领域').textContent).toContain('新材料');
+  expect(row('希望的合作方式').textContent).toContain('合作开发、其它');
+  expect(row('其它合作方式').textContent).toContain('委托检测');
+  expect(row('所属地区').textContent).toBe('所属地区江苏省 / 南京市');
+  expect(row('拟投入合作经费（万元）').textContent).toContain('120');
+  expect(row('企业简介').textContent).toContain('专注航空钛材加工');
+  expect(row('上年度销售额').textContent).toContain('5000万–1亿');
+  // Line breaks survive (the element keeps white-space: pre-wrap).
+  expect(screen.getByText(/第一段/).textContent).toBe('第一段：焊缝强度不低于母材的90%。\n第二段：变形量小于0.5毫米。');
+  expect(screen.getAllByText('已关闭').length).toBeGreaterThan(0);
+  expect(screen.getByText('2026-11-01 10:00')).toBeTruthy();
+  expect(screen.getByText('2026-11-05 14:30')).toBeTruthy();
+  expect(screen.getByText('来源：江苏省技术产权交易市场')).toBeTruthy();
+});
+
+it('hides the enterprise and contacts of an anonymous demand, and says why', async () => {
+  serve({ statusCode: 200, data: publicDemand() });
+  render(<DemandDetail />);
+  expect(await screen.findByText('企业信息已按需求方要求隐去')).toBeTruthy();
+  for (const label of ['企业名称', '联系人', '联系方式', 'E-mail']) expect(screen.queryByText(label)).toBeNull();
+});
+
+it('shows the enterprise and contacts when the demand is not anonymous', async () => {
+  serve({ statusCode: 200, data: named() });
+  render(<DemandDetail />);
+  await screen.findByText('高强钛合金薄板激光焊接工艺');
+  expect(row('企业名称').textContent).toContain('南京钛业科技有限公司');
+  expect(row('联系人').textContent).toContain('王工');
+  expect(row('联系方式').textContent).toContain('025-83456789');
+  expect(row('所属部门及职务').textContent).toContain('技术部 经理');
+  expect(row('E-mail').textContent).toContain('wang@example.com');
+  expect(screen.queryByText('企业信息已按需求方要求隐去')).toBeNull();
+});
+
+it('follows and unfollows, showing the count the server returns', async () => {
+  logIn();
+  const requests = serve({ statusCode: 200, data: publicDemand() });
+  render(<DemandDetail />);
+  const button = await screen.findByRole('button', { name: '关注' });
+  expect(button.getAttribute('aria-pressed')).toBe('false');
+  expect(screen.getByText('12人关注')).toBeTruthy();
+
+  fireEvent.click(button);
+  await waitFor(() => expect(button.textContent).toBe('已关注'));
+  expect(button.getAttribute('aria-pressed')).toBe('true');
+  expect(screen.getByText('13人关注')).toBeTruthy();
+  expect(requests.filter((r) => r.path === '/demands/d1/follow').map((r) => r.method)).toEqual(['PUT']);
+  // H5 has no subscribe messages.
+  expect(calls.subscribeRequests).toEqual([]);
+
+  fireEvent.click(button);
+  await waitFor(() => expect(button.textContent).toBe('关注'));
+  expect(screen.getByText('12人关注')).toBeTruthy();
+  expect(requests.filter((r) => r.path === '/demands/d1/follow').map((r) => r.method)).toEqual(['PUT', 'DELETE']);
+});
+
+it('on weapp asks for the status alert from the tap and reports the answer before following', async () => {
+  const env = process.env.TARO_ENV;
+  process.env.TARO_ENV = 'weapp';
+  try {
+    logIn();
+    const requests = serve({ statusCode: 200, data: publicDemand() });
+    render(<DemandDetail />);
+    fireEvent.click(await screen.findByText('关注'));
+    await screen.findByText('已关注');
+    expect(calls.subscribeRequests).toEqual([['tmpl-status']]);
+    const quota = requests.find((r) => r.path === '/me/subscribe-quota');
+    expect(quota).toMatchObject({ method: 'POST', body: { results: { 'tmpl-status': 'accept' } } });
+  } finally {
+    process.env.TARO_ENV = env;
+  }
+});
+
+it('asks a logged-out visitor to log in instead of following', async () => {
+  const requests = serve({ statusCode: 200, data: publicDemand() });
+  render(<DemandDetail />);
+  fireEvent.click(await screen.findByText('关注'));
+  expect(calls.toasts).toEqual([{ title: '请先登录', icon: 'none' }]);
+  expect(calls.navigations).toEqual(['/pages/me/index']);
+  expect(requests.some((r) => r.path.endsWith('/follow'))).toBe(false);
+});
+
+it('sends an expired session to log in again', async () => {
+  logIn();
+  __test.onRequest(({ method }) =>
+    method === 'PUT'
+      ? { statusCode: 401, data: { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } } }
+      : { statusCode: 200, data: publicDemand() },
+  );
+  render(<DemandDetail />);
+  fireEvent.click(await screen.findByText('关注'));
+  await waitFor(() => expect(calls.navigations).toEqual(['/pages/me/index']));
+  expect(screen.getByText('关注')).toBeTruthy();
+});
+
+it('shows an already-followed demand as 已关注', async () => {
+  serve({ statusCode: 200, data: publicDemand({ viewer: { isOwner: false, following: true } }) });
+  render(<DemandDetail />);
+  expect(await screen.findByText('已关注')).toBeTruthy();
+});
+
+it('answers 我要揭榜 with a toast until solutions open', async () => {
+  serve({ statusCode: 200, data: publicDemand() });
+  render(<DemandDetail />);
+  fireEvent.click(await screen.findByText('我要揭榜'));
+  expect(calls.toasts).toEqual([{ title: '揭榜功能即将开放', icon: 'none' }]);
+});
+
+it('says the demand does not exist on a 404', async () => {
+  serve({ statusCode: 404, data: { error: { code: 'DEMAND.NOT_FOUND', message: '需求不存在或尚未发布' } } });
+  render(<DemandDetail />);
+  expect(await screen.findByText('需求不存在或尚未发布')).toBeTruthy();
+  fireEvent.click(screen.getByText('去需求大厅看看'));
+  expect(calls.navigations).toEqual(['/pages/index/index']);
+});
+
+it('treats a link without an id as not found, without asking the API', async () => {
+  __test.setRouterParams({});
+  const requests = serve({ statusCode: 200, data: publicDemand() });
+  render(<DemandDetail />);
+  expect(await screen.findByText('需求不存在或尚未发布')).toBeTruthy();
+  expect(requests).toEqual([]);
+});
+
+it('offers 重试 after a failure', async () => {
+  let up = false;
+  __test.onRequest(() =>
+    up
+      ? { statusCode: 200, data: publicDemand() }
+      : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } },
+  );
+  render(<DemandDetail />);
+  expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
+  up = true;
+  fireEvent.click(screen.getByText('重试'));
+  expect(await screen.findByText('高强钛合金薄板激光焊接工艺')).toBeTruthy();
+});
+
+it('sends one follow for a double tap', async () => {
+  logIn();
+  const requests = serve({ statusCode: 200, data: publicDemand() });
+  render(<DemandDetail />);
+  const button = await screen.findByRole('button', { name: '关注' });
+  fireEvent.click(button);
+  fireEvent.click(button);
+  await screen.findByText('已关注');
+  expect(requests.filter((r) => r.path === '/demands/d1/follow')).toHaveLength(1);
+});

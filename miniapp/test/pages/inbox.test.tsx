@@ -1,0 +1,181 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { __test, calls } from '../mocks/taro';
+import type { Notification } from '@cic/shared';
+import Inbox from '../../src/pages/inbox/index';
+import { setSession } from '../../src/session/session';
+
+jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
+
+const match: Notification = {
+  id: 'n1',
+  userId: 'u1',
+  demandId: 'd1',
+  reason: 'new_match',
+  title: '高强钛合金薄板激光焊接工艺',
+  createdAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+  explanation: {
+    keywords: [
+      { keyword: '钛材', matchedAs: '钛合金' },
+      { keyword: '激光焊接', matchedAs: '激光焊接' },
+    ],
+    field: 'new_materials',
+    region: '江苏省',
+    minBudgetWan: 50,
+  },
+};
+const closed: Notification = {
+  id: 'n2',
+  userId: 'u1',
+  demandId: 'd2',
+  reason: 'status_closed',
+  status: 'closed',
+  title: '锂电池回收梯次利用',
+  createdAt: '2026-11-01T02:00:00Z',
+  readAt: '2026-11-02T02:00:00Z',
+};
+
+type Req = { method: string; path: string; cursor: string | null; body: unknown };
+
+/** A small inbox server: pages of notifications by cursor, the unread count, and mark-read. */
+function serveInbox(pages: Record<string, { items: Notification[]; nextCursor: string | null }>) {
+  const requests: Req[] = [];
+  const read = new Set<string>();
+  const all = () => Object.values(pages).flatMap((p) => p.items);
+  const unread = () => all().filter((n) => !n.readAt && !read.has(n.id)).length;
+  __test.onRequest(({ url, method = 'GET', data }) => {
+    const u = new URL(url);
+    const body = typeof data === 'string' ? (JSON.parse(data) as { ids?: string[]; all?: true }) : undefined;
+    requests.push({ method, path: u.pathname, cursor: u.searchParams.get('cursor'), body });
+    if (u.pathname === '/me/notifications') return { statusCode: 200, data: pages[u.searchParams.get('cursor') ?? ''] };
+    if (u.pathname === '/me/notifications/unread-count') return { statusCode: 200, data: { unread: unread() } };
+    if (u.pathname === '/me/notifications/read') {
+      for (const n of all()) if (body?.all || body?.ids?.includes(n.id)) read.add(n.id);
+      return { statusCode: 200, data: { marked: 1, unread: unread() } };
+    }
+    return { statusCode: 404, data: {} };
+  });
+  return requests;
+}
+
+const items = () => Array.from(document.querySelectorAll<HTMLElement>('.notification-item'));
+const logIn = () => setSession({ token: 't', expiresIn: 3600, user: { id: 'u1', nickname: '张工', role: 'user' } });
+
+beforeEach(() => {
+  __test.reset();
+  setSession(undefined);
+});
+
+it('asks a logged-out visitor to log in, and sends nothing', async () => {
+  const requests = serveInbox({ '': { items: [match], nextCursor: null } });
+  render(<Inbox />);
+  expect(screen.getByText('登录后查看消息')).toBeTruthy();
+  fireEvent.click(screen.getByText('去登录'));
+  expect(calls.navigations).toEqual(['/pages/me/index']);
+  await waitFor(() => expect(calls.tabBadges).toEqual([null]));
+  expect(requests).toEqual([]);
+});
+
+it('loads the inbox once the visitor logs in elsewhere', async () => {
+  serveInbox({ '': { items: [match], nextCursor: null } });
+  render(<Inbox />);
+  act(() => logIn());
+  await waitFor(() => expect(items()).toHaveLength(1));
+});
+
+it('lists notifications with why each one arrived, and shows the unread count on the tab', async () => {
+  logIn();
+  serveInbox({ '': { items: [match, closed], nextCursor: null } });
+  render(<Inbox />);
+  await waitFor(() => expect(items()).toHaveLength(2));
+
+  const [first, second] = items() as [HTMLElement, HTMLElement];
+  expect(first.classList.contains('unread')).toBe(true);
+  expect(within(first).getByLabelText('未读')).toBeTruthy();
+  const why = within(first);
+  expect(why.getByText('高强钛合金薄板激光焊接工艺')).toBeTruthy();
+  expect(why.getByText('3分钟前')).toBeTruthy();
+  expect(why.getByText('为什么收到这条')).toBeTruthy();
+  expect(why.getByText('关键词：钛材（匹配“钛合金”）、激光焊接')).toBeTruthy();
+  expect(why.getByText('产业领域：新材料')).toBeTruthy();
+  expect(why.getByText('地区：江苏省')).toBeTruthy();
+  expect(why.getByText('经费：不低于50万元')).toBeTruthy();
+
+  expect(second.classList.contains('unread')).toBe(false);
+  expect(within(second).getByText('您关注的需求已关闭')).toBeTruthy();
+  expect(within(second).getByText('2026-11-01')).toBeTruthy();
+
+  await waitFor(() => expect(calls.tabBadges).toEqual(['1']));
+});
+
+it('marks an item read when it is opened, opens its demand and updates the badge', async () => {
+  logIn();
+  const requests = serveInbox({ '': { items: [match, closed], nextCursor: null } });
+  render(<Inbox />);
+  await waitFor(() => expect(calls.tabBadges).toEqual(['1']));
+
+  fireEvent.click(within(items()[0]!).getByText('高强钛合金薄板激光焊接工艺'));
+  expect(calls.navigations).toEqual(['/pages/demand/index?id=d1']);
+  expect(items()[0]!.classList.contains('unread')).toBe(false);
+  await waitFor(() => expect(calls.tabBadges).toEqual(['1', null]));
+  expect(requests.filter((r) => r.path === '/me/notifications/read').map((r) => r.body)).toEqual([{ ids: ['n1'] }]);
+
+  // A read item opens without marking again.
+  fireEvent.click(within(items()[1]!).getByText('锂电池回收梯次利用'));
+  expect(calls.navigations).toEqual(['/pages/demand/index?id=d1', '/pages/demand/index?id=d2']);
+  expect(requests.filter((r) => r.path === '/me/notifications/read')).toHaveLength(1);
+});
+
+it('marks everything read with 全部已读', async () => {
+  logIn();
+  const second = { ...match, id: 'n3', demandId: 'd3' };
+  const requests = serveInbox({ '': { items: [match, second, closed], nextCursor: null } });
+  render(<Inbox />);
+  await waitFor(() => expect(calls.tabBadges).toEqual(['2']));
+
+  fireEvent.click(screen.getByText('全部已读'));
+  await waitFor(() => expect(document.querySelectorAll('.notification-item.unread')).toHaveLength(0));
+  expect(requests.find((r) => r.path === '/me/notifications/read')?.body).toEqual({ all: true });
+  await waitFor(() => expect(calls.tabBadges).toEqual(['2', null]));
+  expect(calls.toasts).toEqual([{ title: '已全部标为已读', icon: 'none' }]);
+});
+
+it('pages with the cursor and refreshes on pull-down', async () => {
+  logIn();
+  const older = { ...closed, id: 'n9', title: '更早的消息' };
+  const requests = serveInbox({ '': { items: [match], nextCursor: 'c1' }, c1: { items: [older], nextCursor: null } });
+  render(<Inbox />);
+  await waitFor(() => expect(items()).toHaveLength(1));
+
+  act(() => __test.reachBottom());
+  await waitFor(() => expect(items()).toHaveLength(2));
+  expect(screen.getByText('没有更多了')).toBeTruthy();
+
+  act(() => __test.pullDown());
+  await waitFor(() => expect(items()).toHaveLength(1));
+  expect(requests.filter((r) => r.path === '/me/notifications').map((r) => r.cursor)).toEqual([null, 'c1', null]);
+});
+
+it('says 暂无消息 when the inbox is empty', async () => {
+  logIn();
+  serveInbox({ '': { items: [], nextCursor: null } });
+  render(<Inbox />);
+  expect(await screen.findByText('暂无消息')).toBeTruthy();
+  await waitFor(() => expect(calls.tabBadges).toEqual([null]));
+});
+
+it('offers 重试 when the inbox fails to load', async () => {
+  logIn();
+  let up = false;
+  __test.onRequest(({ url }) =>
+    up && url.includes('/me/notifications')
+      ? { statusCode: 200, data: { items: [match], nextCursor: null } }
+      : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } },
+  );
+  render(<Inbox />);
+  expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
+  // A failed count leaves the badge alone.
+  expect(calls.tabBadges).toEqual([]);
+  up = true;
+  fireEvent.click(screen.getByText('重试'));
+  await waitFor(() => expect(items()).toHaveLength(1));
+});

@@ -1,0 +1,84 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import MePage from '../../src/pages/me/index';
+import { getSession, setSession } from '../../src/session/session';
+import { apiError, fakeApi, loginAs } from '../features/fake-api';
+import { __test, calls } from '../mocks/taro';
+
+jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
+
+const auth = (nickname: string, role: string) => ({ token: `t-${nickname}`, expiresIn: 3600, user: { id: `u-${nickname}`, nickname, role } });
+
+beforeEach(() => {
+  __test.reset();
+  setSession(undefined);
+});
+
+describe('我的', () => {
+  it('logs in on H5 with the dev login: nickname and role go to the API and the session is kept', async () => {
+    const log = fakeApi({ 'POST /auth/dev': (req) => auth((req.body as { nickname: string }).nickname, (req.body as { role: string }).role) });
+    render(<MePage />);
+    expect(screen.queryByText('微信一键登录')).toBeNull();
+    fireEvent.change(screen.getByLabelText('昵称'), { target: { value: '张评审' } });
+    fireEvent.click(screen.getByText('评委'));
+    fireEvent.click(screen.getByText('登录'));
+
+    expect(await screen.findByText('张评审')).toBeTruthy();
+    expect(screen.getByText('评委')).toBeTruthy();
+    expect(log[0]).toMatchObject({ method: 'POST', path: '/auth/dev', body: { nickname: '张评审', role: 'judge' } });
+    expect(getSession()).toMatchObject({ token: 't-张评审', user: { nickname: '张评审', role: 'judge' } });
+    expect(__test.storage.get('cic.session')).toMatchObject({ token: 't-张评审' });
+  });
+
+  it('asks for a nickname before calling the API, and shows the API refusal in place', async () => {
+    const log = fakeApi({ 'POST /auth/dev': () => apiError(403, 'AUTH.DEV_LOGIN_DISABLED', '开发登录未开启') });
+    render(<MePage />);
+    fireEvent.click(screen.getByText('登录'));
+    expect(screen.getByText('请填写昵称')).toBeTruthy();
+    expect(log).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('昵称'), { target: { value: '张三' } });
+    fireEvent.click(screen.getByText('登录'));
+    expect(await screen.findByText('开发登录未开启')).toBeTruthy();
+    expect(getSession()).toBeUndefined();
+  });
+
+  it('logs in with WeChat in the mini-program (Taro.login → /auth/wechat)', async () => {
+    const env = process.env.TARO_ENV;
+    process.env.TARO_ENV = 'weapp';
+    try {
+      const log = fakeApi({ 'POST /auth/wechat': () => auth('微信用户', 'user') });
+      render(<MePage />);
+      expect(screen.queryByLabelText('昵称')).toBeNull();
+      fireEvent.click(screen.getByText('微信一键登录'));
+      expect(await screen.findByText('微信用户')).toBeTruthy();
+      expect(log[0]).toMatchObject({ path: '/auth/wechat', body: { code: 'test-code' } });
+    } finally {
+      process.env.TARO_ENV = env;
+    }
+  });
+
+  it('shows the entries, with 审核 only for an admin', () => {
+    loginAs('user');
+    const { unmount } = render(<MePage />);
+    expect(screen.getByText('普通用户')).toBeTruthy();
+    for (const entry of ['我的需求', '我的关注', '我的订阅']) expect(screen.getByText(entry)).toBeTruthy();
+    expect(screen.queryByText('审核')).toBeNull();
+    unmount();
+
+    loginAs('admin');
+    render(<MePage />);
+    expect(screen.getByText('管理员')).toBeTruthy();
+    fireEvent.click(screen.getByText('审核'));
+    fireEvent.click(screen.getByText('我的订阅'));
+    expect(calls.navigations).toEqual(['/pages/review/index', '/pages/subscriptions/index']);
+  });
+
+  it('logs out', async () => {
+    loginAs('user');
+    render(<MePage />);
+    fireEvent.click(screen.getByText('退出登录'));
+    await waitFor(() => expect(screen.getByLabelText('昵称')).toBeTruthy());
+    expect(getSession()).toBeUndefined();
+    expect(__test.storage.has('cic.session')).toBe(false);
+  });
+});

@@ -1,0 +1,117 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { Demand } from '@cic/shared';
+import ReviewPage from '../../src/pages/review/index';
+import { setSession } from '../../src/session/session';
+import { fakeApi, loginAs } from '../features/fake-api';
+import { __test, calls } from '../mocks/taro';
+
+jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
+
+const pending = (id: string, title: string, submittedAt: string, over: Partial<Demand> = {}): Demand => ({
+  id,
+  ownerId: 'u9',
+  status: 'pending_review',
+  createdAt: '2026-11-01T02:00:00Z',
+  updatedAt: submittedAt,
+  submittedAt,
+  followerCount: 0,
+  version: 3,
+  history: [],
+  title,
+  field: 'equipment',
+  region: '江苏省 / 常州市',
+  description: '需要开发精密摆线针轮减速器。',
+  ...over,
+});
+
+const queue = [
+  pending('d2', '视觉质检算法', '2026-11-03T08:00:00Z', { safety: 'review', field: 'ai' }),
+  pending('d1', '焊缝检测装备', '2026-11-02T06:30:00Z', { safety: 'unchecked' }),
+  pending('d3', '钙钛矿电池封装', '2026-11-04T01:00:00Z', { field: 'other', fieldOther: '光电材料' }),
+];
+
+const item = (title: string) => within(screen.getByText(title).closest('.review-item') as HTMLElement);
+
+beforeEach(() => {
+  __test.reset();
+  setSession(undefined);
+});
+
+describe('审核', () => {
+  it('is closed to anyone but an admin', () => {
+    loginAs('judge');
+    const log = fakeApi({});
+    render(<ReviewPage />);
+    expect(screen.getByText('无权限')).toBeTruthy();
+    expect(log).toEqual([]);
+  });
+
+  it('lists the queue oldest first, with region, field, time, the safety flag and a link to the detail', async () => {
+    loginAs('admin');
+    fakeApi({ 'GET /admin/reviews': () => ({ items: queue, nextCursor: null }) });
+    render(<ReviewPage />);
+    await screen.findByText('焊缝检测装备');
+    const titles = Array.from(document.querySelectorAll('.review-title'), (n) => n.textContent);
+    expect(titles).toEqual(['焊缝检测装备', '视觉质检算法', '钙钛矿电池封装']);
+
+    expect(item('焊缝检测装备').getByText('未完成内容安全检测')).toBeTruthy();
+    expect(item('焊缝检测装备').getByText('装备制造')).toBeTruthy();
+    expect(item('焊缝检测装备').getByText('江苏省 / 常州市')).toBeTruthy();
+    expect(item('焊缝检测装备').getByText('提交于 2026-11-02 14:30')).toBeTruthy();
+    expect(item('视觉质检算法').getByText('内容待人工复核')).toBeTruthy();
+    expect(item('钙钛矿电池封装').getByText('光电材料')).toBeTruthy();
+    expect(item('钙钛矿电池封装').queryByText(/内容待人工复核|未完成内容安全检测/)).toBeNull();
+
+    fireEvent.click(item('视觉质检算法').getByText(/查看详情/));
+    expect(calls.navigations).toEqual(['/pages/demand/index?id=d2']);
+  });
+
+  it('approves: the item leaves the list', async () => {
+    loginAs('admin');
+    const log = fakeApi({
+      'GET /admin/reviews': () => ({ items: queue, nextCursor: null }),
+      'POST /admin/demands/:id/review': (req) => ({ ...queue[1]!, status: 'published', id: req.params.id }),
+    });
+    render(<ReviewPage />);
+    await screen.findByText('焊缝检测装备');
+    fireEvent.click(item('焊缝检测装备').getByText('通过'));
+    await waitFor(() => expect(screen.queryByText('焊缝检测装备')).toBeNull());
+    expect(log.at(-1)).toMatchObject({ method: 'POST', path: '/admin/demands/d1/review', body: { decision: 'approve' } });
+    expect(calls.toasts.map((t) => t.title)).toEqual(['已通过，需求已发布']);
+    expect(screen.getByText('视觉质检算法')).toBeTruthy();
+  });
+
+  it('rejects only with a reason, which goes to the owner', async () => {
+    loginAs('admin');
+    const log = fakeApi({
+      'GET /admin/reviews': () => ({ items: queue, nextCursor: null }),
+      'POST /admin/demands/:id/review': (req) => ({ ...queue[0]!, status: 'rejected', id: req.params.id }),
+    });
+    render(<ReviewPage />);
+    await screen.findByText('视觉质检算法');
+    const card = item('视觉质检算法');
+    fireEvent.click(card.getByText('驳回'));
+    expect(card.getByText('驳回时请填写原因')).toBeTruthy();
+    fireEvent.change(card.getByLabelText('驳回原因'), { target: { value: '   ' } });
+    fireEvent.click(card.getByText('驳回'));
+    expect(card.getByText('驳回时请填写原因')).toBeTruthy();
+    expect(log.filter((r) => r.method === 'POST')).toEqual([]);
+
+    fireEvent.change(card.getByLabelText('驳回原因'), { target: { value: '请补充检测精度指标' } });
+    expect(card.queryByText('驳回时请填写原因')).toBeNull();
+    fireEvent.click(card.getByText('驳回'));
+    await waitFor(() => expect(screen.queryByText('视觉质检算法')).toBeNull());
+    expect(log.at(-1)).toMatchObject({
+      path: '/admin/demands/d2/review',
+      body: { decision: 'reject', reason: '请补充检测精度指标' },
+    });
+    expect(calls.toasts.map((t) => t.title)).toEqual(['已驳回']);
+  });
+
+  it('says when the queue is empty', async () => {
+    loginAs('admin');
+    fakeApi({ 'GET /admin/reviews': () => ({ items: [], nextCursor: null }) });
+    render(<ReviewPage />);
+    expect(await screen.findByText('没有待审核的需求')).toBeTruthy();
+  });
+});
