@@ -5,10 +5,10 @@ export default defineAppConfig({
     'pages/inbox/index',
     'pages/me/index',
     'pages/demand/index',
-    'pages/my-demands/index',
-    'pages/my-follows/index',
-    'pages/subscriptions/index',
-    'pages/review/index',
+  ],
+  // Pages a person opens from 我的 live in a subpackage, loaded on first use: the main package stays small.
+  subPackages: [
+    { root: 'mine', pages: ['my-demands/index', 'my-follows/index', 'subscriptions/index', 'review/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

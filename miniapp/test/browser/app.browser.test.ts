@@ -129,7 +129,7 @@ describe('the mini-program in a real browser', () => {
 
   it('3. an admin approves it', async () => {
     await devLogin(page, `${tag}管理员`, '管理员');
-    await page.goto(h5('/pages/review/index'));
+    await page.goto(h5('/mine/review/index'));
     const item = visible(page, '.review-item', title);
     await item.waitFor();
     await shot(page, 'review');

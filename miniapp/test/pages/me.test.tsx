@@ -70,7 +70,7 @@ describe('我的', () => {
     expect(screen.getByText('管理员')).toBeTruthy();
     fireEvent.click(screen.getByText('审核'));
     fireEvent.click(screen.getByText('我的订阅'));
-    expect(calls.navigations).toEqual(['/pages/review/index', '/pages/subscriptions/index']);
+    expect(calls.navigations).toEqual(['/mine/review/index', '/mine/subscriptions/index']);
   });
 
   it('logs out', async () => {

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Demand, DemandSummary } from '@cic/shared';
 import Taro from '@tarojs/taro';
-import MyDemandsPage from '../../src/pages/my-demands/index';
-import MyFollowsPage from '../../src/pages/my-follows/index';
+import MyDemandsPage from '../../src/mine/my-demands/index';
+import MyFollowsPage from '../../src/mine/my-follows/index';
 import { setSession } from '../../src/session/session';
 import { fakeApi, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';

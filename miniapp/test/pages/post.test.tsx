@@ -182,7 +182,7 @@ describe('发布需求', () => {
     fireEvent.click(screen.getByRole('switch', { name: '隐去企业名称和联系方式' }));
     fireEvent.click(screen.getByText('提交审核'));
 
-    await waitFor(() => expect(calls.navigations).toEqual(['/pages/my-demands/index']));
+    await waitFor(() => expect(calls.navigations).toEqual(['/mine/my-demands/index']));
     expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /demands', 'POST /demands/d1/submit']);
     expect(log[0]!.body).toEqual({
       companyName: '常州智造装备有限公司',
@@ -273,7 +273,7 @@ describe('发布需求', () => {
       await act(async () => jest.advanceTimersByTime(2000));
       expect(log.map((r) => r.method + ' ' + r.path)).toEqual(['POST /demands']);
       fireEvent.click(screen.getByText('提交审核'));
-      await waitFor(() => expect(calls.navigations).toEqual(['/pages/my-demands/index']));
+      await waitFor(() => expect(calls.navigations).toEqual(['/mine/my-demands/index']));
       expect(log.map((r) => r.method + ' ' + r.path)).toEqual(['POST /demands', 'POST /demands/d1/submit']);
     });
 
@@ -317,7 +317,7 @@ describe('发布需求', () => {
 
       type('技术需求描述', `${DESCRIPTION}额定扭矩不低于 300 N·m。`);
       fireEvent.click(screen.getByText('提交审核'));
-      await waitFor(() => expect(calls.navigations).toEqual(['/pages/my-demands/index']));
+      await waitFor(() => expect(calls.navigations).toEqual(['/mine/my-demands/index']));
       expect(log.slice(1).map((r) => `${r.method} ${r.path} ${r.headers['if-match'] ?? ''}`.trim())).toEqual([
         'PUT /demands/d9 3',
         'POST /demands/d9/submit',

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Demand } from '@cic/shared';
-import ReviewPage from '../../src/pages/review/index';
+import ReviewPage from '../../src/mine/review/index';
 import { setSession } from '../../src/session/session';
 import { fakeApi, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Subscription } from '@cic/shared';
-import SubscriptionsPage from '../../src/pages/subscriptions/index';
+import SubscriptionsPage from '../../src/mine/subscriptions/index';
 import { setSession } from '../../src/session/session';
 import { apiError, fakeApi, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';

@@ -10,10 +10,10 @@ import { WechatLoginButton } from '../../features/login/wechat-login-button';
 import './index.css';
 
 const ENTRIES: readonly { label: string; url: string; only?: UserRole }[] = [
-  { label: '我的需求', url: '/pages/my-demands/index' },
-  { label: '我的关注', url: '/pages/my-follows/index' },
-  { label: '我的订阅', url: '/pages/subscriptions/index' },
-  { label: '审核', url: '/pages/review/index', only: 'admin' },
+  { label: '我的需求', url: '/mine/my-demands/index' },
+  { label: '我的关注', url: '/mine/my-follows/index' },
+  { label: '我的订阅', url: '/mine/subscriptions/index' },
+  { label: '审核', url: '/mine/review/index', only: 'admin' },
 ];
 
 function LoggedOut() {

@@ -60,7 +60,7 @@ export function DemandEditor({ userId, target, values: initial, link, onSubmitte
       await api.submitDemand(saved.id);
       autosave.discard();
       void Taro.showToast({ title: '已提交审核', icon: 'success' });
-      void Taro.navigateTo({ url: '/pages/my-demands/index' });
+      void Taro.navigateTo({ url: '/mine/my-demands/index' });
       onSubmitted();
     } catch (e) {
       if (e instanceof ApiError) {
