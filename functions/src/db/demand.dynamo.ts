@@ -4,7 +4,7 @@ import type { PageRequest } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { batchGet } from './batch-get';
 import { CHANGE_FEED, DEMAND_INDEXES, fromDemandItem, REMOVABLE_ATTRIBUTES, toDemandItem } from './demand.keys';
-import { isConditionFailed } from './errors';
+import { conditionally } from './errors';
 import { queryPage } from './query-page';
 
 const FORM_ATTRIBUTES = Object.keys(DEMAND_FIELD_LABELS);
@@ -19,19 +19,16 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
 
   return {
     async create(demand) {
-      try {
-        await doc.send(
+      const written = await conditionally(() =>
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: toDemandItem(demand),
             ConditionExpression: 'attribute_not_exists(id)',
           }),
-        );
-        return 'created';
-      } catch (err) {
-        if (isConditionFailed(err)) return 'exists';
-        throw err;
-      }
+        ),
+      );
+      return written ? 'created' : 'exists';
     },
 
     get,
@@ -62,8 +59,8 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
         names[`#a${n}`] = attr;
         removes.push(`#a${n}`);
       }
-      try {
-        await doc.send(
+      return conditionally(() =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: { id: next.id },
@@ -72,12 +69,8 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
           }),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailed(err)) return false;
-        throw err;
-      }
+        ),
+      );
     },
 
     listByOwner(ownerId, page) {

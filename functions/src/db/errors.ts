@@ -24,3 +24,14 @@ export async function withTransactionRetry<T>(run: () => Promise<T>, attempts = 
     }
   }
 }
+
+/** Runs a conditional write: true when it was written, false when its condition did not hold. Other errors throw. */
+export async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (isConditionFailed(err)) return false;
+    throw err;
+  }
+}

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '@cic/shared';
 import type { NotificationRepository } from '../alerts/notification.repository';
-import { isConditionFailed } from './errors';
+import { conditionally } from './errors';
 import { queryPage } from './query-page';
 
 const BY_TIME = { name: 'byTime', keys: ['userId', 'id', 'createdKey'] } as const;
@@ -14,8 +14,8 @@ function fromItem(item: Record<string, unknown>): Notification {
 
 export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, table: string): NotificationRepository {
   async function markOne(userId: string, id: string, at: string): Promise<boolean> {
-    try {
-      await doc.send(
+    return conditionally(() =>
+      doc.send(
         new UpdateCommand({
           TableName: table,
           Key: { userId, id },
@@ -23,29 +23,21 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
           ConditionExpression: 'attribute_exists(unreadUser)',
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   return {
     async createOnce(n) {
-      try {
-        await doc.send(
+      return conditionally(() =>
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: { ...n, createdKey: `${n.createdAt}#${n.id}`, ...(n.readAt ? {} : { unreadUser: n.userId }) },
             ConditionExpression: 'attribute_not_exists(id)',
           }),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailed(err)) return false;
-        throw err;
-      }
+        ),
+      );
     },
 
     listByUser(userId, page) {
@@ -112,8 +104,8 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
     },
 
     async claimPush(userId, id) {
-      try {
-        await doc.send(
+      return conditionally(() =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: { userId, id },
@@ -121,12 +113,8 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
             ConditionExpression: 'push = :pending',
             ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending' },
           }),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailed(err)) return false;
-        throw err;
-      }
+        ),
+      );
     },
 
     async setPush(userId, id, state) {

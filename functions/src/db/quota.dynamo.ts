@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { QuotaRepository } from '../alerts/quota.repository';
-import { isConditionFailed } from './errors';
+import { conditionally } from './errors';
 
 const TEMPLATE = 'tmpl#';
 const DIGEST = 'digest#';
@@ -21,8 +21,8 @@ export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: 
     },
 
     async consume(userId, templateId) {
-      try {
-        await doc.send(
+      return conditionally(() =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: key(userId, templateId),
@@ -30,12 +30,8 @@ export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: 
             ConditionExpression: 'remaining > :zero',
             ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
           }),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailed(err)) return false;
-        throw err;
-      }
+        ),
+      );
     },
 
     async giveBack(userId, templateId) {
@@ -75,19 +71,15 @@ export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: 
     },
 
     async claimDigest(userId, date) {
-      try {
-        await doc.send(
+      return conditionally(() =>
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: { userId, slot: `${DIGEST}${date}`, expiresAt: Math.floor(Date.now() / 1000) + TWO_DAYS_S },
             ConditionExpression: 'attribute_not_exists(slot)',
           }),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailed(err)) return false;
-        throw err;
-      }
+        ),
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { Demand, DemandComplete, StatusEvent } from '@cic/shared';
 import { DEFAULT_START } from './fixed-clock';
 
-/** A complete form that passes validateDemandComplete (the same data as functions/test/support/api.ts). */
+/** A complete form that passes validateDemandComplete; the API tests post it too. */
 export function completeForm(overrides: Partial<DemandComplete> = {}): DemandComplete {
   return {
     companyName: '南京钛合新材料科技有限公司',

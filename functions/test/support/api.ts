@@ -1,5 +1,8 @@
 // A small HTTP client for the integration tests: real requests to the serverless-offline started by global-setup.
 import type { AuthResponse, Demand, DemandComplete, UserRole } from '@cic/shared';
+import { completeForm } from '../fakes/demand.factory';
+
+export { completeForm };
 
 export const API = (): string => {
   const url = process.env.STACK_API_URL;
@@ -44,29 +47,6 @@ export async function login(role: UserRole = 'user', nickname = uniq(role)): Pro
   const res = await call<AuthResponse>('POST', '/auth/dev', { json: { nickname, role } });
   if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${res.text}`);
   return res.body;
-}
-
-export function completeForm(overrides: Partial<DemandComplete> = {}): DemandComplete {
-  return {
-    companyName: '南京钛合新材料科技有限公司',
-    region: '江苏省 / 南京市 / 江宁区',
-    contactName: '王工',
-    contactPhone: '13812345678',
-    contactTitle: '研发部 主任',
-    email: 'rd@example.com',
-    companyIntro: '专注钛合金精密成形的高新技术企业。',
-    salesBand: '50m-100m',
-    title: '钛合金薄板激光焊接变形控制',
-    budgetWan: 80,
-    field: 'new_materials',
-    description:
-      '需要解决1.5毫米钛合金薄板激光焊接的变形与气孔问题。目标指标：焊缝抗拉强度不低于母材的95%，气孔率低于0.1%，焊后变形量小于0.2毫米，单件焊接节拍不超过3分钟。',
-    cooperationModes: ['co_develop', 'transfer'],
-    brokerName: '李经纪',
-    brokerPhone: '025-83456789',
-    anonymous: false,
-    ...overrides,
-  };
 }
 
 export async function createDraft(token: string, form: Partial<DemandComplete> = completeForm()): Promise<Demand> {
