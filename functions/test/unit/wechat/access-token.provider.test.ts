@@ -3,50 +3,13 @@
 import type { Clock } from '../../../src/common/clock';
 import { AccessTokenError, createAccessTokenProvider, TOKEN_STALE_MARGIN_MS } from '../../../src/wechat/access-token.provider';
 import type { AccessTokenCache } from '../../../src/wechat/wechat-message.port';
-import { startFakeWechat, type FakeWechat } from '../../../../scripts/fake-wechat/server';
 import { freePort } from '../../../../scripts/lib/ports';
+import { APPID, SECRET, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
-const APPID = 'wx-test-appid';
-const SECRET = 'wechat-test-secret-value';
 const START = Date.parse('2026-11-22T06:00:00Z');
 
-let wechat: FakeWechat;
-let errorSpy: jest.SpyInstance;
-let logSpy: jest.SpyInstance;
+const h = useFakeWechat({});
 
-beforeAll(async () => {
-  wechat = await startFakeWechat({ appid: APPID, secret: SECRET, port: await freePort() });
-});
-
-afterAll(async () => {
-  await wechat.close();
-});
-
-beforeEach(() => {
-  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-afterEach(async () => {
-  errorSpy.mockRestore();
-  logSpy.mockRestore();
-  await fetch(`${wechat.url}/__reset`, { method: 'POST' });
-});
-
-function memoryCache(initial?: { token: string; expiresAt: number }): AccessTokenCache & { entry: { token: string; expiresAt: number } | undefined; gets: number } {
-  const cache = {
-    entry: initial,
-    gets: 0,
-    async get() {
-      cache.gets += 1;
-      return cache.entry;
-    },
-    async put(e: { token: string; expiresAt: number }) {
-      cache.entry = e;
-    },
-  };
-  return cache;
-}
 
 function fakeClock(at = START): Clock & { advance(ms: number): void } {
   let t = at;
@@ -68,7 +31,7 @@ function countingFetch() {
 
 function provider(overrides: Partial<Parameters<typeof createAccessTokenProvider>[0]> = {}) {
   return createAccessTokenProvider({
-    baseUrl: wechat.url,
+    baseUrl: h.wechat.url,
     appid: APPID,
     secret: SECRET,
     cache: memoryCache(),
@@ -79,11 +42,11 @@ function provider(overrides: Partial<Parameters<typeof createAccessTokenProvider
 }
 
 async function inject(body: Record<string, unknown>): Promise<void> {
-  await fetch(`${wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await fetch(`${h.wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 function loggedText(): string {
-  return [...errorSpy.mock.calls, ...logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
+  return [...h.errorSpy.mock.calls, ...h.logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
 }
 
 describe('access token provider', () => {
@@ -145,7 +108,7 @@ describe('access token provider', () => {
     const cache = memoryCache();
     const tokens = provider({ fetchImpl: counting.fetchImpl, cache });
     const old = await tokens.get();
-    await fetch(`${wechat.url}/__expire_tokens`, { method: 'POST' });
+    await fetch(`${h.wechat.url}/__expire_tokens`, { method: 'POST' });
     const renewed = await tokens.refresh();
     expect(renewed).not.toBe(old);
     expect(cache.entry?.token).toBe(renewed);

@@ -3,49 +3,15 @@
 import type { Clock } from '../../../src/common/clock';
 import { createAccessTokenProvider } from '../../../src/wechat/access-token.provider';
 import { createContentSafetyAdapter } from '../../../src/wechat/content-safety.adapter';
-import type { AccessTokenCache, ContentSafetyPort } from '../../../src/wechat/wechat-message.port';
-import { startFakeWechat, type FakeWechat } from '../../../../scripts/fake-wechat/server';
-import { freePort } from '../../../../scripts/lib/ports';
+import type { ContentSafetyPort } from '../../../src/wechat/wechat-message.port';
+import { APPID, SECRET, OPENID, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
-const APPID = 'wx-test-appid';
-const SECRET = 'wechat-test-secret-value';
-const OPENID = 'oTestOpenid000000000000000001';
 const CHECK_PATH = '/wxa/msg_sec_check';
 
-let wechat: FakeWechat;
-let errorSpy: jest.SpyInstance;
-let logSpy: jest.SpyInstance;
-
-beforeAll(async () => {
-  wechat = await startFakeWechat({ appid: APPID, secret: SECRET, port: await freePort() });
-});
-
-afterAll(async () => {
-  await wechat.close();
-});
-
-beforeEach(() => {
-  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-afterEach(async () => {
-  errorSpy.mockRestore();
-  logSpy.mockRestore();
-  await fetch(`${wechat.url}/__reset`, { method: 'POST' });
-});
+const h = useFakeWechat({});
 
 const clock: Clock = { now: () => new Date() };
 
-function memoryCache(): AccessTokenCache {
-  let entry: { token: string; expiresAt: number } | undefined;
-  return {
-    get: async () => entry,
-    put: async (e) => {
-      entry = e;
-    },
-  };
-}
 
 function setup(opts: { timeoutMs?: number } = {}) {
   const calls: Record<string, number> = {};
@@ -56,13 +22,13 @@ function setup(opts: { timeoutMs?: number } = {}) {
     if (path === CHECK_PATH && typeof init?.body === 'string') bodies.push(JSON.parse(init.body) as Record<string, unknown>);
     return fetch(input, init);
   };
-  const tokens = createAccessTokenProvider({ baseUrl: wechat.url, appid: APPID, secret: SECRET, cache: memoryCache(), clock, timeoutMs: 2000, fetchImpl });
-  const port: ContentSafetyPort = createContentSafetyAdapter({ baseUrl: wechat.url, tokens, timeoutMs: opts.timeoutMs ?? 2000, fetchImpl });
+  const tokens = createAccessTokenProvider({ baseUrl: h.wechat.url, appid: APPID, secret: SECRET, cache: memoryCache(), clock, timeoutMs: 2000, fetchImpl });
+  const port: ContentSafetyPort = createContentSafetyAdapter({ baseUrl: h.wechat.url, tokens, timeoutMs: opts.timeoutMs ?? 2000, fetchImpl });
   return { port, bodies, count: (path: string) => calls[path] ?? 0 };
 }
 
 async function inject(body: Record<string, unknown>): Promise<void> {
-  await fetch(`${wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await fetch(`${h.wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 describe('WeChat content safety adapter (fake WeChat over HTTP)', () => {
@@ -88,7 +54,7 @@ describe('WeChat content safety adapter (fake WeChat over HTTP)', () => {
   it('refreshes an expired token once and checks again', async () => {
     const { port, count } = setup();
     await port.check({ openid: OPENID, title: 't', content: 'c' });
-    await fetch(`${wechat.url}/__expire_tokens`, { method: 'POST' });
+    await fetch(`${h.wechat.url}/__expire_tokens`, { method: 'POST' });
     expect(await port.check({ openid: OPENID, title: 't', content: '违禁' })).toMatchObject({ kind: 'checked', suggest: 'risky' });
     expect(count(CHECK_PATH)).toBe(3);
   });
@@ -109,14 +75,14 @@ describe('WeChat content safety adapter (fake WeChat over HTTP)', () => {
     expect(await port.check({ openid: 'not-an-openid', title: 't', content: 'c' })).toMatchObject({ kind: 'unavailable', detail: expect.stringContaining('40003') });
     await inject({ api: 'msg_sec_check', delayMs: 1000 });
     expect(await port.check({ openid: OPENID, title: 't', content: 'c' })).toEqual({ kind: 'unavailable', detail: 'timeout after 150 ms' });
-    await fetch(`${wechat.url}/__expire_tokens`, { method: 'POST' });
+    await fetch(`${h.wechat.url}/__expire_tokens`, { method: 'POST' });
     await inject({ api: 'stable_token', status: 500 });
     expect(await port.check({ openid: OPENID, title: 't', content: 'c' })).toMatchObject({ kind: 'unavailable', detail: expect.stringContaining('access token') });
   });
 
   it('is unavailable when the answer has no verdict', async () => {
     const port = createContentSafetyAdapter({
-      baseUrl: wechat.url,
+      baseUrl: h.wechat.url,
       tokens: { get: async () => 't', refresh: async () => 't' },
       timeoutMs: 500,
       fetchImpl: async () => new Response('{"errcode":0,"errmsg":"ok","result":{"suggest":"maybe"}}'),

@@ -5,54 +5,19 @@ import type { Clock } from '../../../src/common/clock';
 import { createAccessTokenProvider } from '../../../src/wechat/access-token.provider';
 import { newMatchMessage, statusChangeMessage } from '../../../src/wechat/template-data';
 import { createWechatMessageAdapter } from '../../../src/wechat/wechat-message.adapter';
-import type { AccessTokenCache, SubscribeMessage, WechatMessagePort } from '../../../src/wechat/wechat-message.port';
-import { startFakeWechat, type FakeWechat } from '../../../../scripts/fake-wechat/server';
+import type { SubscribeMessage, WechatMessagePort } from '../../../src/wechat/wechat-message.port';
 import { freePort } from '../../../../scripts/lib/ports';
+import { APPID, SECRET, OPENID, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
-const APPID = 'wx-test-appid';
-const SECRET = 'wechat-test-secret-value';
 const NEW_MATCH = 'tmpl-new-match';
 const STATUS = 'tmpl-status-change';
-const OPENID = 'oTestOpenid000000000000000001';
 const SEND_PATH = '/cgi-bin/message/subscribe/send';
 const TOKEN_PATH = '/cgi-bin/stable_token';
 
-let wechat: FakeWechat;
-let errorSpy: jest.SpyInstance;
-let logSpy: jest.SpyInstance;
-
-beforeAll(async () => {
-  wechat = await startFakeWechat({ appid: APPID, secret: SECRET, port: await freePort(), templates: [NEW_MATCH, STATUS] });
-});
-
-afterAll(async () => {
-  await wechat.close();
-});
-
-beforeEach(() => {
-  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-afterEach(async () => {
-  errorSpy.mockRestore();
-  logSpy.mockRestore();
-  await fetch(`${wechat.url}/__reset`, { method: 'POST' });
-});
+const h = useFakeWechat({ templates: [NEW_MATCH, STATUS] });
 
 const clock: Clock = { now: () => new Date() };
 
-function memoryCache(): AccessTokenCache & { entry?: { token: string; expiresAt: number } } {
-  const cache: AccessTokenCache & { entry?: { token: string; expiresAt: number } } = {
-    async get() {
-      return cache.entry;
-    },
-    async put(e) {
-      cache.entry = e;
-    },
-  };
-  return cache;
-}
 
 function countingFetch() {
   const calls: Record<string, number> = {};
@@ -67,9 +32,9 @@ function countingFetch() {
 function setup(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
   const counting = countingFetch();
   const cache = memoryCache();
-  const tokens = createAccessTokenProvider({ baseUrl: wechat.url, appid: APPID, secret: SECRET, cache, clock, timeoutMs: 2000, fetchImpl: counting.fetchImpl });
+  const tokens = createAccessTokenProvider({ baseUrl: h.wechat.url, appid: APPID, secret: SECRET, cache, clock, timeoutMs: 2000, fetchImpl: counting.fetchImpl });
   const port: WechatMessagePort = createWechatMessageAdapter({
-    baseUrl: opts.baseUrl ?? wechat.url,
+    baseUrl: opts.baseUrl ?? h.wechat.url,
     tokens,
     timeoutMs: opts.timeoutMs ?? 2000,
     miniprogramState: 'trial',
@@ -89,16 +54,16 @@ function message(overrides: Partial<SubscribeMessage> = {}): SubscribeMessage {
 }
 
 async function inject(body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
 }
 
 async function sent(): Promise<Record<string, unknown>[]> {
-  return ((await (await fetch(`${wechat.url}/__sent`)).json()) as { sent: Record<string, unknown>[] }).sent;
+  return ((await (await fetch(`${h.wechat.url}/__sent`)).json()) as { sent: Record<string, unknown>[] }).sent;
 }
 
 function loggedText(): string {
-  return [...errorSpy.mock.calls, ...logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
+  return [...h.errorSpy.mock.calls, ...h.logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
 }
 
 describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
@@ -132,7 +97,7 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
     const { port, count, cache } = setup();
     expect(await port.send(message())).toEqual({ kind: 'sent' });
     const old = cache.entry!.token;
-    await fetch(`${wechat.url}/__expire_tokens`, { method: 'POST' });
+    await fetch(`${h.wechat.url}/__expire_tokens`, { method: 'POST' });
     expect(await port.send(message())).toEqual({ kind: 'sent' });
     expect(count(TOKEN_PATH)).toBe(2);
     expect(count(SEND_PATH)).toBe(3);
@@ -241,7 +206,7 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
 
   it('reports an answer without errcode or not JSON as retryable', async () => {
     const noErrcode = createWechatMessageAdapter({
-      baseUrl: wechat.url,
+      baseUrl: h.wechat.url,
       tokens: { get: async () => 't', refresh: async () => 't' },
       timeoutMs: 500,
       miniprogramState: 'formal',
@@ -249,7 +214,7 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
     });
     expect(await noErrcode.send(message())).toEqual({ kind: 'retryable', detail: 'answer without errcode' });
     const html = createWechatMessageAdapter({
-      baseUrl: wechat.url,
+      baseUrl: h.wechat.url,
       tokens: { get: async () => 't', refresh: async () => 't' },
       timeoutMs: 500,
       miniprogramState: 'formal',
