@@ -22,6 +22,8 @@ const tables = {
       // Sparse: only published demands carry pubField / pubProvince.
       { name: 'publishedByField', hashKey: { name: 'pubField', type: S }, rangeKey: { name: 'pubKey', type: S } },
       { name: 'publishedByProvince', hashKey: { name: 'pubProvince', type: S }, rangeKey: { name: 'pubKey', type: S } },
+      // Sparse: published demands in a track (专场).
+      { name: 'publishedByTrack', hashKey: { name: 'pubTrack', type: S }, rangeKey: { name: 'pubKey', type: S } },
       // Every change in order of time: keeps the in-memory search index fresh without a Scan.
       { name: 'byChange', hashKey: { name: 'changeFeed', type: S }, rangeKey: { name: 'changeKey', type: S } },
     ],
@@ -37,6 +39,46 @@ const tables = {
       // A demand's followers, for alerts about its status.
       { name: 'byDemand', hashKey: { name: 'demandId', type: S }, rangeKey: { name: 'userId', type: S } },
     ],
+  },
+  // Solutions (揭榜). The id is derived from (demand, submitter), so a conditional put keeps one per user per demand.
+  solutions: {
+    hashKey: { name: 'id', type: S },
+    indexes: [
+      // A demand's solutions, oldest first: the owner's triage, the judges' sheet, the ranking.
+      { name: 'byDemand', hashKey: { name: 'demandId', type: S }, rangeKey: { name: 'createdKey', type: S } },
+      // GET /me/solutions: a submitter's own, newest first.
+      { name: 'bySubmitter', hashKey: { name: 'submitterId', type: S }, rangeKey: { name: 'createdKey', type: S } },
+    ],
+  },
+  // Judged finals, one partition per demand: the final itself (sk `final`), one item per assigned judge
+  // (sk `judge#<userId>`, carrying judgeId for the byJudge index) and one per score (sk `score#<solution>#<judge>`).
+  // One Query of the partition gives the ranking everything it needs.
+  finals: {
+    hashKey: { name: 'demandId', type: S },
+    rangeKey: { name: 'sk', type: S },
+    indexes: [
+      // Sparse: only judge items carry judgeId. GET /me/judging.
+      { name: 'byJudge', hashKey: { name: 'judgeId', type: S }, rangeKey: { name: 'demandId', type: S } },
+    ],
+  },
+  // Tracks (专场): a handful a year, all in one partition, newest first by their ulid.
+  tracks: {
+    hashKey: { name: 'scope', type: S },
+    rangeKey: { name: 'id', type: S },
+  },
+  // Awards, by demand (shown on its detail page), and by winner (shown on their profile).
+  awards: {
+    hashKey: { name: 'demandId', type: S },
+    rangeKey: { name: 'id', type: S },
+    indexes: [
+      // Sparse: only awards to a user (a solution's submitter, a demand's owner) carry winnerId.
+      { name: 'byWinner', hashKey: { name: 'winnerId', type: S }, rangeKey: { name: 'at', type: S } },
+    ],
+  },
+  // The organisers' figures: the counters (key `all`) and, per demand, what it last contributed to them
+  // (key `demand#<id>`), so the demands stream can apply each change exactly once.
+  stats: {
+    hashKey: { name: 'key', type: S },
   },
   // Saved searches, by owner.
   subscriptions: {

@@ -23,7 +23,12 @@ export type LogicalTable =
   | 'notifications'
   | 'quotas'
   | 'system'
-  | 'deadLetters';
+  | 'deadLetters'
+  | 'solutions'
+  | 'finals'
+  | 'tracks'
+  | 'awards'
+  | 'stats';
 
 export declare const tables: Record<LogicalTable, TableDef>;
 export declare function createTableInput(logicalName: LogicalTable, tableName: string): CreateTableCommandInput;

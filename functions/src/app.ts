@@ -30,6 +30,17 @@ import { createAccessTokenCacheDynamo } from './wechat/access-token-cache.dynamo
 import { createAccessTokenProvider } from './wechat/access-token.provider';
 import { createContentSafetyAdapter } from './wechat/content-safety.adapter';
 import { createWechatMessageAdapter } from './wechat/wechat-message.adapter';
+import { createAwardService } from './contest/award.service';
+import { createDemandExtras } from './contest/demand-extras';
+import { createFinalService } from './contest/final.service';
+import { createSolutionService } from './contest/solution.service';
+import { createTrackService } from './contest/track.service';
+import { createAwardDynamoRepository } from './db/award.dynamo';
+import { createFinalDynamoRepository } from './db/final.dynamo';
+import { createSolutionDynamoRepository } from './db/solution.dynamo';
+import { createStatsDynamoRepository } from './db/stats.dynamo';
+import { createTrackDynamoRepository } from './db/track.dynamo';
+import { createStatsService } from './stats/stats.service';
 
 export function buildApp(cfg: Config) {
   const doc = createDocumentClient(cfg);
@@ -41,6 +52,11 @@ export function buildApp(cfg: Config) {
   const followRepo = createFollowDynamoRepository(doc, { follows: names.follows, demands: names.demands });
 
   const userRepo = createUserDynamoRepository(doc, names.users);
+  const solutionRepo = createSolutionDynamoRepository(doc, { solutions: names.solutions, demands: names.demands });
+  const finalRepo = createFinalDynamoRepository(doc, names.finals);
+  const trackRepo = createTrackDynamoRepository(doc, names.tracks);
+  const awardRepo = createAwardDynamoRepository(doc, names.awards);
+  const newId = () => ulid().toLowerCase();
   const subscriptionRepo = createSubscriptionDynamoRepository(doc, names);
   const notificationRepo = createNotificationDynamoRepository(doc, names.notifications);
   const quotaRepo = createQuotaDynamoRepository(doc, names.quotas);
@@ -71,8 +87,9 @@ export function buildApp(cfg: Config) {
     demands: demandRepo,
     follows: followRepo,
     clock,
-    newId: () => ulid().toLowerCase(),
+    newId,
     cursors,
+    extras: createDemandExtras({ awards: awardRepo, tracks: trackRepo, solutions: solutionRepo, finals: finalRepo }),
     screen: createContentScreen({
       users: userRepo,
       safety: createContentSafetyAdapter({ baseUrl: cfg.WECHAT_API_BASE, tokens: wechatTokens, timeoutMs: cfg.WECHAT_TIMEOUT_MS }),
@@ -90,7 +107,7 @@ export function buildApp(cfg: Config) {
       return total;
     },
     clock,
-    newId: () => ulid().toLowerCase(),
+    newId,
   });
   const inbox = createInboxService({
     notifications: notificationRepo,
@@ -121,7 +138,36 @@ export function buildApp(cfg: Config) {
     clock,
   });
 
-  return { cfg, tokens, auth, demands, demandList, follows, subscriptions, inbox, alerts, push };
+  const solutions = createSolutionService({
+    solutions: solutionRepo,
+    demands: demandRepo,
+    finals: finalRepo,
+    notifications: notificationRepo,
+    terms: { documentFrequency: (term) => search.documentFrequency(term), documents: () => search.documents() },
+    clock,
+  });
+  const finals = createFinalService({ finals: finalRepo, solutions: solutionRepo, demands: demandRepo, users: userRepo, clock });
+  const tracks = createTrackService({ tracks: trackRepo, demands: demandRepo, clock, newId });
+  const awards = createAwardService({ awards: awardRepo, demands: demandRepo, solutions: solutionRepo, clock, newId });
+  const stats = createStatsService({ stats: createStatsDynamoRepository(doc, names.stats), clock, cacheMs: cfg.STATS_CACHE_MS });
+
+  return {
+    cfg,
+    tokens,
+    auth,
+    demands,
+    demandList,
+    follows,
+    subscriptions,
+    inbox,
+    alerts,
+    push,
+    solutions,
+    finals,
+    tracks,
+    awards,
+    stats,
+  };
 }
 
 export type App = ReturnType<typeof buildApp>;

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { createDemandDynamoRepository } from '../../functions/src/db/demand.dynamo';
 import { tableNames } from '../../functions/src/db/table-names';
+import { createStatsDynamoRepository } from '../../functions/src/db/stats.dynamo';
+import { systemClock } from '../../functions/src/common/clock';
+import { createStatsService } from '../../functions/src/stats/stats.service';
+import { SEED_ORDER } from '../seed/seed-demands';
 import { startFakeWechat } from '../fake-wechat/server';
 import { buildH5, H5_DIST, serveStatic } from './h5';
 import { seedDemands, type SeedReport } from '../seed/seed-demands';
@@ -70,7 +74,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     let seed: SeedReport | undefined;
     if (opts.seed) {
       const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: db.endpoint });
-      seed = await seedDemands(createDemandDynamoRepository(doc, tableNames(tablePrefix).demands));
+      const names = tableNames(tablePrefix);
+      const stats = createStatsService({ stats: createStatsDynamoRepository(doc, names.stats), clock: systemClock, cacheMs: 0 });
+      seed = await seedDemands(createDemandDynamoRepository(doc, names.demands), undefined, (d) =>
+        stats.onDemandChange(d.id, SEED_ORDER, d),
+      );
       doc.destroy();
     }
 
@@ -97,6 +105,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       WECHAT_TEMPLATE_NEW_MATCH: LOCAL_WECHAT.templates.newMatch,
       WECHAT_TEMPLATE_STATUS: LOCAL_WECHAT.templates.status,
       WECHAT_MINIPROGRAM_STATE: 'developer',
+      // One person clicking through the contest locally should see their change in the figures at once.
+      STATS_CACHE_MS: '1000',
       STREAMS_CHECKPOINT_FILE: opts.streamsCheckpointFile ?? join(ROOT, '.local', 'ddb-streams-checkpoint.json'),
       ...opts.extraEnv,
     };

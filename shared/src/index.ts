@@ -11,3 +11,6 @@ export * from './text/normalize';
 export * from './region/provinces';
 export * from './alerts/subscription.schema';
 export * from './alerts/alert.types';
+export * from './contest/contest.enums';
+export * from './contest/contest.schema';
+export * from './contest/contest.types';

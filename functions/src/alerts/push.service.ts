@@ -28,6 +28,14 @@ export interface PushRetry {
 }
 
 const STATUS_LABELS: Record<string, string> = { closed: '已关闭', published: '已发布' };
+/** The phrase (≤5 Chinese characters) a solution's news is sent as, in the status-change template. */
+const SOLUTION_LABELS: Record<string, string> = { shortlist: '方案入围', decline: '方案未入选', intent: '签订意向', new: '收到新方案' };
+
+function statusText(n: Notification): string {
+  if (n.reason === 'solution_new') return SOLUTION_LABELS.new as string;
+  if (n.reason === 'solution_decision') return SOLUTION_LABELS[n.decision ?? ''] ?? '方案有更新';
+  return STATUS_LABELS[n.status ?? ''] ?? '有更新';
+}
 
 /** The calendar day in China, which is when "once a day" turns over for a user there. */
 export function chinaDate(at: Date): string {
@@ -71,7 +79,7 @@ export function createPushService(deps: {
       templateId: deps.templates.statusChange,
       demandId: n.demandId,
       title: n.title,
-      status: STATUS_LABELS[n.status ?? ''] ?? '有更新',
+      status: statusText(n),
       at: new Date(n.createdAt),
     });
   }

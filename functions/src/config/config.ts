@@ -30,6 +30,8 @@ const configSchema = z.object({
   PUSH_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(500),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   SEARCH_REFRESH_MS: z.coerce.number().int().nonnegative().default(2000),
+  /** How long a warm Lambda reuses the stats it read (GET /stats is also cacheable by a CDN for 60 s). */
+  STATS_CACHE_MS: z.coerce.number().int().nonnegative().default(10_000),
 });
 
 export type Config = z.output<typeof configSchema>;

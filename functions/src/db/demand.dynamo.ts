@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEMAND_FIELD_LABELS } from '@cic/shared';
+import { DEMAND_FIELD_LABELS, type Demand } from '@cic/shared';
 import type { PageRequest } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { batchGet } from './batch-get';
@@ -8,8 +8,42 @@ import { conditionally } from './errors';
 import { queryPage } from './query-page';
 
 const FORM_ATTRIBUTES = Object.keys(DEMAND_FIELD_LABELS);
-/** Follows change followerCount in their own transactions; a rewrite of the demand must not touch it. */
-const NEVER_REWRITTEN = new Set(['id', 'followerCount']);
+/** Follows and solutions change their counters in their own transactions; a rewrite of the demand must not touch them. */
+const NEVER_REWRITTEN = new Set(['id', 'followerCount', 'solutionCount']);
+
+/**
+ * The write of a whole demand under its version check: every attribute set, every absent optional one removed, the
+ * counters (kept by their own transactions) untouched. Used alone, and inside transactions with other tables.
+ */
+export function demandUpdate(table: string, next: Demand, expectedVersion: number) {
+  const item = toDemandItem(next) as unknown as Record<string, unknown>;
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let n = 0;
+  for (const [attr, value] of Object.entries(item)) {
+    if (NEVER_REWRITTEN.has(attr) || value === undefined) continue;
+    n += 1;
+    names[`#a${n}`] = attr;
+    values[`:v${n}`] = value;
+    sets.push(`#a${n} = :v${n}`);
+  }
+  for (const attr of [...FORM_ATTRIBUTES, ...REMOVABLE_ATTRIBUTES]) {
+    if (item[attr] !== undefined) continue;
+    n += 1;
+    names[`#a${n}`] = attr;
+    removes.push(`#a${n}`);
+  }
+  return {
+    TableName: table,
+    Key: { id: next.id },
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: 'attribute_exists(id) AND #version = :expected',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
 
 export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table: string): DemandRepository {
   const get = async (id: string) => {
@@ -40,37 +74,7 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
     },
 
     async updateIfVersion(next, expectedVersion) {
-      const item = toDemandItem(next) as unknown as Record<string, unknown>;
-      const names: Record<string, string> = { '#version': 'version' };
-      const values: Record<string, unknown> = { ':expected': expectedVersion };
-      const sets: string[] = [];
-      const removes: string[] = [];
-      let n = 0;
-      for (const [attr, value] of Object.entries(item)) {
-        if (NEVER_REWRITTEN.has(attr) || value === undefined) continue;
-        n += 1;
-        names[`#a${n}`] = attr;
-        values[`:v${n}`] = value;
-        sets.push(`#a${n} = :v${n}`);
-      }
-      for (const attr of [...FORM_ATTRIBUTES, ...REMOVABLE_ATTRIBUTES]) {
-        if (item[attr] !== undefined) continue;
-        n += 1;
-        names[`#a${n}`] = attr;
-        removes.push(`#a${n}`);
-      }
-      return conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { id: next.id },
-            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression: 'attribute_exists(id) AND #version = :expected',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        ),
-      );
+      return conditionally(() => doc.send(new UpdateCommand(demandUpdate(table, next, expectedVersion))));
     },
 
     listByOwner(ownerId, page) {
@@ -142,7 +146,11 @@ function listPublished(doc: DynamoDBDocumentClient, table: string, filter: Publi
   let index: (typeof DEMAND_INDEXES)[keyof typeof DEMAND_INDEXES];
   let keyCondition: string;
 
-  if (filter.field) {
+  if (filter.trackId) {
+    index = DEMAND_INDEXES.publishedByTrack;
+    keyCondition = 'pubTrack = :track';
+    values[':track'] = filter.trackId;
+  } else if (filter.field) {
     index = DEMAND_INDEXES.publishedByField;
     keyCondition = 'pubField = :field';
     values[':field'] = filter.field;
@@ -155,6 +163,10 @@ function listPublished(doc: DynamoDBDocumentClient, table: string, filter: Publi
     keyCondition = '#status = :published';
     names['#status'] = 'status';
     values[':published'] = 'published';
+  }
+  if (filter.field && index !== DEMAND_INDEXES.publishedByField) {
+    filters.push('pubField = :field');
+    values[':field'] = filter.field;
   }
   if (filter.province && index !== DEMAND_INDEXES.publishedByProvince) {
     filters.push('pubProvince = :province');

@@ -7,13 +7,14 @@ export const DEMAND_INDEXES = {
   byStatus: { name: 'byStatus', keys: ['id', 'status', 'statusKey'] },
   publishedByField: { name: 'publishedByField', keys: ['id', 'pubField', 'pubKey'] },
   publishedByProvince: { name: 'publishedByProvince', keys: ['id', 'pubProvince', 'pubKey'] },
+  publishedByTrack: { name: 'publishedByTrack', keys: ['id', 'pubTrack', 'pubKey'] },
   byChange: { name: 'byChange', keys: ['id', 'changeFeed', 'changeKey'] },
 } as const;
 
 /** One partition holds the change feed: a few thousand demands a year is far below a partition's limits. */
 export const CHANGE_FEED = 'demand';
 
-const INDEX_ATTRIBUTES = ['statusKey', 'changeFeed', 'changeKey', 'pubKey', 'pubField', 'pubProvince'] as const;
+const INDEX_ATTRIBUTES = ['statusKey', 'changeFeed', 'changeKey', 'pubKey', 'pubField', 'pubProvince', 'pubTrack'] as const;
 
 /** When the demand entered its current status: what its place in the status lists is sorted by. */
 function statusAt(d: Demand): string {
@@ -37,6 +38,7 @@ export function toDemandItem(d: Demand): DemandItem {
     if (d.field) item.pubField = d.field;
     const province = demandProvince(d);
     if (province) item.pubProvince = province;
+    if (d.trackId) item.pubTrack = d.trackId;
   }
   return item;
 }
@@ -52,6 +54,9 @@ export const REMOVABLE_ATTRIBUTES = [
   'pubKey',
   'pubField',
   'pubProvince',
+  'pubTrack',
+  'trackId',
+  'matchedAt',
   'submittedAt',
   'publishedAt',
   'closedAt',

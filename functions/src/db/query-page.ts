@@ -39,3 +39,18 @@ export async function queryPage<T>(
   for (const attr of keyAttributes) next[attr] = String(last[attr]);
   return { items: items.map(fromItem), next };
 }
+
+/** Every item a Query finds, reading page after page. For partitions known to stay small (a demand's solutions). */
+export async function queryAll(
+  doc: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await doc.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...((out.Items ?? []) as Item[]));
+    start = out.LastEvaluatedKey as Item | undefined;
+  } while (start);
+  return items;
+}

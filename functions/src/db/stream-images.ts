@@ -8,11 +8,28 @@ import { fromDemandItem } from './demand.keys';
 const decode = (image: unknown): Record<string, unknown> | undefined =>
   image ? unmarshall(image as Record<string, AttributeValue>) : undefined;
 
-export function demandChangesOf(event: DynamoDBStreamEvent): { before?: Demand; after?: Demand }[] {
+export interface DemandChange {
+  id: string;
+  /** The record's place in the demand's stream, zero-padded so that later changes sort after earlier ones as text. */
+  order: string;
+  before?: Demand;
+  after?: Demand;
+}
+
+/** Stream sequence numbers are decimal strings of up to 40 digits, increasing per item. */
+export const streamOrder = (sequenceNumber: string | undefined): string => (sequenceNumber ?? '').padStart(40, '0');
+
+export function demandChangesOf(event: DynamoDBStreamEvent): DemandChange[] {
   return event.Records.map((record) => {
     const before = decode(record.dynamodb?.OldImage);
     const after = decode(record.dynamodb?.NewImage);
-    return { ...(before ? { before: fromDemandItem(before) } : {}), ...(after ? { after: fromDemandItem(after) } : {}) };
+    const keys = decode(record.dynamodb?.Keys);
+    return {
+      id: [keys?.id, after?.id, before?.id].find((v): v is string => typeof v === 'string') ?? '',
+      order: streamOrder(record.dynamodb?.SequenceNumber),
+      ...(before ? { before: fromDemandItem(before) } : {}),
+      ...(after ? { after: fromDemandItem(after) } : {}),
+    };
   });
 }
 

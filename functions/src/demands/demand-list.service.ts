@@ -18,6 +18,7 @@ import { toPublicDemand, toSummary } from './demand.view';
 
 export function filterOf(query: DemandListQuery): PublishedFilter {
   const filter: PublishedFilter = {};
+  if (query.track) filter.trackId = query.track;
   if (query.field) filter.field = query.field;
   if (query.cooperation) filter.cooperation = query.cooperation;
   if (query.minBudgetWan !== undefined) filter.minBudgetWan = query.minBudgetWan;

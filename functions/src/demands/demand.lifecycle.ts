@@ -61,3 +61,16 @@ export function closed(demand: Demand, at: string): Demand {
 export function demandProvince(demand: Pick<Demand, 'region'>): string | undefined {
   return demand.region ? provinceOf(demand.region) : undefined;
 }
+
+/** The owner signed an intent agreement (意向协议) with a solution's team. */
+export function matched(demand: Demand, at: string): Demand {
+  return { ...moved(demand, 'matched', at), matchedAt: at };
+}
+
+/** An organiser put the demand in a track (专场), or took it out (null). The status does not change. */
+export function inTrack(demand: Demand, trackId: string | null, at: string): Demand {
+  const next: Demand = { ...demand, updatedAt: at, version: demand.version + 1 };
+  if (trackId) next.trackId = trackId;
+  else delete next.trackId;
+  return next;
+}

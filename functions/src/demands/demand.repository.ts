@@ -2,6 +2,8 @@ import type { CooperationMode, Demand, IndustryField, Province } from '@cic/shar
 import type { PageRequest, StorePage } from '../common/page';
 
 export interface PublishedFilter {
+  /** The track (专场) the demand is in. */
+  trackId?: string;
   field?: IndustryField;
   province?: Province;
   /** Matches anywhere in 所属地区, e.g. 苏州 in "江苏省 / 苏州市 / 江宁区". */

@@ -24,11 +24,19 @@ import { formOf, toPublicDemand } from './demand.view';
 /** What the content check says about a demand's text, from the submitter's point of view. */
 export type ContentScreen = (user: AuthUser, text: { title: string; description: string }) => Promise<'pass' | 'review' | 'unchecked' | 'risky'>;
 
+/** What the detail page shows besides the demand: its awards and track, and the caller's part in its contest. */
+export type DemandExtras = Pick<DemandDetailResponse, 'awards' | 'track'> & {
+  viewer: Pick<DemandDetailResponse['viewer'], 'mySolution' | 'isJudge'>;
+};
+export type DemandExtrasOf = (viewer: AuthUser | undefined, demand: Demand) => Promise<DemandExtras>;
+const noExtras: DemandExtrasOf = async () => ({ awards: [], viewer: {} });
+
 /** Without a content check configured (unit tests), every text is taken as checked and clean. */
 const noScreen: ContentScreen = async () => 'pass';
 
 export interface DemandServiceDeps {
   screen?: ContentScreen;
+  extras?: DemandExtrasOf;
   demands: DemandRepository;
   follows: Pick<FollowRepository, 'isFollowing'>;
   clock: Clock;
@@ -127,9 +135,12 @@ export function createDemandService(deps: DemandServiceDeps) {
       const owner = isOwner(viewer, demand);
       const privileged = owner || isAdmin(viewer);
       if (!privileged && !isPubliclyVisible(demand.status, demand.publishedAt)) return fail('DEMAND.NOT_FOUND');
-      const following = viewer ? await deps.follows.isFollowing(viewer.id, id) : false;
+      const [following, extras] = await Promise.all([
+        viewer ? deps.follows.isFollowing(viewer.id, id) : false,
+        (deps.extras ?? noExtras)(viewer, demand),
+      ]);
       const view = privileged ? demand : toPublicDemand(demand);
-      return ok({ ...view, viewer: { isOwner: owner, following } });
+      return ok({ ...view, ...extras, viewer: { isOwner: owner, following, ...extras.viewer } });
     },
 
     listMine(user: AuthUser, params: PageParams): Promise<Result<Page<Demand>>> {

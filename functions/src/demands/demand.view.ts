@@ -56,18 +56,23 @@ export function maskHiddenValues(text: string, hiddenValues: readonly string[]):
   return out;
 }
 
+/** The values an anonymous demand keeps from the public (none when it is not anonymous). */
+export function hiddenValuesOf(demand: Demand): string[] {
+  if (!demand.anonymous) return [];
+  return HIDDEN_WHEN_ANONYMOUS.flatMap((key) => {
+    const value = demand[key];
+    return typeof value === 'string' ? [value] : [];
+  });
+}
+
 export function toPublicDemand(demand: Demand): PublicDemand {
   const { ownerId: _owner, rejectReason: _reason, safety: _safety, ...rest } = demand;
-  const history = rest.history.filter((e) => e.status === 'published' || e.status === 'closed');
+  const history = rest.history.filter((e) => e.status === 'published' || e.status === 'matched' || e.status === 'closed');
   const view: PublicDemand = { ...rest, history: history.map(({ status, at }) => ({ status, at })) };
   if (!demand.anonymous) return view;
 
-  const hiddenValues: string[] = [];
-  for (const key of HIDDEN_WHEN_ANONYMOUS) {
-    const value = demand[key];
-    if (typeof value === 'string') hiddenValues.push(value);
-    delete view[key];
-  }
+  const hiddenValues = hiddenValuesOf(demand);
+  for (const key of HIDDEN_WHEN_ANONYMOUS) delete view[key];
   for (const key of PUBLIC_TEXT_FIELDS) {
     const value = view[key];
     if (typeof value === 'string') view[key] = maskHiddenValues(value, hiddenValues);

@@ -1,11 +1,6 @@
 import { LIST_LIMIT, validateDemandDraft, validateDemandListQuery } from '@cic/shared';
 import { app, route } from '../app';
-
-/** The If-Match header carries the version the client edited, for a 409 instead of a lost update. */
-function ifMatch(header: string | undefined): number | undefined {
-  const n = header ? Number(header.replace(/^W\/|"/g, '')) : NaN;
-  return Number.isInteger(n) ? n : undefined;
-}
+import { ifMatch } from '../http/if-match';
 
 /** POST /demands: a new draft owned by the caller. */
 export const create = route({ access: 'user', body: validateDemandDraft, status: 201 }, ({ user, body }) =>

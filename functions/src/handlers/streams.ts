@@ -3,9 +3,15 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { app, demandChangesOf, insertedNotificationsOf } from '../app';
 
-/** The demands table's stream: a newly published demand is matched against the subscriptions. */
+/**
+ * The demands table's stream: a newly published demand is matched against the subscriptions, and every change moves
+ * the organisers' counters by what it changed.
+ */
 export async function onDemandChange(event: DynamoDBStreamEvent): Promise<void> {
-  for (const { before, after } of demandChangesOf(event)) await app().alerts.onDemandChange(before, after);
+  for (const { id, order, before, after } of demandChangesOf(event)) {
+    await app().alerts.onDemandChange(before, after);
+    await app().stats.onDemandChange(id, order, after);
+  }
 }
 
 /** The notifications table's stream: each new inbox item may become one WeChat push. */

@@ -4,8 +4,9 @@ import { ERRORS, type ApiErrorBody, type AppError } from '@cic/shared';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-export function json(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
+export function json(status: number, body: unknown, cacheControl?: string): APIGatewayProxyStructuredResultV2 {
+  const headers = cacheControl ? { ...JSON_HEADERS, 'cache-control': cacheControl } : JSON_HEADERS;
+  return { statusCode: status, headers, body: JSON.stringify(body) };
 }
 
 export function errorResponse(error: AppError): APIGatewayProxyStructuredResultV2 {

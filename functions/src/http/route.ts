@@ -24,6 +24,8 @@ export interface RouteOptions<A extends Access, B, Q> {
   query?: (input: unknown) => Validated<Q>;
   /** The status of a success; 200 unless given. */
   status?: number;
+  /** Cache-Control of a success; `no-store` unless given. */
+  cacheControl?: string;
 }
 
 export interface RouteDeps {
@@ -125,7 +127,7 @@ export function createRoute(getDeps: () => RouteDeps) {
           params,
           headers,
         });
-        return result.ok ? json(options.status ?? 200, result.value) : errorResponse(result.error);
+        return result.ok ? json(options.status ?? 200, result.value, options.cacheControl) : errorResponse(result.error);
       } catch (err) {
         log.error('http.unhandled', { route: event.routeKey, ...errorData(err) });
         return errorResponse({ code: 'INTERNAL' });

@@ -14,6 +14,7 @@ export interface SearchMeta {
   region: string;
   cooperationModes: CooperationMode[];
   budgetWan: number;
+  trackId: string | undefined;
 }
 
 const READ_PAGE = 500;
@@ -25,6 +26,7 @@ export function matchesFilter(meta: SearchMeta, filter: PublishedFilter): boolea
   if (filter.regionContains && !meta.region.includes(filter.regionContains)) return false;
   if (filter.cooperation && !meta.cooperationModes.includes(filter.cooperation)) return false;
   if (filter.minBudgetWan !== undefined && meta.budgetWan < filter.minBudgetWan) return false;
+  if (filter.trackId && meta.trackId !== filter.trackId) return false;
   return true;
 }
 
@@ -65,6 +67,7 @@ export function createDemandSearch(deps: {
         region: demand.region ?? '',
         cooperationModes: demand.cooperationModes ?? [],
         budgetWan: demand.budgetWan ?? 0,
+        trackId: demand.trackId,
       },
     });
   }
@@ -99,6 +102,11 @@ export function createDemandSearch(deps: {
     async documentFrequency(term: string): Promise<number> {
       await fresh();
       return index.search(term).length;
+    },
+    /** How many published demands the index holds. */
+    async documents(): Promise<number> {
+      await fresh();
+      return index.size;
     },
     get size() {
       return index.size;

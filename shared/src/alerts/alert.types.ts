@@ -1,3 +1,4 @@
+import type { SolutionDecision } from '../contest/contest.enums';
 import type { IndustryField } from '../demand/demand.enums';
 import type { SubscriptionConditions } from './subscription.schema';
 
@@ -16,7 +17,15 @@ export interface MatchExplanation {
   minBudgetWan?: number;
 }
 
-export const NOTIFICATION_REASONS = ['new_match', 'status_closed', 'status_published'] as const;
+export const NOTIFICATION_REASONS = [
+  'new_match',
+  'status_closed',
+  'status_published',
+  // To a demand's owner: someone submitted a solution (揭榜).
+  'solution_new',
+  // To a solution's submitter: the owner shortlisted, declined or signed an intent agreement.
+  'solution_decision',
+] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
 export type PushState = 'pending' | 'sent' | 'no_quota' | 'no_openid' | 'digest_skipped' | 'failed' | 'dead_letter' | 'rejected';
@@ -32,6 +41,10 @@ export interface Notification {
   /** For new_match: which subscription and why. */
   subscriptionId?: string;
   explanation?: MatchExplanation;
+  /** For solution_new and solution_decision: the solution, the decision, and the owner's reason. */
+  solutionId?: string;
+  decision?: SolutionDecision;
+  note?: string;
   /** For status changes: the new status. */
   status?: string;
   /** True for subscriptions without keywords (a field or region): pushed at most once a day as a digest. */

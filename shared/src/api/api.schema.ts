@@ -56,6 +56,7 @@ export const demandListQuerySchema = z.strictObject(
         .max(1_000_000, { message: '最低经费不能超过 1,000,000 万元' }),
     ),
     q: optionalQuery(z.string().trim().max(50, { message: '搜索词不能超过 50 个字' })),
+    track: optionalQuery(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '专场编号格式无效' })),
     cursor: optionalQuery(z.string().max(2000, { message: '翻页参数无效' })),
     limit: optionalQuery(
       z.coerce

@@ -1,5 +1,7 @@
 // Response bodies of the HTTP API. The mini-program's client and the handlers both use these.
 import type { UserRole } from '../demand/demand.enums';
+import type { SolutionStatus } from '../contest/contest.enums';
+import type { Award, TrackRef } from '../contest/contest.types';
 import type { Demand, DemandSummary, PublicDemand } from '../demand/demand.types';
 
 export interface UserView {
@@ -25,7 +27,16 @@ export type DemandListResponse = Page<DemandSummary>;
 
 /** GET /demands/{id}: the owner and admins get the whole demand; anyone else the public view. */
 export type DemandDetailResponse = (Demand | PublicDemand) & {
-  viewer: { isOwner: boolean; following: boolean };
+  viewer: {
+    isOwner: boolean;
+    following: boolean;
+    /** The caller's own solution to this demand, if they submitted one. */
+    mySolution?: { id: string; status: SolutionStatus };
+    /** True when the caller is one of the final's judges. */
+    isJudge?: boolean;
+  };
+  awards: Award[];
+  track?: TrackRef;
 };
 
 export type MyDemandsResponse = Page<Demand>;

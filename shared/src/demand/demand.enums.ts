@@ -46,13 +46,14 @@ export const COOPERATION_MODE_LABELS: Record<CooperationMode, string> = {
   other: '其它',
 };
 
-export const DEMAND_STATUSES = ['draft', 'pending_review', 'rejected', 'published', 'closed'] as const;
+export const DEMAND_STATUSES = ['draft', 'pending_review', 'rejected', 'published', 'matched', 'closed'] as const;
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 export const DEMAND_STATUS_LABELS: Record<DemandStatus, string> = {
   draft: '草稿',
   pending_review: '审核中',
   rejected: '未通过',
   published: '已发布',
+  matched: '已对接',
   closed: '已关闭',
 };
 

@@ -28,6 +28,12 @@ export interface DemandMeta {
   closedAt?: string;
   rejectReason?: string;
   followerCount: number;
+  /** Solutions submitted (揭榜), kept exact by the transaction that stores each one. Absent on older items: 0. */
+  solutionCount?: number;
+  /** When the owner recorded an intent agreement with a solution's team. */
+  matchedAt?: string;
+  /** The track (专场) an organiser put the demand in. */
+  trackId?: string;
   /** Bumped on every write of the form or the status. */
   version: number;
   history: StatusEvent[];

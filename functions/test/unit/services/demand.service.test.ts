@@ -16,6 +16,7 @@ import {
 import type { AuthUser } from '../../../src/auth/auth-user';
 import { createCursorCodec } from '../../../src/common/cursor';
 import { createDemandService } from '../../../src/demands/demand.service';
+import { matched } from '../../../src/demands/demand.lifecycle';
 import { completeForm } from '../../fakes/demand.factory';
 import { createFixedClock } from '../../fakes/fixed-clock';
 import { createInMemoryDemandRepository } from '../../fakes/in-memory-demand.repository';
@@ -69,6 +70,12 @@ function setup() {
     if (scenario === 'rejected') return step(service.review(admin, demand.id, { decision: 'reject', reason: REASON }));
     demand = await step(service.review(admin, demand.id, { decision: 'approve' }));
     if (scenario === 'published') return demand;
+    if (scenario === 'matched') {
+      // The owner's intent agreement is recorded by the solutions service; here the demand is moved as it would be.
+      const next = matched(demand, clock.now().toISOString());
+      if (!(await demands.updateIfVersion(next, demand.version))) throw new Error('could not match');
+      return next;
+    }
     return step(service.close(by, demand.id));
   }
 
@@ -85,21 +92,25 @@ function setup() {
         return service.review(user ?? admin, id, { decision: 'approve' });
       case 'reject':
         return service.review(user ?? admin, id, { decision: 'reject', reason: REASON });
+      case 'match':
+        throw new Error('match is an action of the solutions service');
     }
   }
 
   return { clock, demands, follows, cursors, service, step, demandIn, act };
 }
 
+/** The actions of this service ('match' belongs to the solutions service). */
 const ACTIONS: readonly DemandAction[] = ['edit', 'submit', 'close', 'approve', 'reject'];
 
 /** The status machine, written out by hand: the statuses each action is allowed from. */
 const ALLOWED_FROM: Record<DemandAction, readonly DemandStatus[]> = {
   edit: ['draft', 'rejected'],
   submit: ['draft', 'rejected'],
-  close: ['draft', 'pending_review', 'rejected', 'published'],
+  close: ['draft', 'pending_review', 'rejected', 'published', 'matched'],
   approve: ['pending_review'],
   reject: ['pending_review'],
+  match: ['published'],
 };
 
 const refusalOf = (action: DemandAction): ErrorCode =>
@@ -107,7 +118,7 @@ const refusalOf = (action: DemandAction): ErrorCode =>
 
 describe('the status machine', () => {
   it('written out here is the one in TRANSITIONS', () => {
-    for (const action of ACTIONS) {
+    for (const action of Object.keys(ALLOWED_FROM) as DemandAction[]) {
       expect([...TRANSITIONS[action].from].sort()).toEqual([...ALLOWED_FROM[action]].sort());
       for (const status of DEMAND_STATUSES) {
         expect(canTransition(action, status)).toBe(ALLOWED_FROM[action].includes(status));
@@ -151,7 +162,7 @@ describe('the status machine', () => {
 describe('who may act', () => {
   type Scenario = DemandStatus | 'closed_unpublished';
   const SCENARIOS: readonly Scenario[] = [...DEMAND_STATUSES, 'closed_unpublished'];
-  const publiclyVisible = (s: Scenario) => s === 'published' || s === 'closed';
+  const publiclyVisible = (s: Scenario) => s === 'published' || s === 'matched' || s === 'closed';
 
   const ownerActions = (['edit', 'submit', 'close'] as const).flatMap((action) =>
     SCENARIOS.map((scenario): [DemandAction, Scenario, ErrorCode] => [
@@ -438,14 +449,14 @@ describe('detail', () => {
     const h = setup();
     const demand = await anonymousPublished(h);
     const view = unwrap(await h.service.detail(owner, demand.id));
-    expect(view).toEqual({ ...demand, viewer: { isOwner: true, following: false } });
+    expect(view).toEqual({ ...demand, awards: [], viewer: { isOwner: true, following: false } });
   });
 
   it('an admin sees the whole demand, including the reject reason', async () => {
     const h = setup();
     const rejected = await h.demandIn('rejected');
     const view = unwrap(await h.service.detail(admin, rejected.id));
-    expect(view).toEqual({ ...rejected, viewer: { isOwner: false, following: false } });
+    expect(view).toEqual({ ...rejected, awards: [], viewer: { isOwner: false, following: false } });
     expect(view).toHaveProperty('rejectReason', REASON);
   });
 

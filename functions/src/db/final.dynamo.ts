@@ -1,0 +1,110 @@
+// One partition per demand in the finals table: `final` (the final), `judge#<id>` (one per assigned judge, indexed
+// by judge), `score#<solution>#<judge>` (one per score).
+import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Final, Score } from '@cic/shared';
+import type { FinalRepository } from '../contest/contest.ports';
+import { cancellationReasons, conditionally, withTransactionRetry } from './errors';
+import { queryAll } from './query-page';
+
+const FINAL = 'final';
+const judgeKey = (judgeId: string) => `judge#${judgeId}`;
+const scoreKey = (s: Pick<Score, 'solutionId' | 'judgeId'>) => `score#${s.solutionId}#${s.judgeId}`;
+/** Assigning judges may rewrite the final only while it is open. A final has at most 15 judges, so the assignment
+ * (1 + up to 15 puts + up to 15 deletes) always fits in one transaction (DynamoDB allows 100 actions). */
+const OPEN = { ConditionExpression: 'attribute_not_exists(closedAt)' };
+export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: string): FinalRepository {
+  return {
+    async load(demandId) {
+      const items = await queryAll(doc, {
+        TableName: table,
+        KeyConditionExpression: 'demandId = :d',
+        ExpressionAttributeValues: { ':d': demandId },
+        ConsistentRead: true,
+      });
+      let final: Final | undefined;
+      const scores: Score[] = [];
+      for (const item of items) {
+        const { sk, ...rest } = item;
+        if (sk === FINAL) final = rest as unknown as Final;
+        else if (typeof sk === 'string' && sk.startsWith('score#')) scores.push(rest as unknown as Score);
+      }
+      return final ? { final, scores } : { scores };
+    },
+
+    async assign(final, removedJudgeIds) {
+      try {
+        await withTransactionRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: { TableName: table, Item: { ...final, sk: FINAL }, ...OPEN } },
+                ...final.judgeIds.map((judgeId) => ({
+                  Put: { TableName: table, Item: { demandId: final.demandId, sk: judgeKey(judgeId), judgeId } },
+                })),
+                ...removedJudgeIds.map((judgeId) => ({
+                  Delete: { TableName: table, Key: { demandId: final.demandId, sk: judgeKey(judgeId) } },
+                })),
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (err) {
+        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
+        throw err;
+      }
+    },
+
+    close(demandId, at) {
+      return conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { demandId, sk: FINAL },
+            UpdateExpression: 'SET closedAt = :at',
+            ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        ),
+      );
+    },
+
+    /** The score's put and a check that the final is still open, together: a score can never land after the close. */
+    async putScore(score) {
+      try {
+        await withTransactionRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  ConditionCheck: {
+                    TableName: table,
+                    Key: { demandId: score.demandId, sk: FINAL },
+                    ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
+                  },
+                },
+                { Put: { TableName: table, Item: { ...score, sk: scoreKey(score) } } },
+              ],
+            }),
+          ),
+        );
+        return 'stored';
+      } catch (err) {
+        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return 'closed';
+        throw err;
+      }
+    },
+
+    async listDemandsOfJudge(judgeId) {
+      const items = await queryAll(doc, {
+        TableName: table,
+        IndexName: 'byJudge',
+        KeyConditionExpression: 'judgeId = :j',
+        ExpressionAttributeValues: { ':j': judgeId },
+        ProjectionExpression: 'demandId',
+      });
+      return items.map((i) => String(i.demandId));
+    },
+  };
+}
+

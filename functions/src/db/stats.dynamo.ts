@@ -1,0 +1,82 @@
+// The stats table: the counters (key `all`, one number attribute per counter) and each demand's last contribution
+// (key `demand#<id>`, with the stream position it came from). A change is applied as one transaction: the
+// contribution is replaced only if it is still the one read, and the counters move by the difference.
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { difference, type Contribution } from '../stats/contribution';
+import type { StatsRepository } from '../stats/stats.ports';
+import { cancellationReasons, withTransactionRetry } from './errors';
+
+const COUNTERS = 'all';
+const contributionKey = (demandId: string) => `demand#${demandId}`;
+
+interface StoredContribution {
+  key: string;
+  order: string;
+  c: Contribution;
+}
+
+export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: string): StatsRepository {
+  async function readContribution(demandId: string): Promise<StoredContribution | undefined> {
+    const out = await doc.send(new GetCommand({ TableName: table, Key: { key: contributionKey(demandId) }, ConsistentRead: true }));
+    return out.Item as StoredContribution | undefined;
+  }
+
+  return {
+    async apply(demandId, order, next) {
+      // A concurrent apply for the same demand (another shard's retry) makes the condition fail: read again.
+      for (let attempt = 1; ; attempt += 1) {
+        const stored = await readContribution(demandId);
+        if (stored && stored.order >= order) return {};
+        const delta = difference(next, stored?.c ?? {});
+        const names: Record<string, string> = {};
+        const values: Record<string, unknown> = {};
+        const adds = Object.entries(delta).map(([counter, amount], i) => {
+          names[`#c${i}`] = counter;
+          values[`:c${i}`] = amount;
+          return `#c${i} :c${i}`;
+        });
+        try {
+          await withTransactionRetry(() =>
+            doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: table,
+                      Item: { key: contributionKey(demandId), order, c: next },
+                      ...(stored
+                        ? { ConditionExpression: '#order = :seen', ExpressionAttributeNames: { '#order': 'order' }, ExpressionAttributeValues: { ':seen': stored.order } }
+                        : { ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }),
+                    },
+                  },
+                  ...(adds.length
+                    ? [
+                        {
+                          Update: {
+                            TableName: table,
+                            Key: { key: COUNTERS },
+                            UpdateExpression: `ADD ${adds.join(', ')}`,
+                            ExpressionAttributeNames: names,
+                            ExpressionAttributeValues: values,
+                          },
+                        },
+                      ]
+                    : []),
+                ],
+              }),
+            ),
+          );
+          return delta;
+        } catch (err) {
+          if (cancellationReasons(err)?.[0] !== 'ConditionalCheckFailed' || attempt >= 10) throw err;
+        }
+      }
+    },
+
+    async read() {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: { key: COUNTERS } }));
+      const { key: _k, ...counters } = (out.Item ?? {}) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(counters).filter(([, v]) => typeof v === 'number')) as Contribution;
+    },
+  };
+}

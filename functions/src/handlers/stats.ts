@@ -1,0 +1,4 @@
+import { app, route } from '../app';
+
+/** GET /stats: public. A shared cache (CDN) may keep it a minute; a browser revalidates. */
+export const read = route({ access: 'public', cacheControl: 'public, max-age=0, s-maxage=60' }, () => app().stats.read());
