@@ -48,7 +48,7 @@ describe('bad input', () => {
     const res = await call('PUT', `/demands/${draft.id}`, { token, ...body });
     expect(res.status).toBe(status);
     const after = await call<Demand>('GET', `/demands/${draft.id}`, { token });
-    expect(after.body).toEqual({ ...draft, viewer: { isOwner: true, following: false } });
+    expect(after.body).toEqual({ ...draft, awards: [], viewer: { isOwner: true, following: false } });
   });
 
   it.each([
