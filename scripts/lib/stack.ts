@@ -107,6 +107,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       WECHAT_MINIPROGRAM_STATE: 'developer',
       // One person clicking through the contest locally should see their change in the figures at once.
       STATS_CACHE_MS: '1000',
+      // Every DynamoDB call is checked against the calling function's IAM policy (infra/functions.cjs), as on AWS.
+      // IAM_SIMULATE=record (with IAM_RECORD_FILE) lists what each function uses instead.
+      IAM_SIMULATE: process.env.IAM_SIMULATE ?? 'enforce',
       STREAMS_CHECKPOINT_FILE: opts.streamsCheckpointFile ?? join(ROOT, '.local', 'ddb-streams-checkpoint.json'),
       ...opts.extraEnv,
     };

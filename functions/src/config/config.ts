@@ -1,6 +1,6 @@
 // Configuration, parsed once per cold start. A missing or malformed value stops the function at once with the name
 // of the variable, rather than failing later on a request.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -32,6 +32,12 @@ const configSchema = z.object({
   SEARCH_REFRESH_MS: z.coerce.number().int().nonnegative().default(2000),
   /** How long a warm Lambda reuses the stats it read (GET /stats is also cacheable by a CDN for 60 s). */
   STATS_CACHE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /**
+   * Local only: check every DynamoDB call against the calling function's IAM policy in infra/functions.cjs
+   * (`enforce`), or only write what each function uses to IAM_RECORD_FILE (`record`). On AWS, IAM does this.
+   */
+  IAM_SIMULATE: z.enum(['off', 'enforce', 'record']).default('off'),
+  IAM_RECORD_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export type Config = z.output<typeof configSchema>;

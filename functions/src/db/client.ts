@@ -1,8 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { allows } from '../../../infra/functions.cjs';
 import type { Config } from '../config/config';
+import { addIamSimulation } from './iam-simulation';
 
-export function createDocumentClient(cfg: Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoDBDocumentClient {
+type ClientConfig = Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'> &
+  Partial<Pick<Config, 'IAM_SIMULATE' | 'IAM_RECORD_FILE' | 'TABLE_PREFIX'>>;
+
+export function createDocumentClient(cfg: ClientConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: cfg.AWS_REGION,
     ...(cfg.DYNAMODB_ENDPOINT
@@ -11,6 +16,14 @@ export function createDocumentClient(cfg: Pick<Config, 'AWS_REGION' | 'DYNAMODB_
       : {}),
     maxAttempts: 5,
   });
+  if (cfg.IAM_SIMULATE && cfg.IAM_SIMULATE !== 'off' && cfg.TABLE_PREFIX) {
+    const prefix = `${cfg.TABLE_PREFIX}-`;
+    addIamSimulation(client, {
+      allows: (fn, access) => access.table.startsWith(prefix) && allows(fn, access.table.slice(prefix.length), access.action),
+      recordOnly: cfg.IAM_SIMULATE === 'record',
+      ...(cfg.IAM_RECORD_FILE ? { recordFile: cfg.IAM_RECORD_FILE } : {}),
+    });
+  }
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -1,20 +1,26 @@
 // Stream consumers. Each record is handled idempotently (deterministic keys, conditional writes), so the platform's
 // retry of a failed batch, or a replayed one, creates no duplicate notification and sends no second push.
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { app, demandChangesOf, insertedNotificationsOf } from '../app';
+import { runAs } from '../db/iam-simulation';
+import { functionKey } from '../http/route';
 
 /**
  * The demands table's stream: a newly published demand is matched against the subscriptions, and every change moves
  * the organisers' counters by what it changed.
  */
-export async function onDemandChange(event: DynamoDBStreamEvent): Promise<void> {
-  for (const { id, order, before, after } of demandChangesOf(event)) {
-    await app().alerts.onDemandChange(before, after);
-    await app().stats.onDemandChange(id, order, after);
-  }
+export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
+  return runAs(functionKey(context), async () => {
+    for (const { id, order, before, after } of demandChangesOf(event)) {
+      await app().alerts.onDemandChange(before, after);
+      await app().stats.onDemandChange(id, order, after);
+    }
+  });
 }
 
 /** The notifications table's stream: each new inbox item may become one WeChat push. */
-export async function onNotificationCreated(event: DynamoDBStreamEvent): Promise<void> {
-  for (const notification of insertedNotificationsOf(event)) await app().push.onNotificationCreated(notification);
+export function onNotificationCreated(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
+  return runAs(functionKey(context), async () => {
+    for (const notification of insertedNotificationsOf(event)) await app().push.onNotificationCreated(notification);
+  });
 }

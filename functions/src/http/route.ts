@@ -1,6 +1,7 @@
 // Every handler is `route(options, fn)`: this wrapper reads the token, the body and the query, checks them with the
 // shared schemas, calls the service and maps its Result. Bad input is a 4xx here and never reaches the domain.
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { runAs } from '../db/iam-simulation';
 import type { AppError, Result, Validated } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { errorData, log } from '../log/logger';
@@ -36,7 +37,11 @@ export interface RouteDeps {
 /** Ids in paths are ours (ulids, seed ids): anything else cannot exist, and must not reach DynamoDB as a key. */
 const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
 
-type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'functionName'>) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** `innovation-challenge-prod-demandsList` → `demandsList`: the function's key in serverless.yml. */
+export const functionKey = (context?: Pick<Context, 'functionName'>): string | undefined =>
+  context?.functionName ? context.functionName.split('-').pop() : undefined;
 
 const validationError = (fields: Record<string, string>): AppError => {
   const { _: whole, ...rest } = fields;
@@ -93,7 +98,7 @@ export function createRoute(getDeps: () => RouteDeps) {
     options: RouteOptions<A, B, Q>,
     fn: (req: RouteRequest<A, B, Q>) => Promise<Result<T>>,
   ): Handler {
-    return async (event) => {
+    return (event, context) => runAs(functionKey(context), async () => {
       try {
         const deps = getDeps();
         const params = (event.pathParameters ?? {}) as Record<string, string>;
@@ -132,6 +137,6 @@ export function createRoute(getDeps: () => RouteDeps) {
         log.error('http.unhandled', { route: event.routeKey, ...errorData(err) });
         return errorResponse({ code: 'INTERNAL' });
       }
-    };
+    });
   };
 }

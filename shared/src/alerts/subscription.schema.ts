@@ -1,5 +1,5 @@
 // Saved searches that alert their owner when a new demand matches. One schema for the editor and the API.
-import { z } from 'zod';
+import * as z from 'zod';
 import { INDUSTRY_FIELDS, INDUSTRY_FIELD_LABELS } from '../demand/demand.enums';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
 

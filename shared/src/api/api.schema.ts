@@ -1,5 +1,5 @@
 // Request bodies and query strings of the HTTP API other than the 附件3 form itself.
-import { z } from 'zod';
+import * as z from 'zod';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, USER_ROLES } from '../demand/demand.enums';
 import { runSchema, type Validated } from '../validation/field-errors';
 

@@ -1,5 +1,5 @@
 // Request bodies of 揭榜比拼, written once: the mini-program forms and the Lambda input checks both use them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMainlandPhone } from '../demand/demand.schema';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
 import type {

@@ -4,7 +4,7 @@
 // - a draft accepts any subset of the fields, but every value given must have the right type and stay within its maximum,
 //   so an autosaved, half-typed form is kept;
 // - a complete demand (required at submit) has every required field, every minimum and the cross-field rules.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   COOPERATION_MODES,
   COOPERATION_MODE_LABELS,

@@ -1,7 +1,7 @@
 // Equivalent technical terms (data/synonyms.json): a subscription to 锂电池 also fires on 动力电池 and 锂离子电池.
 // The table is data: editing the JSON changes matching without touching code (see data/synonyms.md).
 import { normalizeText } from '@cic/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import synonymsFile from '../../../../data/synonyms.json';
 
 const synonymsSchema = z.object({

@@ -1,0 +1,260 @@
+// Every Lambda function, its trigger and the exact DynamoDB access it needs, defined once.
+// serverless.yml builds its `functions` and one IAM role per function from this file; the local stack checks every
+// DynamoDB call against the same table (functions/src/db/iam-simulation.ts), so the tests run under these policies.
+'use strict';
+
+/** @typedef {'GetItem'|'Query'|'BatchGetItem'|'PutItem'|'UpdateItem'|'DeleteItem'|'ConditionCheckItem'} Action */
+
+// Access shorthands, by what a function does with a table.
+const READ = ['GetItem', 'Query', 'BatchGetItem'];
+const GET = ['GetItem'];
+const QUERY = ['Query'];
+/** The in-memory search index loads and refreshes from the demands indexes (byStatus, byChange). */
+const SEARCH = { demands: ['Query'] };
+/** Reading a demand and its contest for the caller: the demand, its final (judges), and the solutions. */
+const CONTEST_READ = { demands: GET, finals: QUERY };
+
+const h = (file, fn) => `functions/src/handlers/${file}.${fn}`;
+
+/**
+ * @type {Record<string, { handler: string, http?: string, stream?: 'demands' | 'notifications',
+ *   access: Record<string, Action[]>, timeout?: number }>}
+ */
+const functions = {
+  health: { handler: h('health', 'handler'), http: 'GET /health', access: {} },
+  authWechat: { handler: h('auth', 'wechat'), http: 'POST /auth/wechat', access: { users: ['PutItem', 'GetItem'] } },
+  authDev: { handler: h('auth', 'dev'), http: 'POST /auth/dev', access: { users: ['PutItem', 'GetItem'] } },
+
+  demandsList: { handler: h('demands', 'list'), http: 'GET /demands', access: { demands: ['Query', 'BatchGetItem'] } },
+  demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { demands: ['PutItem'] } },
+  demandsDetail: {
+    handler: h('demands', 'detail'),
+    http: 'GET /demands/{id}',
+    access: { demands: GET, follows: GET, awards: QUERY, tracks: GET, solutions: GET, finals: QUERY },
+  },
+  demandsUpdate: { handler: h('demands', 'update'), http: 'PUT /demands/{id}', access: { demands: ['GetItem', 'UpdateItem'] } },
+  demandsSubmit: {
+    handler: h('demands', 'submit'),
+    http: 'POST /demands/{id}/submit',
+    // The content check needs the submitter's openid and a WeChat access token (cached in `system`).
+    access: { demands: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'] },
+  },
+  demandsClose: { handler: h('demands', 'close'), http: 'POST /demands/{id}/close', access: { demands: ['GetItem', 'UpdateItem'] } },
+  demandsFollow: {
+    handler: h('follows', 'follow'),
+    http: 'PUT /demands/{id}/follow',
+    access: { follows: ['PutItem'], demands: ['UpdateItem', 'GetItem'] },
+  },
+  demandsUnfollow: {
+    handler: h('follows', 'unfollow'),
+    http: 'DELETE /demands/{id}/follow',
+    access: { follows: ['DeleteItem'], demands: ['UpdateItem', 'GetItem'] },
+  },
+  meDemands: { handler: h('me', 'demands'), http: 'GET /me/demands', access: { demands: QUERY } },
+  meFollows: { handler: h('follows', 'mine'), http: 'GET /me/follows', access: { follows: QUERY, demands: ['BatchGetItem'] } },
+  adminReviews: { handler: h('review', 'queue'), http: 'GET /admin/reviews', access: { demands: QUERY } },
+  adminReview: {
+    handler: h('review', 'decide'),
+    http: 'POST /admin/demands/{id}/review',
+    access: { demands: ['GetItem', 'UpdateItem'] },
+  },
+
+  meSubscriptionsCreate: {
+    handler: h('subscriptions', 'create'),
+    http: 'POST /me/subscriptions',
+    // The subscription, its percolator entries and the user's counter move in one transaction; the rarest keyword is
+    // chosen with the search index.
+    access: { subscriptions: ['PutItem'], percolator: ['PutItem', 'UpdateItem'], users: ['UpdateItem'], ...SEARCH },
+  },
+  meSubscriptionsList: { handler: h('subscriptions', 'list'), http: 'GET /me/subscriptions', access: { subscriptions: QUERY } },
+  meSubscriptionsDelete: {
+    handler: h('subscriptions', 'remove'),
+    http: 'DELETE /me/subscriptions/{id}',
+    access: { subscriptions: ['Query', 'DeleteItem'], percolator: ['DeleteItem', 'UpdateItem'], users: ['UpdateItem'] },
+  },
+  meSubscribeQuota: { handler: h('subscriptions', 'quota'), http: 'POST /me/subscribe-quota', access: { quotas: ['UpdateItem', 'Query'] } },
+  meNotifications: { handler: h('notifications', 'list'), http: 'GET /me/notifications', access: { notifications: QUERY } },
+  meNotificationsUnread: {
+    handler: h('notifications', 'unreadCount'),
+    http: 'GET /me/notifications/unread-count',
+    access: { notifications: QUERY },
+  },
+  meNotificationsRead: {
+    handler: h('notifications', 'markRead'),
+    http: 'POST /me/notifications/read',
+    access: { notifications: ['Query', 'UpdateItem'] },
+  },
+
+  solutionsSubmit: {
+    handler: h('solutions', 'submit'),
+    http: 'POST /demands/{id}/solutions',
+    // The solution and the demand's solutionCount in one transaction; the owner's inbox item.
+    access: { ...CONTEST_READ, demands: ['GetItem', 'UpdateItem'], solutions: ['PutItem'], notifications: ['PutItem'] },
+  },
+  solutionsForDemand: {
+    handler: h('solutions', 'listForDemand'),
+    http: 'GET /demands/{id}/solutions',
+    // Fit to the demand weighs words by how many published demands use them: the search index.
+    access: { ...CONTEST_READ, solutions: QUERY, demands: ['GetItem', 'Query'] },
+  },
+  solutionsUpdate: { handler: h('solutions', 'update'), http: 'PUT /solutions/{id}', access: { solutions: ['GetItem', 'PutItem'] } },
+  solutionsDetail: {
+    handler: h('solutions', 'detail'),
+    http: 'GET /solutions/{id}',
+    access: { ...CONTEST_READ, solutions: GET, demands: ['GetItem', 'Query'] },
+  },
+  solutionsDecide: {
+    handler: h('solutions', 'decide'),
+    http: 'POST /solutions/{id}/decision',
+    // An intent moves the solution and the demand together.
+    access: { ...CONTEST_READ, solutions: ['GetItem', 'PutItem'], demands: ['GetItem', 'UpdateItem'], notifications: ['PutItem'] },
+  },
+  meSolutions: { handler: h('solutions', 'mine'), http: 'GET /me/solutions', access: { solutions: QUERY, demands: ['BatchGetItem'] } },
+  finalsAssignJudges: {
+    handler: h('finals', 'assignJudges'),
+    http: 'POST /admin/demands/{id}/judges',
+    access: { demands: GET, users: GET, finals: ['Query', 'PutItem', 'DeleteItem'] },
+  },
+  finalsScore: {
+    handler: h('finals', 'score'),
+    http: 'PUT /solutions/{id}/score',
+    access: { solutions: GET, demands: GET, finals: ['Query', 'PutItem', 'ConditionCheckItem'] },
+  },
+  finalsRanking: {
+    handler: h('finals', 'ranking'),
+    http: 'GET /demands/{id}/ranking',
+    access: { ...CONTEST_READ, solutions: QUERY },
+  },
+  finalsClose: {
+    handler: h('finals', 'close'),
+    http: 'POST /admin/demands/{id}/final/close',
+    access: { demands: GET, finals: ['Query', 'UpdateItem'] },
+  },
+  meJudging: {
+    handler: h('finals', 'judging'),
+    http: 'GET /me/judging',
+    access: { finals: QUERY, demands: ['BatchGetItem'], solutions: QUERY },
+  },
+  tracksCreate: { handler: h('tracks', 'create'), http: 'POST /admin/tracks', access: { tracks: ['PutItem'] } },
+  tracksList: { handler: h('tracks', 'list'), http: 'GET /tracks', access: { tracks: QUERY } },
+  tracksAssign: {
+    handler: h('tracks', 'assign'),
+    http: 'PUT /admin/demands/{id}/track',
+    access: { demands: ['GetItem', 'UpdateItem'], tracks: GET },
+  },
+  awardsCreate: {
+    handler: h('awards', 'create'),
+    http: 'POST /admin/awards',
+    access: { demands: GET, solutions: GET, awards: ['PutItem'] },
+  },
+  meAwards: { handler: h('awards', 'mine'), http: 'GET /me/awards', access: { awards: QUERY, demands: ['BatchGetItem'] } },
+  stats: { handler: h('stats', 'read'), http: 'GET /stats', access: { stats: GET } },
+
+  // Matching: a demand that becomes published is matched against the percolator; every change moves the stats.
+  alertsOnDemandChange: {
+    handler: h('streams', 'onDemandChange'),
+    stream: 'demands',
+    timeout: 60,
+    access: { percolator: QUERY, notifications: ['PutItem'], follows: QUERY, stats: ['GetItem', 'PutItem', 'UpdateItem'] },
+  },
+  // Push: each new inbox item may become one WeChat subscribe message.
+  alertsOnNotification: {
+    handler: h('streams', 'onNotificationCreated'),
+    stream: 'notifications',
+    timeout: 60,
+    access: {
+      notifications: ['UpdateItem'],
+      quotas: ['UpdateItem', 'PutItem'],
+      users: GET,
+      system: ['GetItem', 'PutItem'],
+      deadLetters: ['PutItem'],
+    },
+  },
+};
+
+/** Is the function allowed `dynamodb:<action>` on the logical table? (The local IAM simulation asks this.) */
+function allows(functionName, logicalTable, action) {
+  const fn = functions[functionName];
+  if (!fn) return false;
+  return (fn.access[logicalTable] || []).includes(action.replace(/^dynamodb:/, ''));
+}
+
+const STREAMS = {
+  // Seeded and older records are history, not news: alert on what changes from now on.
+  demands: { param: 'param:demandsStream', startingPosition: 'LATEST' },
+  // Every inbox item ever written may still owe its push (the push is claimed once, so a re-read is harmless).
+  notifications: { param: 'param:notificationsStream', startingPosition: 'TRIM_HORIZON' },
+};
+
+const logicalId = (name) => `${name[0].toUpperCase()}${name.slice(1)}`;
+const tableResource = (table) => `${logicalId(table)}Table`;
+const roleOf = (name) => `${logicalId(name)}Role`;
+
+/** `functions:` of serverless.yml. */
+async function serverlessFunctions({ resolveVariable }) {
+  const out = {};
+  for (const [name, fn] of Object.entries(functions)) {
+    const events = [];
+    if (fn.http) events.push({ httpApi: fn.http });
+    if (fn.stream) {
+      const s = STREAMS[fn.stream];
+      events.push({
+        stream: {
+          type: 'dynamodb',
+          arn: await resolveVariable(s.param),
+          batchSize: 25,
+          startingPosition: s.startingPosition,
+          maximumRetryAttempts: 5,
+          bisectBatchOnFunctionError: true,
+          destinations: { onFailure: { type: 'sqs', arn: { 'Fn::GetAtt': ['AlertsDeadLetterQueue', 'Arn'] } } },
+        },
+      });
+    }
+    out[name] = { handler: fn.handler, role: roleOf(name), events, ...(fn.timeout ? { timeout: fn.timeout } : {}) };
+  }
+  return out;
+}
+
+/** One IAM role per function: its own log group, and only the tables and actions listed above. */
+async function roleResources({ resolveVariable }) {
+  const service = await resolveVariable('self:service');
+  const stage = await resolveVariable('sls:stage');
+  const resources = {};
+  for (const [name, fn] of Object.entries(functions)) {
+    const statements = [
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: {
+          'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/${service}-${stage}-${name}:*`,
+        },
+      },
+    ];
+    for (const [table, actions] of Object.entries(fn.access)) {
+      const resource = [{ 'Fn::GetAtt': [tableResource(table), 'Arn'] }];
+      if (actions.includes('Query')) resource.push({ 'Fn::Sub': `\${${tableResource(table)}.Arn}/index/*` });
+      statements.push({ Effect: 'Allow', Action: actions.map((a) => `dynamodb:${a}`), Resource: resource });
+    }
+    if (fn.stream) {
+      statements.push({
+        Effect: 'Allow',
+        Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+        Resource: [{ 'Fn::GetAtt': [tableResource(fn.stream), 'StreamArn'] }],
+      });
+      statements.push({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['AlertsDeadLetterQueue', 'Arn'] }] });
+    }
+    resources[roleOf(name)] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }],
+        },
+        Policies: [{ PolicyName: `${name}-least-privilege`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+      },
+    };
+  }
+  return { Resources: resources };
+}
+
+module.exports = { functions, allows, serverlessFunctions, roleResources };
