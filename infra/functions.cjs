@@ -13,6 +13,8 @@ const QUERY = ['Query'];
 const SEARCH = { demands: ['Query'] };
 /** Reading a demand and its contest for the caller: the demand, its final (judges), and the solutions. */
 const CONTEST_READ = { demands: GET, finals: QUERY };
+/** Login, posting and solutions count each request in a rate-limit window. */
+const RATE_LIMITED = { rateLimits: ['UpdateItem'] };
 
 const h = (file, fn) => `functions/src/handlers/${file}.${fn}`;
 
@@ -22,11 +24,15 @@ const h = (file, fn) => `functions/src/handlers/${file}.${fn}`;
  */
 const functions = {
   health: { handler: h('health', 'handler'), http: 'GET /health', access: {} },
-  authWechat: { handler: h('auth', 'wechat'), http: 'POST /auth/wechat', access: { users: ['PutItem', 'GetItem'] } },
-  authDev: { handler: h('auth', 'dev'), http: 'POST /auth/dev', access: { users: ['PutItem', 'GetItem'] } },
+  authWechat: {
+    handler: h('auth', 'wechat'),
+    http: 'POST /auth/wechat',
+    access: { users: ['PutItem', 'GetItem'], ...RATE_LIMITED },
+  },
+  authDev: { handler: h('auth', 'dev'), http: 'POST /auth/dev', access: { users: ['PutItem', 'GetItem'], ...RATE_LIMITED } },
 
   demandsList: { handler: h('demands', 'list'), http: 'GET /demands', access: { demands: ['Query', 'BatchGetItem'] } },
-  demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { demands: ['PutItem'] } },
+  demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { demands: ['PutItem'], ...RATE_LIMITED } },
   demandsDetail: {
     handler: h('demands', 'detail'),
     http: 'GET /demands/{id}',
@@ -37,7 +43,7 @@ const functions = {
     handler: h('demands', 'submit'),
     http: 'POST /demands/{id}/submit',
     // The content check needs the submitter's openid and a WeChat access token (cached in `system`).
-    access: { demands: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'] },
+    access: { demands: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'], ...RATE_LIMITED },
   },
   demandsClose: { handler: h('demands', 'close'), http: 'POST /demands/{id}/close', access: { demands: ['GetItem', 'UpdateItem'] } },
   demandsFollow: {
@@ -89,7 +95,13 @@ const functions = {
     handler: h('solutions', 'submit'),
     http: 'POST /demands/{id}/solutions',
     // The solution and the demand's solutionCount in one transaction; the owner's inbox item.
-    access: { ...CONTEST_READ, demands: ['GetItem', 'UpdateItem'], solutions: ['PutItem'], notifications: ['PutItem'] },
+    access: {
+      ...CONTEST_READ,
+      demands: ['GetItem', 'UpdateItem'],
+      solutions: ['PutItem'],
+      notifications: ['PutItem'],
+      ...RATE_LIMITED,
+    },
   },
   solutionsForDemand: {
     handler: h('solutions', 'listForDemand'),

@@ -80,6 +80,11 @@ const tables = {
   stats: {
     hashKey: { name: 'key', type: S },
   },
+  // Rate-limit windows (login, posting, solutions), per user and per IP; expired windows are removed by TTL.
+  rateLimits: {
+    hashKey: { name: 'key', type: S },
+    ttl: 'expiresAt',
+  },
   // Saved searches, by owner.
   subscriptions: {
     hashKey: { name: 'userId', type: S },

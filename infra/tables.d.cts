@@ -28,7 +28,8 @@ export type LogicalTable =
   | 'finals'
   | 'tracks'
   | 'awards'
-  | 'stats';
+  | 'stats'
+  | 'rateLimits';
 
 export declare const tables: Record<LogicalTable, TableDef>;
 export declare function createTableInput(logicalName: LogicalTable, tableName: string): CreateTableCommandInput;

@@ -41,6 +41,8 @@ import { createSolutionDynamoRepository } from './db/solution.dynamo';
 import { createStatsDynamoRepository } from './db/stats.dynamo';
 import { createTrackDynamoRepository } from './db/track.dynamo';
 import { createStatsService } from './stats/stats.service';
+import { createRateCounterDynamo } from './db/rate-counter.dynamo';
+import { createRateLimiter } from './ratelimit/rate-limiter';
 
 export function buildApp(cfg: Config) {
   const doc = createDocumentClient(cfg);
@@ -70,6 +72,11 @@ export function buildApp(cfg: Config) {
   });
   const templates = { newMatch: cfg.WECHAT_TEMPLATE_NEW_MATCH ?? '', statusChange: cfg.WECHAT_TEMPLATE_STATUS ?? '' };
 
+  const limiter = createRateLimiter({
+    counters: createRateCounterDynamo(doc, names.rateLimits),
+    clock,
+    scale: cfg.RATE_LIMIT_SCALE,
+  });
   const auth = createAuthService({
     users: userRepo,
     tokens,
@@ -81,6 +88,8 @@ export function buildApp(cfg: Config) {
     }),
     clock,
     devLoginEnabled: cfg.DEV_LOGIN,
+    // Per user, once the login says who it is (the route limits per IP before).
+    limitUser: (userId) => limiter.check('login', { kind: 'user', id: userId }),
     appScope: cfg.WECHAT_APPID ?? 'no-appid',
   });
   const demands = createDemandService({
@@ -167,6 +176,7 @@ export function buildApp(cfg: Config) {
     tracks,
     awards,
     stats,
+    limiter,
   };
 }
 
@@ -181,6 +191,7 @@ export function app(): App {
 export const route = createRoute(() => ({
   verifyToken: (token) => app().tokens.verify(token),
   maxBodyBytes: app().cfg.MAX_BODY_BYTES,
+  limit: (action, subject) => app().limiter.check(action, subject),
 }));
 
 export { demandChangesOf, insertedNotificationsOf } from './db/stream-images';

@@ -110,6 +110,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // Every DynamoDB call is checked against the calling function's IAM policy (infra/functions.cjs), as on AWS.
       // IAM_SIMULATE=record (with IAM_RECORD_FILE) lists what each function uses instead.
       IAM_SIMULATE: process.env.IAM_SIMULATE ?? 'enforce',
+      // The tests log in hundreds of users from 127.0.0.1; the rate-limit tests run with the real limits in-process.
+      RATE_LIMIT_SCALE: '1000',
       STREAMS_CHECKPOINT_FILE: opts.streamsCheckpointFile ?? join(ROOT, '.local', 'ddb-streams-checkpoint.json'),
       ...opts.extraEnv,
     };

@@ -14,6 +14,8 @@ export interface AuthServiceDeps {
   devLoginEnabled: boolean;
   /** Scopes WeChat user ids to the app, since an openid is only unique within one appid. */
   appScope: string;
+  /** A per-user limit on logins, checked before a session is issued. */
+  limitUser?: (userId: string) => Promise<Result<void>>;
 }
 
 /** Stable, opaque user ids: the same person gets the same id, and the id reveals no openid. */
@@ -26,9 +28,11 @@ export function toUserView(user: User): UserView {
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  async function session(user: User): Promise<AuthResponse> {
+  async function session(user: User): Promise<Result<AuthResponse>> {
+    const allowed = deps.limitUser ? await deps.limitUser(user.id) : ok(undefined);
+    if (!allowed.ok) return allowed;
     const { token, expiresIn } = await deps.tokens.issue(user);
-    return { token, expiresIn, user: toUserView(user) };
+    return ok({ token, expiresIn, user: toUserView(user) });
   }
 
   return {
@@ -45,7 +49,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         openid: answer.openid,
         ...(answer.unionid ? { unionid: answer.unionid } : {}),
       });
-      return ok(await session(user));
+      return session(user);
     },
 
     /** For the local stack and tests only: anyone can be anyone, so it is off unless DEV_LOGIN=1. */
@@ -57,7 +61,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         nickname: input.nickname,
         createdAt: deps.clock.now().toISOString(),
       });
-      return ok(await session(user));
+      return session(user);
     },
   };
 }

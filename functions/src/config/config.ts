@@ -36,6 +36,8 @@ const configSchema = z.object({
    * Local only: check every DynamoDB call against the calling function's IAM policy in infra/functions.cjs
    * (`enforce`), or only write what each function uses to IAM_RECORD_FILE (`record`). On AWS, IAM does this.
    */
+  /** Multiplies every rate limit (functions/src/ratelimit/rate-limiter.ts); the local stack raises it for its tests. */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
   IAM_SIMULATE: z.enum(['off', 'enforce', 'record']).default('off'),
   IAM_RECORD_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
 });

@@ -3,7 +3,7 @@ import { app, route } from '../app';
 import { ifMatch } from '../http/if-match';
 
 /** POST /demands: a new draft owned by the caller. */
-export const create = route({ access: 'user', body: validateDemandDraft, status: 201 }, ({ user, body }) =>
+export const create = route({ access: 'user', body: validateDemandDraft, status: 201, rateLimit: 'post' }, ({ user, body }) =>
   app().demands.createDraft(user, body),
 );
 
@@ -13,7 +13,7 @@ export const update = route({ access: 'user', body: validateDemandDraft }, ({ us
 );
 
 /** POST /demands/{id}/submit */
-export const submit = route({ access: 'user' }, ({ user, params }) => app().demands.submit(user, params.id ?? ''));
+export const submit = route({ access: 'user', rateLimit: 'post' }, ({ user, params }) => app().demands.submit(user, params.id ?? ''));
 
 /** POST /demands/{id}/close */
 export const close = route({ access: 'user' }, ({ user, params }) => app().demands.close(user, params.id ?? ''));

@@ -3,7 +3,7 @@ import { app, route } from '../app';
 import { ifMatch } from '../http/if-match';
 
 /** POST /demands/{id}/solutions: 揭榜. */
-export const submit = route({ access: 'user', body: validateSolutionForm, status: 201 }, ({ user, params, body }) =>
+export const submit = route({ access: 'user', body: validateSolutionForm, status: 201, rateLimit: 'solution' }, ({ user, params, body }) =>
   app().solutions.submit(user, params.id ?? '', body),
 );
 

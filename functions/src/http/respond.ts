@@ -18,5 +18,7 @@ export function errorResponse(error: AppError): APIGatewayProxyStructuredResultV
       ...(error.fields && Object.keys(error.fields).length ? { fields: error.fields } : {}),
     },
   };
-  return json(known.status, body);
+  const response = json(known.status, body);
+  if (error.retryAfter !== undefined) response.headers = { ...response.headers, 'retry-after': String(error.retryAfter) };
+  return response;
 }

@@ -2,6 +2,7 @@
 // shared schemas, calls the service and maps its Result. Bad input is a 4xx here and never reaches the domain.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { runAs } from '../db/iam-simulation';
+import type { RateAction, RateSubject } from '../ratelimit/rate-limiter';
 import type { AppError, Result, Validated } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { errorData, log } from '../log/logger';
@@ -27,11 +28,14 @@ export interface RouteOptions<A extends Access, B, Q> {
   status?: number;
   /** Cache-Control of a success; `no-store` unless given. */
   cacheControl?: string;
+  /** Limits the route per client IP and, once the caller is known, per user: 429 with Retry-After beyond it. */
+  rateLimit?: RateAction;
 }
 
 export interface RouteDeps {
   verifyToken(token: string): Promise<AuthUser | undefined>;
   maxBodyBytes: number;
+  limit(action: RateAction, subject: RateSubject): Promise<Result<void>>;
 }
 
 /** Ids in paths are ours (ulids, seed ids): anything else cannot exist, and must not reach DynamoDB as a key. */
@@ -106,8 +110,18 @@ export function createRoute(getDeps: () => RouteDeps) {
           return errorResponse({ code: 'REQUEST.NOT_FOUND' });
         }
         const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        // The client's address as API Gateway saw it (not a header the client could set).
+        const ip = event.requestContext?.http?.sourceIp;
+        if (options.rateLimit && ip) {
+          const allowed = await deps.limit(options.rateLimit, { kind: 'ip', id: ip });
+          if (!allowed.ok) return errorResponse(allowed.error);
+        }
         const auth = await authenticate(options.access, headers.authorization, deps);
         if (!auth.ok) return errorResponse(auth.error);
+        if (options.rateLimit && auth.value) {
+          const allowed = await deps.limit(options.rateLimit, { kind: 'user', id: auth.value.id });
+          if (!allowed.ok) return errorResponse(allowed.error);
+        }
 
         let body = undefined as B;
         if (options.body) {

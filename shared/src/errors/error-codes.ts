@@ -39,6 +39,7 @@ export const ERRORS = {
   'SCORE.NOT_SHORTLISTED': { status: 409, message: '只能给入围的方案评分' },
   'TRACK.NOT_FOUND': { status: 404, message: '专场不存在' },
   'AWARD.TARGET_INVALID': { status: 400, message: '获奖对象与需求不符' },
+  'RATE.LIMITED': { status: 429, message: '操作过于频繁，请稍后再试' },
   'INTERNAL': { status: 500, message: '服务暂时出错，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -60,6 +61,8 @@ export interface AppError {
   fields?: Record<string, string>;
   /** Overrides the code's default message when the case needs a more specific one. */
   message?: string;
+  /** For RATE.LIMITED: seconds until the client may try again (sent as Retry-After). */
+  retryAfter?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
