@@ -13,7 +13,7 @@ const transform: Config['transform'] = {
 const transformIgnorePatterns = ['/node_modules/(?!(jose)/)'];
 
 const config: Config = {
-  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs', '<rootDir>/test/reliability-reporter.cjs'],
   projects: [
     {
       displayName: 'unit',
@@ -55,6 +55,18 @@ const config: Config = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/miniapp/test/browser/**/*.browser.test.ts'],
       globalSetup: '<rootDir>/test/browser-global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
+    },
+    {
+      // Issue 7's reliability suite: fuzzing, the authorisation matrix, the confidentiality crawl, faults, concurrency
+      // and rate limits, against the local stack, each recording its figures for one closing table.
+      displayName: 'reliability',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/reliability-global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },

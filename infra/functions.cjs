@@ -13,6 +13,8 @@ const QUERY = ['Query'];
 const SEARCH = { demands: ['Query'] };
 /** Reading a demand and its contest for the caller: the demand, its final (judges), and the solutions. */
 const CONTEST_READ = { demands: GET, finals: QUERY };
+/** A token is checked against the stored user (deleted accounts and changed roles take effect at once). */
+const AUTH = { users: ['GetItem'] };
 /** Login, posting and solutions count each request in a rate-limit window. */
 const RATE_LIMITED = { rateLimits: ['UpdateItem'] };
 
@@ -32,37 +34,38 @@ const functions = {
   authDev: { handler: h('auth', 'dev'), http: 'POST /auth/dev', access: { users: ['PutItem', 'GetItem'], ...RATE_LIMITED } },
 
   demandsList: { handler: h('demands', 'list'), http: 'GET /demands', access: { demands: ['Query', 'BatchGetItem'] } },
-  demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { demands: ['PutItem'], ...RATE_LIMITED } },
+  demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { ...AUTH, demands: ['PutItem'], ...RATE_LIMITED } },
   demandsDetail: {
     handler: h('demands', 'detail'),
     http: 'GET /demands/{id}',
-    access: { demands: GET, follows: GET, awards: QUERY, tracks: GET, solutions: GET, finals: QUERY },
+    access: { ...AUTH, demands: GET, follows: GET, awards: QUERY, tracks: GET, solutions: GET, finals: QUERY },
   },
-  demandsUpdate: { handler: h('demands', 'update'), http: 'PUT /demands/{id}', access: { demands: ['GetItem', 'UpdateItem'] } },
+  demandsUpdate: { handler: h('demands', 'update'), http: 'PUT /demands/{id}', access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] } },
   demandsSubmit: {
     handler: h('demands', 'submit'),
     http: 'POST /demands/{id}/submit',
     // The content check needs the submitter's openid and a WeChat access token (cached in `system`).
-    access: { demands: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'], ...RATE_LIMITED },
+    access: { ...AUTH, demands: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'], ...RATE_LIMITED },
   },
-  demandsClose: { handler: h('demands', 'close'), http: 'POST /demands/{id}/close', access: { demands: ['GetItem', 'UpdateItem'] } },
+  demandsClose: { handler: h('demands', 'close'), http: 'POST /demands/{id}/close', access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] } },
   demandsFollow: {
     handler: h('follows', 'follow'),
     http: 'PUT /demands/{id}/follow',
-    access: { follows: ['PutItem'], demands: ['UpdateItem', 'GetItem'] },
+    access: { ...AUTH, follows: ['PutItem'], demands: ['UpdateItem', 'GetItem'] },
   },
   demandsUnfollow: {
     handler: h('follows', 'unfollow'),
     http: 'DELETE /demands/{id}/follow',
-    access: { follows: ['DeleteItem'], demands: ['UpdateItem', 'GetItem'] },
+    access: { ...AUTH, follows: ['DeleteItem'], demands: ['UpdateItem', 'GetItem'] },
   },
-  meDemands: { handler: h('me', 'demands'), http: 'GET /me/demands', access: { demands: QUERY } },
-  meFollows: { handler: h('follows', 'mine'), http: 'GET /me/follows', access: { follows: QUERY, demands: ['BatchGetItem'] } },
-  adminReviews: { handler: h('review', 'queue'), http: 'GET /admin/reviews', access: { demands: QUERY } },
+  meDelete: { handler: h('me', 'remove'), http: 'DELETE /me', access: { users: ['GetItem', 'DeleteItem'] } },
+  meDemands: { handler: h('me', 'demands'), http: 'GET /me/demands', access: { ...AUTH, demands: QUERY } },
+  meFollows: { handler: h('follows', 'mine'), http: 'GET /me/follows', access: { ...AUTH, follows: QUERY, demands: ['BatchGetItem'] } },
+  adminReviews: { handler: h('review', 'queue'), http: 'GET /admin/reviews', access: { ...AUTH, demands: QUERY } },
   adminReview: {
     handler: h('review', 'decide'),
     http: 'POST /admin/demands/{id}/review',
-    access: { demands: ['GetItem', 'UpdateItem'] },
+    access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] },
   },
 
   meSubscriptionsCreate: {
@@ -70,32 +73,32 @@ const functions = {
     http: 'POST /me/subscriptions',
     // The subscription, its percolator entries and the user's counter move in one transaction; the rarest keyword is
     // chosen with the search index.
-    access: { subscriptions: ['PutItem'], percolator: ['PutItem', 'UpdateItem'], users: ['UpdateItem'], ...SEARCH },
+    access: { ...AUTH, subscriptions: ['PutItem'], percolator: ['PutItem', 'UpdateItem'], users: ['GetItem', 'UpdateItem'], ...SEARCH },
   },
-  meSubscriptionsList: { handler: h('subscriptions', 'list'), http: 'GET /me/subscriptions', access: { subscriptions: QUERY } },
+  meSubscriptionsList: { handler: h('subscriptions', 'list'), http: 'GET /me/subscriptions', access: { ...AUTH, subscriptions: QUERY } },
   meSubscriptionsDelete: {
     handler: h('subscriptions', 'remove'),
     http: 'DELETE /me/subscriptions/{id}',
-    access: { subscriptions: ['Query', 'DeleteItem'], percolator: ['DeleteItem', 'UpdateItem'], users: ['UpdateItem'] },
+    access: { ...AUTH, subscriptions: ['Query', 'DeleteItem'], percolator: ['DeleteItem', 'UpdateItem'], users: ['GetItem', 'UpdateItem'] },
   },
-  meSubscribeQuota: { handler: h('subscriptions', 'quota'), http: 'POST /me/subscribe-quota', access: { quotas: ['UpdateItem', 'Query'] } },
-  meNotifications: { handler: h('notifications', 'list'), http: 'GET /me/notifications', access: { notifications: QUERY } },
+  meSubscribeQuota: { handler: h('subscriptions', 'quota'), http: 'POST /me/subscribe-quota', access: { ...AUTH, quotas: ['UpdateItem', 'Query'] } },
+  meNotifications: { handler: h('notifications', 'list'), http: 'GET /me/notifications', access: { ...AUTH, notifications: QUERY } },
   meNotificationsUnread: {
     handler: h('notifications', 'unreadCount'),
     http: 'GET /me/notifications/unread-count',
-    access: { notifications: QUERY },
+    access: { ...AUTH, notifications: QUERY },
   },
   meNotificationsRead: {
     handler: h('notifications', 'markRead'),
     http: 'POST /me/notifications/read',
-    access: { notifications: ['Query', 'UpdateItem'] },
+    access: { ...AUTH, notifications: ['Query', 'UpdateItem'] },
   },
 
   solutionsSubmit: {
     handler: h('solutions', 'submit'),
     http: 'POST /demands/{id}/solutions',
     // The solution and the demand's solutionCount in one transaction; the owner's inbox item.
-    access: {
+    access: { ...AUTH, 
       ...CONTEST_READ,
       demands: ['GetItem', 'UpdateItem'],
       solutions: ['PutItem'],
@@ -107,59 +110,59 @@ const functions = {
     handler: h('solutions', 'listForDemand'),
     http: 'GET /demands/{id}/solutions',
     // Fit to the demand weighs words by how many published demands use them: the search index.
-    access: { ...CONTEST_READ, solutions: QUERY, demands: ['GetItem', 'Query'] },
+    access: { ...AUTH, ...CONTEST_READ, solutions: QUERY, demands: ['GetItem', 'Query'] },
   },
-  solutionsUpdate: { handler: h('solutions', 'update'), http: 'PUT /solutions/{id}', access: { solutions: ['GetItem', 'PutItem'] } },
+  solutionsUpdate: { handler: h('solutions', 'update'), http: 'PUT /solutions/{id}', access: { ...AUTH, solutions: ['GetItem', 'PutItem'] } },
   solutionsDetail: {
     handler: h('solutions', 'detail'),
     http: 'GET /solutions/{id}',
-    access: { ...CONTEST_READ, solutions: GET, demands: ['GetItem', 'Query'] },
+    access: { ...AUTH, ...CONTEST_READ, solutions: GET, demands: ['GetItem', 'Query'] },
   },
   solutionsDecide: {
     handler: h('solutions', 'decide'),
     http: 'POST /solutions/{id}/decision',
     // An intent moves the solution and the demand together.
-    access: { ...CONTEST_READ, solutions: ['GetItem', 'PutItem'], demands: ['GetItem', 'UpdateItem'], notifications: ['PutItem'] },
+    access: { ...AUTH, ...CONTEST_READ, solutions: ['GetItem', 'PutItem'], demands: ['GetItem', 'UpdateItem'], notifications: ['PutItem'] },
   },
-  meSolutions: { handler: h('solutions', 'mine'), http: 'GET /me/solutions', access: { solutions: QUERY, demands: ['BatchGetItem'] } },
+  meSolutions: { handler: h('solutions', 'mine'), http: 'GET /me/solutions', access: { ...AUTH, solutions: QUERY, demands: ['BatchGetItem'] } },
   finalsAssignJudges: {
     handler: h('finals', 'assignJudges'),
     http: 'POST /admin/demands/{id}/judges',
-    access: { demands: GET, users: GET, finals: ['Query', 'PutItem', 'DeleteItem'] },
+    access: { ...AUTH, demands: GET, users: GET, finals: ['Query', 'PutItem', 'DeleteItem'] },
   },
   finalsScore: {
     handler: h('finals', 'score'),
     http: 'PUT /solutions/{id}/score',
-    access: { solutions: GET, demands: GET, finals: ['Query', 'PutItem', 'ConditionCheckItem'] },
+    access: { ...AUTH, solutions: GET, demands: GET, finals: ['Query', 'PutItem', 'ConditionCheckItem'] },
   },
   finalsRanking: {
     handler: h('finals', 'ranking'),
     http: 'GET /demands/{id}/ranking',
-    access: { ...CONTEST_READ, solutions: QUERY },
+    access: { ...AUTH, ...CONTEST_READ, solutions: QUERY },
   },
   finalsClose: {
     handler: h('finals', 'close'),
     http: 'POST /admin/demands/{id}/final/close',
-    access: { demands: GET, finals: ['Query', 'UpdateItem'] },
+    access: { ...AUTH, demands: GET, finals: ['Query', 'UpdateItem'] },
   },
   meJudging: {
     handler: h('finals', 'judging'),
     http: 'GET /me/judging',
-    access: { finals: QUERY, demands: ['BatchGetItem'], solutions: QUERY },
+    access: { ...AUTH, finals: QUERY, demands: ['BatchGetItem'], solutions: QUERY },
   },
-  tracksCreate: { handler: h('tracks', 'create'), http: 'POST /admin/tracks', access: { tracks: ['PutItem'] } },
+  tracksCreate: { handler: h('tracks', 'create'), http: 'POST /admin/tracks', access: { ...AUTH, tracks: ['PutItem'] } },
   tracksList: { handler: h('tracks', 'list'), http: 'GET /tracks', access: { tracks: QUERY } },
   tracksAssign: {
     handler: h('tracks', 'assign'),
     http: 'PUT /admin/demands/{id}/track',
-    access: { demands: ['GetItem', 'UpdateItem'], tracks: GET },
+    access: { ...AUTH, demands: ['GetItem', 'UpdateItem'], tracks: GET },
   },
   awardsCreate: {
     handler: h('awards', 'create'),
     http: 'POST /admin/awards',
-    access: { demands: GET, solutions: GET, awards: ['PutItem'] },
+    access: { ...AUTH, demands: GET, solutions: GET, awards: ['PutItem'] },
   },
-  meAwards: { handler: h('awards', 'mine'), http: 'GET /me/awards', access: { awards: QUERY, demands: ['BatchGetItem'] } },
+  meAwards: { handler: h('awards', 'mine'), http: 'GET /me/awards', access: { ...AUTH, awards: QUERY, demands: ['BatchGetItem'] } },
   stats: { handler: h('stats', 'read'), http: 'GET /stats', access: { stats: GET } },
 
   // Matching: a demand that becomes published is matched against the percolator; every change moves the stats.

@@ -189,7 +189,7 @@ export function app(): App {
 }
 
 export const route = createRoute(() => ({
-  verifyToken: (token) => app().tokens.verify(token),
+  verifyToken: async (token) => app().auth.currentUser(await app().tokens.verify(token)),
   maxBodyBytes: app().cfg.MAX_BODY_BYTES,
   limit: (action, subject) => app().limiter.check(action, subject),
 }));

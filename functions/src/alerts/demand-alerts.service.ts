@@ -69,7 +69,9 @@ export function createDemandAlerts(deps: {
     async onDemandChange(before: Demand | undefined, after: Demand | undefined): Promise<number> {
       if (!after) return 0;
       if (after.status === 'published' && before?.status !== 'published') return notifyMatches(after);
-      if (before?.status === 'published' && after.status === 'closed') return notifyFollowers(after);
+      if ((before?.status === 'published' || before?.status === 'matched') && after.status === 'closed') {
+        return notifyFollowers(after);
+      }
       return 0;
     },
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fail, ok, type AuthResponse, type DevLoginRequest, type Result, type UserView } from '@cic/shared';
 import type { Clock } from '../common/clock';
-import type { User } from './auth-user';
+import type { AuthUser, User } from './auth-user';
 import type { TokenService } from './token.service';
 import type { UserRepository } from './user.repository';
 import type { WechatSessionPort } from './wechat-session.port';
@@ -50,6 +50,22 @@ export function createAuthService(deps: AuthServiceDeps) {
         ...(answer.unionid ? { unionid: answer.unionid } : {}),
       });
       return session(user);
+    },
+
+    /**
+     * Who a verified token belongs to now: the stored user, with their current role. A token of a deleted account,
+     * or one whose role changed, stops carrying the old rights at once.
+     */
+    async currentUser(claims: AuthUser | undefined): Promise<AuthUser | undefined> {
+      if (!claims) return undefined;
+      const user = await deps.users.get(claims.id);
+      return user ? { id: user.id, role: user.role } : undefined;
+    },
+
+    /** DELETE /me: the account is deleted (注销); demands and solutions stay with the organisers' records. */
+    async deleteAccount(user: AuthUser): Promise<Result<{ deleted: true }>> {
+      await deps.users.remove(user.id);
+      return ok({ deleted: true });
     },
 
     /** For the local stack and tests only: anyone can be anyone, so it is off unless DEV_LOGIN=1. */

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../auth/auth-user';
 import type { UserRepository } from '../auth/user.repository';
 import { isConditionFailed } from './errors';
@@ -10,6 +10,9 @@ export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: s
   };
   return {
     get,
+    async remove(id) {
+      await doc.send(new DeleteCommand({ TableName: table, Key: { id } }));
+    },
     async getOrCreate(user) {
       try {
         await doc.send(new PutCommand({ TableName: table, Item: user, ConditionExpression: 'attribute_not_exists(id)' }));

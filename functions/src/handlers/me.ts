@@ -5,3 +5,6 @@ import { app, route } from '../app';
 export const demands = route({ access: 'user', query: validatePageQuery }, ({ user, query }) =>
   app().demands.listMine(user, { cursor: query.cursor, limit: query.limit ?? LIST_LIMIT.default }),
 );
+
+/** DELETE /me: deletes the caller's account (注销账号); every session of it stops working. */
+export const remove = route({ access: 'user' }, ({ user }) => app().auth.deleteAccount(user));

@@ -20,6 +20,9 @@ export function createInMemoryUserRepository(): InMemoryUserRepository {
       const user = users.get(id);
       return user ? structuredClone(user) : undefined;
     },
+    async remove(id) {
+      users.delete(id);
+    },
     all: () => [...users.values()].map((u) => structuredClone(u)),
   };
 }
