@@ -59,6 +59,7 @@ export function problemsOf(zips: { name: string; kb: number }[], template: Templ
     }
     if (vars.DEV_LOGIN !== '0') problems.push('DEV_LOGIN is not off');
     if (vars.IAM_SIMULATE !== 'off') problems.push('IAM_SIMULATE is not off');
+    if (vars.FAULT_DYNAMODB_RATE !== '0') problems.push('FAULT_DYNAMODB_RATE is not 0');
   }
   if (lambdas.length !== expected.length) problems.push(`${lambdas.length} Lambda functions in the template, ${expected.length} defined`);
   const text = JSON.stringify(template);

@@ -11,6 +11,9 @@
 // - POST /__expire_tokens makes every access token issued so far invalid (40001); the next stable_token issues a new one.
 // - GET /__sent lists every accepted subscribe message; POST /__reset clears failures, used codes and sent messages
 //   (issued tokens stay valid, like WeChat's would).
+// - POST /__chaos {"api", "rate": 0.2, "outcomes": [{"errcode": -1}, {"status": 502}, {"delayMs": 8000}, …]} makes
+//   each call of that api fail with probability `rate`, the way picked at random from `outcomes` (a delay alone
+//   answers late, for client timeouts); GET /__chaos counts what was injected. {"api", "rate": 0} turns it off.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
@@ -27,6 +30,12 @@ export interface FakeWechatOptions {
 }
 
 export type FakeWechatApi = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check';
+
+interface ChaosOutcome {
+  errcode?: number;
+  status?: number;
+  delayMs?: number;
+}
 
 interface Failure {
   api: string;
@@ -191,6 +200,8 @@ function safetyOf(text: string): { suggest: 'pass' | 'review' | 'risky'; label: 
 export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
   const now = opts.now ?? Date.now;
   const failures: Failure[] = [];
+  const chaos = new Map<string, { rate: number; outcomes: ChaosOutcome[] }>();
+  const injected: Record<string, number> = {};
   const usedCodes = new Set<string>();
   const sent: SentMessage[] = [];
   /** Every token still valid, with its expiry (epoch ms). */
@@ -211,8 +222,15 @@ export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
 
   /** Applies the next injected failure for this api: true when it has answered. A delay alone answers nothing. */
   async function injectedFailure(api: string, res: ServerResponse): Promise<boolean> {
-    const f = failures.find((x) => x.api === api && x.times > 0);
+    const random = chaos.get(api);
+    const f: Failure | undefined =
+      failures.find((x) => x.api === api && x.times > 0) ??
+      (random && random.outcomes.length > 0 && Math.random() < random.rate
+        ? { api, times: 1, ...random.outcomes[Math.floor(Math.random() * random.outcomes.length)] }
+        : undefined);
     if (!f) return false;
+    const label = f.status ? `${api} http ${f.status}` : f.errcode !== undefined ? `${api} errcode ${f.errcode}` : `${api} delay ${f.delayMs} ms`;
+    injected[label] = (injected[label] ?? 0) + 1;
     f.times -= 1;
     if (f.delayMs) await sleep(f.delayMs);
     if (f.status) {
@@ -358,7 +376,19 @@ export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
           });
           return send(res, 200, { ok: true });
         }
+        case 'POST /__chaos': {
+          const body = await readJson(req);
+          const rate = typeof body.rate === 'number' ? body.rate : 0;
+          const outcomes = Array.isArray(body.outcomes) ? (body.outcomes as ChaosOutcome[]) : [];
+          if (rate > 0) chaos.set(String(body.api), { rate, outcomes });
+          else chaos.delete(String(body.api));
+          return send(res, 200, { ok: true });
+        }
+        case 'GET /__chaos':
+          return send(res, 200, { injected });
         case 'POST /__reset':
+          chaos.clear();
+          for (const key of Object.keys(injected)) delete injected[key];
           failures.length = 0;
           usedCodes.clear();
           sent.length = 0;

@@ -40,6 +40,9 @@ const configSchema = z.object({
   RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
   IAM_SIMULATE: z.enum(['off', 'enforce', 'record']).default('off'),
   IAM_RECORD_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Local only (the reliability suite): the share of the functions' DynamoDB calls that fail as under load. */
+  FAULT_DYNAMODB_RATE: z.coerce.number().min(0).max(1).default(0),
+  FAULT_LOG_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export type Config = z.output<typeof configSchema>;

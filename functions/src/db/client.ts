@@ -2,10 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { allows } from '../../../infra/functions.cjs';
 import type { Config } from '../config/config';
+import { addFaultInjection } from './fault-injection';
 import { addIamSimulation } from './iam-simulation';
 
 type ClientConfig = Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'> &
-  Partial<Pick<Config, 'IAM_SIMULATE' | 'IAM_RECORD_FILE' | 'TABLE_PREFIX'>>;
+  Partial<Pick<Config, 'IAM_SIMULATE' | 'IAM_RECORD_FILE' | 'TABLE_PREFIX' | 'FAULT_DYNAMODB_RATE' | 'FAULT_LOG_FILE'>>;
 
 export function createDocumentClient(cfg: ClientConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
@@ -23,6 +24,9 @@ export function createDocumentClient(cfg: ClientConfig): DynamoDBDocumentClient 
       recordOnly: cfg.IAM_SIMULATE === 'record',
       ...(cfg.IAM_RECORD_FILE ? { recordFile: cfg.IAM_RECORD_FILE } : {}),
     });
+  }
+  if (cfg.FAULT_DYNAMODB_RATE) {
+    addFaultInjection(client, { rate: cfg.FAULT_DYNAMODB_RATE, ...(cfg.FAULT_LOG_FILE ? { logFile: cfg.FAULT_LOG_FILE } : {}) });
   }
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

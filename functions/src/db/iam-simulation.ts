@@ -8,6 +8,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 const invocation = new AsyncLocalStorage<string>();
 
+/** The function whose invocation is running, if any (locally; see runAs). */
+export const currentFunction = (): string | undefined => invocation.getStore();
+
 /** Runs `fn` as the named function (serverless-offline and Lambda pass it as context.functionName). */
 export function runAs<T>(functionName: string | undefined, fn: () => Promise<T>): Promise<T> {
   return functionName ? invocation.run(functionName, fn) : fn();
