@@ -8,6 +8,15 @@ import prodConfig from './prod';
 const SHARED = path.resolve(__dirname, '..', '..', 'shared', 'src');
 
 /**
+ * shared/ is constants, types and zod schemas: nothing runs for its effects. Saying so lets webpack follow the
+ * barrel's `export *` to the modules a page really uses, so the 揭榜 schemas that only the contest subpackage needs
+ * stay out of the main package (it is at its 512 KB target).
+ */
+function sharedIsPure(chain: { module: { rule(name: string): { test(t: string): { set(key: 'sideEffects', value: boolean): unknown } } } }) {
+  chain.module.rule('shared-pure').test(SHARED).set('sideEffects', false);
+}
+
+/**
  * Build-time settings that reach the bundle. Taro 4 reads TARO_APP_* only from .env files, so the ones given in the
  * environment (by the local stack, CI or a deploy) are passed explicitly; nothing secret belongs here.
  */
@@ -40,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        sharedIsPure(chain);
       },
     },
     h5: {
@@ -62,6 +72,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        sharedIsPure(chain);
       },
     },
   };

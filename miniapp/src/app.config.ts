@@ -9,6 +9,21 @@ export default defineAppConfig({
   // Pages a person opens from 我的 live in a subpackage, loaded on first use: the main package stays small.
   subPackages: [
     { root: 'mine', pages: ['my-demands/index', 'my-follows/index', 'subscriptions/index', 'review/index'] },
+    // 揭榜比拼: solutions, the owner's triage, judging, tracks, awards and the figures.
+    {
+      root: 'contest',
+      pages: [
+        'solution-form/index',
+        'my-solutions/index',
+        'solutions/index',
+        'judging/index',
+        'judging/sheet',
+        'tracks/index',
+        'track-demands/index',
+        'stats/index',
+        'award-form/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

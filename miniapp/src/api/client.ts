@@ -3,23 +3,44 @@
 import Taro from '@tarojs/taro';
 import type {
   ApiErrorBody,
+  AssignJudgesRequest,
+  AssignTrackRequest,
   AuthResponse,
+  Award,
+  AwardRequest,
+  AwardsResponse,
+  DecisionRequest,
   Demand,
   DemandDetailResponse,
   DemandDraft,
   DemandListQuery,
   DemandListResponse,
   DevLoginRequest,
+  Final,
   FollowResponse,
+  JudgingResponse,
   MarkReadRequest,
   MyFollowsResponse,
+  MySolutionsResponse,
   Notification,
   Page,
+  RankingResponse,
   ReviewRequest,
+  Score,
+  ScoreRequest,
+  Solution,
+  SolutionForm,
+  SolutionListQuery,
+  SolutionListResponse,
+  StatsResponse,
   SubscribeQuotaRequest,
   SubscribeQuotaResponse,
   Subscription,
   SubscriptionConditions,
+  Track,
+  TrackRequest,
+  TracksResponse,
+  TriagedSolution,
   UnreadCountResponse,
 } from '@cic/shared';
 import { getSession, setSession } from '../session/session';
@@ -72,6 +93,9 @@ async function request<T>(method: Method, path: string, body?: unknown, headers:
   throw new ApiError(res.statusCode, error?.code ?? 'HTTP', error?.message ?? `请求失败（${res.statusCode}）`, error?.fields ?? {});
 }
 
+const seg = encodeURIComponent;
+const ifMatch = (version?: number): Record<string, string> => (version === undefined ? {} : { 'if-match': String(version) });
+
 export const api = {
   devLogin: (body: DevLoginRequest) => request<AuthResponse>('POST', '/auth/dev', body),
   wechatLogin: (code: string) => request<AuthResponse>('POST', '/auth/wechat', { code }),
@@ -80,7 +104,7 @@ export const api = {
   demand: (id: string) => request<DemandDetailResponse>('GET', `/demands/${encodeURIComponent(id)}`),
   createDemand: (form: DemandDraft) => request<Demand>('POST', '/demands', form),
   updateDemand: (id: string, form: DemandDraft, version?: number) =>
-    request<Demand>('PUT', `/demands/${encodeURIComponent(id)}`, form, version === undefined ? {} : { 'if-match': String(version) }),
+    request<Demand>('PUT', `/demands/${encodeURIComponent(id)}`, form, ifMatch(version)),
   submitDemand: (id: string) => request<Demand>('POST', `/demands/${encodeURIComponent(id)}/submit`),
   closeDemand: (id: string) => request<Demand>('POST', `/demands/${encodeURIComponent(id)}/close`),
   myDemands: (cursor?: string) => request<Page<Demand>>('GET', `/me/demands${queryString({ cursor })}`),
@@ -100,6 +124,30 @@ export const api = {
   notifications: (cursor?: string) => request<Page<Notification>>('GET', `/me/notifications${queryString({ cursor })}`),
   unreadCount: () => request<UnreadCountResponse>('GET', '/me/notifications/unread-count'),
   markRead: (body: MarkReadRequest) => request<{ marked: number; unread: number }>('POST', '/me/notifications/read', body),
+
+  // 揭榜比拼 (contest-api.md)
+  submitSolution: (demandId: string, form: SolutionForm) => request<Solution>('POST', `/demands/${seg(demandId)}/solutions`, form),
+  updateSolution: (solutionId: string, form: SolutionForm, version?: number) =>
+    request<Solution>('PUT', `/solutions/${seg(solutionId)}`, form, ifMatch(version)),
+  solution: (solutionId: string) => request<TriagedSolution>('GET', `/solutions/${seg(solutionId)}`),
+  demandSolutions: (demandId: string, query: Partial<SolutionListQuery> = {}) =>
+    request<SolutionListResponse>('GET', `/demands/${seg(demandId)}/solutions${queryString(query)}`),
+  mySolutions: () => request<MySolutionsResponse>('GET', '/me/solutions'),
+  decide: (solutionId: string, body: DecisionRequest) => request<Solution>('POST', `/solutions/${seg(solutionId)}/decision`, body),
+
+  assignJudges: (demandId: string, body: AssignJudgesRequest) => request<Final>('POST', `/admin/demands/${seg(demandId)}/judges`, body),
+  score: (solutionId: string, body: ScoreRequest) => request<Score>('PUT', `/solutions/${seg(solutionId)}/score`, body),
+  ranking: (demandId: string) => request<RankingResponse>('GET', `/demands/${seg(demandId)}/ranking`),
+  closeFinal: (demandId: string) => request<Final>('POST', `/admin/demands/${seg(demandId)}/final/close`),
+  myJudging: () => request<JudgingResponse>('GET', '/me/judging'),
+
+  tracks: () => request<TracksResponse>('GET', '/tracks'),
+  createTrack: (body: TrackRequest) => request<Track>('POST', '/admin/tracks', body),
+  assignTrack: (demandId: string, body: AssignTrackRequest) => request<Demand>('PUT', `/admin/demands/${seg(demandId)}/track`, body),
+
+  createAward: (body: AwardRequest) => request<Award>('POST', '/admin/awards', body),
+  myAwards: () => request<AwardsResponse>('GET', '/me/awards'),
+  stats: () => request<StatsResponse>('GET', '/stats'),
 };
 
 export type Api = typeof api;

@@ -30,6 +30,7 @@ const publicDemand = (overrides: Partial<DemandDetailResponse> = {}): DemandDeta
   anonymous: true,
   source: { name: 'jstec', label: '江苏省技术产权交易市场', externalId: '1', url: 'https://www.jstec.com.cn/x?id=1' },
   viewer: { isOwner: false, following: false },
+  awards: [],
   ...overrides,
 });
 
@@ -182,11 +183,64 @@ it('shows an already-followed demand as 已关注', async () => {
   expect(await screen.findByText('已关注')).toBeTruthy();
 });
 
-it('answers 我要揭榜 with a toast until solutions open', async () => {
+it('opens the 揭榜 form from 我要揭榜 on a published demand', async () => {
   serve({ statusCode: 200, data: publicDemand() });
   render(<DemandDetail />);
   fireEvent.click(await screen.findByText('我要揭榜'));
-  expect(calls.toasts).toEqual([{ title: '揭榜功能即将开放', icon: 'none' }]);
+  expect(calls.navigations).toEqual(['/contest/solution-form/index?demandId=d1']);
+});
+
+it('shows the viewer their own solution and its state instead of 我要揭榜', async () => {
+  serve({ statusCode: 200, data: publicDemand({ viewer: { isOwner: false, following: false, mySolution: { id: 's1', status: 'shortlisted' } } }) });
+  render(<DemandDetail />);
+  fireEvent.click(await screen.findByText('查看我的方案 · 已入围'));
+  expect(screen.queryByText('我要揭榜')).toBeNull();
+  expect(calls.navigations).toEqual(['/contest/my-solutions/index']);
+});
+
+it('gives the owner the way to the solutions, with their count', async () => {
+  logIn();
+  serve({ statusCode: 200, data: named({ viewer: { isOwner: true, following: false }, solutionCount: 3 }) });
+  render(<DemandDetail />);
+  fireEvent.click(await screen.findByText('查看揭榜方案 (3)'));
+  expect(calls.navigations).toEqual(['/contest/solutions/index?demandId=d1']);
+});
+
+it('takes a judge of the final to the scoring sheet', async () => {
+  serve({ statusCode: 200, data: publicDemand({ viewer: { isOwner: false, following: false, isJudge: true } }) });
+  render(<DemandDetail />);
+  fireEvent.click(await screen.findByText('评审打分'));
+  expect(calls.navigations).toEqual(['/contest/judging/sheet?demandId=d1']);
+});
+
+it('shows a matched demand as 已对接, with its track and awards, and takes no more solutions', async () => {
+  serve({
+    statusCode: 200,
+    data: publicDemand({
+      status: 'matched',
+      track: { id: 't1', name: '长三角新材料专场', kind: 'yangtze_delta' },
+      awards: [
+        {
+          id: 'a1',
+          demandId: 'd1',
+          kind: 'best_solution',
+          label: '最佳解决方案奖',
+          target: 'solution',
+          solutionId: 's1',
+          winnerName: '南京理工大学焊接研究所',
+          year: 2026,
+          at: '2026-11-20T02:00:00Z',
+        },
+      ],
+    }),
+  });
+  render(<DemandDetail />);
+  expect((await screen.findAllByText('已对接')).length).toBeGreaterThan(0);
+  expect(screen.getByText('专场 · 长三角新材料专场')).toBeTruthy();
+  expect(row('2026 最佳解决方案奖').textContent).toContain('南京理工大学焊接研究所');
+  const solve = screen.getByText('需求已对接');
+  fireEvent.click(solve);
+  expect(calls.navigations).toEqual([]);
 });
 
 it('says the demand does not exist on a 404', async () => {

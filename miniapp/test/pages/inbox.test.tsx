@@ -179,3 +179,46 @@ it('offers 重试 when the inbox fails to load', async () => {
   fireEvent.click(screen.getByText('重试'));
   await waitFor(() => expect(items()).toHaveLength(1));
 });
+
+const solutionNew: Notification = {
+  id: 'n5',
+  userId: 'u1',
+  demandId: 'd5',
+  reason: 'solution_new',
+  solutionId: 's5',
+  title: '钛合金焊缝在线检测',
+  createdAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+};
+const declined: Notification = {
+  id: 'n6',
+  userId: 'u1',
+  demandId: 'd6',
+  reason: 'solution_decision',
+  solutionId: 's6',
+  decision: 'decline',
+  note: '检测速度达不到产线节拍要求',
+  title: '锂电极片缺陷检测',
+  createdAt: new Date(Date.now() - 2 * 60 * 60_000).toISOString(),
+};
+const shortlisted: Notification = { ...declined, id: 'n7', decision: 'shortlist', note: undefined, title: '视觉质检' };
+const intent: Notification = { ...declined, id: 'n8', decision: 'intent', note: '请于下周一来厂洽谈', title: '精密减速器' };
+
+it('tells an owner about a new solution, and a challenger the decision with the owner’s reason', async () => {
+  logIn();
+  serveInbox({ '': { items: [solutionNew, declined, shortlisted, intent], nextCursor: null } });
+  render(<Inbox />);
+  await waitFor(() => expect(items()).toHaveLength(4));
+  const [owner, lost, short, won] = items().map((i) => within(i));
+  expect(owner!.getByText('揭榜动态')).toBeTruthy();
+  expect(owner!.getByText('你的需求收到新的揭榜方案')).toBeTruthy();
+  expect(lost!.getByText('揭榜结果')).toBeTruthy();
+  expect(lost!.getByText('你的揭榜方案未入选')).toBeTruthy();
+  expect(lost!.getByText('婉拒原因：检测速度达不到产线节拍要求')).toBeTruthy();
+  expect(short!.getByText('你的揭榜方案已入围')).toBeTruthy();
+  expect(won!.getByText('你的揭榜方案已签意向')).toBeTruthy();
+  expect(won!.getByText('需求方留言：请于下周一来厂洽谈')).toBeTruthy();
+
+  fireEvent.click(owner!.getByText('钛合金焊缝在线检测'));
+  fireEvent.click(lost!.getByText('锂电极片缺陷检测'));
+  expect(calls.navigations).toEqual(['/contest/solutions/index?demandId=d5', '/contest/my-solutions/index']);
+});

@@ -73,6 +73,63 @@ describe('我的', () => {
     expect(calls.navigations).toEqual(['/mine/review/index', '/mine/subscriptions/index']);
   });
 
+  it('shows the contest entries, 评审打分 only for a judge', () => {
+    loginAs('user');
+    fakeApi({ 'GET /me/awards': () => ({ items: [] }) });
+    const { unmount } = render(<MePage />);
+    for (const entry of ['我的揭榜', '专场', '数据统计']) expect(screen.getByText(entry)).toBeTruthy();
+    expect(screen.queryByText('评审打分')).toBeNull();
+    unmount();
+
+    loginAs('judge');
+    render(<MePage />);
+    fireEvent.click(screen.getByText('评审打分'));
+    fireEvent.click(screen.getByText('我的揭榜'));
+    fireEvent.click(screen.getByText('专场'));
+    fireEvent.click(screen.getByText('数据统计'));
+    expect(calls.navigations).toEqual([
+      '/contest/judging/index',
+      '/contest/my-solutions/index',
+      '/contest/tracks/index',
+      '/contest/stats/index',
+    ]);
+  });
+
+  it('shows the caller’s awards as badges on the profile', async () => {
+    loginAs('user');
+    fakeApi({
+      'GET /me/awards': () => ({
+        items: [
+          {
+            id: 'a1',
+            demandId: 'd1',
+            demandTitle: '钛合金焊缝在线检测',
+            kind: 'best_solution',
+            label: '最佳解决方案奖',
+            target: 'solution',
+            solutionId: 's1',
+            winnerName: '南京理工大学焊接研究所',
+            year: 2026,
+            at: '2026-11-30T02:00:00Z',
+          },
+        ],
+      }),
+    });
+    render(<MePage />);
+    const badges = await screen.findByRole('list', { name: '我的奖项' });
+    expect(badges.textContent).toContain('2026 最佳解决方案奖');
+    expect(badges.textContent).toContain('南京理工大学焊接研究所 · 钛合金焊缝在线检测');
+  });
+
+  it('shows no award section when there is none or it cannot load', async () => {
+    loginAs('user');
+    const log = fakeApi({ 'GET /me/awards': () => apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试') });
+    render(<MePage />);
+    await waitFor(() => expect(log).toHaveLength(1));
+    expect(screen.queryByRole('list', { name: '我的奖项' })).toBeNull();
+    expect(screen.queryByText('服务暂时出错，请稍后重试')).toBeNull();
+  });
+
   it('logs out', async () => {
     loginAs('user');
     render(<MePage />);

@@ -9,6 +9,7 @@ const TONES: Record<DemandStatus, TagTone> = {
   pending_review: 'neutral',
   rejected: 'primary',
   published: 'success',
+  matched: 'success',
   closed: 'muted',
 };
 

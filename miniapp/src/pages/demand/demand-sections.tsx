@@ -44,9 +44,10 @@ export function DemandHero({ demand }: { demand: Detail }) {
     <View className="detail-hero">
       <View className="detail-hero__head">
         <Text className="detail-hero__title">{demand.title ?? '未命名需求'}</Text>
-        <Tag tone={demand.status === 'published' ? 'success' : 'muted'}>{statusLabel(demand.status)}</Tag>
+        <Tag tone={demand.status === 'published' || demand.status === 'matched' ? 'success' : 'muted'}>{statusLabel(demand.status)}</Tag>
       </View>
       <View className="detail-hero__tags">
+        {demand.track ? <Tag tone="success">{`专场 · ${demand.track.name}`}</Tag> : null}
         {field ? <Tag tone="primary">{field}</Tag> : null}
         {cooperationLabels(demand.cooperationModes, demand.cooperationOther).map((m) => (
           <Tag key={m}>{m}</Tag>
@@ -69,6 +70,21 @@ export function DemandInfo({ demand }: { demand: Detail }) {
       <Row field="cooperationModes" value={cooperationLabels(demand.cooperationModes).join('、')} />
       <Row field="cooperationOther" value={demand.cooperationModes?.includes('other') ? demand.cooperationOther : undefined} />
       <Row field="region" value={formatRegion(demand.region)} />
+    </Section>
+  );
+}
+
+/** The contest's awards for this demand (最佳解决方案奖 and the others), with who received each. */
+export function DemandAwards({ demand }: { demand: Detail }) {
+  if (!demand.awards?.length) return null;
+  return (
+    <Section title="获奖情况">
+      {demand.awards.map((a) => (
+        <View key={a.id} className="detail-row">
+          <Text className="detail-row__label">{`${a.year} ${a.label}`}</Text>
+          <Text className="detail-row__value">{a.winnerName}</Text>
+        </View>
+      ))}
     </Section>
   );
 }

@@ -1,12 +1,14 @@
 // 需求详情 (pages/demand/index?id=): the public view of one demand, with 关注 and 我要揭榜.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DemandDetailResponse } from '@cic/shared';
 import { api, type ApiError } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList } from '../../components';
+import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
-import { CompanyInfo, DemandDescription, DemandHero, DemandInfo, SourceNote, StatusTimeline } from './demand-sections';
+import { contestAction } from './contest-action';
+import { CompanyInfo, DemandAwards, DemandDescription, DemandHero, DemandInfo, SourceNote, StatusTimeline } from './demand-sections';
 import { useFollow } from './use-follow';
 import './index.css';
 
@@ -21,19 +23,29 @@ const backToHall = () => void Taro.switchTab({ url: '/pages/index/index' });
 export default function DemandDetail() {
   const id = useRouter().params.id ?? '';
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const session = useSession();
 
-  const fetchDemand = useCallback(async () => {
+  /** quiet: keep showing the demand while it reloads. */
+  const fetchDemand = useCallback(async (quiet = false) => {
     if (!id) return setLoad({ kind: 'not_found' });
-    setLoad({ kind: 'loading' });
+    if (!quiet) setLoad({ kind: 'loading' });
     try {
       setLoad({ kind: 'ready', demand: await api.demand(id) });
     } catch (err) {
+      // A failed quiet reload keeps what is shown.
+      if (quiet) return;
       const error = toApiError(err);
       setLoad(error.status === 404 ? { kind: 'not_found' } : { kind: 'error', error });
     }
   }, [id]);
 
   useEffect(() => void fetchDemand(), [fetchDemand]);
+  // Back from 揭榜 or from logging in: what the viewer may do here has changed.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void fetchDemand(true);
+    shown.current = true;
+  });
 
   const demand = load.kind === 'ready' ? load.demand : undefined;
   const loaded = useMemo(
@@ -58,9 +70,11 @@ export default function DemandDetail() {
   const followerCount = follow.state?.followerCount ?? d.followerCount;
   // A closed demand can still be unfollowed, but no longer followed or answered.
   const closed = d.status !== 'published';
+  const action = contestAction(d, session?.user.role);
   return (
     <View className="detail">
       <DemandHero demand={d} />
+      <DemandAwards demand={d} />
       <DemandInfo demand={d} />
       <DemandDescription demand={d} />
       <CompanyInfo demand={d} />
@@ -79,11 +93,11 @@ export default function DemandDetail() {
         </Button>
         <Button
           // Styled by class, not [disabled]: on H5 Taro's button always carries a disabled="false" attribute.
-          className={closed ? 'solve-button solve-button--off' : 'solve-button'}
-          disabled={closed}
-          onClick={() => void Taro.showToast({ title: '揭榜功能即将开放', icon: 'none' })}
+          className={action.url ? 'solve-button' : 'solve-button solve-button--off'}
+          disabled={!action.url}
+          onClick={() => action.url && void Taro.navigateTo({ url: action.url })}
         >
-          {closed ? '需求已关闭' : '我要揭榜'}
+          {action.label}
         </Button>
       </View>
     </View>

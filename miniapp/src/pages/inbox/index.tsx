@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../componen
 import { toApiError, usePagedList } from '../../hooks/use-paged-list';
 import { getSession, onSessionChange } from '../../session/session';
 import { NotificationItem } from './notification-item';
+import { targetOf } from './why-received';
 import './index.css';
 
 const markReadLocally = (ids: Set<string> | 'all') => (items: Notification[]) => {
@@ -39,7 +40,7 @@ export default function Inbox() {
         .then((res) => showUnreadBadge(res.unread))
         .catch(() => undefined);
     }
-    void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(item.demandId)}` });
+    void Taro.navigateTo({ url: targetOf(item) });
   };
 
   const markAllRead = async () => {

@@ -7,13 +7,18 @@ import { logout } from '../../features/login/login.service';
 import { roleLabel } from '../../features/login/roles';
 import { useSession } from '../../features/login/use-session';
 import { WechatLoginButton } from '../../features/login/wechat-login-button';
+import { MyAwards } from './my-awards';
 import './index.css';
 
 const ENTRIES: readonly { label: string; url: string; only?: UserRole }[] = [
   { label: '我的需求', url: '/mine/my-demands/index' },
   { label: '我的关注', url: '/mine/my-follows/index' },
   { label: '我的订阅', url: '/mine/subscriptions/index' },
+  { label: '我的揭榜', url: '/contest/my-solutions/index' },
+  { label: '评审打分', url: '/contest/judging/index', only: 'judge' },
   { label: '审核', url: '/mine/review/index', only: 'admin' },
+  { label: '专场', url: '/contest/tracks/index' },
+  { label: '数据统计', url: '/contest/stats/index' },
 ];
 
 function LoggedOut() {
@@ -45,6 +50,7 @@ export default function MePage() {
           <Text className={`me-role me-role-${user.role}`}>{roleLabel(user.role)}</Text>
         </View>
       </View>
+      <MyAwards key={user.id} />
       <View className='me-menu'>
         {ENTRIES.filter((e) => !e.only || e.only === user.role).map((e) => (
           <View key={e.url} className='me-entry' role='link' onClick={() => void Taro.navigateTo({ url: e.url })}>

@@ -1,0 +1,31 @@
+// The 评审排名 of a demand's final, loaded on its own (owner, organisers and the final's judges may see it).
+import { useEffect } from 'react';
+import { View } from '@tarojs/components';
+import { api } from '../../api/client';
+import { EmptyState, ErrorState, SkeletonList } from '../../components';
+import { RankingTable } from './ranking-table';
+import { useResource } from './use-resource';
+
+/** `version` changes after a score is saved, to load the ranking again. */
+export function RankingView({ demandId, version = 0 }: { demandId: string; version?: number }) {
+  const ranking = useResource(() => api.ranking(demandId), { key: demandId, enabled: Boolean(demandId) });
+  const { refresh } = ranking;
+  // After a score is saved: the new standing, without blanking the table meanwhile.
+  useEffect(() => {
+    if (version > 0) void refresh();
+  }, [version, refresh]);
+  const { state } = ranking;
+  if (state.status === 'loading' || state.status === 'idle') return <SkeletonList count={1} />;
+  if (state.status === 'error') {
+    return state.error.status === 403 || state.error.status === 404 ? (
+      <EmptyState title='暂无评审排名' description='组织方为该需求指定评委后，这里会显示评审排名' />
+    ) : (
+      <ErrorState message={state.error.message} onRetry={ranking.reload} />
+    );
+  }
+  return (
+    <View className='contest-card'>
+      <RankingTable ranking={state.data} />
+    </View>
+  );
+}

@@ -1,0 +1,94 @@
+// The owner's decisions on one solution: 入围, 婉拒 (a reason is required and the submitter will read it) and
+// 签订意向协议 (confirmed first: it marks the demand 已对接). Only the decisions its state allows are offered.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { DECISION_FROM, validateDecision, type DecisionRequest, type TriagedSolution } from '@cic/shared';
+import { TextInput } from '../../features/demand-form/form-fields';
+
+export interface DecisionBarProps {
+  item: TriagedSolution;
+  busy: boolean;
+  /** The API's refusal of the last decision on this solution. */
+  error?: string;
+  onDecide: (item: TriagedSolution, request: DecisionRequest) => void;
+}
+
+export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const can = (d: keyof typeof DECISION_FROM) => DECISION_FROM[d].includes(item.status);
+  if (!can('shortlist') && !can('decline') && !can('intent')) return null;
+
+  function decline() {
+    const checked = validateDecision({ decision: 'decline', reason });
+    if (!checked.ok) return setReasonError(checked.fields.reason ?? Object.values(checked.fields)[0]);
+    onDecide(item, checked.value);
+  }
+
+  async function intent() {
+    const { confirm } = await Taro.showModal({
+      title: '签订意向协议',
+      content: `确认与“${item.organisation}”签订意向协议？需求将标记为“已对接”，不能再与其他方案签订。`,
+      confirmText: '确认签订',
+      confirmColor: '#c8102e',
+    });
+    if (confirm) onDecide(item, { decision: 'intent' });
+  }
+
+  return (
+    <View className='decision'>
+      {declining && (
+        <View className={`field decision-reason ${reasonError ? 'has-error' : ''}`}>
+          <TextInput
+            label='婉拒原因'
+            multiline
+            value={reason}
+            placeholder='必填，揭榜方会看到这段说明'
+            onInput={(v) => {
+              setReason(v);
+              setReasonError(undefined);
+            }}
+          />
+          {reasonError && <Text className='field-error'>{reasonError}</Text>}
+        </View>
+      )}
+      {error && (
+        <View className='field-error' role='alert'>
+          {error}
+        </View>
+      )}
+      <View className='contest-actions'>
+        {declining ? (
+          <>
+            <Button className='contest-button' size='mini' onClick={() => setDeclining(false)}>
+              取消
+            </Button>
+            <Button className='contest-button is-primary' size='mini' disabled={busy || undefined} onClick={decline}>
+              确认婉拒
+            </Button>
+          </>
+        ) : (
+          <>
+            {can('decline') && (
+              <Button className='contest-button' size='mini' disabled={busy || undefined} onClick={() => setDeclining(true)}>
+                婉拒
+              </Button>
+            )}
+            {can('shortlist') && (
+              <Button className='contest-button' size='mini' disabled={busy || undefined} onClick={() => onDecide(item, { decision: 'shortlist' })}>
+                入围
+              </Button>
+            )}
+            {can('intent') && (
+              <Button className='contest-button is-primary' size='mini' disabled={busy || undefined} onClick={() => void intent()}>
+                签订意向协议
+              </Button>
+            )}
+          </>
+        )}
+      </View>
+    </View>
+  );
+}

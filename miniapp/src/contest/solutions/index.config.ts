@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '揭榜方案', enablePullDownRefresh: true });

@@ -1,0 +1,47 @@
+// What the 数据统计 page shows, computed from GET /stats: the headline figures and the rows of each chart.
+import { DEMAND_STATUS_LABELS, DEMAND_STATUSES, INDUSTRY_FIELD_LABELS, type StatsResponse } from '@cic/shared';
+import type { Bar } from './bar-chart';
+
+/** 拟投入 in the unit a person reads: 8,650万元 below 1亿, then 12.35亿元. */
+export function formatWanTotal(wan: number): string {
+  if (wan >= 10_000) return `${Number((wan / 10_000).toFixed(2))}亿元`;
+  return `${Math.round(wan).toLocaleString('en-US')}万元`;
+}
+
+export interface Figure {
+  key: string;
+  label: string;
+  value: string;
+}
+
+export function figures(s: StatsResponse): Figure[] {
+  return [
+    { key: 'budget', label: '拟投入合作经费', value: formatWanTotal(s.budgetWan) },
+    { key: 'published', label: '已发布需求', value: s.demands.published.toLocaleString('en-US') },
+    { key: 'solutions', label: '揭榜方案', value: s.solutions.toLocaleString('en-US') },
+    { key: 'answered', label: '已有揭榜的需求', value: s.demandsWithSolutions.toLocaleString('en-US') },
+    { key: 'matched', label: '已对接需求', value: s.matched.toLocaleString('en-US') },
+  ];
+}
+
+const byValue = (a: Bar, b: Bar) => b.value - a.value;
+
+export function fieldBars(s: StatsResponse): Bar[] {
+  return Object.entries(s.demands.byField)
+    .map(([field, value]) => ({ label: (INDUSTRY_FIELD_LABELS as Record<string, string>)[field] ?? field, value }))
+    .filter((b) => b.value > 0)
+    .sort(byValue);
+}
+
+export function regionBars(s: StatsResponse, top = 10): Bar[] {
+  return Object.entries(s.demands.byRegion)
+    .map(([label, value]) => ({ label, value }))
+    .filter((b) => b.value > 0)
+    .sort(byValue)
+    .slice(0, top);
+}
+
+/** Drafts are nobody's business but their owner's: the chart starts at 审核中. */
+export function statusBars(s: StatsResponse): Bar[] {
+  return DEMAND_STATUSES.filter((st) => st !== 'draft').map((st) => ({ label: DEMAND_STATUS_LABELS[st], value: s.demands.byStatus[st] ?? 0 }));
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '专场需求', enablePullDownRefresh: true });
