@@ -69,7 +69,7 @@ describe('我要揭榜', () => {
     type('联系电话', '12345');
     expect(errorOf('contactPhone')).toBe('联系电话应为手机号或带区号的座机号');
     type('实施周期（月）', '1.5');
-    expect(errorOf('months')).toBe('实施周期必须是整数（ 个月）');
+    expect(errorOf('months')).toBe('实施周期必须是整数（个月）');
   });
 
   it('sends nothing until every rule passes, the agreement included; then submits and opens 我的揭榜', async () => {

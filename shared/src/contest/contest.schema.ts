@@ -62,7 +62,7 @@ function number(label: string, unit: string, min: number, max: number, integer =
     .refine(Number.isFinite, { message: `${label}必须是数字` })
     .refine((v) => v >= min, { message: `${label}不能小于 ${min}${unit}` })
     .refine((v) => v <= max, { message: `${label}不能超过 ${max.toLocaleString('en-US')}${unit}` });
-  if (integer) schema = schema.refine(Number.isInteger, { message: `${label}必须是整数（${unit}）` });
+  if (integer) schema = schema.refine(Number.isInteger, { message: `${label}必须是整数（${unit.trim()}）` });
   return schema;
 }
 
