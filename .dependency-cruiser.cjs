@@ -14,7 +14,7 @@ module.exports = {
       name: 'domain-not-to-adapters',
       comment: 'Domain code talks to ports (repository interfaces), never to DynamoDB, HTTP or the composition root.',
       severity: 'error',
-      from: { path: '^functions/src/(auth|demands|follows|search|common)/', pathNot: '\\.adapter\\.ts$' },
+      from: { path: '^functions/src/(auth|demands|follows|search|common|alerts|contest|stats|ratelimit)/', pathNot: '\\.adapter\\.ts$' },
       to: { path: '^functions/src/(db|http|handlers)/|^functions/src/app\\.ts$|@aws-sdk' },
     },
     {
@@ -22,7 +22,7 @@ module.exports = {
       comment: 'Handlers reach the domain only through the composition root.',
       severity: 'error',
       from: { path: '^functions/src/handlers/' },
-      to: { path: '^functions/src/(db|auth|demands|follows|search)/' },
+      to: { path: '^functions/src/(db|auth|demands|follows|search|alerts|contest|stats|ratelimit|wechat)/' },
     },
     {
       name: 'miniapp-not-to-functions',

@@ -3,7 +3,7 @@
 // first, exactly as they would meet a real one; what still fails reaches our code. Off unless FAULT_DYNAMODB_RATE > 0.
 import { appendFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { currentFunction } from './iam-simulation';
+import { currentFunction } from '../common/invocation';
 
 const FAULTS = [
   { name: 'ProvisionedThroughputExceededException', status: 400, message: 'The level of configured provisioned throughput for the table was exceeded' },

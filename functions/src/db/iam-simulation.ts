@@ -2,19 +2,9 @@
 // that serverless.yml gives the calling function (infra/functions.cjs), and refused the way IAM would refuse it. The
 // whole test suite then runs under the policies AWS will enforce, so a missing grant fails a test here and not a user
 // in production. Off on AWS (IAM itself enforces there), and when no function is calling (scripts, seeds).
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-
-const invocation = new AsyncLocalStorage<string>();
-
-/** The function whose invocation is running, if any (locally; see runAs). */
-export const currentFunction = (): string | undefined => invocation.getStore();
-
-/** Runs `fn` as the named function (serverless-offline and Lambda pass it as context.functionName). */
-export function runAs<T>(functionName: string | undefined, fn: () => Promise<T>): Promise<T> {
-  return functionName ? invocation.run(functionName, fn) : fn();
-}
+import { currentFunction } from '../common/invocation';
 
 export interface TableAccess {
   /** The physical table name. */
@@ -61,7 +51,7 @@ export interface IamSimulation {
 export function addIamSimulation(client: DynamoDBClient, sim: IamSimulation): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const functionName = invocation.getStore();
+      const functionName = currentFunction();
       if (functionName) {
         for (const access of accessesOf(String(context.commandName ?? ''), args.input as Input)) {
           if (sim.recordFile) appendFileSync(sim.recordFile, `${JSON.stringify({ functionName, ...access })}\n`);

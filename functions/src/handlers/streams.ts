@@ -2,8 +2,7 @@
 // retry of a failed batch, or a replayed one, creates no duplicate notification and sends no second push.
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { app, demandChangesOf, insertedNotificationsOf } from '../app';
-import { runAs } from '../db/iam-simulation';
-import { functionKey } from '../http/route';
+import { functionKey, runAs } from '../common/invocation';
 
 /**
  * The demands table's stream: a newly published demand is matched against the subscriptions, and every change moves

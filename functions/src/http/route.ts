@@ -1,7 +1,7 @@
 // Every handler is `route(options, fn)`: this wrapper reads the token, the body and the query, checks them with the
 // shared schemas, calls the service and maps its Result. Bad input is a 4xx here and never reaches the domain.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { runAs } from '../db/iam-simulation';
+import { functionKey, runAs } from '../common/invocation';
 import type { RateAction, RateSubject } from '../ratelimit/rate-limiter';
 import type { AppError, Result, Validated } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
@@ -42,10 +42,6 @@ export interface RouteDeps {
 const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Handler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'functionName'>) => Promise<APIGatewayProxyStructuredResultV2>;
-
-/** `innovation-challenge-prod-demandsList` → `demandsList`: the function's key in serverless.yml. */
-export const functionKey = (context?: Pick<Context, 'functionName'>): string | undefined =>
-  context?.functionName ? context.functionName.split('-').pop() : undefined;
 
 const validationError = (fields: Record<string, string>): AppError => {
   const { _: whole, ...rest } = fields;
