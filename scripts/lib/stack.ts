@@ -77,7 +77,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       const names = tableNames(tablePrefix);
       const stats = createStatsService({ stats: createStatsDynamoRepository(doc, names.stats), clock: systemClock, cacheMs: 0 });
       seed = await seedDemands(createDemandDynamoRepository(doc, names.demands), undefined, (d) =>
-        stats.onDemandChange(d.id, SEED_ORDER, d),
+        stats.onDemandChange(d.id, SEED_ORDER, undefined, d),
       );
       doc.destroy();
     }

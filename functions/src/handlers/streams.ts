@@ -2,7 +2,11 @@
 // retry of a failed batch, or a replayed one, creates no duplicate notification and sends no second push.
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { app, demandChangesOf, insertedNotificationsOf } from '../app';
+import { inKeyOrder } from '../common/in-key-order';
 import { functionKey, runAs } from '../common/invocation';
+
+/** Records of different items are handled side by side; each item's records in their order. */
+const CONCURRENCY = 8;
 
 /**
  * The demands table's stream: a newly published demand is matched against the subscriptions, and every change moves
@@ -10,16 +14,16 @@ import { functionKey, runAs } from '../common/invocation';
  */
 export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
-    for (const { id, order, before, after } of demandChangesOf(event)) {
+    await inKeyOrder(demandChangesOf(event), (c) => c.id, CONCURRENCY, async ({ id, order, before, after }) => {
       await app().alerts.onDemandChange(before, after);
-      await app().stats.onDemandChange(id, order, after);
-    }
+      await app().stats.onDemandChange(id, order, before, after);
+    });
   });
 }
 
 /** The notifications table's stream: each new inbox item may become one WeChat push. */
 export function onNotificationCreated(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
-    for (const notification of insertedNotificationsOf(event)) await app().push.onNotificationCreated(notification);
+    await inKeyOrder(insertedNotificationsOf(event), (n) => n.userId, CONCURRENCY, (n) => app().push.onNotificationCreated(n));
   });
 }

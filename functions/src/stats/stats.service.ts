@@ -10,7 +10,7 @@ import {
   type StatsResponse,
 } from '@cic/shared';
 import type { Clock } from '../common/clock';
-import { contributionOf, type Contribution } from './contribution';
+import { contributionOf, difference, type Contribution } from './contribution';
 import type { StatsRepository } from './stats.ports';
 
 export function toStatsResponse(counters: Contribution, at: string): StatsResponse {
@@ -38,9 +38,14 @@ export function createStatsService(deps: { stats: StatsRepository; clock: Clock;
   let cached: { at: number; value: StatsResponse } | undefined;
 
   return {
-    /** Called for each change on the demands stream (and by the seed for the demands it writes). */
-    async onDemandChange(demandId: string, order: string, after: Demand | undefined): Promise<Contribution> {
-      return deps.stats.apply(demandId, order, contributionOf(after));
+    /**
+     * Called for each change on the demands stream (and by the seed for the demands it writes, with no `before`).
+     * A change that moves no figure (a follow, an edit of a draft's text) costs no write.
+     */
+    async onDemandChange(demandId: string, order: string, before: Demand | undefined, after: Demand | undefined): Promise<Contribution> {
+      const next = contributionOf(after);
+      if (before && Object.keys(difference(next, contributionOf(before))).length === 0) return {};
+      return deps.stats.apply(demandId, order, next);
     },
 
     async read(): Promise<Result<StatsResponse>> {

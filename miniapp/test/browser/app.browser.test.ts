@@ -131,6 +131,11 @@ describe('the mini-program in a real browser', () => {
     await devLogin(page, `${tag}管理员`, '管理员');
     await page.goto(h5('/mine/review/index'));
     const item = visible(page, '.review-item', title);
+    // The queue is oldest first, a page at a time: other tests' pending demands may come before this one.
+    for (let i = 0; i < 20 && !(await item.isVisible()); i += 1) {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await item.waitFor({ timeout: 1500 }).catch(() => undefined);
+    }
     await item.waitFor();
     await shot(page, 'review');
     await item.getByText('通过', { exact: true }).click();

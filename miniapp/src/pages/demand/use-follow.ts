@@ -23,10 +23,13 @@ export function useFollow(demandId: string, loaded: FollowState | undefined) {
   const inFlight = useRef(false);
   useEffect(() => setState(loaded), [loaded]);
 
+  // Until the effect has copied the loaded state, the loaded one is the truth: a tap right after the page appears counts.
+  const current = state ?? loaded;
+
   async function toggle(): Promise<void> {
-    if (inFlight.current || !state) return;
+    if (inFlight.current || !current) return;
     if (!getSession()) return askToLogIn();
-    const follow = !state.following;
+    const follow = !current.following;
     inFlight.current = true;
     setBusy(true);
     try {
@@ -45,5 +48,5 @@ export function useFollow(demandId: string, loaded: FollowState | undefined) {
     }
   }
 
-  return { state, busy, toggle };
+  return { state: current, busy, toggle };
 }
