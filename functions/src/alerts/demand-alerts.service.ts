@@ -2,6 +2,7 @@
 // and a followed demand that closes alerts its followers. The owner is never alerted about their own demand.
 import type { Demand, Notification } from '@cic/shared';
 import type { Clock } from '../common/clock';
+import { withPublicText } from '../demands/demand.view';
 import { log } from '../log/logger';
 import { matchDemand } from './matching/matcher';
 import type { NotificationRepository } from './notification.repository';
@@ -66,8 +67,10 @@ export function createDemandAlerts(deps: {
 
   return {
     /** Called with the old and new image of each changed demand (from the demands table's stream). */
-    async onDemandChange(before: Demand | undefined, after: Demand | undefined): Promise<number> {
-      if (!after) return 0;
+    async onDemandChange(before: Demand | undefined, stored: Demand | undefined): Promise<number> {
+      if (!stored) return 0;
+      // Subscribers and followers see the public text: matching and titles never use an anonymous demand's hidden values.
+      const after = withPublicText(stored);
       if (after.status === 'published' && before?.status !== 'published') return notifyMatches(after);
       if ((before?.status === 'published' || before?.status === 'matched') && after.status === 'closed') {
         return notifyFollowers(after);

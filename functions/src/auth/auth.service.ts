@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fail, ok, type AuthResponse, type DevLoginRequest, type Result, type UserView } from '@cic/shared';
 import type { Clock } from '../common/clock';
-import type { AuthUser, User } from './auth-user';
+import type { AuthUser, TokenClaims, User } from './auth-user';
 import type { TokenService } from './token.service';
 import type { UserRepository } from './user.repository';
 import type { WechatSessionPort } from './wechat-session.port';
@@ -22,6 +22,9 @@ export interface AuthServiceDeps {
 function userId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22)}`;
 }
+
+/** A fresh key for a new life of an account (see User.sessionKey). */
+const newSessionKey = (): string => randomBytes(12).toString('base64url');
 
 export function toUserView(user: User): UserView {
   return { id: user.id, nickname: user.nickname, role: user.role };
@@ -47,6 +50,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         nickname: '微信用户',
         createdAt: deps.clock.now().toISOString(),
         openid: answer.openid,
+        sessionKey: newSessionKey(),
         ...(answer.unionid ? { unionid: answer.unionid } : {}),
       });
       return session(user);
@@ -56,10 +60,11 @@ export function createAuthService(deps: AuthServiceDeps) {
      * Who a verified token belongs to now: the stored user, with their current role. A token of a deleted account,
      * or one whose role changed, stops carrying the old rights at once.
      */
-    async currentUser(claims: AuthUser | undefined): Promise<AuthUser | undefined> {
+    async currentUser(claims: TokenClaims | undefined): Promise<AuthUser | undefined> {
       if (!claims) return undefined;
       const user = await deps.users.get(claims.id);
-      return user ? { id: user.id, role: user.role } : undefined;
+      if (!user || (user.sessionKey ?? '') !== (claims.sessionKey ?? '')) return undefined;
+      return { id: user.id, role: user.role };
     },
 
     /** DELETE /me: the account is deleted (注销); demands and solutions stay with the organisers' records. */
@@ -76,6 +81,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         role: input.role,
         nickname: input.nickname,
         createdAt: deps.clock.now().toISOString(),
+        sessionKey: newSessionKey(),
       });
       return session(user);
     },

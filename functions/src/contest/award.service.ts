@@ -13,7 +13,7 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { DemandRepository } from '../demands/demand.repository';
-import { hiddenValuesOf, maskHiddenValues } from '../demands/demand.view';
+import { hiddenValuesOf, maskHiddenValues, publicTitleOf } from '../demands/demand.view';
 import type { AwardRepository, SolutionRepository, StoredAward } from './contest.ports';
 
 /** An award as the public sees it: no user id, and nothing an anonymous demand hides. */
@@ -84,7 +84,7 @@ export function createAwardService(deps: {
           const demand = demands.get(a.demandId);
           // The winner sees their own award in full: it is about them.
           const { winnerId: _w, ...view } = a;
-          return { ...view, demandTitle: demand?.title ?? '' };
+          return { ...view, demandTitle: demand ? publicTitleOf(demand) : '' };
         }),
       });
     },

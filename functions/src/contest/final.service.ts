@@ -16,6 +16,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { UserRepository } from '../auth/user.repository';
 import type { Clock } from '../common/clock';
 import type { DemandRepository } from '../demands/demand.repository';
+import { publicTitleOf } from '../demands/demand.view';
 import { canSeeDemand, canSeeSolution, seesContest, viewerOf } from './contest-access';
 import type { FinalRepository, SolutionRepository } from './contest.ports';
 import { rank } from './ranking';
@@ -117,7 +118,7 @@ export function createFinalService(deps: {
               const inFinal = new Set(solutions.filter(isInFinal).map((s) => s.id));
               return {
                 demandId,
-                title: demand.title ?? '',
+                title: publicTitleOf(demand),
                 closed: final?.closedAt !== undefined,
                 shortlisted: inFinal.size,
                 scoredByMe: scores.filter((s) => s.judgeId === user.id && inFinal.has(s.solutionId)).length,

@@ -22,6 +22,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import { matched } from '../demands/demand.lifecycle';
 import type { DemandRepository } from '../demands/demand.repository';
+import { publicTitleOf, withPublicText } from '../demands/demand.view';
 import { canSeeDemand, canSeeSolution, viewerOf, type ContestViewer } from './contest-access';
 import type { FinalRepository, SolutionRepository } from './contest.ports';
 import { fitScorer, type TermStats } from './fit';
@@ -69,7 +70,8 @@ export function createSolutionService(deps: SolutionServiceDeps) {
   }
 
   async function triage(demand: Demand, viewer: ContestViewer, solutions: Solution[]): Promise<TriagedSolution[]> {
-    const fit = await fitScorer(demand, deps.terms);
+    // Scored against the public text: a submitter must not learn a hidden value from the words it shares.
+    const fit = await fitScorer(withPublicText(demand), deps.terms);
     const { final, scores } = await deps.finals.load(demand.id);
     const counted = countedScores(final, scores);
     const weights = final?.weights ?? DEFAULT_SCORE_WEIGHTS;
@@ -158,7 +160,7 @@ export function createSolutionService(deps: SolutionServiceDeps) {
       const demands = new Map((await deps.demands.getMany(solutions.map((s) => s.demandId))).map((d) => [d.id, d]));
       const items = solutions.flatMap((s) => {
         const demand = demands.get(s.demandId);
-        return demand ? [{ ...s, demandTitle: demand.title ?? '', demandStatus: demand.status }] : [];
+        return demand ? [{ ...s, demandTitle: publicTitleOf(demand), demandStatus: demand.status }] : [];
       });
       return ok({ items });
     },
@@ -187,7 +189,7 @@ export function createSolutionService(deps: SolutionServiceDeps) {
         userId: solution.submitterId,
         demandId: demand.id,
         reason: 'solution_decision',
-        title: demand.title ?? '',
+        title: publicTitleOf(demand),
         solutionId: solution.id,
         decision: input.decision,
         ...(input.reason ? { note: input.reason } : {}),

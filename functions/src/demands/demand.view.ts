@@ -65,18 +65,32 @@ export function hiddenValuesOf(demand: Demand): string[] {
   });
 }
 
+/**
+ * The demand with its public texts (title, description, …) as the public sees them: on an anonymous demand, any
+ * hidden value the owner repeated in them is masked. Everything that copies, indexes or matches a demand's text for
+ * other people (search, alerts, inbox titles, pushes, the fit of solutions) starts from this, so a hidden value can
+ * neither be read nor found by searching for it.
+ */
+export function withPublicText(demand: Demand): Demand {
+  const hiddenValues = hiddenValuesOf(demand);
+  if (hiddenValues.length === 0) return demand;
+  const masked: Demand = { ...demand };
+  for (const key of PUBLIC_TEXT_FIELDS) {
+    const value = masked[key];
+    if (typeof value === 'string') masked[key] = maskHiddenValues(value, hiddenValues);
+  }
+  return masked;
+}
+
+/** A demand's title as anyone but its owner and the organisers may see it. */
+export const publicTitleOf = (demand: Demand): string => withPublicText(demand).title ?? '';
+
 export function toPublicDemand(demand: Demand): PublicDemand {
-  const { ownerId: _owner, rejectReason: _reason, safety: _safety, ...rest } = demand;
+  const { ownerId: _owner, rejectReason: _reason, safety: _safety, ...rest } = withPublicText(demand);
   const history = rest.history.filter((e) => e.status === 'published' || e.status === 'matched' || e.status === 'closed');
   const view: PublicDemand = { ...rest, history: history.map(({ status, at }) => ({ status, at })) };
   if (!demand.anonymous) return view;
-
-  const hiddenValues = hiddenValuesOf(demand);
   for (const key of HIDDEN_WHEN_ANONYMOUS) delete view[key];
-  for (const key of PUBLIC_TEXT_FIELDS) {
-    const value = view[key];
-    if (typeof value === 'string') view[key] = maskHiddenValues(value, hiddenValues);
-  }
   return view;
 }
 

@@ -6,6 +6,7 @@ import type { Clock } from '../common/clock';
 import type { PageRequest, StorePage } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { demandProvince } from '../demands/demand.lifecycle';
+import { withPublicText } from '../demands/demand.view';
 import { Bm25Index, type Hit } from './bm25-index';
 
 export interface SearchMeta {
@@ -52,11 +53,13 @@ export function createDemandSearch(deps: {
   let refreshedAt = 0;
   let inFlight: Promise<void> | undefined;
 
-  function apply(demand: Demand): void {
-    if (demand.status !== 'published') {
-      index.remove(demand.id);
+  function apply(stored: Demand): void {
+    if (stored.status !== 'published') {
+      index.remove(stored.id);
       return;
     }
+    // The public text only: searching for an anonymous demand's hidden company or contact must find nothing.
+    const demand = withPublicText(stored);
     index.upsert({
       id: demand.id,
       title: demand.title ?? '',

@@ -61,8 +61,10 @@ describe('devLogin', () => {
       user: { id: expect.stringMatching(/^dev_[A-Za-z0-9_-]{22}$/), nickname: 'alice', role: 'admin' },
     });
     expect(session.user.id).not.toContain('alice');
-    expect(await h.tokens.verify(session.token)).toEqual({ id: session.user.id, role: 'admin' });
-    expect(h.users.all()).toEqual([{ ...session.user, createdAt: h.clock.iso() }]);
+    const sessionKey = h.users.all()[0]?.sessionKey;
+    expect(sessionKey).toMatch(/^[\w-]{16}$/);
+    expect(await h.tokens.verify(session.token)).toEqual({ id: session.user.id, role: 'admin', sessionKey });
+    expect(h.users.all()).toEqual([{ ...session.user, createdAt: h.clock.iso(), sessionKey }]);
   });
 
   it('gives the same id to the same nickname and role, and keeps the first user', async () => {
@@ -72,8 +74,21 @@ describe('devLogin', () => {
     h.clock.advance(3_600_000);
     const again = unwrap(await h.auth.devLogin({ nickname: 'alice', role: 'user' }));
     expect(again.user).toEqual(first.user);
-    expect(await h.users.get(first.user.id)).toEqual({ ...first.user, createdAt });
+    expect(await h.users.get(first.user.id)).toEqual({ ...first.user, createdAt, sessionKey: expect.any(String) });
     expect(h.users.all()).toHaveLength(1);
+  });
+
+  it('ends the sessions of a deleted account, also after the same person signs up again', async () => {
+    const h = setup();
+    const before = unwrap(await h.auth.devLogin({ nickname: 'bob', role: 'user' }));
+    const claims = await h.tokens.verify(before.token);
+    expect(await h.auth.currentUser(claims)).toEqual({ id: before.user.id, role: 'user' });
+    unwrap(await h.auth.deleteAccount(before.user));
+    expect(await h.auth.currentUser(claims)).toBeUndefined();
+    const after = unwrap(await h.auth.devLogin({ nickname: 'bob', role: 'user' }));
+    expect(after.user.id).toBe(before.user.id);
+    expect(await h.auth.currentUser(claims)).toBeUndefined();
+    expect(await h.auth.currentUser(await h.tokens.verify(after.token))).toEqual({ id: after.user.id, role: 'user' });
   });
 
   it('gives a different id for a different role or nickname', async () => {
@@ -117,13 +132,15 @@ describe('loginWithWechat', () => {
     const sent = JSON.stringify(session);
     expect(sent).not.toContain(OPENID);
     expect(sent).not.toContain(UNIONID);
-    expect(await h.tokens.verify(session.token)).toEqual({ id: session.user.id, role: 'user' });
+    const stored = await h.users.get(session.user.id);
+    expect(await h.tokens.verify(session.token)).toEqual({ id: session.user.id, role: 'user', sessionKey: stored?.sessionKey });
     // The WeChat identity is kept, on the server only.
-    expect(await h.users.get(session.user.id)).toEqual({
+    expect(stored).toEqual({
       ...session.user,
       createdAt: h.clock.iso(),
       openid: OPENID,
       unionid: UNIONID,
+      sessionKey: expect.any(String),
     });
   });
 
