@@ -1,0 +1,650 @@
+// The authorisation matrix: every HTTP route of infra/functions.cjs × every kind of caller. People: anonymous, an
+// unrelated user, the demand's owner, the solution's submitter, a judge not assigned, the assigned judge, an admin.
+// Bad tokens, each claiming an admin: expired, signed with another secret, unsigned (`alg: none`), payload edited, of
+// a deleted account.
+// The rules: 401 AUTH.REQUIRED without a token on a protected route; 401 AUTH.INVALID_TOKEN for a bad token on any
+// route that reads the token (the public routes — list, tracks, stats, health, login — read none and answer everyone
+// alike); 404 when the caller may not know it exists, 403 when they may see it but not act.
+// A cell whose success changes state gets a fresh fixture (DELETE /me: a fresh person); every other cell shares one.
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { AuthResponse, Notification, Page, Subscription } from '@cic/shared';
+import { functions } from '../../infra/functions.cjs';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { tableNames } from '../../functions/src/db/table-names';
+import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
+import { assignJudges, createTrack, decide, solutionForm, submitSolution, trackRequest } from '../../functions/test/support/contest';
+import { recordFigure } from './figures';
+import {
+  ACTORS,
+  BAD_TOKENS,
+  deletedAccount,
+  newCast,
+  newPeople,
+  PEOPLE,
+  signedToken,
+  type Actor,
+  type Cast,
+  type People,
+  type Person,
+} from './support/actors';
+
+const SECTION = 'authorisation';
+
+/**
+ * What a cell runs against. `published`: the owner's published demand with the submitter's solution and the assigned
+ * judge on its final; `shortlisted`: the same with the solution shortlisted; `draft`, `pending`, `rejected`: the
+ * owner's demand in that state, nothing else; `subscription`: the owner's saved search; `none`: nothing.
+ */
+type Fixture = 'none' | 'draft' | 'pending' | 'rejected' | 'published' | 'shortlisted' | 'subscription';
+
+interface World {
+  demandId: string;
+  solutionId: string;
+  subscriptionId: string;
+  /** The owner's inbox item about the solution. */
+  notificationId: string;
+}
+
+/** An expected status, with the error code where the contract names one: 200, '404 DEMAND.NOT_FOUND'. */
+type Expected = number | `${number} ${string}`;
+type Spec = Record<Actor, Expected>;
+
+interface Row {
+  /** Exactly as in infra/functions.cjs. */
+  route: string;
+  /** The fixture's state, when the route has a row per state. */
+  state?: string;
+  fixture: Fixture;
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  /** A success changes the fixture: those cells get a fresh one (all succeeding people, or only those listed). */
+  mutates?: true | readonly Person[];
+  /** A success ends the caller's account: those cells use a new person in the same part. */
+  endsAccount?: true;
+  /** Checked after the row on the shared fixture: nothing the refused or unrelated callers did changed it. */
+  unchanged?: (w: World) => Promise<string | undefined>;
+  expect: Spec;
+}
+
+const INVALID: Expected = '401 AUTH.INVALID_TOKEN';
+const badTokens = Object.fromEntries(BAD_TOKENS.map((b) => [b, INVALID])) as Record<(typeof BAD_TOKENS)[number], Expected>;
+
+/** Public routes read no token: everyone, bad tokens included, gets the same answer. */
+const everyone = (status: Expected): Spec => Object.fromEntries(ACTORS.map((a) => [a, status])) as Spec;
+/** Each person's answer (the rest get `others`); anonymous 401 AUTH.REQUIRED; bad tokens 401 AUTH.INVALID_TOKEN. */
+const loggedIn = (others: Expected, people: Partial<Record<Person, Expected>> = {}): Spec => ({
+  anonymous: '401 AUTH.REQUIRED',
+  ...(Object.fromEntries(PEOPLE.map((p) => [p, people[p] ?? others])) as Record<Person, Expected>),
+  ...badTokens,
+});
+/** Organisers only: every other person 403 AUTH.FORBIDDEN, whatever the demand. */
+const adminOnly = (ok: Expected): Spec => loggedIn('403 AUTH.FORBIDDEN', { admin: ok });
+/** Routes that read a token if one is sent (GET /demands/{id}): no token is the public view; a bad one is refused. */
+const optional = (anonymous: Expected, others: Expected, people: Partial<Record<Person, Expected>> = {}): Spec => ({
+  ...loggedIn(others, people),
+  anonymous,
+});
+/** What only the owner (and, to see it, an admin) may know of a demand that is not public. */
+const ownersDemand = (owner: Expected, admin: Expected): Spec => loggedIn('404 DEMAND.NOT_FOUND', { owner, admin });
+
+const editedDemand = () => ({ title: '授权矩阵修改后的需求' });
+const editedSolution = () => solutionForm({ title: '修改后的焊接变形控制方案' });
+const score = () => ({ completeness: 80, feasibility: 70, fit: 90 });
+const award = (w: World) => ({ demandId: w.demandId, kind: 'best_solution', target: 'solution', solutionId: w.solutionId, year: 2025 });
+const templateId = () => (JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>).WECHAT_TEMPLATE_NEW_MATCH as string;
+
+let cast: Cast;
+let trackId = '';
+const shared = {} as Record<Fixture, World>;
+
+const rows: Row[] = [
+  // Public: no token is read.
+  { route: 'GET /health', fixture: 'none', path: () => '/health', expect: everyone(200) },
+  { route: 'POST /auth/wechat', fixture: 'none', path: () => '/auth/wechat', body: () => ({ code: `user-${uniq('az')}-1` }), expect: everyone(200) },
+  { route: 'POST /auth/dev', fixture: 'none', path: () => '/auth/dev', body: () => ({ nickname: uniq('az'), role: 'user' }), expect: everyone(200) },
+  { route: 'GET /demands', fixture: 'none', path: () => '/demands?limit=5', expect: everyone(200) },
+  { route: 'GET /tracks', fixture: 'none', path: () => '/tracks', expect: everyone(200) },
+  { route: 'GET /stats', fixture: 'none', path: () => '/stats', expect: everyone(200) },
+
+  // Demands.
+  { route: 'POST /demands', fixture: 'none', path: () => '/demands', body: () => ({ title: '授权矩阵测试需求' }), expect: loggedIn(201) },
+  ...(['draft', 'pending', 'rejected'] as const).map(
+    (state): Row => ({
+      route: 'GET /demands/{id}',
+      state,
+      fixture: state,
+      path: (w) => `/demands/${w.demandId}`,
+      expect: { ...ownersDemand(200, 200), anonymous: '404 DEMAND.NOT_FOUND' },
+    }),
+  ),
+  { route: 'GET /demands/{id}', state: 'published', fixture: 'published', path: (w) => `/demands/${w.demandId}`, expect: optional(200, 200) },
+  ...(['draft', 'rejected'] as const).map(
+    (state): Row => ({
+      route: 'PUT /demands/{id}',
+      state,
+      fixture: state,
+      path: (w) => `/demands/${w.demandId}`,
+      body: editedDemand,
+      mutates: true,
+      expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
+    }),
+  ),
+  {
+    route: 'PUT /demands/{id}',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}`,
+    body: editedDemand,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: '409 DEMAND.NOT_EDITABLE' }),
+  },
+  {
+    route: 'POST /demands/{id}/submit',
+    state: 'draft',
+    fixture: 'draft',
+    path: (w) => `/demands/${w.demandId}/submit`,
+    mutates: true,
+    expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
+  },
+  {
+    route: 'POST /demands/{id}/submit',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/submit`,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: '409 DEMAND.INVALID_TRANSITION' }),
+  },
+  {
+    route: 'POST /demands/{id}/close',
+    state: 'draft',
+    fixture: 'draft',
+    path: (w) => `/demands/${w.demandId}/close`,
+    mutates: true,
+    expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
+  },
+  {
+    route: 'POST /demands/{id}/close',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/close`,
+    mutates: true,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: 200 }),
+  },
+  { route: 'PUT /demands/{id}/follow', state: 'published', fixture: 'published', path: (w) => `/demands/${w.demandId}/follow`, expect: loggedIn(200) },
+  {
+    route: 'PUT /demands/{id}/follow',
+    state: 'draft',
+    fixture: 'draft',
+    path: (w) => `/demands/${w.demandId}/follow`,
+    // An admin may read a draft, but follows are for what the public sees.
+    expect: ownersDemand('409 DEMAND.NOT_PUBLISHED', '404 DEMAND.NOT_FOUND'),
+  },
+  { route: 'DELETE /demands/{id}/follow', state: 'published', fixture: 'published', path: (w) => `/demands/${w.demandId}/follow`, expect: loggedIn(200) },
+  {
+    route: 'DELETE /demands/{id}/follow',
+    state: 'draft',
+    fixture: 'draft',
+    path: (w) => `/demands/${w.demandId}/follow`,
+    expect: ownersDemand(200, '404 DEMAND.NOT_FOUND'),
+  },
+  { route: 'GET /me/demands', fixture: 'none', path: () => '/me/demands', expect: loggedIn(200) },
+  { route: 'DELETE /me', fixture: 'none', path: () => '/me', endsAccount: true, expect: loggedIn(200) },
+
+  // Review.
+  { route: 'GET /admin/reviews', fixture: 'none', path: () => '/admin/reviews', expect: adminOnly(200) },
+  {
+    route: 'POST /admin/demands/{id}/review',
+    state: 'pending',
+    fixture: 'pending',
+    path: (w) => `/admin/demands/${w.demandId}/review`,
+    body: () => ({ decision: 'approve' }),
+    mutates: true,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /admin/demands/{id}/review',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/admin/demands/${w.demandId}/review`,
+    body: () => ({ decision: 'reject', reason: '授权矩阵驳回' }),
+    expect: adminOnly('409 DEMAND.INVALID_TRANSITION'),
+  },
+
+  // Follows, saved searches, the inbox.
+  { route: 'GET /me/follows', fixture: 'none', path: () => '/me/follows', expect: loggedIn(200) },
+  { route: 'POST /me/subscriptions', fixture: 'none', path: () => '/me/subscriptions', body: () => ({ keywords: ['授权矩阵'] }), expect: loggedIn(201) },
+  { route: 'GET /me/subscriptions', fixture: 'none', path: () => '/me/subscriptions', expect: loggedIn(200) },
+  {
+    route: 'DELETE /me/subscriptions/{id}',
+    fixture: 'subscription',
+    path: (w) => `/me/subscriptions/${w.subscriptionId}`,
+    mutates: true,
+    unchanged: async (w) => {
+      const res = await call<{ items: Subscription[] }>('GET', '/me/subscriptions', { token: cast.token.owner });
+      return res.body.items.some((s) => s.id === w.subscriptionId) ? undefined : 'the owner\'s subscription is gone';
+    },
+    expect: loggedIn('404 SUBSCRIPTION.NOT_FOUND', { owner: 200 }),
+  },
+  {
+    route: 'POST /me/subscribe-quota',
+    fixture: 'none',
+    path: () => '/me/subscribe-quota',
+    body: () => ({ results: { [templateId()]: 'accept' } }),
+    expect: loggedIn(200),
+  },
+  { route: 'GET /me/notifications', fixture: 'none', path: () => '/me/notifications', expect: loggedIn(200) },
+  { route: 'GET /me/notifications/unread-count', fixture: 'none', path: () => '/me/notifications/unread-count', expect: loggedIn(200) },
+  {
+    route: 'POST /me/notifications/read',
+    fixture: 'published',
+    path: () => '/me/notifications/read',
+    // Marking someone else's item is a no-op (200, nothing marked): the inbox is keyed by its user.
+    body: (w) => ({ ids: [w.notificationId] }),
+    mutates: ['owner'],
+    unchanged: async (w) => {
+      const res = await call<Page<Notification>>('GET', '/me/notifications', { token: cast.token.owner });
+      const item = res.body.items.find((n) => n.id === w.notificationId);
+      if (!item) return 'the owner\'s inbox item is missing';
+      return item.readAt ? 'someone else marked the owner\'s inbox item read' : undefined;
+    },
+    expect: loggedIn(200),
+  },
+
+  // 揭榜: solutions.
+  {
+    route: 'POST /demands/{id}/solutions',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/solutions`,
+    body: () => solutionForm(),
+    mutates: true,
+    expect: loggedIn(201, { submitter: '409 SOLUTION.EXISTS', owner: '409 SOLUTION.OWN_DEMAND' }),
+  },
+  {
+    route: 'POST /demands/{id}/solutions',
+    state: 'pending',
+    fixture: 'pending',
+    path: (w) => `/demands/${w.demandId}/solutions`,
+    body: () => solutionForm(),
+    mutates: true,
+    expect: ownersDemand('409 SOLUTION.OWN_DEMAND', '409 SOLUTION.DEMAND_NOT_OPEN'),
+  },
+  {
+    route: 'PUT /solutions/{id}',
+    state: 'submitted',
+    fixture: 'published',
+    path: (w) => `/solutions/${w.solutionId}`,
+    body: editedSolution,
+    mutates: true,
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: 200 }),
+  },
+  {
+    route: 'PUT /solutions/{id}',
+    state: 'shortlisted',
+    fixture: 'shortlisted',
+    path: (w) => `/solutions/${w.solutionId}`,
+    body: editedSolution,
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: '409 SOLUTION.NOT_EDITABLE' }),
+  },
+  {
+    route: 'GET /solutions/{id}',
+    state: 'submitted',
+    fixture: 'published',
+    path: (w) => `/solutions/${w.solutionId}`,
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: 200, owner: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /solutions/{id}',
+    state: 'shortlisted',
+    fixture: 'shortlisted',
+    path: (w) => `/solutions/${w.solutionId}`,
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: 200, owner: 200, judgeAssigned: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /demands/{id}/solutions',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/solutions?sort=fit`,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: 200, owner: 200, judgeAssigned: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /demands/{id}/solutions',
+    state: 'pending',
+    fixture: 'pending',
+    path: (w) => `/demands/${w.demandId}/solutions`,
+    expect: ownersDemand(200, 200),
+  },
+  { route: 'GET /me/solutions', fixture: 'none', path: () => '/me/solutions', expect: loggedIn(200) },
+  {
+    route: 'POST /solutions/{id}/decision',
+    state: 'shortlist a submitted one',
+    fixture: 'published',
+    path: (w) => `/solutions/${w.solutionId}/decision`,
+    body: () => ({ decision: 'shortlist' }),
+    mutates: true,
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', { owner: 200, submitter: '403 AUTH.FORBIDDEN', admin: '403 AUTH.FORBIDDEN' }),
+  },
+  {
+    route: 'POST /solutions/{id}/decision',
+    state: 'decline a shortlisted one',
+    fixture: 'shortlisted',
+    path: (w) => `/solutions/${w.solutionId}/decision`,
+    body: () => ({ decision: 'decline', reason: '技术路线与我方产线不匹配' }),
+    mutates: true,
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', {
+      owner: 200,
+      submitter: '403 AUTH.FORBIDDEN',
+      judgeAssigned: '403 AUTH.FORBIDDEN',
+      admin: '403 AUTH.FORBIDDEN',
+    }),
+  },
+
+  // Finals.
+  {
+    route: 'POST /admin/demands/{id}/judges',
+    fixture: 'published',
+    path: (w) => `/admin/demands/${w.demandId}/judges`,
+    body: () => ({ judgeIds: [cast.id.judgeAssigned] }),
+    mutates: true,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PUT /solutions/{id}/score',
+    state: 'shortlisted',
+    fixture: 'shortlisted',
+    path: (w) => `/solutions/${w.solutionId}/score`,
+    body: score,
+    mutates: true,
+    expect: loggedIn('403 FINAL.NOT_ASSIGNED', { judgeAssigned: 200 }),
+  },
+  {
+    route: 'PUT /solutions/{id}/score',
+    state: 'submitted',
+    fixture: 'published',
+    path: (w) => `/solutions/${w.solutionId}/score`,
+    body: score,
+    expect: loggedIn('403 FINAL.NOT_ASSIGNED', { judgeAssigned: '409 SCORE.NOT_SHORTLISTED' }),
+  },
+  {
+    route: 'GET /demands/{id}/ranking',
+    state: 'published',
+    fixture: 'shortlisted',
+    path: (w) => `/demands/${w.demandId}/ranking`,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: 200, judgeAssigned: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /demands/{id}/ranking',
+    state: 'pending',
+    fixture: 'pending',
+    path: (w) => `/demands/${w.demandId}/ranking`,
+    expect: ownersDemand(200, 200),
+  },
+  {
+    route: 'POST /admin/demands/{id}/final/close',
+    fixture: 'shortlisted',
+    path: (w) => `/admin/demands/${w.demandId}/final/close`,
+    mutates: true,
+    expect: adminOnly(200),
+  },
+  { route: 'GET /me/judging', fixture: 'none', path: () => '/me/judging', expect: loggedIn(200) },
+
+  // Tracks and awards.
+  {
+    route: 'POST /admin/tracks',
+    fixture: 'none',
+    path: () => '/admin/tracks',
+    body: () => trackRequest({ name: `授权矩阵专场${uniq('')}`.slice(0, 40) }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'PUT /admin/demands/{id}/track',
+    fixture: 'published',
+    path: (w) => `/admin/demands/${w.demandId}/track`,
+    body: () => ({ trackId }),
+    mutates: true,
+    expect: adminOnly(200),
+  },
+  { route: 'POST /admin/awards', fixture: 'shortlisted', path: () => '/admin/awards', body: award, mutates: true, expect: adminOnly(201) },
+  { route: 'GET /me/awards', fixture: 'none', path: () => '/me/awards', expect: loggedIn(200) },
+];
+
+const NONE: World = { demandId: 'none', solutionId: 'none', subscriptionId: 'none', notificationId: 'none' };
+
+/** A new fixture of the given kind, owned and joined by `people`. */
+async function fixture(kind: Fixture, people: People): Promise<World> {
+  const { token, id } = people;
+  const form = completeForm({ title: `授权矩阵需求${uniq('')}`.slice(0, 40) });
+  switch (kind) {
+    case 'none':
+      return NONE;
+    case 'draft':
+      return { ...NONE, demandId: (await createDraft(token.owner, form)).id };
+    case 'pending':
+      return { ...NONE, demandId: (await submitted(token.owner, form)).id };
+    case 'rejected': {
+      const demand = await submitted(token.owner, form);
+      const res = await call('POST', `/admin/demands/${demand.id}/review`, { token: token.admin, json: { decision: 'reject', reason: '请补充技术指标' } });
+      if (res.status !== 200) throw new Error(`reject failed: ${res.status} ${res.text}`);
+      return { ...NONE, demandId: demand.id };
+    }
+    case 'subscription': {
+      const res = await call<Subscription>('POST', '/me/subscriptions', { token: token.owner, json: { keywords: [`授权${uniq('')}`.slice(0, 20)] } });
+      if (res.status !== 201) throw new Error(`subscription failed: ${res.status} ${res.text}`);
+      return { ...NONE, subscriptionId: res.body.id };
+    }
+    case 'published':
+    case 'shortlisted': {
+      const demand = await published(token.owner, token.admin, form);
+      const [solution] = await Promise.all([submitSolution(token.submitter, demand.id), assignJudges(token.admin, demand.id, [id.judgeAssigned])]);
+      if (kind === 'shortlisted') await decide(token.owner, solution.id, 'shortlist');
+      return { demandId: demand.id, solutionId: solution.id, subscriptionId: 'none', notificationId: `solution_new#${solution.id}` };
+    }
+  }
+}
+
+function parse(expected: Expected): { status: number; code?: string } {
+  if (typeof expected === 'number') return { status: expected };
+  const [status, code] = expected.split(' ');
+  return { status: Number(status), ...(code ? { code } : {}) };
+}
+
+const isPerson = (actor: Actor): actor is Person => (PEOPLE as readonly Actor[]).includes(actor);
+const methodOf = (row: Row) => row.route.split(' ')[0] as string;
+const nameOf = (row: Row) => (row.state ? `${row.route} (${row.state})` : row.route);
+
+interface Outcome {
+  cell: string;
+  expected: string;
+  got: string;
+}
+
+/** One cell: the request as the actor, on the shared fixture or, where its success changes state, a fresh one. */
+async function runCell(row: Row, actor: Actor): Promise<Outcome> {
+  const wanted = parse(row.expect[actor]);
+  const succeeds = wanted.status < 300 && isPerson(actor);
+  let token = cast.token[actor];
+  let world = shared[row.fixture];
+  if (succeeds && row.endsAccount) {
+    // A new person in the same part, with a contest of their own, so the account has something to lose.
+    const people = await newPeople();
+    await fixture('shortlisted', people);
+    token = people.token[actor];
+  } else if (succeeds && row.mutates && (row.mutates === true || row.mutates.includes(actor))) {
+    world = await fixture(row.fixture, { token: cast.token as Record<Person, string>, id: cast.id });
+  }
+  const res = await call(methodOf(row), row.path(world), { token, ...(row.body ? { json: row.body(world) } : {}) });
+  const error = (res.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  const problems: string[] = [];
+  if (res.status >= 400 && !(typeof error?.code === 'string' && typeof error.message === 'string' && error.message !== '')) {
+    problems.push('no {error: {code, message}} body');
+  }
+  if (succeeds && row.endsAccount && res.status === 200) {
+    const after = await call('GET', '/me/demands', { token });
+    if (after.status !== 401) problems.push(`the deleted account's token still answers ${after.status}`);
+  }
+  const got = `${res.status}${wanted.code ? ` ${error?.code ?? '(no code)'}` : ''}`;
+  const expected = `${wanted.status}${wanted.code ? ` ${wanted.code}` : ''}`;
+  return { cell: `${nameOf(row)} as ${actor}`, expected, got: problems.length ? `${got}; ${problems.join('; ')}` : got };
+}
+
+const httpRoutes = () =>
+  Object.values(functions)
+    .flatMap((f) => (f.http ? [f.http] : []))
+    .sort();
+
+let checked = 0;
+let asSpecified = 0;
+const mismatches: Outcome[] = [];
+
+describe('authorisation: every route × every caller', () => {
+  beforeAll(async () => {
+    cast = await newCast();
+    const people: People = { token: cast.token as Record<Person, string>, id: cast.id };
+    const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription'];
+    const [worlds, track] = await Promise.all([Promise.all(kinds.map((k) => fixture(k, people))), createTrack(cast.token.admin as string)]);
+    kinds.forEach((k, i) => {
+      shared[k] = worlds[i] as World;
+    });
+    trackId = track.id;
+  }, 120_000);
+
+  afterAll(() => {
+    const share = checked === 0 ? 0 : (asSpecified / checked) * 100;
+    const routes = new Set(rows.map((r) => r.route)).size;
+    process.stdout.write(
+      `authorisation matrix: ${checked} cells checked (${rows.length} rows over ${routes} routes × ${ACTORS.length} callers), ` +
+        `${asSpecified} as specified${mismatches.length ? `; not as specified:\n${mismatches.map((m) => `  ${m.cell}: expected ${m.expected}, got ${m.got}`).join('\n')}` : ''}\n`,
+    );
+    recordFigure({ section: SECTION, name: 'cells checked', value: checked, target: `${rows.length * ACTORS.length} (${rows.length} rows × ${ACTORS.length} callers)`, pass: checked === rows.length * ACTORS.length });
+    recordFigure({ section: SECTION, name: 'cells as specified', value: `${share.toFixed(1)}%`, target: '100%', pass: checked > 0 && asSpecified === checked });
+  });
+
+  it('has a row for every HTTP route in infra/functions.cjs, and no row for a route that does not exist', () => {
+    const covered = [...new Set(rows.map((r) => r.route))].sort();
+    expect(covered).toEqual(httpRoutes());
+    expect(httpRoutes().length).toBeGreaterThanOrEqual(40);
+    for (const row of rows) expect(Object.keys(row.expect).sort()).toEqual([...ACTORS].sort());
+  });
+
+  it.each(rows.map((row) => [nameOf(row), row] as const))('%s', async (_name, row) => {
+    const outcomes = await Promise.all(ACTORS.map((actor) => runCell(row, actor)));
+    const wrong = outcomes.filter((o) => o.got !== o.expected);
+    checked += outcomes.length;
+    asSpecified += outcomes.length - wrong.length;
+    mismatches.push(...wrong);
+    const drift = row.unchanged ? await row.unchanged(shared[row.fixture]) : undefined;
+    expect({ wrong, drift }).toEqual({ wrong: [], drift: undefined });
+  }, 120_000);
+});
+
+type Handler = (event: APIGatewayProxyEventV2, context: { functionName: string }) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** POST /auth/dev as API Gateway hands it to the Lambda. */
+function devLoginEvent(body: unknown): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /auth/dev',
+    rawPath: '/auth/dev',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: { http: { method: 'POST', path: '/auth/dev', sourceIp: '10.77.0.1', protocol: 'HTTP/1.1', userAgent: 'reliability' } },
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+/**
+ * Calls the dev login handler, built in-process with the stack's configuration and DEV_LOGIN as given (unset when
+ * undefined). Config is parsed on a module's first request, so each setting gets modules of its own.
+ */
+async function devLoginWith(devLogin: string | undefined, body: { nickname: string; role: string }): Promise<APIGatewayProxyStructuredResultV2> {
+  Object.assign(process.env, JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>);
+  if (devLogin === undefined) delete process.env.DEV_LOGIN;
+  else process.env.DEV_LOGIN = devLogin;
+  let res: APIGatewayProxyStructuredResultV2 | undefined;
+  await jest.isolateModulesAsync(async () => {
+    const { dev } = (await import('../../functions/src/handlers/auth')) as unknown as { dev: Handler };
+    res = await dev(devLoginEvent(body), { functionName: 'innovation-challenge-local-authDev' });
+  });
+  return res as APIGatewayProxyStructuredResultV2;
+}
+
+/** The id the dev login gives a nickname and role (functions/src/auth/auth.service.ts). */
+const devUserId = (role: string, nickname: string) =>
+  `dev_${createHash('sha256').update(`${role}\u0000${nickname}`).digest('base64url').slice(0, 22)}`;
+
+async function storedUser(id: string): Promise<unknown> {
+  const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: process.env.STACK_DB_ENDPOINT });
+  try {
+    const users = tableNames(process.env.STACK_TABLE_PREFIX as string).users;
+    return (await doc.send(new GetCommand({ TableName: users, Key: { id } }))).Item;
+  } finally {
+    doc.destroy();
+  }
+}
+
+const codeOf = (res: { body?: string }) => (JSON.parse(res.body ?? '{}') as { error?: { code?: string } }).error?.code;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('sessions', () => {
+  it('expire: a token works until its exp, and is refused with 401 AUTH.INVALID_TOKEN after', async () => {
+    const person = await login('user');
+    const payload = JSON.parse(Buffer.from(person.token.split('.')[1] as string, 'base64url').toString('utf8')) as { iat: number; exp: number; sk?: string };
+    expect(payload.exp - payload.iat).toBe(person.expiresIn);
+
+    // The same claims as the real token (including the account's session key), but expiring in 2 s.
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signedToken({ sub: person.user.id, role: 'user', ...(payload.sk ? { sk: payload.sk } : {}) }, { issuedAt: now, expiresAt: now + 2 });
+    const live = await call('GET', '/me/demands', { token });
+    await sleep((now + 3) * 1000 - Date.now());
+    const dead = await call<{ error: { code: string } }>('GET', '/me/demands', { token });
+    const refused = dead.status === 401 && dead.body.error?.code === 'AUTH.INVALID_TOKEN';
+    recordFigure({ section: SECTION, name: 'a session past its exp', value: `${live.status} before, ${dead.status} ${dead.body.error?.code ?? ''} after`, target: '401 AUTH.INVALID_TOKEN after', pass: live.status === 200 && refused });
+    recordFigure({ section: SECTION, name: 'session lifetime (TOKEN_TTL_SECONDS)', value: `${person.expiresIn / 86_400} days` });
+    expect({ live: live.status, dead: dead.status, code: dead.body.error?.code }).toEqual({ live: 200, dead: 401, code: 'AUTH.INVALID_TOKEN' });
+  }, 60_000);
+
+  it('of a deleted account stay dead when the same person signs up again (dev and WeChat login)', async () => {
+    const nickname = uniq('again');
+    const dev = await deletedAccount('user', nickname);
+    const deadAtOnce = await call('GET', '/me/demands', { token: dev.token });
+    await login('user', nickname);
+    const devAfter = await call('GET', '/me/demands', { token: dev.token });
+
+    const person = uniq('p');
+    const wechat = (await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${person}-1` } })).body;
+    expect((await call('DELETE', '/me', { token: wechat.token })).status).toBe(200);
+    const again = await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${person}-2` } });
+    expect(again.body.user.id).toBe(wechat.user.id);
+    const wechatAfter = await call('GET', '/me/demands', { token: wechat.token });
+
+    const statuses = { deadAtOnce: deadAtOnce.status, devAfterSignUp: devAfter.status, wechatAfterSignUp: wechatAfter.status };
+    recordFigure({
+      section: SECTION,
+      name: 'session of a deleted account, after the person signs up again',
+      value: `dev ${devAfter.status}, WeChat ${wechatAfter.status}`,
+      target: '401',
+      pass: devAfter.status === 401 && wechatAfter.status === 401,
+    });
+    expect(statuses).toEqual({ deadAtOnce: 401, devAfterSignUp: 401, wechatAfterSignUp: 401 });
+  }, 60_000);
+});
+
+describe('dev login', () => {
+  it('is refused with 403 AUTH.DEV_LOGIN_DISABLED unless DEV_LOGIN=1, and stores nobody', async () => {
+    const refused: string[] = [];
+    for (const setting of ['0', 'false', '', undefined]) {
+      const body = { nickname: uniq('devoff'), role: 'admin' };
+      const res = await devLoginWith(setting, body);
+      const stored = await storedUser(devUserId(body.role, body.nickname));
+      expect({ setting, status: res.statusCode, code: codeOf(res), stored }).toEqual({ setting, status: 403, code: 'AUTH.DEV_LOGIN_DISABLED', stored: undefined });
+      refused.push(setting === undefined ? 'unset' : `'${setting}'`);
+    }
+    // Control: the same handler with DEV_LOGIN=1 logs in, so the refusals above come from the setting.
+    const body = { nickname: uniq('devon'), role: 'user' };
+    const on = await devLoginWith('1', body);
+    expect(on.statusCode).toBe(200);
+    expect(await storedUser(devUserId(body.role, body.nickname))).toMatchObject({ nickname: body.nickname });
+    recordFigure({ section: SECTION, name: `dev login with DEV_LOGIN ${refused.join(', ')}`, value: '403 AUTH.DEV_LOGIN_DISABLED, nothing stored', target: '403', pass: true });
+  }, 120_000);
+});
