@@ -68,7 +68,9 @@ async function authenticate(
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function readBody(event: APIGatewayProxyEventV2, maxBytes: number): Result<unknown> {
-  const raw = event.body ?? '';
+  // API Gateway always passes the body as text; serverless-offline passes a JSON body it could parse as the value.
+  const body: unknown = event.body;
+  const raw = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > maxBytes) {
     return { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: `请求内容过大（上限 ${Math.floor(maxBytes / 1024)} KB）` } };

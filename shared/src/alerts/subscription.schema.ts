@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { INDUSTRY_FIELDS, INDUSTRY_FIELD_LABELS } from '../demand/demand.enums';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
+import { MIN_FRACTION, storable } from '../validation/numbers';
 
 export const SUBSCRIPTION_LIMITS = {
   perUser: 20,
@@ -65,6 +66,7 @@ export const subscriptionSchema = z
         .number({ error: `${L.minBudgetWan}必须是数字` })
         .min(0, { message: `${L.minBudgetWan}不能小于 0` })
         .max(1_000_000, { message: `${L.minBudgetWan}不能超过 1,000,000` })
+        .refine(storable, { message: `${L.minBudgetWan}的最小单位是 ${MIN_FRACTION} 万元` })
         .optional(),
     },
     { error: '请求内容必须是一个对象' },
@@ -102,17 +104,25 @@ export type SubscribeQuotaRequest = z.output<typeof subscribeQuotaSchema>;
 export const validateSubscribeQuota = (input: unknown): Validated<SubscribeQuotaRequest> =>
   runSchema(subscribeQuotaSchema, input);
 
-export const markReadSchema = z.union(
-  [
-    z.strictObject({ all: z.literal(true) }),
-    z.strictObject({
+export const markReadSchema = z
+  .strictObject(
+    {
+      all: z.literal(true, { error: 'all 只能是 true（全部标为已读）' }).optional(),
       ids: z
-        .array(z.string().min(1).max(200), { error: 'ids 必须是通知 ID 列表' })
+        .array(z.string({ error: '通知 ID 必须是文字' }).min(1, { message: '通知 ID 不能为空' }).max(200, { message: '通知 ID 过长' }), {
+          error: 'ids 必须是通知 ID 列表',
+        })
         .min(1, { message: '请至少指定一条通知' })
-        .max(100, { message: '一次最多标记 100 条' }),
-    }),
-  ],
-  { error: '请提供 ids（通知 ID 列表）或 all: true' },
-);
+        .max(100, { message: '一次最多标记 100 条' })
+        .optional(),
+    },
+    { error: '请求内容必须是一个对象' },
+  )
+  .superRefine((v, ctx) => {
+    if ((v.all === undefined) === (v.ids === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: '请提供 ids（通知 ID 列表）或 all: true，二者选一' });
+    }
+  })
+  .transform((v): { all: true } | { ids: string[] } => (v.all ? { all: true } : { ids: v.ids ?? [] }));
 export type MarkReadRequest = z.output<typeof markReadSchema>;
 export const validateMarkRead = (input: unknown): Validated<MarkReadRequest> => runSchema(markReadSchema, input);

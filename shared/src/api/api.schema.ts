@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, USER_ROLES } from '../demand/demand.enums';
 import { runSchema, type Validated } from '../validation/field-errors';
+import { MIN_FRACTION, storable } from '../validation/numbers';
 
 export const LIST_LIMIT = { default: 20, max: 50 } as const;
 
@@ -53,7 +54,8 @@ export const demandListQuerySchema = z.strictObject(
       z.coerce
         .number({ error: '最低经费必须是数字' })
         .min(0, { message: '最低经费不能小于 0' })
-        .max(1_000_000, { message: '最低经费不能超过 1,000,000 万元' }),
+        .max(1_000_000, { message: '最低经费不能超过 1,000,000 万元' })
+        .refine(storable, { message: `最低经费的最小单位是 ${MIN_FRACTION} 万元` }),
     ),
     q: optionalQuery(z.string().trim().max(50, { message: '搜索词不能超过 50 个字' })),
     track: optionalQuery(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '专场编号格式无效' })),

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { isMainlandPhone } from '../demand/demand.schema';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
+import { MIN_FRACTION, storable } from '../validation/numbers';
 import type {
   SCORE_CRITERIA} from './contest.enums';
 import {
@@ -61,7 +62,8 @@ function number(label: string, unit: string, min: number, max: number, integer =
     .number({ error: typeError(label, '数字') })
     .refine(Number.isFinite, { message: `${label}必须是数字` })
     .refine((v) => v >= min, { message: `${label}不能小于 ${min}${unit}` })
-    .refine((v) => v <= max, { message: `${label}不能超过 ${max.toLocaleString('en-US')}${unit}` });
+    .refine((v) => v <= max, { message: `${label}不能超过 ${max.toLocaleString('en-US')}${unit}` })
+    .refine(storable, { message: `${label}的最小单位是 ${MIN_FRACTION}${unit}` });
   if (integer) schema = schema.refine(Number.isInteger, { message: `${label}必须是整数（${unit.trim()}）` });
   return schema;
 }
@@ -118,7 +120,8 @@ const weight = (c: (typeof SCORE_CRITERIA)[number]) =>
   z
     .number({ error: `${SCORE_CRITERION_LABELS[c]}的权重必须是数字` })
     .min(0, { message: `${SCORE_CRITERION_LABELS[c]}的权重不能小于 0` })
-    .max(100, { message: `${SCORE_CRITERION_LABELS[c]}的权重不能超过 100` });
+    .max(100, { message: `${SCORE_CRITERION_LABELS[c]}的权重不能超过 100` })
+    .refine(storable, { message: `${SCORE_CRITERION_LABELS[c]}的权重最小为 ${MIN_FRACTION}` });
 
 /** Ids in request bodies are ours (ulids, user ids): the same shape that paths accept. */
 const id = (label: string) =>

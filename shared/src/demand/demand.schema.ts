@@ -15,6 +15,7 @@ import {
 } from './demand.enums';
 import { DEMAND_FIELD_LABELS as L, type DemandFieldKey } from './demand.labels';
 import { charCount, runSchema, type FieldErrors, type Validated } from '../validation/field-errors';
+import { MIN_FRACTION, storable } from '../validation/numbers';
 
 export const DEMAND_LIMITS = {
   companyName: { max: 100 },
@@ -79,6 +80,7 @@ const budgetWan = z
   .number({ error: typeError('budgetWan', '数字') })
   .min(DEMAND_LIMITS.budgetWan.min, { message: `${L.budgetWan}不能小于 0` })
   .max(DEMAND_LIMITS.budgetWan.max, { message: `${L.budgetWan}不能超过 1,000,000 万元` })
+  .refine(storable, { message: `${L.budgetWan}的最小单位是 ${MIN_FRACTION} 万元` })
   .refine((v) => Number.isInteger(Math.round(v * 10 ** DEMAND_LIMITS.budgetWan.decimals * 1e6) / 1e6), {
     message: `${L.budgetWan}最多保留 ${DEMAND_LIMITS.budgetWan.decimals} 位小数`,
   });

@@ -16,13 +16,14 @@ export function charCount(text: string): number {
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
+    // Own keys only: a field named like an Object method (toString, valueOf…) still gets its message.
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[key] ??= `不支持的字段“${key}”`;
+      for (const key of issue.keys) if (!Object.hasOwn(fields, key)) fields[key] = `不支持的字段“${key}”`;
       continue;
     }
     const top = issue.path[0];
     const key = top === undefined ? '_' : String(top);
-    fields[key] ??= issue.message;
+    if (!Object.hasOwn(fields, key)) fields[key] = issue.message;
   }
   return fields;
 }
