@@ -1,0 +1,207 @@
+// What the API costs on top of DynamoDB: four routes through serverless-offline, the same handlers called in this
+// process (our code without the HTTP hop), and the same DynamoDB operations called straight from the SDK, interleaved
+// in one run on one local stack; plus GET /health (no database) for serverless-offline's own share.
+//
+// Run:  npm run bench -- api        (or: npx tsx scripts/bench/api-overhead.ts)
+// Options (environment): BENCH_API_REQUESTS (300 measured per route and path), BENCH_API_WARMUP (30),
+// BENCH_IAM_SIMULATE (off, as deployed; `enforce` adds the local IAM check to the HTTP path).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { tableNames } from '../../functions/src/db/table-names';
+import * as demandHandlers from '../../functions/src/handlers/demands';
+import * as followHandlers from '../../functions/src/handlers/follows';
+import * as notificationHandlers from '../../functions/src/handlers/notifications';
+import { freePort } from '../lib/ports';
+import { startStack } from '../lib/stack';
+import { devLogin, directOps, fillInbox, get, invoke, publishedIds, timed, type Op } from './lib/api-paths';
+import { emitResult, envInt, fmt, median, percentile, textTable, verdict, type Row } from './lib/result';
+
+const REQUESTS = envInt('BENCH_API_REQUESTS', 300);
+const WARMUP = envInt('BENCH_API_WARMUP', 30);
+const INBOX_SIZE = 20;
+const TARGET_RATIO = 1.3;
+
+interface Route {
+  name: string;
+  http: Op;
+  /** The same handler called in this process (no HTTP, no serverless-offline): what our own code adds. */
+  handler: Op;
+  direct: Op;
+}
+
+async function main(): Promise<void> {
+  const streams = mkdtempSync(join(tmpdir(), 'cic-bench-streams-'));
+  console.log(`API overhead benchmark · ${REQUESTS} measured requests per route and path after ${WARMUP} warm-up rounds`);
+  const t0 = performance.now();
+  const stack = await startStack({
+    apiPort: await freePort(),
+    lambdaPort: await freePort(),
+    dbPort: await freePort(),
+    wechatPort: await freePort(),
+    seed: true,
+    echo: process.env.VERBOSE === '1',
+    // As deployed: IAM is AWS's job there, and the local simulation of it runs only on the HTTP path.
+    extraEnv: { IAM_SIMULATE: process.env.BENCH_IAM_SIMULATE ?? 'off' },
+    streamsCheckpointFile: join(streams, 'checkpoint.json'),
+  });
+  const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: stack.dbEndpoint });
+  try {
+    console.log(`stack up in ${fmt((performance.now() - t0) / 1000)} s · ${stack.seed?.created ?? 0} demands seeded`);
+    const names = tableNames(stack.tablePrefix);
+    const ids = await publishedIds(doc, names);
+    const rounds = Math.min(WARMUP + REQUESTS, ids.length);
+    if (rounds - WARMUP < Math.min(REQUESTS, 200)) {
+      throw new Error(`only ${ids.length} published demands: too few for ${WARMUP} + ${REQUESTS} distinct follows`);
+    }
+    const follower = await devLogin(stack, 'bench-follower');
+    const inProcessFollower = await devLogin(stack, 'bench-follower-in-process');
+    const reader = await devLogin(stack, 'bench-inbox');
+    await fillInbox(doc, names, reader.user.id, ids, INBOX_SIZE);
+    // The handlers in this process read their configuration from the environment, as in a Lambda.
+    Object.assign(process.env, stack.env);
+
+    const direct = directOps(doc, names, ids, reader.user.id);
+    const routes: Route[] = [
+      {
+        name: 'GET /demands?limit=20',
+        http: async () => void (await get(stack, '/demands?limit=20')),
+        handler: invoke(demandHandlers.list, { query: { limit: '20' } }),
+        direct: direct.list,
+      },
+      {
+        name: 'GET /demands/{id}',
+        http: async (i) => void (await get(stack, `/demands/${ids[i % ids.length]}`)),
+        handler: (i) => invoke(demandHandlers.detail, { params: { id: ids[i % ids.length] as string } })(i),
+        direct: direct.detail,
+      },
+      {
+        name: 'PUT /demands/{id}/follow',
+        http: async (i) => {
+          const body = JSON.parse(await get(stack, `/demands/${ids[i]}/follow`, follower.token, 'PUT')) as { following?: boolean };
+          if (body.following !== true) throw new Error(`follow of ${ids[i]} did not follow`);
+        },
+        handler: (i) => invoke(followHandlers.follow, { params: { id: ids[i] as string }, token: inProcessFollower.token })(i),
+        direct: direct.follow,
+      },
+      {
+        name: 'GET /me/notifications',
+        http: async () => {
+          const text = await get(stack, '/me/notifications', reader.token);
+          const body = JSON.parse(text) as { items?: unknown[] };
+          if (body.items?.length !== INBOX_SIZE) throw new Error(`the inbox shows ${body.items?.length} items, not ${INBOX_SIZE}: ${text.slice(0, 300)}`);
+        },
+        handler: invoke(notificationHandlers.list, { token: reader.token }),
+        direct: direct.inbox,
+      },
+    ];
+    type Path = 'http' | 'handler' | 'direct';
+    const orders: Path[][] = [
+      ['http', 'handler', 'direct'],
+      ['direct', 'http', 'handler'],
+      ['handler', 'direct', 'http'],
+    ];
+    const health: number[] = [];
+    const samples = routes.map((): Record<Path, number[]> => ({ http: [], handler: [], direct: [] }));
+
+    // Interleaved, so that whatever else the machine does falls on every path alike; the order rotates so that no
+    // path always runs right after another's side effects (a follow's stream record, for one).
+    for (let i = 0; i < rounds; i += 1) {
+      const keep = i >= WARMUP;
+      const ms = await timed(async () => void (await get(stack, '/health')), i);
+      if (keep) health.push(ms);
+      for (const [r, route] of routes.entries()) {
+        for (const path of orders[i % orders.length] as Path[]) {
+          const took = await timed(route[path], i);
+          if (keep) (samples[r] as Record<Path, number[]>)[path].push(took);
+        }
+      }
+    }
+
+    const healthP50 = median(health);
+    const rows: Row[] = [];
+    const table: string[][] = [];
+    const figures: Record<string, unknown> = {
+      requests: rounds - WARMUP,
+      healthP50: healthP50,
+      healthP95: percentile(health, 95),
+    };
+    for (const [r, route] of routes.entries()) {
+      const s = samples[r] as Record<Path, number[]>;
+      const hp50 = median(s.http);
+      const dp50 = median(s.direct);
+      const inp50 = median(s.handler);
+      const raw = hp50 / dp50;
+      const adjusted = (hp50 - healthP50) / dp50;
+      table.push([
+        route.name,
+        `${fmt(hp50)} / ${fmt(percentile(s.http, 95))}`,
+        `${fmt(dp50)} / ${fmt(percentile(s.direct, 95))}`,
+        `${fmt(raw, 2)}×`,
+        fmt(healthP50),
+        `${fmt(adjusted, 2)}×`,
+        verdict(adjusted <= TARGET_RATIO),
+        `${fmt(inp50)} / ${fmt(percentile(s.handler, 95))}`,
+        `${fmt(inp50 / dp50, 2)}×`,
+      ]);
+      rows.push({
+        metric: `${route.name}: (HTTP p50 − health p50) / direct p50`,
+        value: `${fmt(adjusted, 2)}× (HTTP ${fmt(hp50)} ms, direct ${fmt(dp50)} ms, raw ${fmt(raw, 2)}×; handler in-process ${fmt(inp50 / dp50, 2)}×)`,
+        target: `≤ ${TARGET_RATIO}×`,
+        verdict: verdict(adjusted <= TARGET_RATIO),
+      });
+      figures[route.name] = {
+        httpP50: hp50,
+        httpP95: percentile(s.http, 95),
+        directP50: dp50,
+        directP95: percentile(s.direct, 95),
+        handlerP50: inp50,
+        handlerP95: percentile(s.handler, 95),
+        rawRatio: raw,
+        adjustedRatio: adjusted,
+        handlerRatio: inp50 / dp50,
+      };
+    }
+    rows.push({
+      metric: 'GET /health (serverless-offline, no database) p50 / p95',
+      value: `${fmt(healthP50)} / ${fmt(percentile(health, 95))} ms`,
+      target: '—',
+      verdict: 'info',
+    });
+    console.log('');
+    console.log(
+      textTable(
+        [
+          'route',
+          'HTTP p50 / p95 ms',
+          'direct p50 / p95 ms',
+          'raw p50 ratio',
+          'offline p50 ms',
+          'adjusted p50 ratio',
+          `≤ ${TARGET_RATIO}×`,
+          'in-process handler p50 / p95 ms',
+          'handler / direct p50',
+        ],
+        table,
+      ),
+    );
+    console.log(`GET /health p50 / p95: ${fmt(healthP50)} / ${fmt(percentile(health, 95))} ms · ${rounds - WARMUP} requests each`);
+    emitResult({ rows, figures });
+  } finally {
+    doc.destroy();
+    await stack.stop();
+    rmSync(streams, { recursive: true, force: true });
+  }
+}
+
+// Ctrl-C: exiting runs the stack's own last-resort cleanup (scripts/lib/processes.ts kills what it started).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
