@@ -13,4 +13,6 @@ export interface NotificationRepository {
   /** Takes the right to push this notification: true once, false for every later caller (a replayed stream record). */
   claimPush(userId: string, id: string): Promise<boolean>;
   setPush(userId: string, id: string, state: PushState): Promise<void>;
+  /** Gives a claimed push back (pending again) when its handling failed, so the stream's retry can take it. */
+  releasePush(userId: string, id: string): Promise<void>;
 }

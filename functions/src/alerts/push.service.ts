@@ -51,7 +51,7 @@ function reasonText(n: Notification): string {
 }
 
 export function createPushService(deps: {
-  notifications: Pick<NotificationRepository, 'claimPush' | 'setPush'>;
+  notifications: Pick<NotificationRepository, 'claimPush' | 'setPush' | 'releasePush'>;
   quotas: QuotaRepository;
   users: Pick<UserRepository, 'get'>;
   wechat: WechatMessagePort;
@@ -89,48 +89,73 @@ export function createPushService(deps: {
     return state;
   }
 
+  /** What a failed push must undo: a send of quota taken and not used; whether WeChat already answered for good. */
+  interface Held {
+    templateId: string | undefined;
+    final: boolean;
+  }
+
+  /** The push of a claimed notification. */
+  async function push(n: Notification, held: Held): Promise<PushState> {
+    const user = await deps.users.get(n.userId);
+    if (!user?.openid) return finish(n, 'no_openid');
+    if (n.broad && !(await deps.quotas.claimDigest(n.userId, chinaDate(deps.clock.now())))) {
+      return finish(n, 'digest_skipped');
+    }
+    const message = messageFor(n, user.openid);
+    const templateId = message.templateId;
+
+    for (let attempt = 1; ; attempt += 1) {
+      if (!(await deps.quotas.consume(n.userId, templateId))) return finish(n, 'no_quota');
+      held.templateId = templateId;
+      const outcome = await deps.wechat.send(message);
+      // The send was used (or, for a retryable failure, is given back just below).
+      held.templateId = undefined;
+      held.final = outcome.kind !== 'retryable';
+      switch (outcome.kind) {
+        case 'sent':
+          return finish(n, 'sent');
+        case 'no_quota':
+          await deps.quotas.zero(n.userId, templateId);
+          return finish(n, 'no_quota');
+        case 'rejected':
+          log.error('push.rejected', { notification: n.id, userId: n.userId, errcode: outcome.errcode, errmsg: outcome.errmsg });
+          return finish(n, 'rejected');
+        case 'retryable':
+          await deps.quotas.giveBack(n.userId, templateId);
+          if (attempt < deps.retry.attempts) {
+            log.warn('push.retry', { notification: n.id, attempt, errcode: outcome.errcode, detail: outcome.detail });
+            await sleep(deps.retry.baseMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+            continue;
+          }
+          await deps.deadLetters.put({
+            id: `push#${n.userId}#${n.id}`,
+            kind: 'push',
+            payload: { userId: n.userId, notificationId: n.id, templateId, message: { ...message, touser: '(redacted)' } },
+            error: `${outcome.errcode ?? ''} ${outcome.detail}`.trim(),
+            at: deps.clock.now().toISOString(),
+          });
+          log.error('push.dead_letter', { notification: n.id, attempts: attempt, detail: outcome.detail });
+          return finish(n, 'dead_letter');
+      }
+    }
+  }
+
   return {
     async onNotificationCreated(n: Notification): Promise<PushState | 'replayed'> {
       if (n.push !== 'pending') return 'replayed';
       if (!(await deps.notifications.claimPush(n.userId, n.id))) return 'replayed';
-
-      const user = await deps.users.get(n.userId);
-      if (!user?.openid) return finish(n, 'no_openid');
-      if (n.broad && !(await deps.quotas.claimDigest(n.userId, chinaDate(deps.clock.now())))) {
-        return finish(n, 'digest_skipped');
-      }
-      const message = messageFor(n, user.openid);
-      const templateId = message.templateId;
-
-      for (let attempt = 1; ; attempt += 1) {
-        if (!(await deps.quotas.consume(n.userId, templateId))) return finish(n, 'no_quota');
-        const outcome = await deps.wechat.send(message);
-        switch (outcome.kind) {
-          case 'sent':
-            return finish(n, 'sent');
-          case 'no_quota':
-            await deps.quotas.zero(n.userId, templateId);
-            return finish(n, 'no_quota');
-          case 'rejected':
-            log.error('push.rejected', { notification: n.id, userId: n.userId, errcode: outcome.errcode, errmsg: outcome.errmsg });
-            return finish(n, 'rejected');
-          case 'retryable':
-            await deps.quotas.giveBack(n.userId, templateId);
-            if (attempt < deps.retry.attempts) {
-              log.warn('push.retry', { notification: n.id, attempt, errcode: outcome.errcode, detail: outcome.detail });
-              await sleep(deps.retry.baseMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
-              continue;
-            }
-            await deps.deadLetters.put({
-              id: `push#${n.userId}#${n.id}`,
-              kind: 'push',
-              payload: { userId: n.userId, notificationId: n.id, templateId, message: { ...message, touser: '(redacted)' } },
-              error: `${outcome.errcode ?? ''} ${outcome.detail}`.trim(),
-              at: deps.clock.now().toISOString(),
-            });
-            log.error('push.dead_letter', { notification: n.id, attempts: attempt, detail: outcome.detail });
-            return finish(n, 'dead_letter');
-        }
+      // From here on an error (a DynamoDB call that failed after the SDK's retries) must not strand the claim: the
+      // quota taken for an unsent message goes back, the claim is released, and the stream's retry pushes it.
+      // Once WeChat has given a final answer (sent, no quota, rejected), the claim is kept even if recording the state
+      // fails: releasing it then could send the same message twice.
+      const held: Held = { templateId: undefined, final: false };
+      try {
+        return await push(n, held);
+      } catch (err) {
+        if (held.templateId) await deps.quotas.giveBack(n.userId, held.templateId).catch(() => undefined);
+        if (!held.final) await deps.notifications.releasePush(n.userId, n.id).catch(() => undefined);
+        throw err;
       }
     },
   };

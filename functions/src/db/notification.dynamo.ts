@@ -117,6 +117,20 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
       );
     },
 
+    async releasePush(userId, id) {
+      await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { userId, id },
+            UpdateExpression: 'SET push = :pending',
+            ConditionExpression: 'push = :claimed',
+            ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending' },
+          }),
+        ),
+      );
+    },
+
     async setPush(userId, id, state) {
       await doc.send(
         new UpdateCommand({

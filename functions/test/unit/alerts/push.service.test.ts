@@ -23,7 +23,10 @@ function notification(overrides: Partial<Notification> = {}): Notification {
   };
 }
 
-function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string | null } = {}) {
+function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string | null; failUsersGet?: number; failSetPush?: number } = {}) {
+  let usersGetFailures = opts.failUsersGet ?? 0;
+  let setPushFailures = opts.failSetPush ?? 0;
+  const throttled = () => Object.assign(new Error('throttled after the SDK retries'), { name: 'ProvisionedThroughputExceededException' });
   const quota = new Map<string, number>([[`u1:${TEMPLATES.newMatch}`, opts.quota ?? 1]]);
   const digests = new Set<string>();
   const claimed = new Set<string>();
@@ -50,10 +53,25 @@ function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string |
   const service = createPushService({
     notifications: {
       claimPush: async (u, id) => (claimed.has(`${u}:${id}`) ? false : (claimed.add(`${u}:${id}`), true)),
-      setPush: async (u, id, s) => void states.set(`${u}:${id}`, s),
+      setPush: async (u, id, s) => {
+        if (setPushFailures > 0) {
+          setPushFailures -= 1;
+          throw throttled();
+        }
+        states.set(`${u}:${id}`, s);
+      },
+      releasePush: async (u, id) => void claimed.delete(`${u}:${id}`),
     },
     quotas,
-    users: { get: async () => user },
+    users: {
+      get: async () => {
+        if (usersGetFailures > 0) {
+          usersGetFailures -= 1;
+          throw throttled();
+        }
+        return user;
+      },
+    },
     wechat: {
       send: async (m) => {
         const answer = queue.shift() ?? { kind: 'sent' };
@@ -70,6 +88,27 @@ function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string |
   const left = () => quota.get(`u1:${TEMPLATES.newMatch}`);
   return { service, sent, states, deadLetters, sleeps, left, quotas };
 }
+
+describe('the push sender when DynamoDB fails after the claim', () => {
+  it('gives the claim back, so the stream\'s retry sends it once', async () => {
+    const h = setup([{ kind: 'sent' }], { quota: 1, failUsersGet: 1 });
+    const n = notification();
+    await expect(h.service.onNotificationCreated(n)).rejects.toThrow('throttled');
+    expect(h.left()).toBe(1);
+    expect(await h.service.onNotificationCreated(n)).toBe('sent');
+    expect(h.sent).toHaveLength(1);
+    expect(h.left()).toBe(0);
+  });
+
+  it('keeps the claim once WeChat has sent it, so a retry never sends it twice', async () => {
+    const h = setup([{ kind: 'sent' }, { kind: 'sent' }], { quota: 2, failSetPush: 1 });
+    const n = notification();
+    await expect(h.service.onNotificationCreated(n)).rejects.toThrow('throttled');
+    expect(await h.service.onNotificationCreated(n)).toBe('replayed');
+    expect(h.sent).toHaveLength(1);
+    expect(h.left()).toBe(1);
+  });
+});
 
 describe('the push sender', () => {
   it('sends once with quota, cuts the title to WeChat\'s 20 characters, and ignores a replay', async () => {

@@ -1,0 +1,256 @@
+// A local stack of its own for the faults test, with DynamoDB faults injected into the functions' calls, and the few
+// tools the test needs against it: an HTTP client that retries 5xx answers (and counts them), a bounded pool, the fake
+// WeChat server's control endpoints, and reads of the truth straight from DynamoDB Local (no faults on those).
+// The shared stack never sees a fault.
+import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TableNames } from '../../../functions/src/db/table-names';
+import { freePort } from '../../../scripts/lib/ports';
+import { ROOT, startStack, type Stack } from '../../../scripts/lib/stack';
+
+export interface FaultStack {
+  stack: Stack;
+  /** One JSON line per DynamoDB fault injected into a function's call. */
+  faultLog: string;
+  stop(): Promise<void>;
+}
+
+export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRetryBaseMs: number; wechatTimeoutMs: number }): Promise<FaultStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'cic-faults-'));
+  const faultLog = join(dir, 'dynamodb-faults.jsonl');
+  // Its own build folder (git-ignored), so building this stack never rewrites the files the shared stack loads from.
+  const buildFolder = join('.local', `esbuild-faults-${process.pid}`);
+  const stack = await startStack({
+    apiPort: await freePort(),
+    lambdaPort: await freePort(),
+    dbPort: await freePort(),
+    wechatPort: await freePort(),
+    seed: false,
+    echo: process.env.VERBOSE === '1',
+    streamsCheckpointFile: join(dir, 'streams-checkpoint.json'),
+    extraEnv: {
+      FAULT_DYNAMODB_RATE: String(opts.dynamodbFaultRate),
+      FAULT_LOG_FILE: faultLog,
+      PUSH_RETRY_BASE_MS: String(opts.pushRetryBaseMs),
+      WECHAT_TIMEOUT_MS: String(opts.wechatTimeoutMs),
+      SEARCH_REFRESH_MS: '0',
+      ESBUILD_WORK_FOLDER: buildFolder,
+    },
+  });
+  return {
+    stack,
+    faultLog,
+    async stop() {
+      await stack.stop();
+      rmSync(join(ROOT, buildFolder), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The injected DynamoDB faults so far, by kind (ThrottlingException, …). */
+export function dynamodbFaults(faultLog: string): { total: number; byKind: Record<string, number> } {
+  if (!existsSync(faultLog)) return { total: 0, byKind: {} };
+  const byKind: Record<string, number> = {};
+  const lines = readFileSync(faultLog, 'utf8').split('\n').filter(Boolean);
+  for (const line of lines) {
+    const { fault } = JSON.parse(line) as { fault: string };
+    byKind[fault] = (byKind[fault] ?? 0) + 1;
+  }
+  return { total: lines.length, byKind };
+}
+
+export interface Reply<T> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The HTTP API as a careful client uses it: a 5xx answer (or a dropped connection) is retried with backoff, up to
+ * `attempts` times. Every retry is counted, by the status that caused it.
+ */
+export function createClient(baseUrl: string, attempts = 8) {
+  const retried: Record<string, number> = {};
+
+  async function once<T>(method: string, path: string, token?: string, json?: unknown): Promise<Reply<T>> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (json !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, body: body as T, text };
+  }
+
+  return {
+    /** Retries counted so far, by cause ('503', 'network', …). */
+    retried,
+    totalRetried: () => Object.values(retried).reduce((a, b) => a + b, 0),
+    /** One request, no retry. */
+    once,
+    /** One request, retried after a 5xx or a network error. `json` may be a function of the attempt (1, 2, …). */
+    async request<T>(method: string, path: string, opts: { token?: string; json?: unknown } = {}): Promise<Reply<T>> {
+      for (let attempt = 1; ; attempt += 1) {
+        const json = typeof opts.json === 'function' ? (opts.json as (n: number) => unknown)(attempt) : opts.json;
+        let reply: Reply<T> | undefined;
+        let cause: string;
+        try {
+          reply = await once<T>(method, path, opts.token, json);
+          if (reply.status < 500) return reply;
+          cause = String(reply.status);
+        } catch (err) {
+          cause = 'network';
+          if (attempt >= attempts) throw err;
+        }
+        if (attempt >= attempts && reply) return reply;
+        retried[cause] = (retried[cause] ?? 0) + 1;
+        await sleep(Math.min(2000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+      }
+    },
+  };
+}
+
+export type Client = ReturnType<typeof createClient>;
+
+/** Runs `fn` over the items with at most `concurrency` in flight; results in the items' order. */
+export async function pool<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+export interface SentMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+}
+
+/** The fake WeChat server's control endpoints (scripts/fake-wechat/server.ts). */
+export function wechatControl(wechatUrl: string) {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${wechatUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`fake wechat ${path}: ${res.status}`);
+  };
+  return {
+    chaos: (api: string, rate: number, outcomes: unknown[] = []) => post('/__chaos', { api, rate, outcomes }),
+    async injected(): Promise<Record<string, number>> {
+      return ((await (await fetch(`${wechatUrl}/__chaos`)).json()) as { injected: Record<string, number> }).injected;
+    },
+    async sent(): Promise<SentMessage[]> {
+      return ((await (await fetch(`${wechatUrl}/__sent`)).json()) as { sent: SentMessage[] }).sent;
+    },
+  };
+}
+
+/** The demand a subscribe message opens ("pages/demand/index?id=…"). */
+export function demandOfPage(page: string | undefined): string | undefined {
+  const id = new URLSearchParams((page ?? '').split('?')[1] ?? '').get('id');
+  return id ?? undefined;
+}
+
+// ---- the truth, read straight from DynamoDB Local ----
+
+export interface InboxItem {
+  userId: string;
+  id: string;
+  demandId: string;
+  push?: string;
+}
+
+/** What is left of a user's quota for one template. */
+export async function quotaOf(doc: DynamoDBDocumentClient, names: TableNames, templateId: string, userId: string): Promise<number> {
+  const out = await doc.send(new GetCommand({ TableName: names.quotas, Key: { userId, slot: `tmpl#${templateId}` }, ConsistentRead: true }));
+  return Number(out.Item?.remaining ?? 0);
+}
+
+/** Every inbox item of these users: one Query per user on the table's key. */
+export async function readInboxes(doc: DynamoDBDocumentClient, names: TableNames, userIds: string[]): Promise<InboxItem[]> {
+  const perUser = await pool(userIds, 8, async (userId) => {
+    const items: InboxItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: names.notifications,
+          KeyConditionExpression: 'userId = :u',
+          ExpressionAttributeValues: { ':u': userId },
+          ProjectionExpression: 'userId, id, demandId, #p',
+          ExpressionAttributeNames: { '#p': 'push' },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      items.push(...((out.Items ?? []) as InboxItem[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  });
+  return perUser.flat();
+}
+
+/** The push state of every inbox item, for watching progress: a test-only Scan, far cheaper here than a Query per user. */
+export async function scanPushStates(doc: DynamoDBDocumentClient, names: TableNames): Promise<Pick<InboxItem, 'push'>[]> {
+  const items: Pick<InboxItem, 'push'>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await doc.send(
+      new ScanCommand({
+        TableName: names.notifications,
+        ProjectionExpression: '#p',
+        ExpressionAttributeNames: { '#p': 'push' },
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...((out.Items ?? []) as Pick<InboxItem, 'push'>[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Polls the inboxes until the streams have done their work: every expected item there with a final push state and
+ * nothing changing for 5 s ('settled'), or nothing changing for 30 s ('stuck': the checks say what), or the bound
+ * passes while work goes on ('still draining': too slow a machine, not a wrong answer).
+ */
+export async function waitUntilSettled(
+  read: () => Promise<Pick<InboxItem, 'push'>[]>,
+  final: ReadonlySet<string>,
+  expected: number,
+  boundMs: number,
+): Promise<'settled' | 'stuck' | 'still draining'> {
+  const deadline = Date.now() + boundMs;
+  let last = '';
+  let lastChange = Date.now();
+  for (;;) {
+    const items = await read();
+    const signature = JSON.stringify([...countBy(items, (x) => x.push ?? '(none)')].sort());
+    if (signature !== last) [last, lastChange] = [signature, Date.now()];
+    const open = items.filter((x) => !final.has(x.push ?? '')).length;
+    const quiet = Date.now() - lastChange;
+    if (open === 0 && items.length >= expected && quiet >= 5000) return 'settled';
+    if (quiet >= 30_000) return 'stuck';
+    if (Date.now() > deadline) return 'still draining';
+    await sleep(3000);
+  }
+}
