@@ -23,6 +23,7 @@ import {
 } from '../../functions/src/alerts/matching/matcher';
 import { synonymGroups } from '../../functions/src/alerts/matching/synonyms';
 import { mapRecord, parseJsonl } from '../seed/jstec-mapping';
+import { seededRandom } from '../lib/seeded-random';
 
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -39,17 +40,7 @@ const TARGET_MS = 1000;
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(SEED);
+const random = seededRandom(SEED);
 const int = (n: number) => Math.floor(random() * n);
 function pick<T>(items: readonly T[]): T {
   const item = items[int(items.length)];
@@ -298,7 +289,7 @@ async function main(): Promise<number> {
   log(`largest partitions: ${biggest.map(([k, p]) => `${k} ${fmt(p.length)}`).join(', ')}`);
 
   // 3. The demands: 200 drawn at random (seeded) from the real ones.
-  const order = allDemands.map((d, i) => ({ d, r: mulberry32(SEED + i)() })).sort((a, b) => a.r - b.r);
+  const order = allDemands.map((d, i) => ({ d, r: seededRandom(SEED + i)() })).sort((a, b) => a.r - b.r);
   const demands = order.slice(0, DEMANDS).map(({ d }) => d);
 
   // Build the keyword lookup once (as a warm Lambda would hold it), timed apart.

@@ -15,6 +15,7 @@ import { assignJudges, createTrack, decide, putScore, solutionForm, submitSoluti
 import { eventually } from '../../functions/test/support/stack-env';
 import { recordFigure } from './figures';
 import { inParallel } from './support/actors';
+import { seededRandom } from '../../scripts/lib/seeded-random';
 
 const SECTION = 'confidentiality';
 const CONCURRENCY = 6;
@@ -22,18 +23,7 @@ const CONCURRENCY = 6;
 // ---- the seeded randomness ----
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 2 ** 31));
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rng = prng(SEED);
+const rng = seededRandom(SEED);
 const chance = (p: number) => rng() < p;
 const between = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;

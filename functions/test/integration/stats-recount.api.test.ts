@@ -15,22 +15,12 @@ import {
 import { createDocumentClient } from '../../src/db/client';
 import { tableNames } from '../../src/db/table-names';
 import { call, completeForm, login, uniq } from '../support/api';
+import { seededRandom } from '../../../scripts/lib/seeded-random';
 
 const OPERATIONS = 500;
 const FIELDS: IndustryField[] = [...INDUSTRY_FIELDS];
 const REGIONS = ['江苏省 / 苏州市', '上海市 / 浦东新区', '浙江省 / 杭州市', '安徽省 / 合肥市', '北京市 / 海淀区'];
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed from the printed seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function scanAll<T>(doc: DynamoDBDocumentClient, table: string): Promise<T[]> {
   const items: T[] = [];
@@ -82,7 +72,7 @@ describe('GET /stats after 500 random operations', () => {
 
   it('equals a recount of the stored data', async () => {
     const seed = Number(process.env.STATS_SEED ?? Date.now() % 100_000);
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
     const admin = (await login('admin')).token;

@@ -41,17 +41,7 @@ export function envInt(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 }
 
-/** A small seeded generator (mulberry32), so a run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../lib/seeded-random';
 
 /** Plain-text table with a header and a rule, columns padded to their widest cell (counting a Han character as two). */
 export function textTable(header: string[], rows: string[][]): string {

@@ -3,6 +3,7 @@
 import { demandText, keywordsInText, occursIn } from '../../../src/alerts/matching/matcher';
 import { synonymGroups, variantsOf } from '../../../src/alerts/matching/synonyms';
 import { realDemands } from './real-demands';
+import { seededRandom } from '../../../../scripts/lib/seeded-random';
 
 const set = (...keys: string[]): ReadonlySet<string> => new Set(keys);
 
@@ -10,17 +11,6 @@ const set = (...keys: string[]): ReadonlySet<string> => new Set(keys);
 const naive = (text: string, indexed: ReadonlySet<string>) =>
   [...indexed].filter((k) => variantsOf(k).some((v) => occursIn(text, v))).sort();
 
-/** A small seeded generator, so the random cases repeat. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('keywordsInText', () => {
   it('finds an indexed keyword written as itself or as a synonym, reported by its canonical form', () => {
@@ -53,7 +43,7 @@ describe('keywordsInText', () => {
 
   it('agrees with a naive scan on the real demands', () => {
     const texts = realDemands().map(demandText);
-    const random = prng(7);
+    const random = seededRandom(7);
     const indexed = new Set<string>(synonymGroups().map((g) => g[0] as string));
     while (indexed.size < 3000) {
       const text = texts[Math.floor(random() * texts.length)] as string;
@@ -68,7 +58,7 @@ describe('keywordsInText', () => {
   });
 
   it('scans a 5,000-character text against 100,000 indexed keywords without looking at each keyword', () => {
-    const random = prng(11);
+    const random = seededRandom(11);
     const han = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 3000))).join('');
     const indexed = new Set<string>();
     while (indexed.size < 100_000) indexed.add(han(2 + Math.floor(random() * 6)));
