@@ -94,7 +94,7 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
       );
     },
 
-    listPendingReview(page) {
+    listPendingReview(page, order) {
       const ix = DEMAND_INDEXES.byStatus;
       return queryPage(
         doc,
@@ -104,7 +104,7 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
           KeyConditionExpression: '#status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': 'pending_review' },
-          ScanIndexForward: true,
+          ScanIndexForward: order === 'oldest',
         },
         page,
         ix.keys,

@@ -1,4 +1,4 @@
-import type { CooperationMode, Demand, IndustryField, Province } from '@cic/shared';
+import type { CooperationMode, Demand, IndustryField, Province, ReviewOrder } from '@cic/shared';
 import type { PageRequest, StorePage } from '../common/page';
 
 export interface PublishedFilter {
@@ -22,8 +22,8 @@ export interface DemandRepository {
   updateIfVersion(next: Demand, expectedVersion: number): Promise<boolean>;
   /** A user's own demands, newest first. */
   listByOwner(ownerId: string, page: PageRequest): Promise<StorePage<Demand>>;
-  /** The review queue, oldest submission first. */
-  listPendingReview(page: PageRequest): Promise<StorePage<Demand>>;
+  /** The review queue by submission time: oldest first, or newest first. */
+  listPendingReview(page: PageRequest, order: ReviewOrder): Promise<StorePage<Demand>>;
   /** Published demands, newest first, narrowed by the filter. */
   listPublished(filter: PublishedFilter, page: PageRequest): Promise<StorePage<Demand>>;
   /** Every demand changed at or after `sinceIso`, oldest change first: feeds the search index. */

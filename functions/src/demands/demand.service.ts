@@ -10,6 +10,7 @@ import {
   type DemandDraft,
   type Page,
   type Result,
+  type ReviewOrder,
   type ReviewRequest,
 } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
@@ -147,9 +148,10 @@ export function createDemandService(deps: DemandServiceDeps) {
       return readPage(deps.cursors, `mine:${user.id}`, params, (page) => deps.demands.listByOwner(user.id, page));
     },
 
-    listReviewQueue(admin: AuthUser, params: PageParams): Promise<Result<Page<Demand>>> {
+    /** The queue of demands waiting for review; a cursor only continues the order it was made for. */
+    listReviewQueue(admin: AuthUser, params: PageParams, order: ReviewOrder = 'oldest'): Promise<Result<Page<Demand>>> {
       if (!isAdmin(admin)) return Promise.resolve(fail('AUTH.FORBIDDEN'));
-      return readPage(deps.cursors, 'review', params, (page) => deps.demands.listPendingReview(page));
+      return readPage(deps.cursors, `review:${order}`, params, (page) => deps.demands.listPendingReview(page, order));
     },
 
   };

@@ -127,11 +127,11 @@ export function createInMemoryDemandRepository(initial: readonly Demand[] = []):
       );
     },
 
-    async listPendingReview(page) {
+    async listPendingReview(page, order) {
       return paginate(
         stored().filter((d) => d.status === 'pending_review'),
         (d) => d.submittedAt ?? d.updatedAt,
-        'asc',
+        order === 'oldest' ? 'asc' : 'desc',
         page,
       );
     },

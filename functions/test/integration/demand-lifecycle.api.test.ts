@@ -67,6 +67,14 @@ describe('demand lifecycle over the HTTP API', () => {
     const queue = await call<Page<Demand>>('GET', '/admin/reviews?limit=50', { token: admin });
     expect(queue.status).toBe(200);
     expect(queue.body.items.every((d) => d.status === 'pending_review')).toBe(true);
+    const submittedAt = (page: Page<Demand>) => page.items.map((d) => d.submittedAt ?? '');
+    expect(submittedAt(queue.body)).toEqual([...submittedAt(queue.body)].sort());
+    const newest = await call<Page<Demand>>('GET', '/admin/reviews?limit=50&order=newest', { token: admin });
+    expect(newest.status).toBe(200);
+    expect(submittedAt(newest.body)).toEqual([...submittedAt(newest.body)].sort().reverse());
+    const badOrder = await call('GET', '/admin/reviews?order=latest', { token: admin });
+    expect(badOrder.status).toBe(400);
+    expect(JSON.stringify(badOrder.body)).toContain('order');
 
     const approved = await call<Demand>('POST', `/admin/demands/${pending.id}/review`, {
       token: admin,

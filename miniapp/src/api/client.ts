@@ -25,6 +25,7 @@ import type {
   Notification,
   Page,
   RankingResponse,
+  ReviewOrder,
   ReviewRequest,
   Score,
   ScoreRequest,
@@ -113,7 +114,8 @@ export const api = {
   unfollow: (id: string) => request<FollowResponse>('DELETE', `/demands/${encodeURIComponent(id)}/follow`),
   myFollows: (cursor?: string) => request<MyFollowsResponse>('GET', `/me/follows${queryString({ cursor })}`),
 
-  reviewQueue: (cursor?: string) => request<Page<Demand>>('GET', `/admin/reviews${queryString({ cursor })}`),
+  reviewQueue: (cursor?: string, order: ReviewOrder = 'oldest') =>
+    request<Page<Demand>>('GET', `/admin/reviews${queryString({ cursor, order })}`),
   review: (id: string, body: ReviewRequest) => request<Demand>('POST', `/admin/demands/${encodeURIComponent(id)}/review`, body),
 
   subscriptions: () => request<{ items: Subscription[] }>('GET', '/me/subscriptions'),

@@ -108,6 +108,25 @@ describe('审核', () => {
     expect(calls.toasts.map((t) => t.title)).toEqual(['已驳回']);
   });
 
+  it('switches to the newest submissions first, asking the API for that order', async () => {
+    loginAs('admin');
+    const log = fakeApi({
+      'GET /admin/reviews': (req) => ({
+        items: req.query.order === 'newest' ? [queue[2]!, queue[0]!] : [queue[1]!, queue[0]!],
+        nextCursor: null,
+      }),
+    });
+    render(<ReviewPage />);
+    await screen.findByText('焊缝检测装备');
+    expect(screen.getByText(/最早提交的在前/)).toBeTruthy();
+    fireEvent.click(screen.getByText('最新提交'));
+    await screen.findByText('钙钛矿电池封装');
+    const titles = Array.from(document.querySelectorAll('.review-title'), (n) => n.textContent);
+    expect(titles).toEqual(['钙钛矿电池封装', '视觉质检算法']);
+    expect(screen.getByText(/最新提交的在前/)).toBeTruthy();
+    expect(log.filter((r) => r.path === '/admin/reviews').map((r) => r.query.order)).toEqual(['oldest', 'newest']);
+  });
+
   it('says when the queue is empty', async () => {
     loginAs('admin');
     fakeApi({ 'GET /admin/reviews': () => ({ items: [], nextCursor: null }) });

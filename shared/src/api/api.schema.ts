@@ -78,6 +78,14 @@ export const pageQuerySchema = z.strictObject({
 });
 export type PageQuery = z.output<typeof pageQuerySchema>;
 
+/** The review queue's order: oldest first (first come, first served) by default, or the newest submissions first. */
+export const REVIEW_ORDERS = ['oldest', 'newest'] as const;
+export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
+export const reviewQueueQuerySchema = pageQuerySchema.extend({
+  order: optionalQuery(z.enum(REVIEW_ORDERS, { error: '排序方式只能是 oldest（最早提交）或 newest（最新提交）' })),
+});
+export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
+
 export const validateDevLogin = (input: unknown): Validated<DevLoginRequest> => runSchema(devLoginSchema, input);
 export const validateWechatLogin = (input: unknown): Validated<WechatLoginRequest> =>
   runSchema(wechatLoginSchema, input);
@@ -85,3 +93,5 @@ export const validateReview = (input: unknown): Validated<ReviewRequest> => runS
 export const validateDemandListQuery = (input: unknown): Validated<DemandListQuery> =>
   runSchema(demandListQuerySchema, input);
 export const validatePageQuery = (input: unknown): Validated<PageQuery> => runSchema(pageQuerySchema, input);
+export const validateReviewQueueQuery = (input: unknown): Validated<ReviewQueueQuery> =>
+  runSchema(reviewQueueQuerySchema, input);

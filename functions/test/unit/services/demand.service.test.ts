@@ -607,6 +607,23 @@ describe('listReviewQueue', () => {
     errorOf(await h.service.listReviewQueue(admin, { limit: 2, cursor: 'not.a-cursor' }), 'REQUEST.CURSOR_INVALID');
   });
 
+  it('pages newest submission first on request, and a cursor only continues the order it was made for', async () => {
+    const h = setup();
+    const a = await h.demandIn('draft');
+    const b = await h.demandIn('draft');
+    const c = await h.demandIn('draft');
+    for (const demand of [c, a, b]) await h.step(h.service.submit(owner, demand.id));
+
+    const first = unwrap(await h.service.listReviewQueue(admin, { limit: 2 }, 'newest'));
+    expect(first.items.map((x) => x.id)).toEqual([b.id, a.id]);
+    const cursor = first.nextCursor;
+    if (cursor === null) throw new Error('expected a next page');
+    const second = unwrap(await h.service.listReviewQueue(admin, { limit: 2, cursor }, 'newest'));
+    expect(second.items.map((x) => x.id)).toEqual([c.id]);
+    expect(second.nextCursor).toBeNull();
+    errorOf(await h.service.listReviewQueue(admin, { limit: 2, cursor }, 'oldest'), 'REQUEST.CURSOR_INVALID');
+  });
+
   it.each([owner, judge])('is AUTH.FORBIDDEN for a %j', async (user) => {
     const h = setup();
     errorOf(await h.service.listReviewQueue(user, { limit: 10 }), 'AUTH.FORBIDDEN');

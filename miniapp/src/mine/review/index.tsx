@@ -1,11 +1,11 @@
-// 审核 (organisers only): the queue of submitted demands, oldest first; each is approved or rejected with a reason,
-// then leaves the list.
+// 审核 (organisers only): the queue of submitted demands, oldest first (or the newest first, to find what was just
+// submitted); each is approved or rejected with a reason, then leaves the list.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Demand, ReviewRequest } from '@cic/shared';
+import type { Demand, ReviewOrder, ReviewRequest } from '@cic/shared';
 import { api, ApiError } from '../../api/client';
-import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { EmptyState, ErrorState, FilterChips, ListFooter, SkeletonList, type ChipOption } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -14,11 +14,19 @@ import '../../features/demand-form/form.css';
 import './index.css';
 
 const submitted = (d: Demand) => d.submittedAt ?? d.updatedAt;
+const ORDERS: readonly ChipOption<ReviewOrder>[] = [
+  { value: 'oldest', label: '最早提交' },
+  { value: 'newest', label: '最新提交' },
+];
 
 export default function ReviewPage() {
   const session = useSession();
   const isAdmin = session?.user.role === 'admin';
-  const list = usePagedList((cursor) => api.reviewQueue(cursor), { key: session?.user.id ?? '', enabled: isAdmin });
+  const [order, setOrder] = useState<ReviewOrder>('oldest');
+  const list = usePagedList((cursor) => api.reviewQueue(cursor, order), {
+    key: `${session?.user.id ?? ''}|${order}`,
+    enabled: isAdmin,
+  });
   const [busy, setBusy] = useState<string>();
 
   async function decide(demand: Demand, request: ReviewRequest) {
@@ -43,16 +51,18 @@ export default function ReviewPage() {
       </View>
     );
   }
-  // The API sends the queue oldest first; pages appended later keep that order only per page, so sort the whole.
-  const queue = [...list.items].sort((a, b) => submitted(a).localeCompare(submitted(b)));
+  // Pages appended later keep the order only per page (a demand may be resubmitted meanwhile), so sort the whole.
+  const direction = order === 'oldest' ? 1 : -1;
+  const queue = [...list.items].sort((a, b) => direction * submitted(a).localeCompare(submitted(b)));
   return (
     <View className='review-page'>
+      <FilterChips title='排序' options={ORDERS} value={order} onChange={(v) => setOrder(v ?? 'oldest')} />
       {list.status === 'loading' && <SkeletonList />}
       {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
       {(list.status === 'empty' || (list.status === 'ready' && queue.length === 0 && !list.hasMore)) && (
         <EmptyState title='没有待审核的需求' description='新提交的需求会出现在这里' />
       )}
-      {queue.length > 0 && <Text className='review-count'>待审核 {queue.length} 条{list.hasMore ? '+' : ''}，按提交时间先后排列</Text>}
+      {queue.length > 0 && <Text className='review-count'>待审核 {queue.length} 条{list.hasMore ? '+' : ''}，{order === 'oldest' ? '最早提交的在前' : '最新提交的在前'}</Text>}
       {queue.map((d) => (
         <ReviewItem
           key={d.id}
