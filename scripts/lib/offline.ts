@@ -10,6 +10,8 @@ export interface OfflineOptions {
   env: Record<string, string>;
   /** Print serverless's own output (npm start) or keep it for the error message (tests). */
   echo: boolean;
+  /** Sees everything serverless prints, as it comes (the API benchmark reads each invocation's Duration). */
+  onOutput?: (text: string) => void;
 }
 
 export async function startOffline(opts: OfflineOptions): Promise<{ url: string; process: Managed }> {
@@ -39,6 +41,7 @@ export async function startOffline(opts: OfflineOptions): Promise<{ url: string;
     const text = chunk.toString();
     output = (output + text).slice(-20_000);
     if (opts.echo) process.stdout.write(text);
+    opts.onOutput?.(text);
   };
   proc.child.stdout?.on('data', collect);
   proc.child.stderr?.on('data', collect);

@@ -39,6 +39,8 @@ export interface StackOptions {
   h5Port?: number;
   /** More environment for the functions (tests shorten the search refresh, for example). */
   extraEnv?: Record<string, string>;
+  /** Sees serverless-offline's output as it comes. */
+  onOfflineOutput?: (text: string) => void;
 }
 
 export interface Stack {
@@ -121,6 +123,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       lambdaPort: opts.lambdaPort,
       env,
       echo: opts.echo,
+      ...(opts.onOfflineOutput ? { onOutput: opts.onOfflineOutput } : {}),
     });
     started.push(offline.process);
 
