@@ -128,7 +128,7 @@ const functions = {
   finalsAssignJudges: {
     handler: h('finals', 'assignJudges'),
     http: 'POST /admin/demands/{id}/judges',
-    access: { ...AUTH, demands: GET, users: GET, finals: ['Query', 'PutItem', 'DeleteItem'] },
+    access: { ...AUTH, demands: GET, users: GET, solutions: GET, finals: ['Query', 'PutItem', 'DeleteItem'] },
   },
   finalsScore: {
     handler: h('finals', 'score'),

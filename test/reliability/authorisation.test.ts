@@ -258,7 +258,11 @@ const rows: Row[] = [
     path: (w) => `/demands/${w.demandId}/solutions`,
     body: () => solutionForm(),
     mutates: true,
-    expect: loggedIn(201, { submitter: '409 SOLUTION.EXISTS', owner: '409 SOLUTION.OWN_DEMAND' }),
+    expect: loggedIn(201, {
+      submitter: '409 SOLUTION.EXISTS',
+      owner: '409 SOLUTION.OWN_DEMAND',
+      judgeAssigned: '409 SOLUTION.JUDGE_CONFLICT',
+    }),
   },
   {
     route: 'POST /demands/{id}/solutions',

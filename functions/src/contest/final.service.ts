@@ -20,7 +20,7 @@ import { publicTitleOf } from '../demands/demand.view';
 import { canSeeDemand, canSeeSolution, seesContest, viewerOf } from './contest-access';
 import type { FinalRepository, SolutionRepository } from './contest.ports';
 import { rank } from './ranking';
-import { isInFinal } from './solution.lifecycle';
+import { isInFinal, solutionIdOf } from './solution.lifecycle';
 
 export function createFinalService(deps: {
   finals: FinalRepository;
@@ -40,6 +40,14 @@ export function createFinalService(deps: {
       const invalid = input.judgeIds.filter((_, i) => users[i]?.role !== 'judge');
       if (invalid.length > 0) {
         return fail('FINAL.JUDGE_INVALID', { fields: { judgeIds: `评委不存在或不是评委身份：${invalid.join('、')}` } });
+      }
+      // Nobody judges their own demand or a demand they have solved: they would score themselves or their rivals.
+      const submitted = await Promise.all(input.judgeIds.map((id) => deps.solutions.get(solutionIdOf(demandId, id))));
+      const conflicted = input.judgeIds.filter((id, i) => id === demand.ownerId || submitted[i] !== undefined);
+      if (conflicted.length > 0) {
+        return fail('FINAL.JUDGE_INVALID', {
+          fields: { judgeIds: `以下评委是该需求的发布方或已对其揭榜，不能担任评委：${conflicted.join('、')}` },
+        });
       }
       const { final: current } = await deps.finals.load(demandId);
       if (current?.closedAt) return fail('FINAL.CLOSED', { message: '评审已结束，不能再调整评委' });
@@ -66,6 +74,8 @@ export function createFinalService(deps: {
         const related = canSeeSolution(viewer, solution) || canSeeDemand(viewer, demand);
         return fail(related ? 'FINAL.NOT_ASSIGNED' : 'SOLUTION.NOT_FOUND');
       }
+      // Assigning refuses a judge who has solved the demand, and a judge cannot 揭榜 it; this still holds if the two
+      // happened at the same moment.
       if (solution.submitterId === user.id) return fail('SCORE.SELF');
       if (final?.closedAt) return fail('FINAL.CLOSED');
       if (!isInFinal(solution)) return fail('SCORE.NOT_SHORTLISTED');

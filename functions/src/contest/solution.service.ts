@@ -94,6 +94,8 @@ export function createSolutionService(deps: SolutionServiceDeps) {
       const { demand, viewer } = contest.value;
       if (viewer.owner) return fail('SOLUTION.OWN_DEMAND');
       if (demand.status !== 'published') return fail('SOLUTION.DEMAND_NOT_OPEN');
+      // A judge of this demand's final would score their rivals and read their shortlisted solutions.
+      if (viewer.judge) return fail('SOLUTION.JUDGE_CONFLICT');
       const solution = newSolution({ demandId, submitterId: user.id, form, at: now() });
       const outcome = await deps.solutions.create(solution);
       if (outcome === 'exists') return fail('SOLUTION.EXISTS');

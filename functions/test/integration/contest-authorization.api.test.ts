@@ -65,7 +65,7 @@ const rows: Row[] = [
       submitter: '409 SOLUTION.EXISTS',
       owner: '409 SOLUTION.OWN_DEMAND',
       judgeUnassigned: 201,
-      judgeAssigned: 201,
+      judgeAssigned: '409 SOLUTION.JUDGE_CONFLICT',
       admin: 201,
     },
   },

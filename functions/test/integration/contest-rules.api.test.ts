@@ -258,18 +258,37 @@ describe('score rules', () => {
     });
   });
 
-  it('does not let a judge score their own solution', async () => {
-    const { demand, judgeIds, solutions } = await final(1);
+  it('keeps judges and challengers apart: no judge for a demand they solved or own, no 揭榜 by its judge', async () => {
+    const { demand, judges, judgeIds, solutions } = await final(1);
+    // A judge who has already submitted a solution to this demand cannot be made one of its judges.
     const judgeAsSubmitter = await login('judge');
-    const own = await submitSolution(judgeAsSubmitter.token, demand.id, solutionForm({ title: '评委自己的方案' }));
-    await decide(owner, own.id, 'shortlist');
-    // The organisers make them a judge of the same demand, alongside the others.
-    await assignJudges(admin, demand.id, [...judgeIds, judgeAsSubmitter.user.id]);
-    const self = await call('PUT', `/solutions/${own.id}/score`, { token: judgeAsSubmitter.token, json: { completeness: 100, feasibility: 100, fit: 100 } });
-    expect(errorOf(self)).toEqual({ status: 403, code: 'SCORE.SELF' });
-    // They may still score the others.
-    await putScore(judgeAsSubmitter.token, solutions[0]!.id, { completeness: 70, feasibility: 70, fit: 70 });
-    expect((await ranking(demand.id)).items.find((e) => e.solutionId === own.id)).toMatchObject({ judgesScored: 0, total: null });
+    await submitSolution(judgeAsSubmitter.token, demand.id, solutionForm({ title: '评委自己的方案' }));
+    const solved = await call('POST', `/admin/demands/${demand.id}/judges`, {
+      token: admin,
+      json: { judgeIds: [...judgeIds, judgeAsSubmitter.user.id] },
+    });
+    expect(errorOf(solved)).toEqual({
+      status: 400,
+      code: 'FINAL.JUDGE_INVALID',
+      fields: { judgeIds: expect.stringContaining(judgeAsSubmitter.user.id) },
+    });
+    // Nor a judge who posted the demand.
+    const judgeAsOwner = await login('judge');
+    const theirs = await published(judgeAsOwner.token, admin, completeForm({ title: `${uniq('')}评委发布的需求` }));
+    const own = await call('POST', `/admin/demands/${theirs.id}/judges`, { token: admin, json: { judgeIds: [judgeAsOwner.user.id] } });
+    expect(errorOf(own)).toEqual({
+      status: 400,
+      code: 'FINAL.JUDGE_INVALID',
+      fields: { judgeIds: expect.stringContaining(judgeAsOwner.user.id) },
+    });
+    // The refused assignment changed nothing: the judges are still the two, and the submitter is not one of them.
+    const score = { completeness: 70, feasibility: 70, fit: 70 };
+    await putScore(judges[0], solutions[0]!.id, score);
+    const outside = await call('PUT', `/solutions/${solutions[0]!.id}/score`, { token: judgeAsSubmitter.token, json: score });
+    expect(errorOf(outside)).toEqual({ status: 403, code: 'FINAL.NOT_ASSIGNED' });
+    // An assigned judge cannot 揭榜 the demand they judge.
+    const rival = await call('POST', `/demands/${demand.id}/solutions`, { token: judges[1], json: solutionForm() });
+    expect(errorOf(rival)).toEqual({ status: 409, code: 'SOLUTION.JUDGE_CONFLICT' });
   });
 
   it('scores shortlisted solutions only, and only by an assigned judge', async () => {

@@ -32,6 +32,7 @@ export const ERRORS = {
   'SOLUTION.VERSION_CONFLICT': { status: 409, message: '方案已在别处被修改，请刷新后再试' },
   'SOLUTION.INVALID_DECISION': { status: 409, message: '该方案当前的状态不能这样处理' },
   'SOLUTION.MATCHED': { status: 409, message: '该需求已与其他方案签订意向协议' },
+  'SOLUTION.JUDGE_CONFLICT': { status: 409, message: '你是该需求的评委，不能对其揭榜' },
   'FINAL.JUDGE_INVALID': { status: 400, message: '指定的评委不存在或不是评委身份' },
   'FINAL.NOT_ASSIGNED': { status: 403, message: '你不是该需求的评委' },
   'FINAL.CLOSED': { status: 409, message: '评审已结束，评分不能再修改' },
