@@ -61,14 +61,14 @@ export function createDemandListService(deps: {
         if (!position || typeof position.o !== 'number') return fail('REQUEST.CURSOR_INVALID');
         offset = position.o;
       }
-      const hits = await deps.search.search(query.q, filter);
+      const { hits, total } = await deps.search.search(query.q, filter, offset + limit);
       const ids = hits.slice(offset, offset + limit).map((h) => h.id);
       const byId = new Map((await deps.demands.getMany(ids)).map((d) => [d.id, d]));
       const items = ids
         .map((id) => byId.get(id))
         .flatMap((d) => (d && d.status === 'published' ? [toSummary(toPublicDemand(d))] : []));
       const nextOffset = offset + limit;
-      return ok({ items, nextCursor: nextOffset < hits.length ? deps.cursors.encode(scope, { o: nextOffset }) : null });
+      return ok({ items, nextCursor: nextOffset < total ? deps.cursors.encode(scope, { o: nextOffset }) : null });
     },
   };
 }

@@ -7,7 +7,7 @@ import type { PageRequest, StorePage } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { demandProvince } from '../demands/demand.lifecycle';
 import { withPublicText } from '../demands/demand.view';
-import { Bm25Index, type Hit } from './bm25-index';
+import { Bm25Index, type TopHits } from './bm25-index';
 
 export interface SearchMeta {
   field: IndustryField | undefined;
@@ -97,14 +97,15 @@ export function createDemandSearch(deps: {
   }
 
   return {
-    async search(query: string, filter: PublishedFilter): Promise<Hit<SearchMeta>[]> {
+    /** The best `limit` matches passing the filter, best first, and how many match in all. */
+    async search(query: string, filter: PublishedFilter, limit: number): Promise<TopHits<SearchMeta>> {
       await fresh();
-      return index.search(query, (meta) => matchesFilter(meta, filter));
+      return index.top(query, (meta) => matchesFilter(meta, filter), limit);
     },
     /** How many published demands contain the term (as far as its bigrams tell): used to pick a rare keyword. */
     async documentFrequency(term: string): Promise<number> {
       await fresh();
-      return index.search(term).length;
+      return index.count(term);
     },
     /** How many published demands the index holds. */
     async documents(): Promise<number> {

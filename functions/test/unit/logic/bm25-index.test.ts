@@ -1,6 +1,7 @@
 // The search index: bigram tokenisation of Chinese technical text, whole Latin/number words, BM25 ranking with a title
 // boost, the all-terms rule for short queries, and upsert/remove bookkeeping. The last block runs over the real
 // demands in data/jstec-demands.jsonl.
+import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { indexTerms, queryTerms } from '../../../src/search/bigram-tokenizer';
@@ -180,6 +181,121 @@ describe('Bm25Index', () => {
     expect(index.search('   ')).toEqual([]);
     expect(index.search('，。！')).toEqual([]);
     expect(new Bm25Index<Meta>().search('钛合金')).toEqual([]);
+  });
+});
+
+/**
+ * BM25 written out the plain way (a Map per document, every hit scored and sorted): what the typed-array index, with
+ * its rarest-first pass, top-k heap, lazy removal and compaction, must agree with.
+ */
+class ReferenceIndex {
+  private readonly docs = new Map<string, { length: number; tf: Map<string, number>; meta: Meta }>();
+
+  upsert(doc: { id: string; title: string; body: string; meta: Meta }): void {
+    const tf = new Map<string, number>();
+    for (const t of indexTerms(doc.title)) tf.set(t, (tf.get(t) ?? 0) + 3);
+    for (const t of indexTerms(doc.body)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    let length = 0;
+    for (const v of tf.values()) length += v;
+    this.docs.set(doc.id, { length, tf, meta: doc.meta });
+  }
+
+  remove(id: string): void {
+    this.docs.delete(id);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  search(query: string, accept: (m: Meta) => boolean): Hit<Meta>[] {
+    const terms = queryTerms(query);
+    const n = this.docs.size;
+    if (terms.length === 0 || n === 0) return [];
+    const need = terms.length <= 3 ? terms.length : Math.ceil(terms.length * 0.75);
+    let total = 0;
+    for (const d of this.docs.values()) total += d.length;
+    const avg = total / n;
+    const df = (t: string) => [...this.docs.values()].filter((d) => d.tf.has(t)).length;
+    const hits: Hit<Meta>[] = [];
+    for (const [id, d] of this.docs) {
+      const held = terms.filter((t) => d.tf.has(t));
+      if (held.length < need || !accept(d.meta)) continue;
+      let score = 0;
+      for (const t of held) {
+        const f = d.tf.get(t) as number;
+        const idf = Math.log(1 + (n - df(t) + 0.5) / (df(t) + 0.5));
+        score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.length) / avg));
+      }
+      hits.push({ id, score, meta: d.meta });
+    }
+    return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1));
+  }
+}
+
+describe('Bm25Index against a plain BM25', () => {
+  // A small alphabet, so that documents share terms, scores tie and queries of every length find something.
+  const word = fc.constantFrom('钛合金', '合金', '焊接', '激光', '电池', '封装', '钙钛矿', '系统', '检测', 'plc', 'ad7606', '材料');
+  const text = fc.array(word, { maxLength: 8 }).map((w) => w.join(''));
+  const op = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 60 }), title: text, body: text, closed: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 60 }) }) },
+  );
+  const query = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(''));
+
+  it('finds the same documents with the same scores in the same order, and counts them, after any upserts and removes', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), fc.array(query, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (ops, queries, limit) => {
+        const index = new Bm25Index<Meta>();
+        const reference = new ReferenceIndex();
+        for (const o of ops) {
+          const id = `d${String(o.id).padStart(2, '0')}`;
+          if (o.kind === 'remove') {
+            index.remove(id);
+            reference.remove(id);
+          } else {
+            const doc = { id, title: o.title, body: o.body, meta: { status: o.closed ? ('closed' as const) : ('published' as const) } };
+            index.upsert(doc);
+            reference.upsert(doc);
+          }
+        }
+        expect(index.size).toBe(reference.size);
+        const open = (m: Meta) => m.status === 'published';
+        for (const q of queries) {
+          const expected = reference.search(q, open);
+          const { hits, total } = index.top(q, open, limit);
+          expect(total).toBe(expected.length);
+          expect(index.count(q)).toBe(reference.search(q, () => true).length);
+          expect(hits.map((h) => h.id)).toEqual(expected.slice(0, limit).map((h) => h.id));
+          for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo((expected[i] as Hit<Meta>).score, 9);
+          expect(ids(index.search(q, open))).toEqual(ids(expected));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('compacts after many removes and still agrees', () => {
+    const index = new Bm25Index<Meta>();
+    const reference = new ReferenceIndex();
+    const words = ['钛合金', '焊接', '激光', '电池', '系统', '检测'];
+    // 3,000 churning documents: well past the point where removed ones are compacted away (more than once).
+    for (let i = 0; i < 3000; i += 1) {
+      const doc = { id: `d${i % 400}`, title: words[i % 6] as string, body: `${words[(i * 7) % 6] as string}${words[(i * 5) % 6] as string}`, meta: { status: 'published' as const } };
+      index.upsert(doc);
+      reference.upsert(doc);
+      if (i % 3 === 0) {
+        index.remove(`d${(i * 13) % 400}`);
+        reference.remove(`d${(i * 13) % 400}`);
+      }
+    }
+    expect(index.size).toBe(reference.size);
+    for (const q of [...words, '钛合金焊接', '激光检测系统']) {
+      const expected = reference.search(q, () => true);
+      const { hits, total } = index.top(q, () => true, 20);
+      expect(total).toBe(expected.length);
+      expect(hits.map((h) => h.id)).toEqual(expected.slice(0, 20).map((h) => h.id));
+    }
   });
 });
 

@@ -217,7 +217,8 @@ describe('list with q', () => {
     expect(found).toHaveLength(3);
     expect(found.slice(0, 2).sort()).toEqual([a.id, c.id].sort());
     expect(found[2]).toBe(b.id);
-    expect(search).toHaveBeenCalledWith('激光焊接', {});
+    // The index ranks only as far as the page needs (the best 50 here), and counts the rest.
+    expect(search).toHaveBeenCalledWith('激光焊接', {}, 50);
   });
 
   it('needs every term of a short query: 钛合金 does not find 铝合金', async () => {
@@ -249,9 +250,12 @@ describe('list with q', () => {
     const h = setup();
     await corpus(h);
     const ranking = await h.ids({ q: '激光焊接' });
+    const search = jest.spyOn(h.search, 'search');
     const { pages, cursors } = await h.allPages({ q: '激光焊接', limit: 2 });
     expect(pages).toEqual([ranking.slice(0, 2), ranking.slice(2)]);
     expect(cursors).toBe(1);
+    // Each page asks the index for the best (offset + page size).
+    expect(search.mock.calls.map((c) => c[2])).toEqual([2, 4]);
   });
 
   it('refuses a cursor from another query, another filter, the plain list, or none of ours', async () => {
