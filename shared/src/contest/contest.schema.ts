@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { isMainlandPhone } from '../demand/demand.schema';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
-import { MIN_FRACTION, storable } from '../validation/numbers';
+import { groupDigits, MIN_FRACTION, storable } from '../validation/numbers';
 import type {
   SCORE_CRITERIA} from './contest.enums';
 import {
@@ -62,7 +62,7 @@ function number(label: string, unit: string, min: number, max: number, integer =
     .number({ error: typeError(label, '数字') })
     .refine(Number.isFinite, { message: `${label}必须是数字` })
     .refine((v) => v >= min, { message: `${label}不能小于 ${min}${unit}` })
-    .refine((v) => v <= max, { message: `${label}不能超过 ${max.toLocaleString('en-US')}${unit}` })
+    .refine((v) => v <= max, { message: `${label}不能超过 ${groupDigits(max)}${unit}` })
     .refine(storable, { message: `${label}的最小单位是 ${MIN_FRACTION}${unit}` });
   if (integer) schema = schema.refine(Number.isInteger, { message: `${label}必须是整数（${unit.trim()}）` });
   return schema;

@@ -1,5 +1,6 @@
 // A horizontal bar chart drawn with plain views: one row per item, the bar's length relative to the largest value.
 import { Text, View } from '@tarojs/components';
+import { groupDigits } from '@cic/shared';
 
 export interface Bar {
   label: string;
@@ -21,7 +22,7 @@ export function BarChart({ title, bars, empty = '暂无数据' }: { title: strin
               {/* At least a sliver, so a 1 beside a 500 is still seen. */}
               <View className='chart-bar' style={{ width: `${b.value === 0 ? 0 : Math.max(2, (100 * b.value) / max)}%` }} />
             </View>
-            <Text className='chart-value'>{b.value.toLocaleString('en-US')}</Text>
+            <Text className='chart-value'>{groupDigits(b.value)}</Text>
           </View>
         ))
       )}

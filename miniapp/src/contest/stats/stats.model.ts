@@ -1,11 +1,11 @@
 // What the 数据统计 page shows, computed from GET /stats: the headline figures and the rows of each chart.
-import { DEMAND_STATUS_LABELS, DEMAND_STATUSES, INDUSTRY_FIELD_LABELS, type StatsResponse } from '@cic/shared';
+import { DEMAND_STATUS_LABELS, DEMAND_STATUSES, groupDigits, INDUSTRY_FIELD_LABELS, type StatsResponse } from '@cic/shared';
 import type { Bar } from './bar-chart';
 
 /** 拟投入 in the unit a person reads: 8,650万元 below 1亿, then 12.35亿元. */
 export function formatWanTotal(wan: number): string {
   if (wan >= 10_000) return `${Number((wan / 10_000).toFixed(2))}亿元`;
-  return `${Math.round(wan).toLocaleString('en-US')}万元`;
+  return `${groupDigits(Math.round(wan))}万元`;
 }
 
 export interface Figure {
@@ -17,10 +17,10 @@ export interface Figure {
 export function figures(s: StatsResponse): Figure[] {
   return [
     { key: 'budget', label: '拟投入合作经费', value: formatWanTotal(s.budgetWan) },
-    { key: 'published', label: '已发布需求', value: s.demands.published.toLocaleString('en-US') },
-    { key: 'solutions', label: '揭榜方案', value: s.solutions.toLocaleString('en-US') },
-    { key: 'answered', label: '已有揭榜的需求', value: s.demandsWithSolutions.toLocaleString('en-US') },
-    { key: 'matched', label: '已对接需求', value: s.matched.toLocaleString('en-US') },
+    { key: 'published', label: '已发布需求', value: groupDigits(s.demands.published) },
+    { key: 'solutions', label: '揭榜方案', value: groupDigits(s.solutions) },
+    { key: 'answered', label: '已有揭榜的需求', value: groupDigits(s.demandsWithSolutions) },
+    { key: 'matched', label: '已对接需求', value: groupDigits(s.matched) },
   ];
 }
 
