@@ -11,8 +11,20 @@ export interface TokenService {
   verify(token: string): Promise<TokenClaims | undefined>;
 }
 
+/** Tokens a warm function has already verified, until they expire; the oldest go first beyond this many. */
+const VERIFIED_CACHE_SIZE = 1000;
+
 export function createTokenService(secret: string, ttlSeconds: number): TokenService {
   const key = new TextEncoder().encode(secret);
+  // The same person sends the same token with every request. Checking its signature again would give the same answer
+  // until it expires, and the string must match exactly, so a forged or altered token is never found here. (Whether
+  // the session still stands is checked against the stored user on every request, after this.)
+  const verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
+  const remember = (token: string, claims: TokenClaims, exp: number | undefined) => {
+    if (exp === undefined) return;
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { claims, expiresAtMs: exp * 1000 });
+  };
   return {
     async issue(user) {
       const token = await new SignJWT({ role: user.role, ...(user.sessionKey ? { sk: user.sessionKey } : {}) })
@@ -26,11 +38,23 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
       return { token, expiresIn: ttlSeconds };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        // As jose decides: expired once the clock reaches exp.
+        if (Date.now() < known.expiresAtMs) return known.claims;
+        verified.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
         const role = payload.role;
         if (typeof payload.sub !== 'string' || !USER_ROLES.includes(role as UserRole)) return undefined;
-        return { id: payload.sub, role: role as UserRole, ...(typeof payload.sk === 'string' ? { sessionKey: payload.sk } : {}) };
+        const claims: TokenClaims = {
+          id: payload.sub,
+          role: role as UserRole,
+          ...(typeof payload.sk === 'string' ? { sessionKey: payload.sk } : {}),
+        };
+        remember(token, Object.freeze(claims), payload.exp);
+        return claims;
       } catch (err) {
         if (err instanceof joseErrors.JOSEError) return undefined;
         throw err;

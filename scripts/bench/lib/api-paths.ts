@@ -11,10 +11,15 @@ import type { Stack } from '../../lib/stack';
 /** One measured operation: `i` is the round, so routes that write can pick a different demand each time. */
 export type Op = (i: number) => Promise<void>;
 
-type Handler = (event: APIGatewayProxyEventV2) => Promise<{ statusCode?: number; body?: string }>;
+type Handler = (event: APIGatewayProxyEventV2, context: { functionName: string }) => Promise<{ statusCode?: number; body?: string }>;
 
 /** Calls a handler in-process with the parts of an HTTP API event that route() reads. */
-export function invoke(handler: Handler, parts: { params?: Record<string, string>; query?: Record<string, string>; token?: string }): Op {
+/** Calls a handler as Lambda's runtime does: an API Gateway v2 event and a context naming the function. */
+export function invoke(
+  handler: Handler,
+  parts: { params?: Record<string, string>; query?: Record<string, string>; token?: string },
+  fn: string,
+): Op {
   return async () => {
     const event = {
       routeKey: 'bench',
@@ -23,7 +28,7 @@ export function invoke(handler: Handler, parts: { params?: Record<string, string
       ...(parts.query ? { queryStringParameters: parts.query } : {}),
       isBase64Encoded: false,
     } as unknown as APIGatewayProxyEventV2;
-    const out = await handler(event);
+    const out = await handler(event, { functionName: `innovation-challenge-local-${fn}` });
     if (out.statusCode !== 200) throw new Error(`in-process handler answered ${out.statusCode}: ${out.body?.slice(0, 300)}`);
   };
 }
