@@ -74,6 +74,12 @@ function failFields<T>(r: Validated<T>): FieldErrors {
   return r.fields;
 }
 
+/** The failure's message about the whole input. */
+function failMessage<T>(r: Validated<T>): string | undefined {
+  if (r.ok) throw new Error(`expected failure, got value ${JSON.stringify(r.value)}`);
+  return r.message;
+}
+
 /** The input fails, with an error under `key` that names the field by its Chinese label. */
 function expectFieldError<T>(r: Validated<T>, key: DemandFieldKey): string {
   const fields = failFields(r);
@@ -542,9 +548,8 @@ describe('validateDemandComplete', () => {
       ['null', null],
       ['undefined', undefined],
       ['a number', 7],
-    ])('rejects %s under fields._', (_case, input) => {
-      const fields = failFields(validateDemandComplete(input));
-      expect(fields._).toBeDefined();
+    ])('rejects %s with a message about the whole input', (_case, input) => {
+      expect(failMessage(validateDemandComplete(input))).toBe('请求内容必须是一个对象');
     });
   });
 
@@ -656,12 +661,20 @@ describe('validateDemandDraft', () => {
     expect(failFields(validateDemandDraft({ foo: 1 })).foo).toContain('foo');
   });
 
+  it('names an unknown key called "_" like any other, with no message about the whole input', () => {
+    const r = validateDemandDraft({ title: '钛合金焊接', _: 0 });
+    expect(failFields(r)).toEqual({ _: '不支持的字段“_”' });
+    expect(failMessage(r)).toBeUndefined();
+  });
+
   it.each<[string, unknown]>([
     ['an array', []],
     ['a string', 'draft'],
     ['null', null],
-  ])('rejects %s under fields._', (_case, input) => {
-    expect(failFields(validateDemandDraft(input))._).toBe('请求内容必须是一个对象');
+  ])('rejects %s with a message about the whole input, and no field', (_case, input) => {
+    const r = validateDemandDraft(input);
+    expect(failMessage(r)).toBe('请求内容必须是一个对象');
+    expect(failFields(r)).toEqual({});
   });
 });
 
@@ -739,7 +752,7 @@ describe('validateDevLogin', () => {
 
   it('rejects unknown keys and non-objects', () => {
     expect(failFields(validateDevLogin({ nickname: 'a', role: 'user', extra: 1 })).extra).toContain('extra');
-    expect(failFields(validateDevLogin(null))._).toBeDefined();
+    expect(failMessage(validateDevLogin(null))).toBe('请求内容必须是一个对象');
   });
 });
 

@@ -104,7 +104,9 @@ export function createDemandService(deps: DemandServiceDeps) {
       const loaded = await loadFor(user, id, 'submit');
       if (!loaded.ok) return loaded;
       const complete = validateDemandComplete(formOf(loaded.value));
-      if (!complete.ok) return fail('DEMAND.INCOMPLETE', { fields: complete.fields });
+      if (!complete.ok) {
+        return fail('DEMAND.INCOMPLETE', { fields: complete.fields, ...(complete.message ? { message: complete.message } : {}) });
+      }
       const verdict = await (deps.screen ?? noScreen)(user, complete.value);
       if (verdict === 'risky') return fail('DEMAND.CONTENT_RISKY');
       const safety = verdict === 'pass' ? undefined : verdict;

@@ -43,10 +43,11 @@ const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Handler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'functionName'>) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const validationError = (fields: Record<string, string>): AppError => {
-  const { _: whole, ...rest } = fields;
-  return { code: 'REQUEST.VALIDATION', fields: rest, ...(whole ? { message: whole } : {}) };
-};
+const validationError = (failed: { fields: Record<string, string>; message?: string }): AppError => ({
+  code: 'REQUEST.VALIDATION',
+  fields: failed.fields,
+  ...(failed.message ? { message: failed.message } : {}),
+});
 
 async function authenticate(
   access: Access,
@@ -126,14 +127,14 @@ export function createRoute(getDeps: () => RouteDeps) {
           const raw = readBody(event, deps.maxBodyBytes);
           if (!raw.ok) return errorResponse(raw.error);
           const checked = options.body(raw.value);
-          if (!checked.ok) return errorResponse(validationError(checked.fields));
+          if (!checked.ok) return errorResponse(validationError(checked));
           body = checked.value;
         }
 
         let query = undefined as Q;
         if (options.query) {
           const checked = options.query(event.queryStringParameters ?? {});
-          if (!checked.ok) return errorResponse(validationError(checked.fields));
+          if (!checked.ok) return errorResponse(validationError(checked));
           query = checked.value;
         }
 

@@ -200,7 +200,7 @@ function dropUnusedOther<T extends CrossFields>(d: T): T {
 function validateComplete<T extends CrossFields>(schema: z.ZodType<T>, input: unknown): Validated<T> {
   const parsed = runSchema(schema, input);
   const cross = crossFieldErrors(input);
-  if (!parsed.ok) return { ok: false, fields: { ...cross, ...parsed.fields } };
+  if (!parsed.ok) return { ...parsed, fields: { ...cross, ...parsed.fields } };
   if (Object.keys(cross).length > 0) return { ok: false, fields: cross };
   return { ok: true, value: dropUnusedOther(parsed.value) };
 }

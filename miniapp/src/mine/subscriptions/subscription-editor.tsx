@@ -155,7 +155,6 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
           }}
         />
       </Field>
-      {errors._ && <Text className='field-error'>{errors._}</Text>}
       <Button className='primary-button sub-save' loading={saving} onClick={save}>
         保存订阅
       </Button>
