@@ -21,14 +21,17 @@ export interface SearchMeta {
 const READ_PAGE = 500;
 const OVERLAP_MS = 30_000;
 
-export function matchesFilter(meta: SearchMeta, filter: PublishedFilter): boolean {
-  if (filter.field && meta.field !== filter.field) return false;
-  if (filter.province && meta.province !== filter.province) return false;
-  if (filter.regionContains && !meta.region.includes(filter.regionContains)) return false;
-  if (filter.cooperation && !meta.cooperationModes.includes(filter.cooperation)) return false;
-  if (filter.minBudgetWan !== undefined && meta.budgetWan < filter.minBudgetWan) return false;
-  if (filter.trackId && meta.trackId !== filter.trackId) return false;
-  return true;
+/** The test a list filter puts to a demand's SearchMeta, or undefined when the filter lets every demand through. */
+export function metaFilter(filter: PublishedFilter): ((meta: SearchMeta) => boolean) | undefined {
+  const { field, province, regionContains, cooperation, minBudgetWan, trackId } = filter;
+  const checks: ((meta: SearchMeta) => boolean)[] = [];
+  if (field) checks.push((m) => m.field === field);
+  if (province) checks.push((m) => m.province === province);
+  if (regionContains) checks.push((m) => m.region.includes(regionContains));
+  if (cooperation) checks.push((m) => m.cooperationModes.includes(cooperation));
+  if (minBudgetWan !== undefined) checks.push((m) => m.budgetWan >= minBudgetWan);
+  if (trackId) checks.push((m) => m.trackId === trackId);
+  return checks.length === 0 ? undefined : (meta) => checks.every((check) => check(meta));
 }
 
 async function forEachPage(
@@ -100,7 +103,7 @@ export function createDemandSearch(deps: {
     /** The best `limit` matches passing the filter, best first, and how many match in all. */
     async search(query: string, filter: PublishedFilter, limit: number): Promise<TopHits<SearchMeta>> {
       await fresh();
-      return index.top(query, (meta) => matchesFilter(meta, filter), limit);
+      return index.top(query, metaFilter(filter), limit);
     },
     /** How many published demands contain the term (as far as its bigrams tell): used to pick a rare keyword. */
     async documentFrequency(term: string): Promise<number> {

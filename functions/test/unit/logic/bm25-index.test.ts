@@ -1,11 +1,13 @@
 // The search index: bigram tokenisation of Chinese technical text, whole Latin/number words, BM25 ranking with a title
-// boost, the all-terms rule for short queries, and upsert/remove bookkeeping. The last block runs over the real
-// demands in data/jstec-demands.jsonl.
+// boost, the all-terms rule for short queries, and upsert/remove bookkeeping; the posting lists underneath; a check
+// of all of it against a plain BM25. The last block runs over the real demands in data/jstec-demands.jsonl.
+import { normalizeText } from '@cic/shared';
 import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indexTerms, queryTerms } from '../../../src/search/bigram-tokenizer';
+import { indexTerms, queryTerms, termKey } from '../../../src/search/bigram-tokenizer';
 import { Bm25Index, type Hit } from '../../../src/search/bm25-index';
+import { Postings } from '../../../src/search/postings';
 
 interface Meta {
   status: 'published' | 'closed';
@@ -73,6 +75,146 @@ describe('queryTerms', () => {
 
   it('drops repeated terms', () => {
     expect(queryTerms('合金 合金')).toEqual(['合金']);
+  });
+});
+
+/** The tokeniser as first written, with the pattern: what the code-point scanner must agree with. */
+const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const HAN = /^\p{Script=Han}/u;
+function patternTerms(text: string, query: boolean): string[] {
+  const out: string[] = [];
+  for (const [run] of normalizeText(text).matchAll(RUNS)) {
+    if (!HAN.test(run)) {
+      out.push(run);
+      continue;
+    }
+    const chars = Array.from(run);
+    if (query && chars.length === 1) out.push(chars[0] as string);
+    for (let i = 0; i < chars.length; i += 1) {
+      if (!query) out.push(chars[i] as string);
+      if (i + 1 < chars.length) out.push(`${chars[i]}${chars[i + 1]}`);
+    }
+  }
+  return query ? [...new Set(out)] : out;
+}
+
+describe('the tokeniser against the pattern it replaces', () => {
+  // Han inside and outside the BMP, Han that is not a letter (〇 々 ⺀), Latin, digits, full-width forms, ligatures and
+  // circled digits that NFKC rewrites, a letter whose lower case is longer, punctuation, spaces and a lone surrogate.
+  const char = fc.constantFrom('钛', '合', '金', '𠀀', '𪚥', '〇', '々', '⺀', 'a', 'B', 'Ｌ', '７', '1', 'é', 'İ', 'ﬁ', '①', ' ', '，', '-', '\uD800', '\n');
+  const text = fc.array(char, { maxLength: 24 }).map((c) => c.join(''));
+
+  it('gives the same index terms and query terms for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(indexTerms(t)).toEqual(patternTerms(t, false));
+        expect(queryTerms(t)).toEqual(patternTerms(t, true));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives each distinct term its own key', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (texts) => {
+        const terms = [...new Set(texts.flatMap((t) => indexTerms(t)))];
+        expect(new Set(terms.map(termKey)).size).toBe(terms.length);
+      }),
+    );
+  });
+});
+
+describe('Postings', () => {
+  /** Every entry of a list, read through a cursor. */
+  function entries(postings: Postings, term: number): [number, number][] {
+    const out: [number, number][] = [];
+    const cursor = postings.cursor(term);
+    do for (let i = cursor.at; i < cursor.end; i += 1) out.push([cursor.slots[i] as number, cursor.tfs[i] as number]);
+    while (cursor.nextBlock());
+    return out;
+  }
+
+  /** Postings and a plain model of them, filled and compacted alike. */
+  function pair(terms: number) {
+    const postings = new Postings();
+    const model: [number, number][][] = Array.from({ length: terms }, () => []);
+    for (let t = 0; t < terms; t += 1) postings.addTerm(0);
+    let slots = 0;
+    return {
+      postings,
+      model,
+      get slots() {
+        return slots;
+      },
+      add(holding: readonly number[], tf: number) {
+        for (const t of holding) {
+          postings.push(t, slots, tf);
+          model[t]?.push([slots, tf]);
+        }
+        slots += 1;
+      },
+      compact(keep: (slot: number) => boolean) {
+        const remap = new Int32Array(slots).fill(-1);
+        let next = 0;
+        for (let s = 0; s < slots; s += 1) if (keep(s)) remap[s] = next++;
+        postings.compact(remap, 0);
+        for (const list of model) list.splice(0, list.length, ...list.filter(([s]) => keep(s)).map(([s, tf]): [number, number] => [remap[s] as number, tf]));
+        slots = next;
+      },
+    };
+  }
+
+  function expectAgree(p: ReturnType<typeof pair>, targets: readonly number[]) {
+    const lengths = new Float64Array(p.slots).fill(1);
+    for (const [term, list] of p.model.entries()) {
+      expect(entries(p.postings, term)).toEqual(list);
+      expect(p.postings.documentFrequency(term, 0, lengths)).toBe(list.length);
+      // Seeks move forward only: the targets in increasing order, each to the first entry at or past it.
+      const cursor = p.postings.cursor(term);
+      for (const target of [...targets].sort((a, b) => a - b)) {
+        const expected = list.find(([s]) => s >= target);
+        expect(cursor.seek(target)).toBe(expected !== undefined);
+        if (expected) expect([cursor.slots[cursor.at], cursor.tfs[cursor.at]]).toEqual(expected);
+      }
+    }
+  }
+
+  it('keeps every list in order through appends and compactions, and seeks as a search of the list would', () => {
+    const op = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ kind: fc.constant('add' as const), terms: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 8 }), tf: fc.integer({ min: 1, max: 0xffff }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const), seed: fc.integer({ min: 0, max: 1000 }) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), fc.array(fc.integer({ min: 0, max: 450 }), { maxLength: 12 }), (ops, targets) => {
+        const p = pair(12);
+        for (const o of ops) {
+          if (o.kind === 'add') p.add(o.terms, o.tf);
+          else p.compact((s) => (s * 7 + o.seed) % 3 !== 0);
+        }
+        expectAgree(p, targets);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds long lists across chunks and reuses the blocks compaction frees', () => {
+    const p = pair(300);
+    for (let d = 0; d < 120_000; d += 1) p.add(d % 5 === 0 ? [0, 1 + (d % 299)] : [0], 1 + (d % 7));
+    p.compact((s) => s % 3 !== 0);
+    for (let d = 0; d < 40_000; d += 1) p.add([1 + (d % 299), 0], 2);
+    p.compact((s) => s % 4 !== 1);
+    expectAgree(p, [0, 1, 2, 4095, 4096, 16_383, 16_384, 50_000, 99_999, 200_000]);
+  });
+
+  it('counts the live documents of a list again after removals', () => {
+    const p = pair(2);
+    for (let d = 0; d < 50; d += 1) p.add(d % 2 === 0 ? [0, 1] : [0], 1);
+    const lengths = new Float64Array(50).fill(3);
+    expect(p.postings.documentFrequency(0, 0, lengths)).toBe(50);
+    for (let s = 0; s < 50; s += 5) lengths[s] = 0;
+    expect(p.postings.documentFrequency(0, 0, lengths)).toBe(50); // the same removal count: not counted again
+    expect(p.postings.documentFrequency(0, 1, lengths)).toBe(40);
+    expect(p.postings.documentFrequency(1, 1, lengths)).toBe(20);
   });
 });
 
