@@ -241,6 +241,15 @@ describe('faults', () => {
     const deliveredNotMarked = deliveredNotMarkedList.length;
     const markedNotDelivered = [...markedSent].filter((k) => !sentPairs.has(k)).length;
 
+    // What the streams saw of each demand a missing alert was for: its stored stats contribution says whether the
+    // demands stream handled its publication at all (a dropped batch) or handled it and matched no one (a matching fault).
+    const missingDemands = [...new Set(missing.map((k) => k.split('|')[1] as string))];
+    const missingSeen = await pool(missingDemands.slice(0, 20), CONCURRENCY, async (demandId) => {
+      const out = await doc.send(new GetCommand({ TableName: names.stats, Key: { key: `demand#${demandId}` }, ConsistentRead: true }));
+      const alerted = items.filter((x) => x.demandId === demandId).length;
+      return { demandId, statsSawPublished: Boolean((out.Item?.c as Record<string, number> | undefined)?.published), alerted };
+    });
+
     // 5. the figures
     const dbFaults = dynamodbFaults(fault.faultLog);
     const wechatFaults = Object.values(wechatInjected).reduce((a, b) => a + b, 0);
@@ -269,6 +278,7 @@ describe('faults', () => {
     figure(`WeChat subscribe/send faults injected (rate ${WECHAT_FAULT_RATE})`, wechatFaults);
     figure('API requests retried by the client after a 5xx', retried);
     figure('5xx answers whose write was stored anyway (quota accepts, transitions)', quotaAccepts.appliedAnyway + transitionsAppliedAnyway.count);
+    figure('stream batch attempts that failed (the plugin retries, then drops)', fault.streamFailures.length);
     figure('time: set-up / publish / streams settle (s)', `${Math.round(setUpMs / 1000)} / ${Math.round(publishMs / 1000)} / ${Math.round(settleMs / 1000)} (${settled})`);
     console.log(
       JSON.stringify(
@@ -279,6 +289,8 @@ describe('faults', () => {
           quotaAccepts,
           states: Object.fromEntries(states),
           missing: missing.slice(0, 10),
+          missingSeen,
+          streamFailures: fault.streamFailures.slice(0, 20),
           unexpected: unexpected.slice(0, 10),
           open: open.slice(0, 10),
           withoutLetter: withoutLetter.slice(0, 10),

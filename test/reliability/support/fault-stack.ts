@@ -14,6 +14,8 @@ export interface FaultStack {
   stack: Stack;
   /** One JSON line per DynamoDB fault injected into a function's call. */
   faultLog: string;
+  /** What the stream plugin printed when a stream batch failed (each failed attempt; the first lines of each). */
+  streamFailures: string[];
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,19 @@ export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRet
   const faultLog = join(dir, 'dynamodb-faults.jsonl');
   // Its own build folder (git-ignored), so building this stack never rewrites the files the shared stack loads from.
   const buildFolder = join('.local', `esbuild-faults-${process.pid}`);
+  const streamFailures: string[] = [];
+  let pending = '';
   const stack = await startStack({
+    // The stream plugin prints the error's stack for each failed attempt of a batch, then retries it (up to the
+    // function's maximumRetryAttempts), then drops it: what a batch lost would otherwise go unseen.
+    onOfflineOutput: (text) => {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (/^\s*at /.test(line)) continue;
+        if (/Error|Exception/.test(line) && !line.includes('"level"') && streamFailures.length < 500) streamFailures.push(line.slice(0, 400));
+      }
+    },
     apiPort: await freePort(),
     lambdaPort: await freePort(),
     dbPort: await freePort(),
@@ -42,6 +56,7 @@ export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRet
   return {
     stack,
     faultLog,
+    streamFailures,
     async stop() {
       await stack.stop();
       rmSync(join(ROOT, buildFolder), { recursive: true, force: true });
