@@ -15,7 +15,7 @@ export interface FaultStack {
   /** One JSON line per DynamoDB fault injected into a function's call. */
   faultLog: string;
   /** What the stream plugin printed when a stream batch failed (each failed attempt; the first lines of each). */
-  streamFailures: string[];
+  offlineErrors: string[];
   stop(): Promise<void>;
 }
 
@@ -24,7 +24,7 @@ export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRet
   const faultLog = join(dir, 'dynamodb-faults.jsonl');
   // Its own build folder (git-ignored), so building this stack never rewrites the files the shared stack loads from.
   const buildFolder = join('.local', `esbuild-faults-${process.pid}`);
-  const streamFailures: string[] = [];
+  const offlineErrors: string[] = [];
   let pending = '';
   const stack = await startStack({
     // The stream plugin prints the error's stack for each failed attempt of a batch, then retries it (up to the
@@ -34,7 +34,7 @@ export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRet
       pending = lines.pop() ?? '';
       for (const line of lines) {
         if (/^\s*at /.test(line)) continue;
-        if (/Error|Exception/.test(line) && !line.includes('"level"') && streamFailures.length < 500) streamFailures.push(line.slice(0, 400));
+        if (/Error|Exception/.test(line) && !line.includes('"level"') && offlineErrors.length < 500) offlineErrors.push(line.slice(0, 400));
       }
     },
     apiPort: await freePort(),
@@ -56,7 +56,7 @@ export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRet
   return {
     stack,
     faultLog,
-    streamFailures,
+    offlineErrors,
     async stop() {
       await stack.stop();
       rmSync(join(ROOT, buildFolder), { recursive: true, force: true });
@@ -243,29 +243,46 @@ export function countBy<T>(items: readonly T[], key: (t: T) => string): Map<stri
   return counts;
 }
 
+export interface StreamProgress {
+  /** Demands the demands stream has handled as published: the organisers' counter, which the same handler moves right
+   * after it has written a record's alerts. */
+  published: number;
+  /** The push state of every inbox item. */
+  states: Pick<InboxItem, 'push'>[];
+}
+
+/** The counter of published demands, kept by the demands stream (functions/src/db/stats.dynamo.ts). */
+export async function publishedCounter(doc: DynamoDBDocumentClient, names: TableNames): Promise<number> {
+  const out = await doc.send(new GetCommand({ TableName: names.stats, Key: { key: 'all' }, ConsistentRead: true }));
+  return Number(out.Item?.['status#published'] ?? 0);
+}
+
+export type Settled = 'settled' | 'stuck' | 'still draining';
+
 /**
- * Polls the inboxes until the streams have done their work: every expected item there with a final push state and
- * nothing changing for 5 s ('settled'), or nothing changing for 30 s ('stuck': the checks say what), or the bound
- * passes while work goes on ('still draining': too slow a machine, not a wrong answer).
+ * Polls until the streams have done their work: the demands stream has handled every publication (so every alert is
+ * written), then every inbox item has a final push state and nothing has changed for 5 s ('settled'). Nothing moving
+ * for 60 s, neither the counter nor a push state, is 'stuck' (the checks then say what is missing); the bound passing
+ * while work goes on is 'still draining' (too slow a machine, not a wrong answer).
  */
 export async function waitUntilSettled(
-  read: () => Promise<Pick<InboxItem, 'push'>[]>,
+  read: () => Promise<StreamProgress>,
   final: ReadonlySet<string>,
-  expected: number,
+  demands: number,
   boundMs: number,
-): Promise<'settled' | 'stuck' | 'still draining'> {
+): Promise<{ outcome: Settled; published: number }> {
   const deadline = Date.now() + boundMs;
   let last = '';
   let lastChange = Date.now();
   for (;;) {
-    const items = await read();
-    const signature = JSON.stringify([...countBy(items, (x) => x.push ?? '(none)')].sort());
+    const { published, states } = await read();
+    const signature = JSON.stringify([published, ...[...countBy(states, (x) => x.push ?? '(none)')].sort()]);
     if (signature !== last) [last, lastChange] = [signature, Date.now()];
-    const open = items.filter((x) => !final.has(x.push ?? '')).length;
+    const open = states.filter((x) => !final.has(x.push ?? '')).length;
     const quiet = Date.now() - lastChange;
-    if (open === 0 && items.length >= expected && quiet >= 5000) return 'settled';
-    if (quiet >= 30_000) return 'stuck';
-    if (Date.now() > deadline) return 'still draining';
+    if (published >= demands && open === 0 && quiet >= 5000) return { outcome: 'settled', published };
+    if (quiet >= 60_000) return { outcome: 'stuck', published };
+    if (Date.now() > deadline) return { outcome: 'still draining', published };
     await sleep(3000);
   }
 }
