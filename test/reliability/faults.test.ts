@@ -23,6 +23,7 @@ import {
   scanPushStates,
   sleep,
   startFaultStack,
+  statsSawPublished,
   waitUntilSettled,
   wechatControl,
   type Client,
@@ -247,9 +248,8 @@ describe('faults', () => {
     // demands stream handled its publication at all (a dropped batch) or handled it and matched no one (a matching fault).
     const missingDemands = [...new Set(missing.map((k) => k.split('|')[1] as string))];
     const missingSeen = await pool(missingDemands.slice(0, 20), CONCURRENCY, async (demandId) => {
-      const out = await doc.send(new GetCommand({ TableName: names.stats, Key: { key: `demand#${demandId}` }, ConsistentRead: true }));
       const alerted = items.filter((x) => x.demandId === demandId).length;
-      return { demandId, statsSawPublished: Boolean((out.Item?.c as Record<string, number> | undefined)?.published), alerted };
+      return { demandId, statsSawPublished: await statsSawPublished(doc, names, demandId), alerted };
     });
 
     // 5. the figures

@@ -6,6 +6,7 @@ import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } fr
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStatsDynamoRepository } from '../../../functions/src/db/stats.dynamo';
 import type { TableNames } from '../../../functions/src/db/table-names';
 import { freePort } from '../../../scripts/lib/ports';
 import { ROOT, startStack, type Stack } from '../../../scripts/lib/stack';
@@ -14,7 +15,7 @@ export interface FaultStack {
   stack: Stack;
   /** One JSON line per DynamoDB fault injected into a function's call. */
   faultLog: string;
-  /** What the stream plugin printed when a stream batch failed (each failed attempt; the first lines of each). */
+  /** The error lines serverless-offline printed: a failed stream batch attempt (the plugin prints its stack), a crash. */
   offlineErrors: string[];
   stop(): Promise<void>;
 }
@@ -251,10 +252,15 @@ export interface StreamProgress {
   states: Pick<InboxItem, 'push'>[];
 }
 
-/** The counter of published demands, kept by the demands stream (functions/src/db/stats.dynamo.ts). */
+/** The counter of published demands, kept by the demands stream, read through the stats adapter itself. */
 export async function publishedCounter(doc: DynamoDBDocumentClient, names: TableNames): Promise<number> {
-  const out = await doc.send(new GetCommand({ TableName: names.stats, Key: { key: 'all' }, ConsistentRead: true }));
-  return Number(out.Item?.['status#published'] ?? 0);
+  return (await createStatsDynamoRepository(doc, names.stats).read())['status#published'] ?? 0;
+}
+
+/** Whether the demands stream has counted this demand as published (its stored contribution, see stats.dynamo.ts). */
+export async function statsSawPublished(doc: DynamoDBDocumentClient, names: TableNames, demandId: string): Promise<boolean> {
+  const out = await doc.send(new GetCommand({ TableName: names.stats, Key: { key: `demand#${demandId}` }, ConsistentRead: true }));
+  return Boolean((out.Item?.c as Record<string, number> | undefined)?.published);
 }
 
 export type Settled = 'settled' | 'stuck' | 'still draining';
