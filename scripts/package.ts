@@ -1,6 +1,7 @@
 // npm run package: what `serverless deploy` would upload, built offline with no AWS credentials and no secret in the
 // environment (osls `package` with esbuild), then checked: one zip per function, each ≤ 300 KB, one IAM role each,
-// and no secret value in the CloudFormation template (only references resolved by CloudFormation at deploy time).
+// no secret value in the CloudFormation template (only references resolved by CloudFormation at deploy time), and
+// only the environment credential provider in each bundle.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,13 @@ export function packageService(stage = 'prod'): { zips: { name: string; kb: numb
   return { zips, template };
 }
 
+/** The bundled handler file of one function, read from its zip. */
+export function handlerCode(name: string): string {
+  const handler = functions[name]?.handler ?? '';
+  const file = `${handler.slice(0, handler.lastIndexOf('.'))}.js`;
+  return execFileSync('unzip', ['-p', join(OUT, `${name}.zip`), file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+}
+
 export function problemsOf(zips: { name: string; kb: number }[], template: Template): string[] {
   const problems: string[] = [];
   const expected = Object.keys(functions);
@@ -62,6 +70,13 @@ export function problemsOf(zips: { name: string; kb: number }[], template: Templ
     if (vars.FAULT_DYNAMODB_RATE !== '0') problems.push('FAULT_DYNAMODB_RATE is not 0');
   }
   if (lambdas.length !== expected.length) problems.push(`${lambdas.length} Lambda functions in the template, ${expected.length} defined`);
+  for (const name of expected.filter((n) => zips.some((z) => z.name === n))) {
+    const code = handlerCode(name);
+    // Markers of the SDK's full credential chain (its STS client and the SSO provider): the alias in serverless.yml
+    // leaves only the environment provider, and a bundle that has them again pays for them at every cold start.
+    if (/AssumeRoleWithWebIdentity|fromSSO/.test(code)) problems.push(`${name}.zip bundles the SDK's whole credential chain`);
+    if (!code.includes('Unable to find environment variable credentials')) problems.push(`${name}.zip has no environment credential provider`);
+  }
   const text = JSON.stringify(template);
   if (/dynamodb:(Scan|\*)/.test(text)) problems.push('a role allows dynamodb:Scan or dynamodb:*');
   return problems;
