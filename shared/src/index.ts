@@ -8,6 +8,7 @@ export * from './api/api.types';
 export * from './errors/error-codes';
 export * from './validation/field-errors';
 export * from './validation/numbers';
+export * from './validation/zod-mini';
 export * from './text/normalize';
 export * from './region/provinces';
 export * from './alerts/subscription.schema';

@@ -4,7 +4,7 @@
 // - a draft accepts any subset of the fields, but every value given must have the right type and stay within its maximum,
 //   so an autosaved, half-typed form is kept;
 // - a complete demand (required at submit) has every required field, every minimum and the cross-field rules.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   COOPERATION_MODES,
   COOPERATION_MODE_LABELS,
@@ -16,6 +16,7 @@ import {
 import { DEMAND_FIELD_LABELS as L, type DemandFieldKey } from './demand.labels';
 import { charCount, runSchema, type FieldErrors, type Validated } from '../validation/field-errors';
 import { MIN_FRACTION, storable } from '../validation/numbers';
+import { preprocess } from '../validation/zod-mini';
 
 export const DEMAND_LIMITS = {
   companyName: { max: 100 },
@@ -49,25 +50,25 @@ function typeError(key: DemandFieldKey, kind: string) {
 }
 
 function text(key: DemandFieldKey, max: number, min = 0) {
-  return z
-    .string({ error: typeError(key, '文字') })
-    .trim()
-    .superRefine((value, ctx) => {
+  return z.string({ error: typeError(key, '文字') }).check(
+    z.trim(),
+    z.superRefine((value, ctx) => {
       const n = charCount(value);
       if (n > max) ctx.addIssue({ code: 'custom', message: `${L[key]}不能超过 ${max} 个字（当前 ${n} 个字）` });
       else if (n < min) ctx.addIssue({ code: 'custom', message: `${L[key]}至少需要 ${min} 个字（当前 ${n} 个字）` });
-    });
+    }),
+  );
 }
 
 function phone(key: DemandFieldKey) {
-  return text(key, 30).refine(isMainlandPhone, {
-    message: `${L[key]}应为手机号（如 13812345678）或带区号的固话（如 025-83456789）`,
-  });
+  return text(key, 30).check(
+    z.refine(isMainlandPhone, { error: `${L[key]}应为手机号（如 13812345678）或带区号的固话（如 025-83456789）` }),
+  );
 }
 
-const email = text('email', DEMAND_LIMITS.email.max).refine((v) => EMAIL.test(v), {
-  message: `${L.email}格式不正确（如 name@example.com）`,
-});
+const email = text('email', DEMAND_LIMITS.email.max).check(
+  z.refine((v) => EMAIL.test(v), { error: `${L.email}格式不正确（如 name@example.com）` }),
+);
 
 function choice<const T extends readonly [string, ...string[]]>(key: DemandFieldKey, values: T, labels: Record<T[number], string>) {
   const allowed = values.map((v) => labels[v as T[number]]).join('、');
@@ -76,24 +77,24 @@ function choice<const T extends readonly [string, ...string[]]>(key: DemandField
   });
 }
 
-const budgetWan = z
-  .number({ error: typeError('budgetWan', '数字') })
-  .min(DEMAND_LIMITS.budgetWan.min, { message: `${L.budgetWan}不能小于 0` })
-  .max(DEMAND_LIMITS.budgetWan.max, { message: `${L.budgetWan}不能超过 1,000,000 万元` })
-  .refine(storable, { message: `${L.budgetWan}的最小单位是 ${MIN_FRACTION} 万元` })
-  .refine((v) => Number.isInteger(Math.round(v * 10 ** DEMAND_LIMITS.budgetWan.decimals * 1e6) / 1e6), {
-    message: `${L.budgetWan}最多保留 ${DEMAND_LIMITS.budgetWan.decimals} 位小数`,
-  });
+const budgetWan = z.number({ error: typeError('budgetWan', '数字') }).check(
+  z.gte(DEMAND_LIMITS.budgetWan.min, { error: `${L.budgetWan}不能小于 0` }),
+  z.lte(DEMAND_LIMITS.budgetWan.max, { error: `${L.budgetWan}不能超过 1,000,000 万元` }),
+  z.refine(storable, { error: `${L.budgetWan}的最小单位是 ${MIN_FRACTION} 万元` }),
+  z.refine((v) => Number.isInteger(Math.round(v * 10 ** DEMAND_LIMITS.budgetWan.decimals * 1e6) / 1e6), {
+    error: `${L.budgetWan}最多保留 ${DEMAND_LIMITS.budgetWan.decimals} 位小数`,
+  }),
+);
 
 // Duplicates are dropped before the count is checked: choosing 合作开发 twice is one choice.
-const cooperationModes = z.preprocess(
+const cooperationModes = preprocess(
   (v) => (Array.isArray(v) ? [...new Set(v)] : v),
   z
     .array(choice('cooperationModes', COOPERATION_MODES, COOPERATION_MODE_LABELS), {
       error: (issue) =>
         issue.input === undefined ? `请选择${L.cooperationModes}` : `${L.cooperationModes}必须是选项列表`,
     })
-    .max(COOPERATION_MODES.length, { message: `${L.cooperationModes}最多选择 ${COOPERATION_MODES.length} 项` }),
+    .check(z.maxLength(COOPERATION_MODES.length, { error: `${L.cooperationModes}最多选择 ${COOPERATION_MODES.length} 项` })),
 );
 
 /** Each field with its type and maximum: what any stored value must satisfy. */
@@ -116,23 +117,23 @@ const fieldRules = {
   brokerName: text('brokerName', DEMAND_LIMITS.brokerName.max),
   brokerPhone: phone('brokerPhone'),
   anonymous: z.boolean({ error: `${L.anonymous}必须是“是”或“否”` }),
-} satisfies Record<DemandFieldKey, z.ZodType>;
+} satisfies Record<DemandFieldKey, z.ZodMiniType>;
 
 type Rules = typeof fieldRules;
-const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const req = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
+const opt = <T extends z.ZodMiniType>(schema: T) => preprocess(blankToUndefined, z.optional(schema));
+const req = <T extends z.ZodMiniType>(schema: T) => preprocess(blankToUndefined, schema);
 
 /** Minimums that a draft may not meet yet but a complete demand must. */
 const completeMinimums = {
   companyName: text('companyName', DEMAND_LIMITS.companyName.max, 2),
   title: text('title', DEMAND_LIMITS.title.max, DEMAND_LIMITS.title.min),
   description: text('description', DEMAND_LIMITS.description.max, DEMAND_LIMITS.description.min),
-  cooperationModes: cooperationModes.refine((m) => m.length > 0, { message: `请至少选择一种${L.cooperationModes}` }),
+  cooperationModes: cooperationModes.check(z.refine((m) => m.length > 0, { error: `请至少选择一种${L.cooperationModes}` })),
 };
 
 const draftShape = Object.fromEntries(
   (Object.keys(fieldRules) as DemandFieldKey[]).map((key) => [key, opt(fieldRules[key])]),
-) as unknown as { [K in DemandFieldKey]: z.ZodOptional<Rules[K]> };
+) as unknown as { [K in DemandFieldKey]: z.ZodMiniOptional<Rules[K]> };
 
 export const demandDraftSchema = z.strictObject(draftShape, { error: '请求内容必须是一个对象' });
 export type DemandDraft = { [K in DemandFieldKey]?: z.output<Rules[K]> };
@@ -160,7 +161,7 @@ const enterpriseShape = {
   email: opt(fieldRules.email),
   brokerName: opt(fieldRules.brokerName),
   brokerPhone: opt(fieldRules.brokerPhone),
-  anonymous: z.boolean({ error: `${L.anonymous}必须是“是”或“否”` }).default(false),
+  anonymous: z._default(z.boolean({ error: `${L.anonymous}必须是“是”或“否”` }), false),
 };
 
 interface CrossFields {
@@ -197,7 +198,7 @@ function dropUnusedOther<T extends CrossFields>(d: T): T {
   return out;
 }
 
-function validateComplete<T extends CrossFields>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+function validateComplete<T extends CrossFields>(schema: z.ZodMiniType<T>, input: unknown): Validated<T> {
   const parsed = runSchema(schema, input);
   const cross = crossFieldErrors(input);
   if (!parsed.ok) return { ...parsed, fields: { ...cross, ...parsed.fields } };

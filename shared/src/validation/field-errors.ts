@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** Field key → a Chinese message that names the field. */
 export type FieldErrors = Record<string, string>;
@@ -17,7 +17,7 @@ export function charCount(text: string): number {
 }
 
 /** Turns zod issues into one message per field: the first issue for a field is the one a person should fix first. */
-export function toFieldErrors(error: z.ZodError): { fields: FieldErrors; message?: string } {
+export function toFieldErrors(error: z.core.$ZodError): { fields: FieldErrors; message?: string } {
   const fields: FieldErrors = {};
   let message: string | undefined;
   for (const issue of error.issues) {
@@ -33,7 +33,7 @@ export function toFieldErrors(error: z.ZodError): { fields: FieldErrors; message
   return message === undefined ? { fields } : { fields, message };
 }
 
-export function runSchema<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+export function runSchema<T>(schema: z.ZodMiniType<T>, input: unknown): Validated<T> {
   const parsed = schema.safeParse(input);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, ...toFieldErrors(parsed.error) };
 }

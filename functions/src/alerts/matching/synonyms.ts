@@ -1,12 +1,12 @@
 // Equivalent technical terms (data/synonyms.json): a subscription to 锂电池 also fires on 动力电池 and 锂离子电池.
 // The table is data: editing the JSON changes matching without touching code (see data/synonyms.md).
-import { normalizeText } from '@cic/shared';
-import * as z from 'zod';
+import { englishMessage, normalizeText } from '@cic/shared';
+import * as z from 'zod/mini';
 import synonymsFile from '../../../../data/synonyms.json';
 
 const synonymsSchema = z.object({
   version: z.literal(1),
-  groups: z.array(z.array(z.string().min(1)).min(2)),
+  groups: z.array(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
 });
 
 export interface SynonymTable {
@@ -20,7 +20,8 @@ export interface SynonymTable {
 
 /** Builds the lookup tables; throws when a term is in two groups (its canonical form would be ambiguous). */
 export function buildSynonymTable(input: unknown): SynonymTable {
-  const { groups: raw } = synonymsSchema.parse(input);
+  // The error lists zod's issues in English, as classic zod worded them (zod/mini loads no locale).
+  const { groups: raw } = synonymsSchema.parse(input, { error: englishMessage });
   const canonical = new Map<string, string>();
   const members = new Map<string, readonly string[]>();
   const groups: string[][] = [];
