@@ -1,7 +1,7 @@
 // npm run package: what `serverless deploy` would upload, built offline with no AWS credentials and no secret in the
 // environment (osls `package` with esbuild), then checked: one zip per function, each ≤ 300 KB, one IAM role each,
 // no secret value in the CloudFormation template (only references resolved by CloudFormation at deploy time), and
-// only the environment credential provider in each bundle.
+// only the environment credential provider and the services each function calls in its bundle.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +76,12 @@ export function problemsOf(zips: { name: string; kb: number }[], template: Templ
     // leaves only the environment provider, and a bundle that has them again pays for them at every cold start.
     if (/AssumeRoleWithWebIdentity|fromSSO/.test(code)) problems.push(`${name}.zip bundles the SDK's whole credential chain`);
     if (!code.includes('Unable to find environment variable credentials')) problems.push(`${name}.zip has no environment credential provider`);
+  }
+  // Each handler bundles only the parts of the composition it calls (functions/src/composition): GET /health calls
+  // none but the route's token check, so a domain service in its bundle means a handler reached for all of them.
+  if (zips.some((z) => z.name === 'health')) {
+    const services = handlerCode('health').match(/"create(?!Auth|Token)[A-Za-z]*Service"/g) ?? [];
+    if (services.length) problems.push(`health.zip bundles services it never calls: ${services.join(', ')}`);
   }
   const text = JSON.stringify(template);
   if (/dynamodb:(Scan|\*)/.test(text)) problems.push('a role allows dynamodb:Scan or dynamodb:*');

@@ -1,10 +1,10 @@
 import { validateDevLogin, validateWechatLogin } from '@cic/shared';
-import { app, route } from '../app';
+import { auth, route } from '../composition/auth';
 
 /** POST /auth/wechat {code} */
 export const wechat = route({ access: 'public', body: validateWechatLogin, rateLimit: 'login' }, ({ body }) =>
-  app().auth.loginWithWechat(body.code),
+  auth().loginWithWechat(body.code),
 );
 
 /** POST /auth/dev {nickname, role}: only when DEV_LOGIN=1. */
-export const dev = route({ access: 'public', body: validateDevLogin, rateLimit: 'login' }, ({ body }) => app().auth.devLogin(body));
+export const dev = route({ access: 'public', body: validateDevLogin, rateLimit: 'login' }, ({ body }) => auth().devLogin(body));

@@ -1,7 +1,8 @@
 // Stream consumers. Each record is handled idempotently (deterministic keys, conditional writes), so the platform's
 // retry of a failed batch, or a replayed one, creates no duplicate notification and sends no second push.
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
-import { app, demandChangesOf, insertedNotificationsOf } from '../app';
+import { alerts, demandChangesOf, insertedNotificationsOf } from '../composition/alerts';
+import { stats } from '../composition/stats';
 import { inKeyOrder } from '../common/in-key-order';
 import { functionKey, runAs } from '../common/invocation';
 
@@ -15,8 +16,8 @@ const CONCURRENCY = 8;
 export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
     await inKeyOrder(demandChangesOf(event), (c) => c.id, CONCURRENCY, async ({ id, order, before, after }) => {
-      await app().alerts.onDemandChange(before, after);
-      await app().stats.onDemandChange(id, order, before, after);
+      await alerts().alerts.onDemandChange(before, after);
+      await stats().onDemandChange(id, order, before, after);
     });
   });
 }
@@ -24,6 +25,6 @@ export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Contex
 /** The notifications table's stream: each new inbox item may become one WeChat push. */
 export function onNotificationCreated(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
-    await inKeyOrder(insertedNotificationsOf(event), (n) => n.userId, CONCURRENCY, (n) => app().push.onNotificationCreated(n));
+    await inKeyOrder(insertedNotificationsOf(event), (n) => n.userId, CONCURRENCY, (n) => alerts().push.onNotificationCreated(n));
   });
 }

@@ -89,7 +89,7 @@ export async function fillInbox(
 
 /**
  * The same DynamoDB calls each route makes, straight from the SDK (see the function named in each comment). A route
- * that needs a logged-in caller first reads the caller (app.ts verifyToken → auth.service.ts currentUser: a token
+ * that needs a logged-in caller first reads the caller (composition/auth.ts verifyToken → auth.service.ts currentUser: a token
  * of a deleted account, or of an earlier life of it, is refused), so its direct twin reads a user too.
  */
 export function directOps(doc: DynamoDBDocumentClient, names: TableNames, ids: string[], callerId: string) {

@@ -1,0 +1,40 @@
+import { createContentScreen } from '../alerts/content-screen';
+import { once } from '../common/once';
+import { createDemandExtras } from '../contest/demand-extras';
+import { createAwardDynamoRepository } from '../db/award.dynamo';
+import { createFinalDynamoRepository } from '../db/final.dynamo';
+import { createFollowDynamoRepository } from '../db/follow.dynamo';
+import { createSolutionDynamoRepository } from '../db/solution.dynamo';
+import { createTrackDynamoRepository } from '../db/track.dynamo';
+import { createDemandListService } from '../demands/demand-list.service';
+import { createDemandService } from '../demands/demand.service';
+import { createContentSafetyAdapter } from '../wechat/content-safety.adapter';
+import { base, type Base } from './base';
+import { search, type Search } from './search';
+import { wechatTokens, type WechatTokens } from './wechat';
+
+/** The demand's life (draft, submit, review, close, detail, the owner's list) and the public, searchable list. */
+export function createDemands(b: Base, deps: { search: Search; wechatTokens: WechatTokens }) {
+  const { cfg, doc, names } = b;
+  const demands = createDemandService({
+    demands: b.demandRepo,
+    follows: createFollowDynamoRepository(doc, { follows: names.follows, demands: names.demands }),
+    clock: b.clock,
+    newId: b.newId,
+    cursors: b.cursors,
+    extras: createDemandExtras({
+      awards: createAwardDynamoRepository(doc, names.awards),
+      tracks: createTrackDynamoRepository(doc, names.tracks),
+      solutions: createSolutionDynamoRepository(doc, { solutions: names.solutions, demands: names.demands }),
+      finals: createFinalDynamoRepository(doc, names.finals),
+    }),
+    screen: createContentScreen({
+      users: b.users,
+      safety: createContentSafetyAdapter({ baseUrl: cfg.WECHAT_API_BASE, tokens: deps.wechatTokens, timeoutMs: cfg.WECHAT_TIMEOUT_MS }),
+    }),
+  });
+  const demandList = createDemandListService({ demands: b.demandRepo, search: deps.search, cursors: b.cursors });
+  return { demands, demandList };
+}
+
+export const demands = once(() => createDemands(base(), { search: search(), wechatTokens: wechatTokens() }));
