@@ -5,7 +5,9 @@
 // work (parsing the configuration, building the clients in app()) comes after this and is not in the figure.
 //
 // Run:  npm run bench -- cold-start        (or: npx tsx scripts/bench/cold-start.ts)
-// Options (environment): BENCH_COLD_REPEATS (3, at least 3), BENCH_PACKAGE_DIR (copy the zips there for size.ts).
+// Options (environment): BENCH_COLD_REPEATS (3, at least 3), BENCH_PACKAGE_DIR (copy the zips there for size.ts),
+// BENCH_COLD_BASELINE (a directory of another commit's zips, from its `npm run package`: each of its functions is
+// required in the same rounds, interleaved, and the two medians are compared as a ratio).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,12 +76,18 @@ function main(): void {
       if (!existsSync(path)) throw new Error(`${name}.zip has no ${file}`);
       return { name, path, exported, kb: zips.find((z) => z.name === name)?.kb ?? 0, runs: [] as Timing[] };
     });
+    const other = process.env.BENCH_COLD_BASELINE;
+    const compared = other ? baselineTargets(other, work) : [];
 
     // Round by round over every function, so that a noisy moment spreads over all of them.
     const baseline: Timing[] = [];
     for (let round = 0; round < REPEATS; round += 1) {
       baseline.push(requireTime(probe, empty, ''));
-      for (const t of targets) t.runs.push(requireTime(probe, t.path, t.exported));
+      for (const t of targets) {
+        t.runs.push(requireTime(probe, t.path, t.exported));
+        const c = compared.find((b) => b.name === t.name);
+        if (c) c.runs.push(requireTime(probe, c.path, c.exported));
+      }
     }
 
     const byFunction = targets
@@ -104,8 +112,13 @@ function main(): void {
     console.log(`(${byFunction.length - 8} more, down to ${fmt(Math.min(...medians))} ms) · empty module: ${fmt(emptyMs, 2)} ms`);
     const maxMedian = worst?.median ?? 0;
     const overLimit = zips.filter((z) => z.kb > ZIP_LIMIT_KB);
+    const sameRun = compared.length > 0 ? comparison(byFunction, compared) : undefined;
+    if (sameRun) console.log(`against ${other}: ${sameRun.text}`);
     emitResult({
       rows: [
+        ...(sameRun
+          ? [{ metric: `cold start: this commit / the baseline's zips, same rounds (${sameRun.functions} functions)`, value: sameRun.text, target: '—', verdict: 'info' as const }]
+          : []),
         {
           metric: `cold start: require() of the handler, median over ${byFunction.length} functions (${REPEATS} runs each)`,
           value: `${fmt(median(medians))} ms (CPU ${fmt(median(cpuMedians))} ms; empty module ${fmt(emptyMs, 2)} ms)`,
@@ -128,11 +141,49 @@ function main(): void {
         cpuMaxMedianMs: Math.max(...cpuMedians),
         functions: Object.fromEntries(byFunction.map((f) => [f.name, { medianMs: f.median, maxMs: f.max, cpuMedianMs: f.cpuMedian, zipKb: f.kb }])),
         zips: { count: zips.length, maxKb: zips[0]?.kb, minKb: zips.at(-1)?.kb, overLimit: overLimit.map((z) => z.name) },
+        ...(sameRun ? { baseline: { dir: other, ...sameRun.figures } } : {}),
       },
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The functions of another commit's zips that this commit also has, unzipped beside them. */
+function baselineTargets(dir: string, work: string): { name: string; path: string; exported: string; runs: Timing[] }[] {
+  return Object.entries(functions).flatMap(([name, fn]) => {
+    const zip = join(dir, `${name}.zip`);
+    if (!existsSync(zip)) return [];
+    const into = join(work, 'baseline', name);
+    mkdirSync(into, { recursive: true });
+    execFileSync('unzip', ['-q', '-o', zip, '-d', into]);
+    const { file, exported } = handlerOf(fn.handler);
+    const path = join(into, file);
+    return existsSync(path) ? [{ name, path, exported, runs: [] as Timing[] }] : [];
+  });
+}
+
+/** This commit against the baseline over the functions both have: the medians of their medians, and the ratio. */
+function comparison(
+  mine: { name: string; median: number; cpuMedian: number }[],
+  theirs: { name: string; runs: Timing[] }[],
+): { functions: number; text: string; figures: Record<string, number> } {
+  const both = mine.filter((m) => theirs.some((t) => t.name === m.name));
+  const theirMedian = (pick: (r: Timing) => number) =>
+    median(theirs.filter((t) => both.some((m) => m.name === t.name)).map((t) => median(t.runs.map(pick))));
+  const figures = {
+    medianMs: median(both.map((m) => m.median)),
+    baselineMedianMs: theirMedian((r) => r.ms),
+    cpuMedianMs: median(both.map((m) => m.cpuMedian)),
+    baselineCpuMedianMs: theirMedian((r) => r.cpuMs),
+  };
+  const ratio = figures.medianMs / figures.baselineMedianMs;
+  const cpuRatio = figures.cpuMedianMs / figures.baselineCpuMedianMs;
+  return {
+    functions: both.length,
+    text: `${fmt(figures.medianMs)} vs ${fmt(figures.baselineMedianMs)} ms: ${fmt(ratio, 2)}× (CPU ${fmt(figures.cpuMedianMs)} vs ${fmt(figures.baselineCpuMedianMs)} ms: ${fmt(cpuRatio, 2)}×)`,
+    figures: { ...figures, ratio, cpuRatio },
+  };
 }
 
 try {
