@@ -2,19 +2,19 @@ import { createDemandAlerts } from '../alerts/demand-alerts.service';
 import { createPushService } from '../alerts/push.service';
 import { once } from '../common/once';
 import { createDeadLetterDynamoAdapter } from '../db/dead-letter.dynamo';
-import { createFollowDynamoRepository } from '../db/follow.dynamo';
 import { createNotificationDynamoRepository } from '../db/notification.dynamo';
 import { createQuotaDynamoRepository } from '../db/quota.dynamo';
 import { createSubscriptionDynamoRepository } from '../db/subscription.dynamo';
 import { createWechatMessageAdapter } from '../wechat/wechat-message.adapter';
 import { base, type Base } from './base';
+import { followRepository } from './repositories';
 import { templatesOf, wechatTokens, type WechatTokens } from './wechat';
 
 /** The streams' work: a published or changed demand becomes inbox items, and an inbox item a WeChat push. */
 export function createAlerts(b: Base, deps: { wechatTokens: WechatTokens }) {
   const { cfg, doc, names } = b;
   const notifications = createNotificationDynamoRepository(doc, names.notifications);
-  const follows = createFollowDynamoRepository(doc, { follows: names.follows, demands: names.demands });
+  const follows = followRepository(b);
   const alerts = createDemandAlerts({
     percolator: createSubscriptionDynamoRepository(doc, names),
     notifications,

@@ -4,14 +4,14 @@ import { createTrackService } from '../contest/track.service';
 import { once } from '../common/once';
 import { createAwardDynamoRepository } from '../db/award.dynamo';
 import { createFinalDynamoRepository } from '../db/final.dynamo';
-import { createSolutionDynamoRepository } from '../db/solution.dynamo';
 import { createTrackDynamoRepository } from '../db/track.dynamo';
 import { base, type Base } from './base';
+import { solutionRepository } from './repositories';
 
 /** The organisers' side of the contest: finals with judges and scores, tracks (专场) and awards. */
 export function createContest(b: Base) {
   const { doc, names, clock } = b;
-  const solutionRepo = createSolutionDynamoRepository(doc, { solutions: names.solutions, demands: names.demands });
+  const solutionRepo = solutionRepository(b);
   const finalRepo = createFinalDynamoRepository(doc, names.finals);
   return {
     finals: createFinalService({ finals: finalRepo, solutions: solutionRepo, demands: b.demandRepo, users: b.users, clock }),

@@ -3,13 +3,12 @@ import { once } from '../common/once';
 import { createDemandExtras } from '../contest/demand-extras';
 import { createAwardDynamoRepository } from '../db/award.dynamo';
 import { createFinalDynamoRepository } from '../db/final.dynamo';
-import { createFollowDynamoRepository } from '../db/follow.dynamo';
-import { createSolutionDynamoRepository } from '../db/solution.dynamo';
 import { createTrackDynamoRepository } from '../db/track.dynamo';
 import { createDemandListService } from '../demands/demand-list.service';
 import { createDemandService } from '../demands/demand.service';
 import { createContentSafetyAdapter } from '../wechat/content-safety.adapter';
 import { base, type Base } from './base';
+import { followRepository, solutionRepository } from './repositories';
 import { search, type Search } from './search';
 import { wechatTokens, type WechatTokens } from './wechat';
 
@@ -18,14 +17,14 @@ export function createDemands(b: Base, deps: { search: Search; wechatTokens: Wec
   const { cfg, doc, names } = b;
   const demands = createDemandService({
     demands: b.demandRepo,
-    follows: createFollowDynamoRepository(doc, { follows: names.follows, demands: names.demands }),
+    follows: followRepository(b),
     clock: b.clock,
     newId: b.newId,
     cursors: b.cursors,
     extras: createDemandExtras({
       awards: createAwardDynamoRepository(doc, names.awards),
       tracks: createTrackDynamoRepository(doc, names.tracks),
-      solutions: createSolutionDynamoRepository(doc, { solutions: names.solutions, demands: names.demands }),
+      solutions: solutionRepository(b),
       finals: createFinalDynamoRepository(doc, names.finals),
     }),
     screen: createContentScreen({

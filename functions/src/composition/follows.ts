@@ -1,11 +1,11 @@
 import { once } from '../common/once';
-import { createFollowDynamoRepository } from '../db/follow.dynamo';
 import { createFollowService } from '../follows/follow.service';
 import { base, type Base } from './base';
+import { followRepository } from './repositories';
 
 export function createFollows(b: Base) {
   return createFollowService({
-    follows: createFollowDynamoRepository(b.doc, { follows: b.names.follows, demands: b.names.demands }),
+    follows: followRepository(b),
     demands: b.demandRepo,
     clock: b.clock,
     cursors: b.cursors,
