@@ -21,21 +21,47 @@ export async function showUnreadBadge(unread: number): Promise<void> {
   }
 }
 
-let inFlight: Promise<void> | undefined;
+export interface RefreshOptions {
+  /**
+   * Unread items the caller has just shown (a page of the inbox). The total cannot be lower, so the badge never
+   * reads less than the list beside it, even if the count's index has not caught up yet.
+   */
+  atLeast?: number;
+}
 
-/** Asks the API for the unread count and shows it; clears the badge when nobody is logged in. */
-export function refreshUnreadBadge(): Promise<void> {
+let running: Promise<void> | undefined;
+let queued: Promise<void> | undefined;
+let queuedFloor = 0;
+
+async function fetchAndShow(atLeast: number): Promise<void> {
+  try {
+    const { unread } = await api.unreadCount();
+    await showUnreadBadge(Math.max(unread, atLeast));
+  } catch {
+    // Keep the last badge: a failed count is not zero.
+  } finally {
+    running = undefined;
+  }
+}
+
+/**
+ * Asks the API for the unread count and shows it; clears the badge when nobody is logged in. The count shown is
+ * always one asked for after the call: a count already on its way may predate what the caller has just seen (an alert
+ * that arrived between the two requests), so a call made meanwhile asks once more when it is back. Calls made
+ * meanwhile share that one request.
+ */
+export function refreshUnreadBadge({ atLeast = 0 }: RefreshOptions = {}): Promise<void> {
   if (!getSession()) return showUnreadBadge(0);
-  // Two tab pages showing at once must not ask twice.
-  inFlight ??= (async () => {
-    try {
-      const { unread } = await api.unreadCount();
-      await showUnreadBadge(unread);
-    } catch {
-      // Keep the last badge: a failed count is not zero.
-    } finally {
-      inFlight = undefined;
-    }
-  })();
-  return inFlight;
+  if (!running) {
+    running = fetchAndShow(atLeast);
+    return running;
+  }
+  queuedFloor = Math.max(queuedFloor, atLeast);
+  queued ??= running.then(() => {
+    const floor = queuedFloor;
+    queued = undefined;
+    queuedFloor = 0;
+    return refreshUnreadBadge({ atLeast: floor });
+  });
+  return queued;
 }

@@ -28,11 +28,35 @@ it('shows the unread count of a logged-in user, capped at 99+', async () => {
   expect(badgeText(100)).toBe('99+');
 });
 
-it('asks once when two pages refresh at the same time', async () => {
+it('pages refreshing while a count is on its way share one more count, asked after it', async () => {
   logIn();
-  __test.onRequest(() => ({ statusCode: 200, data: { unread: 2 } }));
-  await Promise.all([refreshUnreadBadge(), refreshUnreadBadge()]);
-  expect(calls.requests).toHaveLength(1);
+  // The first count is held open; an alert arrives meanwhile; the calls made meanwhile must show it.
+  let unread = 0;
+  let release = () => undefined as void;
+  const held = new Promise<void>((r) => (release = r));
+  const asked: number[] = [];
+  __test.onRequest(async () => {
+    const counted = unread;
+    asked.push(counted);
+    if (asked.length === 1) await held;
+    return { statusCode: 200, data: { unread: counted } };
+  });
+  const first = refreshUnreadBadge();
+  unread = 1;
+  const later = [refreshUnreadBadge(), refreshUnreadBadge(), refreshUnreadBadge()];
+  release();
+  await Promise.all([first, ...later]);
+  expect(asked).toEqual([0, 1]);
+  expect(calls.tabBadges).toEqual([null, '1']);
+});
+
+it('never shows fewer than the unread items the caller has on screen', async () => {
+  logIn();
+  // The count's index has not caught up with the inbox page the person sees.
+  __test.onRequest(() => ({ statusCode: 200, data: { unread: 0 } }));
+  await refreshUnreadBadge({ atLeast: 2 });
+  await refreshUnreadBadge();
+  expect(calls.tabBadges).toEqual(['2', null]);
 });
 
 it('never fails: no tab bar, or a failed count, leaves things as they are', async () => {

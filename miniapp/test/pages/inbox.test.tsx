@@ -155,6 +155,26 @@ it('pages with the cursor and refreshes on pull-down', async () => {
   expect(requests.filter((r) => r.path === '/me/notifications').map((r) => r.cursor)).toEqual([null, 'c1', null]);
 });
 
+it('keeps the badge in step with the list: the count is asked after each first page, and never reads below it', async () => {
+  logIn();
+  // An alert lands while the page loads; the unread index has not caught up with it yet.
+  const order: string[] = [];
+  __test.onRequest(({ url }) => {
+    const path = new URL(url).pathname;
+    order.push(path);
+    if (path === '/me/notifications') return { statusCode: 200, data: { items: [match, closed], nextCursor: null } };
+    if (path === '/me/notifications/unread-count') return { statusCode: 200, data: { unread: 0 } };
+    return { statusCode: 404, data: {} };
+  });
+  render(<Inbox />);
+  await waitFor(() => expect(calls.tabBadges).toEqual(['1']));
+  expect(order).toEqual(['/me/notifications', '/me/notifications/unread-count']);
+
+  act(() => __test.pullDown());
+  await waitFor(() => expect(order).toHaveLength(4));
+  expect(order.slice(2)).toEqual(['/me/notifications', '/me/notifications/unread-count']);
+});
+
 it('says 暂无消息 when the inbox is empty', async () => {
   logIn();
   serveInbox({ '': { items: [], nextCursor: null } });

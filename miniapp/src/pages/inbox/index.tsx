@@ -19,16 +19,25 @@ const markReadLocally = (ids: Set<string> | 'all') => (items: Notification[]) =>
 
 export default function Inbox() {
   const [userId, setUserId] = useState(() => getSession()?.user.id);
-  const list = usePagedList((cursor) => api.notifications(cursor), { key: userId ?? '', enabled: userId !== undefined });
+  const list = usePagedList(
+    async (cursor?: string) => {
+      const page = await api.notifications(cursor);
+      // Each first page (a load, 下拉刷新, coming back to the tab) brings the badge up to date with it.
+      if (!cursor) void refreshUnreadBadge({ atLeast: page.items.filter((n) => !n.readAt).length });
+      return page;
+    },
+    { key: userId ?? '', enabled: userId !== undefined },
+  );
   const shown = useRef(false);
 
   useEffect(() => onSessionChange((s) => setUserId(s?.user.id)), []);
 
   useDidShow(() => {
     setUserId(getSession()?.user.id);
-    void refreshUnreadBadge();
+    // Logged in, the list's first page updates the badge (above); logged out, this clears it.
+    if (!getSession()) void refreshUnreadBadge();
     // Coming back to the tab: new alerts may have arrived meanwhile.
-    if (shown.current && getSession()) void list.refresh();
+    else if (shown.current) void list.refresh();
     shown.current = true;
   });
 
