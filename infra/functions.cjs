@@ -272,4 +272,4 @@ async function roleResources({ resolveVariable }) {
   return { Resources: resources };
 }
 
-module.exports = { functions, allows, serverlessFunctions, roleResources };
+module.exports = { functions, STREAMS, allows, serverlessFunctions, roleResources };

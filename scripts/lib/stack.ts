@@ -16,6 +16,7 @@ import { localClient, startDynamoLocal } from './dynamodb-local';
 import { startOffline } from './offline';
 import type { Managed } from './processes';
 import { ensureTables } from './tables';
+import { primeLatestStreams } from './stream-primer';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -71,6 +72,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const tablePrefix = opts.tablePrefix ?? 'innovation-challenge-local';
     const admin = localClient(db.endpoint);
     await ensureTables(admin, tablePrefix);
+    // Before serverless-offline takes its iterators: see stream-primer.ts.
+    await primeLatestStreams(admin, db.endpoint, tablePrefix);
     admin.destroy();
 
     let seed: SeedReport | undefined;
