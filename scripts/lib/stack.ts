@@ -72,8 +72,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const tablePrefix = opts.tablePrefix ?? 'innovation-challenge-local';
     const admin = localClient(db.endpoint);
     await ensureTables(admin, tablePrefix);
+    const streamsCheckpointFile = opts.streamsCheckpointFile ?? join(ROOT, '.local', 'ddb-streams-checkpoint.json');
     // Before serverless-offline takes its iterators: see stream-primer.ts.
-    await primeLatestStreams(admin, db.endpoint, tablePrefix);
+    await primeLatestStreams(admin, db.endpoint, tablePrefix, streamsCheckpointFile);
     admin.destroy();
 
     let seed: SeedReport | undefined;
@@ -117,7 +118,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       IAM_SIMULATE: process.env.IAM_SIMULATE ?? 'enforce',
       // The tests log in hundreds of users from 127.0.0.1; the rate-limit tests run with the real limits in-process.
       RATE_LIMIT_SCALE: '1000',
-      STREAMS_CHECKPOINT_FILE: opts.streamsCheckpointFile ?? join(ROOT, '.local', 'ddb-streams-checkpoint.json'),
+      STREAMS_CHECKPOINT_FILE: streamsCheckpointFile,
       ...opts.extraEnv,
     };
     const offline = await startOffline({

@@ -8,7 +8,9 @@
 //
 // So, before serverless-offline starts, each table whose stream a function reads from LATEST gets one record if its
 // stream has none: an item put and deleted at once, under a key no request can name. The table is left as it was; the
-// reader starts after those records, so no function ever sees them.
+// reader starts after those records, so no function ever sees them. A stream the plugin resumes from its checkpoint
+// file (npm start again) is not read from LATEST, so it is left alone: there, primer records would reach the function.
+import { readFileSync } from 'node:fs';
 import { DeleteItemCommand, DescribeTableCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { STREAMS } from '../../infra/functions.cjs';
@@ -35,12 +37,30 @@ export async function streamHasRecords(streams: DynamoDBStreamsClient, streamArn
   return false;
 }
 
-/** Gives a record to the stream of `table` if it has none (see above). Returns whether it did. */
-export async function primeStream(client: DynamoDBClient, streams: DynamoDBStreamsClient, table: string): Promise<boolean> {
+/** Whether serverless-offline-dynamodb-streams will resume this stream from its checkpoint file instead of LATEST. */
+export function resumesFromCheckpoint(checkpointFile: string | undefined, streamArn: string): boolean {
+  if (!checkpointFile) return false;
+  let state: unknown;
+  try {
+    state = JSON.parse(readFileSync(checkpointFile, 'utf8'));
+  } catch {
+    return false; // no file yet, or one the plugin itself would ignore
+  }
+  // The plugin keys each shard's checkpoint `<stream arn>::<shard id>`.
+  return typeof state === 'object' && state !== null && Object.keys(state).some((key) => key.startsWith(`${streamArn}::`));
+}
+
+/** Gives a record to the stream of `table` if it has none and will be read from LATEST (see above). Returns whether it did. */
+export async function primeStream(
+  client: DynamoDBClient,
+  streams: DynamoDBStreamsClient,
+  table: string,
+  checkpointFile?: string,
+): Promise<boolean> {
   const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`${table} has no stream to prime`);
-  if (await streamHasRecords(streams, streamArn)) return false;
+  if (resumesFromCheckpoint(checkpointFile, streamArn) || (await streamHasRecords(streams, streamArn))) return false;
   const key: Record<string, AttributeValue> = {};
   for (const { AttributeName } of Table?.KeySchema ?? []) {
     const type = Table?.AttributeDefinitions?.find((a) => a.AttributeName === AttributeName)?.AttributeType;
@@ -52,15 +72,23 @@ export async function primeStream(client: DynamoDBClient, streams: DynamoDBStrea
   return true;
 }
 
-/** Primes every stream a function reads from LATEST. Call it before serverless-offline starts reading. */
-export async function primeLatestStreams(client: DynamoDBClient, endpoint: string, prefix: string): Promise<string[]> {
+/**
+ * Primes every stream a function reads from LATEST. Call it before serverless-offline starts reading, with the
+ * stream plugin's checkpoint file.
+ */
+export async function primeLatestStreams(
+  client: DynamoDBClient,
+  endpoint: string,
+  prefix: string,
+  checkpointFile?: string,
+): Promise<string[]> {
   const streams = localStreamsClient(endpoint);
   try {
     const primed: string[] = [];
     for (const [logical, stream] of Object.entries(STREAMS)) {
       if (stream.startingPosition !== 'LATEST') continue;
       const table = tableName(prefix, logical as keyof typeof STREAMS);
-      if (await primeStream(client, streams, table)) primed.push(table);
+      if (await primeStream(client, streams, table, checkpointFile)) primed.push(table);
     }
     return primed;
   } finally {

@@ -3,6 +3,9 @@
 // and the primer the stack runs before serverless-offline makes the first records arrive like any others.
 import { DescribeTableCommand, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { localClient } from '../../../scripts/lib/dynamodb-local';
 import { localStreamsClient, primeLatestStreams, PRIMER_KEY } from '../../../scripts/lib/stream-primer';
 import { ensureTables } from '../../../scripts/lib/tables';
@@ -89,5 +92,23 @@ describe('local streams', () => {
     expect(primer.Item).toBeUndefined();
     // A stream that holds records is left alone (a restarted stack, a seeded one).
     expect(await primeLatestStreams(client, endpoint(), prefix)).toEqual([]);
+  });
+
+  it('leaves alone a stream the plugin resumes from its checkpoint file: there, primer records would reach the function', async () => {
+    const prefix = uniq('resumed');
+    const names = tableNames(prefix);
+    await ensureTables(client, prefix);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: names.demands }));
+    const dir = mkdtempSync(join(tmpdir(), 'cic-checkpoint-'));
+    try {
+      const file = join(dir, 'checkpoint.json');
+      writeFileSync(file, JSON.stringify({ [`${Table?.LatestStreamArn}::shardId-1`]: '000000000000000000042' }));
+      expect(await primeLatestStreams(client, endpoint(), prefix, file)).toEqual([]);
+      // Another stream's checkpoint, or a file that is not the plugin's, changes nothing.
+      writeFileSync(file, JSON.stringify({ 'arn:aws:dynamodb:local:000000000000:table/other/stream/x::shardId-1': '1' }));
+      expect(await primeLatestStreams(client, endpoint(), prefix, file)).toEqual([names.demands]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
