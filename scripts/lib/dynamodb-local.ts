@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { startProcess, type Managed } from './processes';
 import { waitFor } from './ports';
 
@@ -19,12 +20,15 @@ function jarDirectory(): string {
   return join(lib, dir);
 }
 
+const localConfig = (endpoint: string) => ({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
 export function localClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  return new DynamoDBClient(localConfig(endpoint));
+}
+
+/** The streams API of the same DynamoDB Local. */
+export function localStreamsClient(endpoint: string): DynamoDBStreamsClient {
+  return new DynamoDBStreamsClient(localConfig(endpoint));
 }
 
 export async function startDynamoLocal(opts: { port: number; dbPath?: string; log?: boolean }): Promise<DynamoLocal> {

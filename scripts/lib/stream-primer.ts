@@ -12,16 +12,13 @@
 // file (npm start again) is not read from LATEST, so it is left alone: there, primer records would reach the function.
 import { readFileSync } from 'node:fs';
 import { DeleteItemCommand, DescribeTableCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { STREAMS } from '../../infra/functions.cjs';
 import { tableName } from '../../infra/tables.cjs';
+import { localStreamsClient } from './dynamodb-local';
 
 /** Not a ulid nor a seed id: the API refuses `#` in path ids, so no request can name this item (gone at once anyway). */
 export const PRIMER_KEY = 'local#stream-primer';
-
-export function localStreamsClient(endpoint: string): DynamoDBStreamsClient {
-  return new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-}
 
 /** Whether any shard of the stream holds a record. */
 export async function streamHasRecords(streams: DynamoDBStreamsClient, streamArn: string): Promise<boolean> {

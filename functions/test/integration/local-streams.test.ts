@@ -6,8 +6,8 @@ import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localClient } from '../../../scripts/lib/dynamodb-local';
-import { localStreamsClient, primeLatestStreams, PRIMER_KEY } from '../../../scripts/lib/stream-primer';
+import { localClient, localStreamsClient } from '../../../scripts/lib/dynamodb-local';
+import { primeLatestStreams, PRIMER_KEY } from '../../../scripts/lib/stream-primer';
 import { ensureTables } from '../../../scripts/lib/tables';
 import { tableNames } from '../../src/db/table-names';
 import { uniq } from '../support/api';
