@@ -21,7 +21,7 @@ const config: Config = {
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.test\\.tsx$', '\\.browser\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.test\\.tsx$', '\\.browser\\.test\\.ts$', '\\.weapp\\.test\\.ts$'],
     },
     {
       // Pages and components of the mini-program, rendered with React into jsdom; Taro's runtime is replaced by the
@@ -67,6 +67,20 @@ const config: Config = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
       globalSetup: '<rootDir>/test/reliability-global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
+    },
+    {
+      // The WeChat build (miniapp/dist/weapp) in WeChat's component framework (miniprogram-simulate) under jsdom:
+      // every page of app.json renders, with the taps of the main flows, against the local stack. Run by
+      // `npm run check:weapp` after the compilers' checks (scripts/weapp/check.ts).
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      transform,
+      // The built app runs as WeChat runs it, untransformed.
+      transformIgnorePatterns: [...transformIgnorePatterns, '/dist/weapp/'],
+      testMatch: ['<rootDir>/miniapp/test/weapp/**/*.weapp.test.ts', '<rootDir>/scripts/test/**/*.weapp.test.ts'],
+      globalSetup: '<rootDir>/test/weapp-global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },

@@ -1,15 +1,9 @@
 // Who is logged in: the token and user, kept in storage so a restart keeps the session.
 import Taro from '@tarojs/taro';
-import type { AuthResponse, UserView } from '@cic/shared';
+import type { AuthResponse } from '@cic/shared';
+import { SESSION_STORAGE_KEY as KEY, sessionOf, type Session } from './session-record';
 
-const KEY = 'cic.session';
-
-export interface Session {
-  token: string;
-  user: UserView;
-  /** Epoch ms. */
-  expiresAt: number;
-}
+export type { Session };
 
 type Listener = (session: Session | undefined) => void;
 const listeners = new Set<Listener>();
@@ -30,7 +24,7 @@ export function getSession(): Session | undefined {
 }
 
 export function setSession(auth: AuthResponse | undefined): void {
-  current = auth ? { token: auth.token, user: auth.user, expiresAt: Date.now() + auth.expiresIn * 1000 } : undefined;
+  current = auth ? sessionOf(auth) : undefined;
   loaded = true;
   if (current) Taro.setStorageSync(KEY, current);
   else Taro.removeStorageSync(KEY);

@@ -38,9 +38,9 @@ export function ReviewItem({ demand, busy, onApprove, onReject }: Props) {
         {demand.safety && <Tag tone='primary'>{SAFETY_NOTES[demand.safety]}</Tag>}
       </View>
       <View className='review-meta'>
-        <Text>{fieldLabel(demand.field, demand.fieldOther)}</Text>
-        <Text>{formatRegion(demand.region)}</Text>
-        <Text>提交于 {formatDateTime(demand.submittedAt ?? demand.updatedAt)}</Text>
+        <Text className='review-meta-item'>{fieldLabel(demand.field, demand.fieldOther)}</Text>
+        <Text className='review-meta-item'>{formatRegion(demand.region)}</Text>
+        <Text className='review-meta-item'>提交于 {formatDateTime(demand.submittedAt ?? demand.updatedAt)}</Text>
       </View>
       {demand.description && <Text className='review-excerpt'>{demand.description}</Text>}
       <View
