@@ -13,8 +13,10 @@ const QUERY = ['Query'];
 const SEARCH = { demands: ['Query'] };
 /** Reading a demand and its contest for the caller: the demand, its final (judges), and the solutions. */
 const CONTEST_READ = { demands: GET, finals: QUERY };
-/** A token is checked against the stored user (deleted accounts and changed roles take effect at once). */
+/** A token is checked against the stored user and its open sessions (erased accounts, logouts and changed roles take effect at once). */
 const AUTH = { users: ['GetItem'] };
+/** A login finds or creates the account of an identity (in one transaction) and opens a session on it. */
+const LOGIN = { users: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] };
 /** Login, posting and solutions count each request in a rate-limit window. */
 const RATE_LIMITED = { rateLimits: ['UpdateItem'] };
 
@@ -29,9 +31,10 @@ const functions = {
   authWechat: {
     handler: h('auth', 'wechat'),
     http: 'POST /auth/wechat',
-    access: { users: ['PutItem', 'GetItem'], ...RATE_LIMITED },
+    access: { ...LOGIN, ...RATE_LIMITED },
   },
-  authDev: { handler: h('auth', 'dev'), http: 'POST /auth/dev', access: { users: ['PutItem', 'GetItem'], ...RATE_LIMITED } },
+  authDev: { handler: h('auth', 'dev'), http: 'POST /auth/dev', access: { ...LOGIN, ...RATE_LIMITED } },
+  authLogout: { handler: h('auth', 'logout'), http: 'POST /auth/logout', access: { users: ['GetItem', 'UpdateItem'] } },
 
   demandsList: { handler: h('demands', 'list'), http: 'GET /demands', access: { demands: ['Query', 'BatchGetItem'] } },
   demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { ...AUTH, demands: ['PutItem'], ...RATE_LIMITED } },
@@ -58,7 +61,28 @@ const functions = {
     http: 'DELETE /demands/{id}/follow',
     access: { ...AUTH, follows: ['DeleteItem'], demands: ['UpdateItem', 'GetItem'] },
   },
-  meDelete: { handler: h('me', 'remove'), http: 'DELETE /me', access: { users: ['GetItem', 'DeleteItem'] } },
+  meDelete: {
+    handler: h('me', 'remove'),
+    http: 'DELETE /me',
+    // 注销: everything of the person, in every table that holds any (functions/src/account/).
+    access: {
+      ...AUTH,
+      users: ['GetItem', 'UpdateItem', 'DeleteItem'],
+      subscriptions: ['Query', 'DeleteItem'],
+      percolator: ['DeleteItem', 'UpdateItem'],
+      follows: ['Query', 'DeleteItem'],
+      demands: ['Query', 'GetItem', 'UpdateItem', 'DeleteItem'],
+      solutions: ['Query', 'GetItem', 'PutItem'],
+      finals: ['Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      awards: ['Query', 'UpdateItem'],
+      notifications: ['Query', 'DeleteItem'],
+      quotas: ['Query', 'DeleteItem'],
+      deadLetters: ['Query', 'DeleteItem'],
+      rateLimits: ['Query', 'DeleteItem'],
+    },
+    // Under the HTTP API's 30 s: a person with an unusually large history can call it again to finish (it resumes).
+    timeout: 28,
+  },
   meDemands: { handler: h('me', 'demands'), http: 'GET /me/demands', access: { ...AUTH, demands: QUERY } },
   meFollows: { handler: h('follows', 'mine'), http: 'GET /me/follows', access: { ...AUTH, follows: QUERY, demands: ['BatchGetItem'] } },
   adminReviews: { handler: h('review', 'queue'), http: 'GET /admin/reviews', access: { ...AUTH, demands: QUERY } },

@@ -7,6 +7,7 @@ const S = 'S';
 
 /** @type {Record<string, import('./tables').TableDef>} */
 const tables = {
+  // Accounts (keyed by their random id) and identities (`identity#…` → the account of the identity's current life).
   users: {
     hashKey: { name: 'id', type: S },
   },
@@ -80,10 +81,14 @@ const tables = {
   stats: {
     hashKey: { name: 'key', type: S },
   },
-  // Rate-limit windows (login, posting, solutions), per user and per IP; expired windows are removed by TTL.
+  // Rate-limit windows (login, posting, solutions): one partition per action and subject (`post#user#<id>`), one item
+  // per window, so a person's counters can be erased with a Query each; expired windows are removed by TTL.
+  // Windows last an hour at most: locally, a table of an older layout is simply made again (see scripts/lib/tables.ts).
   rateLimits: {
     hashKey: { name: 'key', type: S },
+    rangeKey: { name: 'window', type: 'N' },
     ttl: 'expiresAt',
+    ephemeral: true,
   },
   // Saved searches, by owner.
   subscriptions: {
@@ -123,6 +128,8 @@ const tables = {
   deadLetters: {
     hashKey: { name: 'id', type: S },
     ttl: 'expiresAt',
+    // A person's dead letters, erased with their account.
+    indexes: [{ name: 'byUser', hashKey: { name: 'userId', type: S }, rangeKey: { name: 'at', type: S } }],
   },
 };
 

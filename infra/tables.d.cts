@@ -12,6 +12,8 @@ export interface TableDef {
   ttl?: string;
   indexes?: { name: string; hashKey: KeyDef; rangeKey?: KeyDef }[];
   localIndexes?: { name: string; rangeKey: KeyDef }[];
+  /** Holds nothing that must outlive a layout change: the local stack may drop and recreate it (scripts/lib/tables.ts). */
+  ephemeral?: boolean;
 }
 
 export type LogicalTable =

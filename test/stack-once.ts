@@ -16,9 +16,11 @@ declare global {
 export async function stackOnce(): Promise<Stack> {
   if (globalThis.__STACK__) return globalThis.__STACK__;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  // Kept for STACK_LAMBDA_URL: the Stack itself does not report serverless-offline's Lambda invoke port.
+  const lambdaPort = await freePort();
   const stack = await startStack({
     apiPort: await freePort(),
-    lambdaPort: await freePort(),
+    lambdaPort,
     dbPort: await freePort(),
     wechatPort: await freePort(),
     seed: true,
@@ -30,6 +32,8 @@ export async function stackOnce(): Promise<Stack> {
   process.env.STACK_API_URL = stack.apiUrl;
   process.env.STACK_DB_ENDPOINT = stack.dbEndpoint;
   process.env.STACK_WECHAT_URL = stack.wechatUrl;
+  // serverless-offline's Lambda invoke API (no HTTP route leads there): the loopback test checks where it listens.
+  process.env.STACK_LAMBDA_URL = `http://127.0.0.1:${lambdaPort}`;
   process.env.STACK_TABLE_PREFIX = stack.tablePrefix;
   process.env.STACK_JWT_SECRET = stack.env.JWT_SECRET;
   process.env.STACK_SEEDED = String(stack.seed?.created ?? 0);

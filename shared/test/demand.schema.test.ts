@@ -15,9 +15,9 @@ import {
   validateDevLogin,
   validateReview,
   type DemandFieldKey,
-  type FieldErrors,
   type Validated,
 } from '@cic/shared';
+import { failFields, okValue } from './support/validated';
 
 type Input = Record<string, unknown>;
 
@@ -64,15 +64,6 @@ function validContent(overrides: Input = {}): Input {
   };
 }
 
-function okValue<T>(r: Validated<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got errors ${JSON.stringify(r.fields)}`);
-  return r.value;
-}
-
-function failFields<T>(r: Validated<T>): FieldErrors {
-  if (r.ok) throw new Error(`expected failure, got value ${JSON.stringify(r.value)}`);
-  return r.fields;
-}
 
 /** The failure's message about the whole input. */
 function failMessage<T>(r: Validated<T>): string | undefined {
@@ -822,5 +813,99 @@ describe('validateDemandListQuery', () => {
 
   it('rejects an unknown query key, naming it', () => {
     expect(failFields(validateDemandListQuery({ sort: 'budget' })).sort).toContain('sort');
+  });
+});
+
+// Text a person cannot see: cleaned before anything is required, counted or kept (shared/src/text/clean.ts).
+describe('hidden characters in the 附件3 text fields', () => {
+  const ZW = '\u200B\u200C\u200D\u2060\uFEFF';
+
+  it('a title of zero-width spaces is missing: "请填写技术需求名称"', () => {
+    expect(failFields(validateDemandComplete(valid({ title: '\u200B\u200B\u200B\u200B' }))).title).toBe('请填写技术需求名称');
+  });
+
+  it.each<[DemandFieldKey]>([['companyName'], ['region'], ['contactName'], ['contactPhone'], ['description']])(
+    'a required %s made only of invisible characters asks for it to be filled in',
+    (key) => {
+      expect(failFields(validateDemandComplete(valid({ [key]: `${ZW}\u202E\u0000\r\n` })))[key]).toBe(`请填写${L[key]}`);
+    },
+  );
+
+  it('an optional field made only of invisible characters is absent, as an empty one is', () => {
+    const value = okValue(validateDemandComplete(valid({ email: ZW, contactTitle: '\u202E\u202C', brokerPhone: '\u0000' })));
+    expect(value.email).toBeUndefined();
+    expect(value.contactTitle).toBeUndefined();
+    expect(value.brokerPhone).toBeUndefined();
+    expect(okValue(validateDemandComplete(valid({ email: '' }))).email).toBeUndefined();
+    expect(okValue(validateDemandDraft({ title: ZW, companyIntro: '\uFEFF\n' }))).toEqual({});
+  });
+
+  it('"其他" with a text of zero-width spaces still asks for the text', () => {
+    const fields = failFields(validateDemandComplete(valid({ field: 'other', fieldOther: ZW, cooperationModes: ['other'], cooperationOther: ZW })));
+    expect(fields.fieldOther).toContain(L.fieldOther);
+    expect(fields.cooperationOther).toContain(L.cooperationOther);
+  });
+
+  it('removes a bidi override inside a name, and NUL inside the company name', () => {
+    const value = okValue(validateDemandComplete(valid({ contactName: '张\u202E三丰\u202C', companyName: '南京\u0000某某科技' })));
+    expect(value.contactName).toBe('张三丰');
+    expect(value.companyName).toBe('南京某某科技');
+  });
+
+  it('composes accents (NFC): e + U+0301 is stored as é', () => {
+    expect(okValue(validateDemandComplete(valid({ companyName: 'Cafe\u0301 科技' }))).companyName).toBe('Caf\u00E9 科技');
+  });
+
+  it('removes a lone surrogate sent as a JSON \\ud800 escape', () => {
+    const body = JSON.parse('{"title":"钛合金\\ud800焊接工艺"}') as Input;
+    expect(okValue(validateDemandDraft(body)).title).toBe('钛合金焊接工艺');
+  });
+
+  it('counts the limit after cleaning: 60 characters plus zero-width ones fit a title of at most 60', () => {
+    expect(okValue(validateDemandComplete(valid({ title: `${han(30)}${ZW}${han(30)}\u202E` }))).title).toBe(han(60));
+    const message = failFields(validateDemandComplete(valid({ title: `${han(61)}${ZW}` }))).title;
+    expect(message).toContain('当前 61 个字');
+  });
+
+  it('counts the minimum after cleaning: 3 characters padded with zero-width ones are too short', () => {
+    expect(failFields(validateDemandComplete(valid({ title: `${han(3)}${ZW}` }))).title).toContain('当前 3 个字');
+  });
+
+  it('keeps the lines of a description (CR LF as LF) and turns a line break in a title into a space', () => {
+    const description = `${han(30)}\r\n\r\n${han(30)}\r${han(5)}`;
+    const value = okValue(validateDemandComplete(valid({ description, title: '高精度\n视觉\t检测', companyIntro: '第一行\n第二行' })));
+    expect(value.description).toBe(`${han(30)}\n\n${han(30)}\n${han(5)}`);
+    expect(value.companyIntro).toBe('第一行\n第二行');
+    expect(value.title).toBe('高精度 视觉 检测');
+  });
+
+  it('accepts a phone with zero-width characters inside, and keeps it without them', () => {
+    expect(okValue(validateDemandComplete(valid({ contactPhone: '138\u200B1234\u200B5678' }))).contactPhone).toBe('13812345678');
+  });
+
+  it('checks an e-mail once cleaned', () => {
+    expect(okValue(validateDemandComplete(valid({ email: 'name@exa\u200Bmple.com' }))).email).toBe('name@example.com');
+  });
+});
+
+describe('hidden characters in the other text inputs of the API', () => {
+  it('a nickname of zero-width spaces is missing, and one with a line break is one line', () => {
+    expect(failFields(validateDevLogin({ nickname: '\u200B\u200B', role: 'user' })).nickname).toBe('请填写昵称');
+    expect(okValue(validateDevLogin({ nickname: '小\n王\u202E', role: 'user' })).nickname).toBe('小 王');
+  });
+
+  it('counts the nickname in characters after cleaning', () => {
+    expect(okValue(validateDevLogin({ nickname: `${astral(30)}\u200B`, role: 'user' })).nickname).toBe(astral(30));
+    expect(failFields(validateDevLogin({ nickname: astral(31), role: 'user' })).nickname).toContain('30');
+  });
+
+  it('keeps the lines of a review reason and counts its 500 characters after cleaning', () => {
+    expect(okValue(validateReview({ decision: 'reject', reason: '标题不清楚\r\n描述太短\u0000' })).reason).toBe('标题不清楚\n描述太短');
+    expect(okValue(validateReview({ decision: 'reject', reason: `${han(500)}\u200B\u200B` })).reason).toBe(han(500));
+  });
+
+  it('treats a search or region of invisible characters as absent, and cleans one that has text', () => {
+    expect(okValue(validateDemandListQuery({ q: '\u200B\u200B', region: '\uFEFF' }))).toEqual({});
+    expect(okValue(validateDemandListQuery({ q: '储\u200B能\u202E', region: '江苏\n南京' }))).toEqual({ q: '储能', region: '江苏 南京' });
   });
 });

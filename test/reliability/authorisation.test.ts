@@ -15,6 +15,7 @@ import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames } from '../../functions/src/db/table-names';
 import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
 import { assignJudges, createTrack, decide, solutionForm, submitSolution, trackRequest } from '../../functions/test/support/contest';
+import { solutionIdOf } from '../../functions/src/contest/solution.lifecycle';
 import { recordFigure } from './figures';
 import {
   ACTORS,
@@ -61,8 +62,8 @@ interface Row {
   body?: (w: World) => unknown;
   /** A success changes the fixture: those cells get a fresh one (all succeeding people, or only those listed). */
   mutates?: true | readonly Person[];
-  /** A success ends the caller's account: those cells use a new person in the same part. */
-  endsAccount?: true;
+  /** A success ends the caller's session (a logout) or account: those cells use a new person in the same part. */
+  endsSession?: true;
   /** Checked after the row on the shared fixture: nothing the refused or unrelated callers did changed it. */
   unchanged?: (w: World) => Promise<string | undefined>;
   expect: Spec;
@@ -188,7 +189,8 @@ const rows: Row[] = [
     expect: ownersDemand(200, '404 DEMAND.NOT_FOUND'),
   },
   { route: 'GET /me/demands', fixture: 'none', path: () => '/me/demands', expect: loggedIn(200) },
-  { route: 'DELETE /me', fixture: 'none', path: () => '/me', endsAccount: true, expect: loggedIn(200) },
+  { route: 'DELETE /me', fixture: 'none', path: () => '/me', endsSession: true, expect: loggedIn(200) },
+  { route: 'POST /auth/logout', fixture: 'none', path: () => '/auth/logout', endsSession: true, expect: loggedIn(200) },
 
   // Review.
   { route: 'GET /admin/reviews', fixture: 'none', path: () => '/admin/reviews', expect: adminOnly(200) },
@@ -359,7 +361,13 @@ const rows: Row[] = [
     path: (w) => `/solutions/${w.solutionId}/score`,
     body: score,
     mutates: true,
-    expect: loggedIn('403 FINAL.NOT_ASSIGNED', { judgeAssigned: 200 }),
+    // Only who may see the solution learns it exists: everyone else gets what a made-up id gets.
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', {
+      judgeAssigned: 200,
+      owner: '403 FINAL.NOT_ASSIGNED',
+      submitter: '403 FINAL.NOT_ASSIGNED',
+      admin: '403 FINAL.NOT_ASSIGNED',
+    }),
   },
   {
     route: 'PUT /solutions/{id}/score',
@@ -367,7 +375,12 @@ const rows: Row[] = [
     fixture: 'published',
     path: (w) => `/solutions/${w.solutionId}/score`,
     body: score,
-    expect: loggedIn('403 FINAL.NOT_ASSIGNED', { judgeAssigned: '409 SCORE.NOT_SHORTLISTED' }),
+    expect: loggedIn('404 SOLUTION.NOT_FOUND', {
+      judgeAssigned: '409 SCORE.NOT_SHORTLISTED',
+      owner: '403 FINAL.NOT_ASSIGNED',
+      submitter: '403 FINAL.NOT_ASSIGNED',
+      admin: '403 FINAL.NOT_ASSIGNED',
+    }),
   },
   {
     route: 'GET /demands/{id}/ranking',
@@ -468,7 +481,7 @@ async function runCell(row: Row, actor: Actor): Promise<Outcome> {
   const succeeds = wanted.status < 300 && isPerson(actor);
   let token = cast.token[actor];
   let world = shared[row.fixture];
-  if (succeeds && row.endsAccount) {
+  if (succeeds && row.endsSession) {
     // A new person in the same part, with a contest of their own, so the account has something to lose.
     const people = await newPeople();
     await fixture('shortlisted', people);
@@ -482,9 +495,9 @@ async function runCell(row: Row, actor: Actor): Promise<Outcome> {
   if (res.status >= 400 && !(typeof error?.code === 'string' && typeof error.message === 'string' && error.message !== '')) {
     problems.push('no {error: {code, message}} body');
   }
-  if (succeeds && row.endsAccount && res.status === 200) {
+  if (succeeds && row.endsSession && res.status === 200) {
     const after = await call('GET', '/me/demands', { token });
-    if (after.status !== 401) problems.push(`the deleted account's token still answers ${after.status}`);
+    if (after.status !== 401) problems.push(`the ended session's token still answers ${after.status}`);
   }
   const got = `${res.status}${wanted.code ? ` ${error?.code ?? '(no code)'}` : ''}`;
   const expected = `${wanted.status}${wanted.code ? ` ${wanted.code}` : ''}`;
@@ -500,17 +513,21 @@ let checked = 0;
 let asSpecified = 0;
 const mismatches: Outcome[] = [];
 
+/** The cast and the shared fixtures, made once for every describe of this file. */
+async function setUpWorld(): Promise<void> {
+  if (cast) return;
+  cast = await newCast();
+  const people: People = { token: cast.token as Record<Person, string>, id: cast.id };
+  const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription'];
+  const [worlds, track] = await Promise.all([Promise.all(kinds.map((k) => fixture(k, people))), createTrack(cast.token.admin as string)]);
+  kinds.forEach((k, i) => {
+    shared[k] = worlds[i] as World;
+  });
+  trackId = track.id;
+}
+
 describe('authorisation: every route × every caller', () => {
-  beforeAll(async () => {
-    cast = await newCast();
-    const people: People = { token: cast.token as Record<Person, string>, id: cast.id };
-    const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription'];
-    const [worlds, track] = await Promise.all([Promise.all(kinds.map((k) => fixture(k, people))), createTrack(cast.token.admin as string)]);
-    kinds.forEach((k, i) => {
-      shared[k] = worlds[i] as World;
-    });
-    trackId = track.id;
-  }, 120_000);
+  beforeAll(setUpWorld, 120_000);
 
   afterAll(() => {
     const share = checked === 0 ? 0 : (asSpecified / checked) * 100;
@@ -538,6 +555,51 @@ describe('authorisation: every route × every caller', () => {
     mismatches.push(...wrong);
     const drift = row.unchanged ? await row.unchanged(shared[row.fixture]) : undefined;
     expect({ wrong, drift }).toEqual({ wrong: [], drift: undefined });
+  }, 120_000);
+});
+
+/** A demand id of the same shape as the store's (a lowercase ulid), for no demand at all. */
+const madeUpId = () => `01${Array.from({ length: 24 }, () => '0123456789abcdefghjkmnpqrstvwxyz'[Math.floor(Math.random() * 32)]).join('')}`;
+
+describe('existence oracles: a caller who may not see something gets what a made-up id gets', () => {
+  /** Who asks: people with no part in the demand or solution. */
+  const STRANGERS = ['user', 'judgeUnassigned'] as const;
+  beforeAll(setUpWorld, 120_000);
+
+  it('for every route with an id', async () => {
+    const idRoutes = httpRoutes().filter((r) => r.includes('{id}'));
+    const answers: { route: string; who: string; real: string; madeUp: string }[] = [];
+    for (const route of idRoutes) {
+      const row = rows.find((r) => r.route === route && (r.fixture === 'draft' || r.fixture === 'published' || r.fixture === 'subscription'))
+        ?? rows.find((r) => r.route === route);
+      if (!row) throw new Error(`no row for ${route}`);
+      // What the strangers may not see: a demand never published, a solution on a public demand, a saved search.
+      const hidden = route.includes('/solutions/{id}')
+        ? shared.published
+        : route.includes('/subscriptions/')
+          ? shared.subscription
+          : shared.draft;
+      // The made-up ids are what an attacker would send: a solution id computed from the demand and someone who never
+      // solved it (ids are derived), a fresh ulid for the rest.
+      const madeUp: World = {
+        ...hidden,
+        demandId: madeUpId(),
+        subscriptionId: madeUpId(),
+        solutionId: solutionIdOf(shared.published.demandId, cast.id.judgeUnassigned),
+      };
+      for (const who of STRANGERS) {
+        const ask = async (w: World) => {
+          const res = await call(methodOf(row), row.path(w), { token: cast.token[who], ...(row.body ? { json: row.body(w) } : {}) });
+          return `${res.status} ${(res.body as { error?: { code?: string } } | undefined)?.error?.code ?? ''}`.trim();
+        };
+        answers.push({ route, who, real: await ask(hidden), madeUp: await ask(madeUp) });
+      }
+    }
+    const oracles = answers.filter((a) => a.real !== a.madeUp);
+    recordFigure({ section: SECTION, name: `routes with an id checked for an existence oracle (× ${STRANGERS.length} callers)`, value: idRoutes.length, target: 'every route with {id}', pass: idRoutes.length > 0 });
+    recordFigure({ section: SECTION, name: 'existence oracles found', value: oracles.length, target: '0', pass: oracles.length === 0 });
+    expect(oracles).toEqual([]);
+    expect(answers.every((a) => a.real.startsWith('4'))).toBe(true);
   }, 120_000);
 });
 
@@ -573,15 +635,18 @@ async function devLoginWith(devLogin: string | undefined, body: { nickname: stri
   return res as APIGatewayProxyStructuredResultV2;
 }
 
-/** The id the dev login gives a nickname and role (functions/src/auth/auth.service.ts). */
-const devUserId = (role: string, nickname: string) =>
-  `dev_${createHash('sha256').update(`${role}\u0000${nickname}`).digest('base64url').slice(0, 22)}`;
+/** The key the dev login files a nickname and role under (functions/src/auth/auth.service.ts). */
+const devIdentity = (role: string, nickname: string) =>
+  `identity#dev#${createHash('sha256').update(`${role}\u0000${nickname}`).digest('base64url')}`;
 
-async function storedUser(id: string): Promise<unknown> {
+/** The account stored for an identity, if any. */
+async function storedUser(identity: string): Promise<unknown> {
   const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: process.env.STACK_DB_ENDPOINT });
   try {
     const users = tableNames(process.env.STACK_TABLE_PREFIX as string).users;
-    return (await doc.send(new GetCommand({ TableName: users, Key: { id } }))).Item;
+    const link = (await doc.send(new GetCommand({ TableName: users, Key: { id: identity } }))).Item;
+    if (typeof link?.userId !== 'string') return undefined;
+    return (await doc.send(new GetCommand({ TableName: users, Key: { id: link.userId } }))).Item;
   } finally {
     doc.destroy();
   }
@@ -593,12 +658,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('sessions', () => {
   it('expire: a token works until its exp, and is refused with 401 AUTH.INVALID_TOKEN after', async () => {
     const person = await login('user');
-    const payload = JSON.parse(Buffer.from(person.token.split('.')[1] as string, 'base64url').toString('utf8')) as { iat: number; exp: number; sk?: string };
+    const payload = JSON.parse(Buffer.from(person.token.split('.')[1] as string, 'base64url').toString('utf8')) as { iat: number; exp: number; sid?: string };
     expect(payload.exp - payload.iat).toBe(person.expiresIn);
 
-    // The same claims as the real token (including the account's session key), but expiring in 2 s.
+    // The same claims as the real token (its open session included), but expiring in 2 s.
     const now = Math.floor(Date.now() / 1000);
-    const token = await signedToken({ sub: person.user.id, role: 'user', ...(payload.sk ? { sk: payload.sk } : {}) }, { issuedAt: now, expiresAt: now + 2 });
+    const token = await signedToken({ sub: person.user.id, role: 'user', ...(payload.sid ? { sid: payload.sid } : {}) }, { issuedAt: now, expiresAt: now + 2 });
     const live = await call('GET', '/me/demands', { token });
     await sleep((now + 3) * 1000 - Date.now());
     const dead = await call<{ error: { code: string } }>('GET', '/me/demands', { token });
@@ -619,7 +684,8 @@ describe('sessions', () => {
     const wechat = (await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${person}-1` } })).body;
     expect((await call('DELETE', '/me', { token: wechat.token })).status).toBe(200);
     const again = await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${person}-2` } });
-    expect(again.body.user.id).toBe(wechat.user.id);
+    // A new life of the account: a new id, so nothing of the former one can come back.
+    expect(again.body.user.id).not.toBe(wechat.user.id);
     const wechatAfter = await call('GET', '/me/demands', { token: wechat.token });
 
     const statuses = { deadAtOnce: deadAtOnce.status, devAfterSignUp: devAfter.status, wechatAfterSignUp: wechatAfter.status };
@@ -640,7 +706,7 @@ describe('dev login', () => {
     for (const setting of ['0', 'false', '', undefined]) {
       const body = { nickname: uniq('devoff'), role: 'admin' };
       const res = await devLoginWith(setting, body);
-      const stored = await storedUser(devUserId(body.role, body.nickname));
+      const stored = await storedUser(devIdentity(body.role, body.nickname));
       expect({ setting, status: res.statusCode, code: codeOf(res), stored }).toEqual({ setting, status: 403, code: 'AUTH.DEV_LOGIN_DISABLED', stored: undefined });
       refused.push(setting === undefined ? 'unset' : `'${setting}'`);
     }
@@ -648,7 +714,7 @@ describe('dev login', () => {
     const body = { nickname: uniq('devon'), role: 'user' };
     const on = await devLoginWith('1', body);
     expect(on.statusCode).toBe(200);
-    expect(await storedUser(devUserId(body.role, body.nickname))).toMatchObject({ nickname: body.nickname });
+    expect(await storedUser(devIdentity(body.role, body.nickname))).toMatchObject({ nickname: body.nickname });
     recordFigure({ section: SECTION, name: `dev login with DEV_LOGIN ${refused.join(', ')}`, value: '403 AUTH.DEV_LOGIN_DISABLED, nothing stored', target: '403', pass: true });
   }, 120_000);
 });

@@ -167,7 +167,7 @@ interface Spec {
   id?: string;
   body?: { base: (i: number) => Body; fields: Record<string, FieldSpec>; validate: (input: unknown) => Validated<unknown> };
   ifMatch?: true;
-  /** DELETE /me: every request ends its caller's account, so each gets a new one. */
+  /** DELETE /me, POST /auth/logout: every request ends its caller's account or session, so each gets a new one. */
   freshCaller?: true;
   watch: Watch;
 }
@@ -356,6 +356,20 @@ function specsFor(w: World): Record<string, Spec> {
         const sent = sentBy('DELETE /me').filter((s) => s.callerId);
         const exists = await Promise.all(sent.map(async (s) => (await item('users', { id: s.callerId as string })) !== undefined));
         return sent.flatMap((s, i) => (exists[i] === s.status >= 300 ? [] : [`DELETE /me ${s.status}, account ${exists[i] ? 'kept' : 'gone'}`]));
+      },
+    },
+    'POST /auth/logout': {
+      count: scale(40),
+      freshCaller: true,
+      // Each fresh caller has one session: an accepted logout closes it, a refused one leaves it; the account stays.
+      watch: async () => async () => {
+        const sent = sentBy('POST /auth/logout').filter((s) => s.callerId);
+        const users = await Promise.all(sent.map((s) => item('users', { id: s.callerId as string })));
+        return sent.flatMap((s, i) => {
+          const sessions = Object.keys(users[i]?.sessions ?? {}).length;
+          const right = users[i] !== undefined && sessions === (s.status < 300 ? 0 : 1);
+          return right ? [] : [`logout ${s.status}: account ${users[i] ? 'kept' : 'gone'}, ${sessions} sessions open`];
+        });
       },
     },
     'POST /admin/demands/{id}/review': {
@@ -568,13 +582,20 @@ async function run(req: Request): Promise<Sent> {
   const param = variant.pathParam ?? spec.id;
   const path = param === undefined ? template : template.replace('{id}', encodeURIComponent(param));
   const body = variant.body(spec.body?.base(req.index));
-  const verdict = verdictOf({ ...(variant.pathParam !== undefined ? { pathParam: variant.pathParam } : {}), body, ...(spec.body ? { validate: spec.body.validate } : {}) });
+  const ifMatchHeader = spec.ifMatch ? variant.headers?.['if-match'] : undefined;
+  const verdict = verdictOf({
+    ...(variant.pathParam !== undefined ? { pathParam: variant.pathParam } : {}),
+    body,
+    ...(spec.body ? { validate: spec.body.validate } : {}),
+    ...(ifMatchHeader !== undefined ? { ifMatch: ifMatchHeader } : {}),
+  });
   const started = Date.now();
   const base: Omit<Sent, 'status' | 'ms'> = { route: req.route, index: req.index, variant: { group: variant.group, label: variant.label }, path: path.length > 120 ? `${path.slice(0, 120)}…` : path, preview: preview(body), verdict };
   try {
     let token = spec.token;
     if (spec.freshCaller) {
-      const fresh = await login('user', `${TAG}x${req.index}`);
+      // A person of their own per route and request (two routes end their caller's account or session).
+      const fresh = await login('user', `${TAG}x${req.route.replace(/[^a-z]/gi, '').slice(0, 12)}${req.index}`);
       token = fresh.token;
       base.callerId = fresh.user.id;
     }

@@ -1,9 +1,12 @@
 // Rate limits: login, posting and solution submission are limited per user and per IP, with a clear 429 and
 // Retry-After. The shared stack raises every limit (its tests log in hundreds of users from 127.0.0.1), so these run
 // the real handlers in-process with the real limits, against the same DynamoDB Local, as API Gateway would call them.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Demand } from '@cic/shared';
-import { RATE_RULES } from '../../functions/src/ratelimit/rate-limiter';
+import { createDocumentClient } from '../../functions/src/db/client';
+import { tableNames } from '../../functions/src/db/table-names';
+import { counterKey, RATE_RULES, type RateAction } from '../../functions/src/ratelimit/rate-limiter';
 import { call, completeForm, login, published, uniq } from '../../functions/test/support/api';
 import { solutionForm } from '../../functions/test/support/contest';
 import { recordFigure } from './figures';
@@ -56,6 +59,25 @@ beforeAll(async () => {
   const solutions = (await import('../../functions/src/handlers/solutions')) as unknown as { submit: Handler };
   handlers = { dev: auth.dev, createDemand: demands.create, submitSolution: solutions.submit };
 });
+
+/** The hits an IP's windows of an action hold, read from the table. */
+async function hitsOf(action: RateAction, ip: string): Promise<number> {
+  const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: process.env.STACK_DB_ENDPOINT });
+  try {
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: tableNames(process.env.STACK_TABLE_PREFIX as string).rateLimits,
+        KeyConditionExpression: '#k = :k',
+        ExpressionAttributeNames: { '#k': 'key' },
+        ExpressionAttributeValues: { ':k': counterKey(action, { kind: 'ip', id: ip }) },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).reduce((sum, item) => sum + Number(item.hits ?? 0), 0);
+  } finally {
+    doc.destroy();
+  }
+}
 
 describe('rate limits', () => {
   it('login: per IP, then 429 with Retry-After; another IP goes on', async () => {
@@ -116,6 +138,33 @@ describe('rate limits', () => {
     const over = await handlers.createDemand(event('POST /demands', { ip, token: fresh, body: { title: '按IP限流 超出' } }), fn('demandsCreate'));
     expectLimited(over, rule.seconds, '发布需求过于频繁');
     recordFigure({ section: 'rate limits', name: `posting per IP: demand ${rule.limit + 1} in an hour (new user)`, value: over.statusCode ?? 0, target: '429', pass: over.statusCode === 429 });
+  }, 300_000);
+
+  it('junk (no token, a bad token, bad input) spends nothing of an IP’s shared budgets', async () => {
+    const ip = randomIp();
+    const owner = (await login('user')).token;
+    const demand = await published(owner, (await login('admin')).token, completeForm({ title: `限流垃圾请求 ${uniq()}`.slice(0, 60) }));
+    const { token } = await login('user');
+    const asPost = (opts: { token?: string; body: unknown }) => handlers.createDemand(event('POST /demands', { ip, ...opts }), fn('demandsCreate'));
+    const asSolution = (opts: { token?: string; body: unknown }) =>
+      handlers.submitSolution(event('POST /demands/{id}/solutions', { ip, ...opts, pathParameters: { id: demand.id } }), fn('solutionsSubmit'));
+    // More junk than either IP budget allows, of each kind.
+    const rounds = Math.max(RATE_RULES.post.ip.limit, RATE_RULES.solution.ip.limit) + 5;
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < rounds; i += 1) {
+      for (const send of [asPost, asSolution]) {
+        for (const opts of [{ body: { title: '垃圾请求' } }, { token: `${token}x`, body: { title: '垃圾请求' } }, { token, body: { title: 42 } }]) {
+          const res = await send(opts);
+          statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+        }
+      }
+    }
+    const spent = (await hitsOf('post', ip)) + (await hitsOf('solution', ip));
+    // Someone real behind the same address still gets through.
+    const real = await asPost({ token, body: { title: '同一出口的真实需求' } });
+    expect([...statuses.keys()].sort()).toEqual([400, 401]);
+    expect({ spent, real: real.statusCode }).toEqual({ spent: 0, real: 201 });
+    recordFigure({ section: 'rate limits', name: `junk requests (${rounds * 6}, from one IP) that spent a budget`, value: spent, target: '0', pass: spent === 0 });
   }, 300_000);
 
   it('solutions: per user', async () => {

@@ -15,4 +15,6 @@ export interface NotificationRepository {
   setPush(userId: string, id: string, state: PushState): Promise<void>;
   /** Gives a claimed push back (pending again) when its handling failed, so the stream's retry can take it. */
   releasePush(userId: string, id: string): Promise<void>;
+  /** The whole inbox of a person whose account is erased (注销), pending pushes included. */
+  deleteAllOf(userId: string): Promise<number>;
 }

@@ -130,6 +130,7 @@ export function createPushService(deps: {
           }
           await deps.deadLetters.put({
             id: `push#${n.userId}#${n.id}`,
+            userId: n.userId,
             kind: 'push',
             payload: { userId: n.userId, notificationId: n.id, templateId, message: { ...message, touser: '(redacted)' } },
             error: `${outcome.errcode ?? ''} ${outcome.detail}`.trim(),

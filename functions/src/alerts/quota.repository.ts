@@ -10,4 +10,6 @@ export interface QuotaRepository {
   get(userId: string): Promise<Record<string, number>>;
   /** The one digest push a user may get on a day (Asia/Shanghai date); true for the first caller only. */
   claimDigest(userId: string, date: string): Promise<boolean>;
+  /** Every quota and digest marker of a person whose account is erased (注销). */
+  deleteAllOf(userId: string): Promise<number>;
 }

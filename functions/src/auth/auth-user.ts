@@ -4,21 +4,30 @@ import type { UserRole } from '@cic/shared';
 export interface AuthUser {
   id: string;
   role: UserRole;
+  /** The login session the call came with (POST /auth/logout ends it). */
+  sessionId?: string;
 }
 
-/** What a token proves: who, with which role, for which life of the account. */
-export interface TokenClaims extends AuthUser {
-  sessionKey?: string;
+/** What a token proves: who, with which role, in which login session. */
+export interface TokenClaims {
+  id: string;
+  role: UserRole;
+  sessionId: string;
 }
 
-export interface User extends AuthUser {
+export interface User {
+  /**
+   * Random, new for each life of an account: after 注销 and a new sign-up, nothing of the former life (its tokens,
+   * follows, subscriptions, anything an erasure may have missed) can be reached through the new account.
+   */
+  id: string;
+  role: UserRole;
   nickname: string;
   createdAt: string;
-  /**
-   * New for each life of the account, and carried by its tokens: after the account is deleted and created again,
-   * the tokens of its former life do not work.
-   */
-  sessionKey?: string;
+  /** The identity the account was created for (a WeChat openid, a dev login), as its key in the users table. */
+  identityKey: string;
+  /** Open login sessions: session id → expiry (epoch seconds). A token works while its session is listed here. */
+  sessions: Record<string, number>;
   /** WeChat identity; never sent to clients. */
   openid?: string;
   unionid?: string;

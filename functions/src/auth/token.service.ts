@@ -6,7 +6,8 @@ const ISSUER = 'innovation-challenge';
 const AUDIENCE = 'innovation-challenge-api';
 
 export interface TokenService {
-  issue(user: TokenClaims): Promise<{ token: string; expiresIn: number }>;
+  /** A token for one login session, valid for the service's time to live. */
+  issue(claims: TokenClaims): Promise<{ token: string; expiresIn: number }>;
   /** Undefined for any token that is not ours, is tampered with or has expired. */
   verify(token: string): Promise<TokenClaims | undefined>;
 }
@@ -26,10 +27,10 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
     verified.set(token, { claims, expiresAtMs: exp * 1000 });
   };
   return {
-    async issue(user) {
-      const token = await new SignJWT({ role: user.role, ...(user.sessionKey ? { sk: user.sessionKey } : {}) })
+    async issue(claims) {
+      const token = await new SignJWT({ role: claims.role, sid: claims.sessionId })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setSubject(user.id)
+        .setSubject(claims.id)
         .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
         .setIssuedAt()
@@ -45,14 +46,16 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
         verified.delete(token);
       }
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        const role = payload.role;
-        if (typeof payload.sub !== 'string' || !USER_ROLES.includes(role as UserRole)) return undefined;
-        const claims: TokenClaims = {
-          id: payload.sub,
-          role: role as UserRole,
-          ...(typeof payload.sk === 'string' ? { sessionKey: payload.sk } : {}),
-        };
+        // A token without an expiry would be good for ever: refused, as is one without its subject or session.
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp', 'iat', 'sub', 'sid'],
+        });
+        const { role, sub, sid } = payload;
+        if (typeof sub !== 'string' || typeof sid !== 'string' || !USER_ROLES.includes(role as UserRole)) return undefined;
+        const claims: TokenClaims = { id: sub, role: role as UserRole, sessionId: sid };
         remember(token, Object.freeze(claims), payload.exp);
         return claims;
       } catch (err) {

@@ -20,6 +20,7 @@ export function createAuth(b: Base) {
     // Per user, once the login says who it is (the route limits per IP before).
     limitUser: (userId) => limiter.check('login', { kind: 'user', id: userId }),
     appScope: cfg.WECHAT_APPID ?? 'no-appid',
+    sessionSeconds: cfg.TOKEN_TTL_SECONDS,
   });
 }
 

@@ -8,25 +8,32 @@ import {
   type AwardRequest,
   type AwardsResponse,
   type Demand,
+  type DemandStatus,
   type Result,
 } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { DemandRepository } from '../demands/demand.repository';
-import { hiddenValuesOf, maskHiddenValues, publicTitleOf } from '../demands/demand.view';
+import { maskerOf, publicTitleOf } from '../demands/demand.view';
 import type { AwardRepository, SolutionRepository, StoredAward } from './contest.ports';
 
-/** An award as the public sees it: no user id, and nothing an anonymous demand hides. */
+/**
+ * An award as the public sees it: no user id, and nothing an anonymous demand hides. The demand's hidden values are
+ * read now, not when the award was given: a demand made anonymous afterwards masks the company named as the winner.
+ */
 export function toPublicAward(award: StoredAward, demand: Demand | undefined): Award {
   const { winnerId: _winner, ...view } = award;
-  const hidden = demand ? hiddenValuesOf(demand) : [];
-  if (hidden.length === 0) return view;
+  const mask = demand ? maskerOf(demand) : undefined;
+  if (!mask) return view;
   return {
     ...view,
-    winnerName: maskHiddenValues(view.winnerName, hidden),
-    ...(view.note ? { note: maskHiddenValues(view.note, hidden) } : {}),
+    winnerName: mask(view.winnerName),
+    ...(view.note ? { note: mask(view.note) } : {}),
   };
 }
+
+/** An award crowns a demand of the contest: one the public can see and take up, not a draft or a closed one. */
+const AWARDABLE: ReadonlySet<DemandStatus> = new Set(['published', 'matched']);
 
 export function createAwardService(deps: {
   awards: AwardRepository;
@@ -57,6 +64,9 @@ export function createAwardService(deps: {
       if (admin.role !== 'admin') return fail('AUTH.FORBIDDEN');
       const demand = await deps.demands.get(input.demandId);
       if (!demand) return fail('DEMAND.NOT_FOUND');
+      if (!AWARDABLE.has(demand.status)) {
+        return fail('DEMAND.INVALID_TRANSITION', { message: '只能为已发布的需求颁奖' });
+      }
       const winner = await winnerOf(input, demand);
       if (!winner.ok) return winner;
       const award: StoredAward = {

@@ -40,6 +40,11 @@ export interface FinalRepository {
   putScore(score: Score): Promise<'stored' | 'closed'>;
   /** The demands whose finals a judge is assigned to. */
   listDemandsOfJudge(judgeId: string): Promise<string[]>;
+  /**
+   * A judge's place in a final, and every score they gave, pass to `anonymousId` (their account is erased): the
+   * ranking stays as it was, and the final no longer names them. Safe to run again after an interruption.
+   */
+  replaceJudge(demandId: string, judgeId: string, anonymousId: string): Promise<void>;
 }
 
 export interface TrackRepository {
@@ -57,4 +62,6 @@ export interface AwardRepository {
   listByDemand(demandId: string): Promise<StoredAward[]>;
   /** A winner's awards, newest first. */
   listByWinner(userId: string): Promise<StoredAward[]>;
+  /** The award stays (an anonymised contest record) but no longer names the winner's account. */
+  clearWinner(award: Pick<StoredAward, 'demandId' | 'id'>): Promise<void>;
 }

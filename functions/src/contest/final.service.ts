@@ -70,9 +70,9 @@ export function createFinalService(deps: {
       const { final } = await deps.finals.load(demand.id);
       const viewer = viewerOf(user, demand, final);
       if (!viewer.judge) {
-        // Someone who could not know of this solution learns nothing from the answer.
-        const related = canSeeSolution(viewer, solution) || canSeeDemand(viewer, demand);
-        return fail(related ? 'FINAL.NOT_ASSIGNED' : 'SOLUTION.NOT_FOUND');
+        // Only someone who may see this solution learns that it exists: anyone else gets the answer a made-up id
+        // gets (solution ids can be computed from a demand and a submitter).
+        return fail(canSeeSolution(viewer, solution) ? 'FINAL.NOT_ASSIGNED' : 'SOLUTION.NOT_FOUND');
       }
       // Assigning refuses a judge who has solved the demand, and a judge cannot 揭榜 it; this still holds if the two
       // happened at the same moment.
@@ -113,7 +113,9 @@ export function createFinalService(deps: {
     },
 
     async judging(user: AuthUser): Promise<Result<JudgingResponse>> {
-      const demandIds = await deps.finals.listDemandsOfJudge(user.id);
+      // The judge index lags the table: a final the judge was just removed from may still be listed there, so each
+      // one is confirmed against the final itself (read consistently), and listed once.
+      const demandIds = [...new Set(await deps.finals.listDemandsOfJudge(user.id))];
       const demands = new Map((await deps.demands.getMany(demandIds)).map((d) => [d.id, d]));
       const items = await Promise.all(
         demandIds.flatMap((demandId) => {
@@ -125,6 +127,7 @@ export function createFinalService(deps: {
                 deps.finals.load(demandId),
                 deps.solutions.listByDemand(demandId),
               ]);
+              if (!final?.judgeIds.includes(user.id)) return undefined;
               const inFinal = new Set(solutions.filter(isInFinal).map((s) => s.id));
               return {
                 demandId,
@@ -137,7 +140,7 @@ export function createFinalService(deps: {
           ];
         }),
       );
-      return ok({ items });
+      return ok({ items: items.filter((item) => item !== undefined) });
     },
   };
 }

@@ -1,4 +1,5 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionally } from './errors';
 import type { AwardRepository, StoredAward } from '../contest/contest.ports';
 import { queryAll } from './query-page';
 
@@ -24,6 +25,18 @@ export function createAwardDynamoRepository(doc: DynamoDBDocumentClient, table: 
         ScanIndexForward: false,
       });
       return items as unknown as StoredAward[];
+    },
+    async clearWinner(award) {
+      await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { demandId: award.demandId, id: award.id },
+            UpdateExpression: 'REMOVE winnerId',
+            ConditionExpression: 'attribute_exists(id)',
+          }),
+        ),
+      );
     },
   };
 }

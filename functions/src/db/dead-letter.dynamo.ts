@@ -1,9 +1,10 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadLetterPort } from '../alerts/dead-letter.port';
+import { deleteQueried } from './delete-queried';
 
 const KEEP_DAYS = 30;
 
-/** Dead letters are kept in a table (on AWS and locally alike), queryable by id, for 30 days. */
+/** Dead letters are kept in a table (on AWS and locally alike), queryable by id, and by user for an erasure, for 30 days. */
 export function createDeadLetterDynamoAdapter(doc: DynamoDBDocumentClient, table: string): DeadLetterPort {
   return {
     async put(entry) {
@@ -12,6 +13,13 @@ export function createDeadLetterDynamoAdapter(doc: DynamoDBDocumentClient, table
           TableName: table,
           Item: { ...entry, expiresAt: Math.floor(Date.parse(entry.at) / 1000) + KEEP_DAYS * 24 * 3600 },
         }),
+      );
+    },
+    deleteAllOf(userId) {
+      return deleteQueried(
+        doc,
+        { TableName: table, IndexName: 'byUser', KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId } },
+        ['id'],
       );
     },
   };

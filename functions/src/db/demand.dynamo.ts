@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMAND_FIELD_LABELS, type Demand } from '@cic/shared';
 import type { PageRequest } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
@@ -75,6 +75,20 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
 
     async updateIfVersion(next, expectedVersion) {
       return conditionally(() => doc.send(new UpdateCommand(demandUpdate(table, next, expectedVersion))));
+    },
+
+    deleteIfVersion(id, expectedVersion) {
+      return conditionally(() =>
+        doc.send(
+          new DeleteCommand({
+            TableName: table,
+            Key: { id },
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      );
     },
 
     listByOwner(ownerId, page) {

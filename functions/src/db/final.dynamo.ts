@@ -1,8 +1,8 @@
 // One partition per demand in the finals table: `final` (the final), `judge#<id>` (one per assigned judge, indexed
 // by judge), `score#<solution>#<judge>` (one per score).
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Final, Score } from '@cic/shared';
-import type { FinalRepository } from '../contest/contest.ports';
+import type { FinalRepository, FinalState } from '../contest/contest.ports';
 import { cancellationReasons, conditionally, withTransactionRetry } from './errors';
 import { queryAll } from './query-page';
 
@@ -13,23 +13,25 @@ const scoreKey = (s: Pick<Score, 'solutionId' | 'judgeId'>) => `score#${s.soluti
  * (1 + up to 15 puts + up to 15 deletes) always fits in one transaction (DynamoDB allows 100 actions). */
 const OPEN = { ConditionExpression: 'attribute_not_exists(closedAt)' };
 export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: string): FinalRepository {
+  async function load(demandId: string): Promise<FinalState> {
+    const items = await queryAll(doc, {
+      TableName: table,
+      KeyConditionExpression: 'demandId = :d',
+      ExpressionAttributeValues: { ':d': demandId },
+      ConsistentRead: true,
+    });
+    let final: Final | undefined;
+    const scores: Score[] = [];
+    for (const item of items) {
+      const { sk, ...rest } = item;
+      if (sk === FINAL) final = rest as unknown as Final;
+      else if (typeof sk === 'string' && sk.startsWith('score#')) scores.push(rest as unknown as Score);
+    }
+    return final ? { final, scores } : { scores };
+  }
+
   return {
-    async load(demandId) {
-      const items = await queryAll(doc, {
-        TableName: table,
-        KeyConditionExpression: 'demandId = :d',
-        ExpressionAttributeValues: { ':d': demandId },
-        ConsistentRead: true,
-      });
-      let final: Final | undefined;
-      const scores: Score[] = [];
-      for (const item of items) {
-        const { sk, ...rest } = item;
-        if (sk === FINAL) final = rest as unknown as Final;
-        else if (typeof sk === 'string' && sk.startsWith('score#')) scores.push(rest as unknown as Score);
-      }
-      return final ? { final, scores } : { scores };
-    },
+    load,
 
     async assign(final, removedJudgeIds) {
       try {
@@ -93,6 +95,39 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
         if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return 'closed';
         throw err;
       }
+    },
+
+    async replaceJudge(demandId, judgeId, anonymousId) {
+      const { final, scores } = await load(demandId);
+      // Each score moves on its own (put under the new id, then delete the old), so a final with many scores never
+      // outgrows a transaction; a run cut short is finished by the next, which finds the rest under the old id.
+      for (const score of scores.filter((s) => s.judgeId === judgeId)) {
+        const moved = { ...score, judgeId: anonymousId };
+        await withTransactionRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: { TableName: table, Item: { ...moved, sk: scoreKey(moved) } } },
+                { Delete: { TableName: table, Key: { demandId, sk: scoreKey(score) } } },
+              ],
+            }),
+          ),
+        );
+      }
+      if (final?.judgeIds.includes(judgeId)) {
+        await conditionally(() =>
+          doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: { demandId, sk: FINAL },
+              UpdateExpression: 'SET judgeIds = :ids',
+              ConditionExpression: 'contains(judgeIds, :judge)',
+              ExpressionAttributeValues: { ':ids': final.judgeIds.map((id) => (id === judgeId ? anonymousId : id)), ':judge': judgeId },
+            }),
+          ),
+        );
+      }
+      await doc.send(new DeleteCommand({ TableName: table, Key: { demandId, sk: judgeKey(judgeId) } }));
     },
 
     async listDemandsOfJudge(judgeId) {

@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '@cic/shared';
 import type { NotificationRepository } from '../alerts/notification.repository';
+import { deleteQueried } from './delete-queried';
 import { conditionally } from './errors';
 import { queryPage } from './query-page';
 
@@ -132,14 +133,25 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
     },
 
     async setPush(userId, id, state) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: { userId, id },
-          UpdateExpression: 'SET push = :s',
-          ConditionExpression: 'attribute_exists(id)',
-          ExpressionAttributeValues: { ':s': state },
-        }),
+      // A notification erased with its account while its push ran has no state left to record.
+      await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { userId, id },
+            UpdateExpression: 'SET push = :s',
+            ConditionExpression: 'attribute_exists(id)',
+            ExpressionAttributeValues: { ':s': state },
+          }),
+        ),
+      );
+    },
+
+    deleteAllOf(userId) {
+      return deleteQueried(
+        doc,
+        { TableName: table, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId }, ConsistentRead: true },
+        ['userId', 'id'],
       );
     },
   };

@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { QuotaRepository } from '../alerts/quota.repository';
+import { deleteQueried } from './delete-queried';
 import { conditionally } from './errors';
 
 const TEMPLATE = 'tmpl#';
@@ -34,25 +35,41 @@ export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: 
       );
     },
 
+    // A send is given back, or zeroed, only on a quota that exists: a push that ran while its account was erased
+    // must not write the quota back.
     async giveBack(userId, templateId) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: key(userId, templateId),
-          UpdateExpression: 'ADD remaining :one',
-          ExpressionAttributeValues: { ':one': 1 },
-        }),
+      await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: key(userId, templateId),
+            UpdateExpression: 'ADD remaining :one',
+            ConditionExpression: 'attribute_exists(remaining)',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        ),
       );
     },
 
     async zero(userId, templateId) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: key(userId, templateId),
-          UpdateExpression: 'SET remaining = :zero',
-          ExpressionAttributeValues: { ':zero': 0 },
-        }),
+      await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: key(userId, templateId),
+            UpdateExpression: 'SET remaining = :zero',
+            ConditionExpression: 'attribute_exists(remaining)',
+            ExpressionAttributeValues: { ':zero': 0 },
+          }),
+        ),
+      );
+    },
+
+    deleteAllOf(userId) {
+      return deleteQueried(
+        doc,
+        { TableName: table, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId }, ConsistentRead: true },
+        ['userId', 'slot'],
       );
     },
 

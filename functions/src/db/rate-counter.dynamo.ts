@@ -1,22 +1,38 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateCounterPort } from '../ratelimit/rate-limiter';
+import { deleteQueried } from './delete-queried';
 import { conditionally } from './errors';
 
-/** One item per (action, subject, window); a conditional ADD counts a hit only below the limit. */
+/**
+ * One partition per (action, subject), one item per window in it: a conditional ADD counts a hit only below the
+ * limit, and a person's windows can all be found (and erased) with one Query per action.
+ */
 export function createRateCounterDynamo(doc: DynamoDBDocumentClient, table: string): RateCounterPort {
   return {
-    hit(key, limit, expiresAt) {
+    hit(key, windowStart, limit, expiresAt) {
       return conditionally(() =>
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { key },
+            Key: { key, window: windowStart },
             UpdateExpression: 'ADD hits :one SET expiresAt = :exp',
             ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
             ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt, ':limit': limit },
           }),
         ),
       );
+    },
+    async deleteAll(keys) {
+      const counts = await Promise.all(
+        keys.map((key) =>
+          deleteQueried(
+            doc,
+            { TableName: table, KeyConditionExpression: '#key = :k', ExpressionAttributeNames: { '#key': 'key' }, ExpressionAttributeValues: { ':k': key }, ConsistentRead: true },
+            ['key', 'window'],
+          ),
+        ),
+      );
+      return counts.reduce((a, b) => a + b, 0);
     },
   };
 }

@@ -20,6 +20,8 @@ export interface DemandRepository {
   getMany(ids: readonly string[]): Promise<Demand[]>;
   /** Writes `next` only if the stored version is still `expectedVersion`. False on a conflict. Never touches followerCount. */
   updateIfVersion(next: Demand, expectedVersion: number): Promise<boolean>;
+  /** Deletes a demand nobody else has seen (a draft, one under review or rejected) if it is still at `expectedVersion`. */
+  deleteIfVersion(id: string, expectedVersion: number): Promise<boolean>;
   /** A user's own demands, newest first. */
   listByOwner(ownerId: string, page: PageRequest): Promise<StorePage<Demand>>;
   /** The review queue by submission time: oldest first, or newest first. */

@@ -2,7 +2,6 @@
 // values that the owner also typed into a public text (a phone number in the description, say) is masked there too:
 // the promise is that no hidden value appears anywhere in a public response.
 import {
-  charCount,
   DEMAND_FIELD_LABELS,
   HIDDEN_WHEN_ANONYMOUS,
   type Demand,
@@ -10,8 +9,12 @@ import {
   type DemandSummary,
   type PublicDemand,
 } from '@cic/shared';
+import { companyShortNames } from './company-short-name';
+import { compileMasker, type Masker } from './hidden-value-masking';
+import { MIN_PHONE_DIGITS, phoneForms } from './phone-forms';
 
-export const MASK = '***';
+export { MASK } from './hidden-value-masking';
+
 const EXCERPT_CHARS = 80;
 
 /** Public texts that could repeat a hidden value. */
@@ -26,43 +29,40 @@ export function formOf(demand: Demand): Partial<Record<DemandFieldKey, unknown>>
   return form;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Masks the hidden values in a text, however they are spelled there (hidden-value-masking.ts). To mask several texts
+ * of one demand, compile once with maskerOf (or compileMasker for a list of values).
+ */
+export function maskHiddenValues(text: string, hiddenValues: readonly string[]): string {
+  return compileMasker(hiddenValues)(text);
 }
-
-/** Separators people put inside phone numbers: spaces, hyphens, dots, brackets. */
-const PHONE_GAP = '[\\s\\-.()（）]*';
 
 /**
- * Patterns for the forms a hidden value may take in free text: as typed (any case), and, for a phone number, its
- * digits with any separators between them and with or without the +86 country code.
+ * The values an anonymous demand keeps from the public (none when it is not anonymous): the hidden fields as stored,
+ * and the other forms people write them in: the company's short name (钛合新材料), a phone number without or with
+ * its country code and a landline without its area code, and the number of a QQ mail address (12345678@qq.com).
  */
-function patternsOf(value: string): RegExp[] {
-  const patterns: RegExp[] = [];
-  const trimmed = value.trim();
-  const digits = trimmed.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
-  if (digits.length >= 7) {
-    patterns.push(new RegExp(`(?:\\+?86${PHONE_GAP})?${[...digits].join(PHONE_GAP)}`, 'gu'));
-  }
-  if (charCount(trimmed) >= 2) patterns.push(new RegExp(escapeRegExp(trimmed), 'giu'));
-  return patterns;
-}
-
-export function maskHiddenValues(text: string, hiddenValues: readonly string[]): string {
-  let out = text;
-  for (const value of hiddenValues) {
-    for (const pattern of patternsOf(value)) out = out.replace(pattern, MASK);
-  }
-  return out;
-}
-
-/** The values an anonymous demand keeps from the public (none when it is not anonymous). */
 export function hiddenValuesOf(demand: Demand): string[] {
   if (!demand.anonymous) return [];
-  return HIDDEN_WHEN_ANONYMOUS.flatMap((key) => {
+  const values = new Set<string>();
+  for (const key of HIDDEN_WHEN_ANONYMOUS) {
     const value = demand[key];
-    return typeof value === 'string' ? [value] : [];
-  });
+    if (typeof value === 'string') values.add(value);
+  }
+  for (const short of demand.companyName ? companyShortNames(demand.companyName, demand.region) : []) values.add(short);
+  for (const phone of [demand.contactPhone, demand.brokerPhone]) {
+    for (const form of phone ? phoneForms(phone) : []) values.add(form);
+  }
+  // A mailbox named by its number is a QQ number, which people also give on its own (QQ：12345678).
+  const mailbox = demand.email?.normalize('NFKC').split('@')[0]?.trim() ?? '';
+  if (mailbox.length >= MIN_PHONE_DIGITS && /^\d+$/.test(mailbox)) values.add(mailbox);
+  return [...values];
+}
+
+/** The masker of a demand's hidden values, compiled once for all its texts; undefined when it hides nothing. */
+export function maskerOf(demand: Demand): Masker | undefined {
+  const hidden = hiddenValuesOf(demand);
+  return hidden.length === 0 ? undefined : compileMasker(hidden);
 }
 
 /**
@@ -72,12 +72,12 @@ export function hiddenValuesOf(demand: Demand): string[] {
  * neither be read nor found by searching for it.
  */
 export function withPublicText(demand: Demand): Demand {
-  const hiddenValues = hiddenValuesOf(demand);
-  if (hiddenValues.length === 0) return demand;
+  const mask = maskerOf(demand);
+  if (!mask) return demand;
   const masked: Demand = { ...demand };
   for (const key of PUBLIC_TEXT_FIELDS) {
     const value = masked[key];
-    if (typeof value === 'string') masked[key] = maskHiddenValues(value, hiddenValues);
+    if (typeof value === 'string') masked[key] = mask(value);
   }
   return masked;
 }

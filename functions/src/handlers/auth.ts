@@ -8,3 +8,6 @@ export const wechat = route({ access: 'public', body: validateWechatLogin, rateL
 
 /** POST /auth/dev {nickname, role}: only when DEV_LOGIN=1. */
 export const dev = route({ access: 'public', body: validateDevLogin, rateLimit: 'login' }, ({ body }) => auth().devLogin(body));
+
+/** POST /auth/logout: ends the caller's session (this device); the account and its other sessions stay. */
+export const logout = route({ access: 'user' }, ({ user }) => auth().logout(user));

@@ -9,9 +9,11 @@ export const create = route({ access: 'user', body: validateDemandDraft, status:
 );
 
 /** PUT /demands/{id}: the owner replaces the form while it is a draft or rejected. */
-export const update = route({ access: 'user', body: validateDemandDraft }, ({ user, body, params, headers }) =>
-  demands().demands.updateDraft(user, params.id ?? '', body, ifMatch(headers['if-match'])),
-);
+export const update = route({ access: 'user', body: validateDemandDraft }, async ({ user, body, params, headers }) => {
+  const version = ifMatch(headers['if-match']);
+  if (!version.ok) return version;
+  return demands().demands.updateDraft(user, params.id ?? '', body, version.value);
+});
 
 /** POST /demands/{id}/submit */
 export const submit = route({ access: 'user', rateLimit: 'post' }, ({ user, params }) => demands().demands.submit(user, params.id ?? ''));

@@ -1,5 +1,6 @@
 import { LIST_LIMIT, validatePageQuery } from '@cic/shared';
-import { auth, route } from '../composition/auth';
+import { account } from '../composition/account';
+import { route } from '../composition/auth';
 import { demands as demandsPart } from '../composition/demands';
 
 /** GET /me/demands: the caller's own demands in every status, newest first. */
@@ -7,5 +8,5 @@ export const demands = route({ access: 'user', query: validatePageQuery }, ({ us
   demandsPart().demands.listMine(user, { cursor: query.cursor, limit: query.limit ?? LIST_LIMIT.default }),
 );
 
-/** DELETE /me: deletes the caller's account (注销账号); every session of it stops working. */
-export const remove = route({ access: 'user' }, ({ user }) => auth().deleteAccount(user));
+/** DELETE /me: erases the caller's account and everything of them (注销账号); every session of it stops working. */
+export const remove = route({ access: 'user' }, ({ user }) => account().erase(user));

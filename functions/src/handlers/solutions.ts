@@ -9,9 +9,11 @@ export const submit = route({ access: 'user', body: validateSolutionForm, status
 );
 
 /** PUT /solutions/{id}: the submitter edits until the owner decides. */
-export const update = route({ access: 'user', body: validateSolutionForm }, ({ user, params, body, headers }) =>
-  solutions().update(user, params.id ?? '', body, ifMatch(headers['if-match'])),
-);
+export const update = route({ access: 'user', body: validateSolutionForm }, async ({ user, params, body, headers }) => {
+  const version = ifMatch(headers['if-match']);
+  if (!version.ok) return version;
+  return solutions().update(user, params.id ?? '', body, version.value);
+});
 
 /** GET /solutions/{id} */
 export const detail = route({ access: 'user' }, ({ user, params }) => solutions().get(user, params.id ?? ''));

@@ -21,9 +21,19 @@ export const RATE_RULES: Record<RateAction, Record<RateSubject['kind'], Window>>
 
 const ACTION_LABELS: Record<RateAction, string> = { login: '登录', post: '发布需求', solution: '提交方案' };
 
+export const RATE_ACTIONS = Object.keys(RATE_RULES) as RateAction[];
+
+/** Whose hits a counter holds: one action by one subject, e.g. `post#user#<id>`. Its windows are kept under it. */
+export const counterKey = (action: RateAction, subject: RateSubject): string => `${action}#${subject.kind}#${subject.id}`;
+
 export interface RateCounterPort {
-  /** Counts one hit in the window named `key`, unless it already holds `limit`: true when counted (allowed). */
-  hit(key: string, limit: number, expiresAtEpochSeconds: number): Promise<boolean>;
+  /**
+   * Counts one hit in the window starting at `windowStart` (epoch seconds) of the counter `key`, unless it already
+   * holds `limit`: true when counted (allowed).
+   */
+  hit(key: string, windowStart: number, limit: number, expiresAtEpochSeconds: number): Promise<boolean>;
+  /** Every window of these counters (a person's, when their account is erased). */
+  deleteAll(keys: readonly string[]): Promise<number>;
 }
 
 export function createRateLimiter(deps: { counters: RateCounterPort; clock: Clock; scale: number }) {
@@ -34,15 +44,19 @@ export function createRateLimiter(deps: { counters: RateCounterPort; clock: Cloc
       const now = deps.clock.now().getTime() / 1000;
       const start = Math.floor(now / rule.seconds) * rule.seconds;
       const end = start + rule.seconds;
-      const key = `${action}#${subject.kind}#${subject.id}#${start}`;
       // Kept a window past its end, then DynamoDB's TTL removes it.
-      if (await deps.counters.hit(key, limit, end + rule.seconds)) return ok(undefined);
+      if (await deps.counters.hit(counterKey(action, subject), start, limit, end + rule.seconds)) return ok(undefined);
       const retryAfter = Math.max(1, Math.ceil(end - now));
       const wait = retryAfter >= 120 ? `${Math.ceil(retryAfter / 60)} 分钟` : `${retryAfter} 秒`;
       return fail('RATE.LIMITED', {
         retryAfter,
         message: `${ACTION_LABELS[action]}过于频繁，请 ${wait}后再试`,
       });
+    },
+
+    /** A person's counters of every action, when their account is erased (注销). */
+    forget(userId: string): Promise<number> {
+      return deps.counters.deleteAll(RATE_ACTIONS.map((action) => counterKey(action, { kind: 'user', id: userId })));
     },
   };
 }

@@ -118,6 +118,11 @@ export function createInMemoryDemandRepository(initial: readonly Demand[] = []):
       return true;
     },
 
+    async deleteIfVersion(id, expectedVersion) {
+      if (demands.get(id)?.version !== expectedVersion) return false;
+      return demands.delete(id);
+    },
+
     async listByOwner(ownerId, page) {
       return paginate(
         stored().filter((d) => d.ownerId === ownerId),

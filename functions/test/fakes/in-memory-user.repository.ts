@@ -1,28 +1,42 @@
-// UserRepository in memory: getOrCreate keeps the first user stored under an id, as the conditional put does.
+// UserRepository in memory: an identity keeps the account it was first given, as the conditional transaction does.
 import type { User } from '../../src/auth/auth-user';
 import type { UserRepository } from '../../src/auth/user.repository';
 
 export interface InMemoryUserRepository extends UserRepository {
-  /** Every stored user, as stored. */
+  /** Every stored account, as stored. */
   all(): User[];
+  /** Identity key → account id. */
+  identities(): Record<string, string>;
 }
 
 export function createInMemoryUserRepository(): InMemoryUserRepository {
   const users = new Map<string, User>();
+  const identities = new Map<string, string>();
+  const copy = (user: User | undefined) => (user ? structuredClone(user) : undefined);
   return {
-    async getOrCreate(user) {
-      const existing = users.get(user.id);
+    async getOrCreate(fresh) {
+      const existing = users.get(identities.get(fresh.identityKey) ?? '');
       if (existing) return structuredClone(existing);
-      users.set(user.id, structuredClone(user));
-      return structuredClone(user);
+      identities.set(fresh.identityKey, fresh.id);
+      users.set(fresh.id, structuredClone(fresh));
+      return structuredClone(fresh);
     },
-    async get(id) {
-      const user = users.get(id);
-      return user ? structuredClone(user) : undefined;
+    get: async (id) => copy(users.get(id)),
+    async openSession(userId, sessionId, expiresAt, drop) {
+      const user = users.get(userId);
+      if (!user) return false;
+      for (const id of drop) delete user.sessions[id];
+      user.sessions[sessionId] = expiresAt;
+      return true;
     },
-    async remove(id) {
-      users.delete(id);
+    async closeSession(userId, sessionId) {
+      delete users.get(userId)?.sessions[sessionId];
+    },
+    async remove(user) {
+      users.delete(user.id);
+      identities.delete(user.identityKey);
     },
     all: () => [...users.values()].map((u) => structuredClone(u)),
+    identities: () => Object.fromEntries(identities),
   };
 }

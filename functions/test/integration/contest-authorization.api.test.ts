@@ -189,7 +189,8 @@ const rows: Row[] = [
     fixture: 'shortlisted',
     body: () => ({ completeness: 80, feasibility: 70, fit: 90 }),
     mutates: true,
-    expect: { ...loggedIn('403 FINAL.NOT_ASSIGNED'), judgeAssigned: 200 },
+    // Who may see the solution learns they may not score it; anyone else gets what a made-up id gets.
+    expect: { ...loggedIn('403 FINAL.NOT_ASSIGNED'), other: '404 SOLUTION.NOT_FOUND', judgeUnassigned: '404 SOLUTION.NOT_FOUND', judgeAssigned: 200 },
   },
   {
     route: 'PUT /solutions/{id}/score (submitted)',
@@ -198,7 +199,12 @@ const rows: Row[] = [
     fixture: 'submitted',
     body: () => ({ completeness: 80, feasibility: 70, fit: 90 }),
     mutates: true,
-    expect: { ...loggedIn('403 FINAL.NOT_ASSIGNED'), judgeAssigned: '409 SCORE.NOT_SHORTLISTED' },
+    expect: {
+      ...loggedIn('403 FINAL.NOT_ASSIGNED'),
+      other: '404 SOLUTION.NOT_FOUND',
+      judgeUnassigned: '404 SOLUTION.NOT_FOUND',
+      judgeAssigned: '409 SCORE.NOT_SHORTLISTED',
+    },
   },
   {
     route: 'GET /demands/{id}/ranking (published)',

@@ -126,7 +126,7 @@ describe('solution confidentiality', () => {
     for (const [who, token] of [['anonymous', undefined], ['other', other], ['unassigned judge', judgeUnassigned]] as const) {
       for (const k of ['A', 'B', 'C'] as const) {
         await read(`GET /solutions/${k} as ${who}`, 'GET', `/solutions/${p[k].solution.id}`, token, all, token ? 404 : 401);
-        await read(`PUT /solutions/${k}/score as ${who}`, 'PUT', `/solutions/${p[k].solution.id}/score`, token, all, token ? 403 : 401);
+        await read(`PUT /solutions/${k}/score as ${who}`, 'PUT', `/solutions/${p[k].solution.id}/score`, token, all, token ? 404 : 401);
       }
       await read(`GET /demands/{id}/solutions as ${who}`, 'GET', `/demands/${demandId}/solutions?sort=fit`, token, all, token ? 403 : 401);
       await read(`GET /demands/{id}/ranking as ${who}`, 'GET', `/demands/${demandId}/ranking`, token, all, token ? 403 : 401);
@@ -152,7 +152,7 @@ describe('solution confidentiality', () => {
       expect((own.body as Solution).title).toBe(solution.title);
       for (const j of (['A', 'B', 'C'] as const).filter((x) => x !== k)) {
         await read(`GET /solutions/${j} as ${k}`, 'GET', `/solutions/${p[j].solution.id}`, token, others, 404);
-        await read(`PUT /solutions/${j}/score as ${k}`, 'PUT', `/solutions/${p[j].solution.id}/score`, token, others, 403);
+        await read(`PUT /solutions/${j}/score as ${k}`, 'PUT', `/solutions/${p[j].solution.id}/score`, token, others, 404);
       }
       await read(`GET /demands/{id}/ranking as ${k}`, 'GET', `/demands/${demandId}/ranking`, token, others, 403);
       const mine = await read(`GET /me/solutions as ${k}`, 'GET', '/me/solutions', token, others, 200);

@@ -285,7 +285,8 @@ describe('score rules', () => {
     const score = { completeness: 70, feasibility: 70, fit: 70 };
     await putScore(judges[0], solutions[0]!.id, score);
     const outside = await call('PUT', `/solutions/${solutions[0]!.id}/score`, { token: judgeAsSubmitter.token, json: score });
-    expect(errorOf(outside)).toEqual({ status: 403, code: 'FINAL.NOT_ASSIGNED' });
+    // Not theirs and not their final: they learn nothing of it (as for a made-up id).
+    expect(errorOf(outside)).toEqual({ status: 404, code: 'SOLUTION.NOT_FOUND' });
     // An assigned judge cannot 揭榜 the demand they judge.
     const rival = await call('POST', `/demands/${demand.id}/solutions`, { token: judges[1], json: solutionForm() });
     expect(errorOf(rival)).toEqual({ status: 409, code: 'SOLUTION.JUDGE_CONFLICT' });
@@ -303,7 +304,7 @@ describe('score rules', () => {
     await decide(owner, waiting.id, 'shortlist');
     const outsider = await login('judge');
     const res = await call('PUT', `/solutions/${waiting.id}/score`, { token: outsider.token, json: body });
-    expect(errorOf(res)).toEqual({ status: 403, code: 'FINAL.NOT_ASSIGNED' });
+    expect(errorOf(res)).toEqual({ status: 404, code: 'SOLUTION.NOT_FOUND' });
     await putScore(judges[0], waiting.id, body);
   });
 

@@ -100,6 +100,8 @@ const ifMatch = (version?: number): Record<string, string> => (version === undef
 export const api = {
   devLogin: (body: DevLoginRequest) => request<AuthResponse>('POST', '/auth/dev', body),
   wechatLogin: (code: string) => request<AuthResponse>('POST', '/auth/wechat', { code }),
+  logout: () => request<{ loggedOut: true }>('POST', '/auth/logout'),
+  deleteAccount: () => request<{ deleted: true }>('DELETE', '/me'),
 
   listDemands: (query: Partial<DemandListQuery>) => request<DemandListResponse>('GET', `/demands${queryString(query)}`),
   demand: (id: string) => request<DemandDetailResponse>('GET', `/demands/${encodeURIComponent(id)}`),

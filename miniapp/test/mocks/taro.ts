@@ -10,6 +10,7 @@ let requestHandler: (options: RequestOptions) => Promise<RequestResult> = async 
 let router: { params: Record<string, string> } = { params: {} };
 const pullDownHandlers = new Set<() => void>();
 const reachBottomHandlers = new Set<() => void>();
+let modalAnswer = true;
 
 export const calls = {
   toasts: [] as { title: string; icon?: string }[],
@@ -17,6 +18,7 @@ export const calls = {
   tabBadges: [] as (string | null)[],
   requests: [] as RequestOptions[],
   subscribeRequests: [] as string[][],
+  modals: [] as { title?: string; content?: string }[],
 };
 
 export const __test = {
@@ -27,12 +29,18 @@ export const __test = {
     calls.tabBadges.length = 0;
     calls.requests.length = 0;
     calls.subscribeRequests.length = 0;
+    calls.modals.length = 0;
+    modalAnswer = true;
     router = { params: {} };
     pullDownHandlers.clear();
     reachBottomHandlers.clear();
   },
   onRequest(handler: (options: RequestOptions) => Promise<RequestResult> | RequestResult) {
     requestHandler = async (o) => handler(o);
+  },
+  /** What the person taps in the next modals: 确定 (true) or 取消. */
+  answerModal(confirm: boolean) {
+    modalAnswer = confirm;
   },
   setRouterParams(params: Record<string, string>) {
     router = { params };
@@ -59,7 +67,10 @@ const Taro = {
   showToast: async (o: { title: string; icon?: string }) => void calls.toasts.push(o),
   showLoading: async () => undefined,
   hideLoading: async () => undefined,
-  showModal: async () => ({ confirm: true, cancel: false }),
+  showModal: async (o: { title?: string; content?: string }) => {
+    calls.modals.push({ title: o.title, content: o.content });
+    return { confirm: modalAnswer, cancel: !modalAnswer };
+  },
   navigateTo: async (o: { url: string }) => void calls.navigations.push(o.url),
   redirectTo: async (o: { url: string }) => void calls.navigations.push(o.url),
   switchTab: async (o: { url: string }) => void calls.navigations.push(o.url),

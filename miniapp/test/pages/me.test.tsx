@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import MePage from '../../src/pages/me/index';
+import MePage, { ERASURE_NOTICE } from '../../src/pages/me/index';
 import { getSession, setSession } from '../../src/session/session';
 import { apiError, fakeApi, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
@@ -130,12 +130,51 @@ describe('我的', () => {
     expect(screen.queryByText('服务暂时出错，请稍后重试')).toBeNull();
   });
 
-  it('logs out', async () => {
+  it('logs out: the server ends this session (with the token), and the session ends here', async () => {
     loginAs('user');
+    const log = fakeApi({ 'POST /auth/logout': () => ({ loggedOut: true }) });
+    const token = getSession()?.token;
     render(<MePage />);
     fireEvent.click(screen.getByText('退出登录'));
     await waitFor(() => expect(screen.getByLabelText('昵称')).toBeTruthy());
     expect(getSession()).toBeUndefined();
     expect(__test.storage.has('cic.session')).toBe(false);
+    await waitFor(() => expect(log.filter((r) => r.path === '/auth/logout')).toHaveLength(1));
+    expect(log.find((r) => r.path === '/auth/logout')?.headers).toMatchObject({ authorization: `Bearer ${token}` });
+  });
+
+  it('logs out offline too', async () => {
+    loginAs('user');
+    fakeApi({ 'POST /auth/logout': () => apiError(0, 'NETWORK', '网络连接失败，请检查网络后重试') });
+    render(<MePage />);
+    fireEvent.click(screen.getByText('退出登录'));
+    await waitFor(() => expect(screen.getByLabelText('昵称')).toBeTruthy());
+    expect(getSession()).toBeUndefined();
+  });
+
+  it('注销账号: says what is erased, asks, then DELETE /me and the session ends', async () => {
+    loginAs('user');
+    const log = fakeApi({ 'DELETE /me': () => ({ deleted: true }) });
+    render(<MePage />);
+    fireEvent.click(screen.getByText('注销账号'));
+    await waitFor(() => expect(screen.getByLabelText('昵称')).toBeTruthy());
+    expect(calls.modals[0]).toMatchObject({ title: '注销账号', content: ERASURE_NOTICE });
+    expect(log.filter((r) => r.path !== '/me/awards').map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /me']);
+    expect(getSession()).toBeUndefined();
+    expect(calls.toasts).toContainEqual(expect.objectContaining({ title: '账号已注销' }));
+  });
+
+  it('注销账号 cancelled does nothing; a failure keeps the session and says why', async () => {
+    loginAs('user');
+    const log = fakeApi({ 'DELETE /me': () => apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试') });
+    __test.answerModal(false);
+    render(<MePage />);
+    fireEvent.click(screen.getByText('注销账号'));
+    await waitFor(() => expect(calls.modals).toHaveLength(1));
+    expect(log.filter((r) => r.path === '/me')).toEqual([]);
+    __test.answerModal(true);
+    fireEvent.click(screen.getByText('注销账号'));
+    await waitFor(() => expect(calls.toasts).toContainEqual(expect.objectContaining({ title: '服务暂时出错，请稍后重试' })));
+    expect(getSession()).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 // Saved searches that alert their owner when a new demand matches. One schema for the editor and the API.
 import * as z from 'zod/mini';
 import { INDUSTRY_FIELDS, INDUSTRY_FIELD_LABELS } from '../demand/demand.enums';
+import { cleanLine, maxChars, minChars } from '../validation/clean-checks';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
 import { MIN_FRACTION, storable } from '../validation/numbers';
 
@@ -21,8 +22,9 @@ export const SUBSCRIPTION_FIELD_LABELS = {
 const L = SUBSCRIPTION_FIELD_LABELS;
 const K = SUBSCRIPTION_LIMITS.keywords;
 
+// Cleaned before the repeats are dropped, so "储能" and "储\u200B能" are one keyword, as they look.
 const keyword = z.string({ error: `${L.keywords}必须是文字` }).check(
-  z.trim(),
+  cleanLine(),
   z.superRefine((v, ctx) => {
     const n = charCount(v);
     if (n < K.minChars || n > K.maxChars) {
@@ -61,11 +63,9 @@ export const subscriptionSchema = z
         z
           .array(
             z.string({ error: `${L.regions}必须是文字` }).check(
-              z.trim(),
-              z.minLength(2, { error: `${L.regions}至少 2 个字` }),
-              z.maxLength(SUBSCRIPTION_LIMITS.regions.maxChars, {
-                error: `${L.regions}不能超过 ${SUBSCRIPTION_LIMITS.regions.maxChars} 个字`,
-              }),
+              cleanLine(),
+              minChars(2, `${L.regions}至少 2 个字`),
+              maxChars(SUBSCRIPTION_LIMITS.regions.maxChars, `${L.regions}不能超过 ${SUBSCRIPTION_LIMITS.regions.maxChars} 个字`),
             ),
             { error: `${L.regions}必须是列表` },
           )

@@ -1,6 +1,7 @@
 // Request bodies and query strings of the HTTP API other than the 附件3 form itself.
 import * as z from 'zod/mini';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, USER_ROLES } from '../demand/demand.enums';
+import { blankToUndefined, cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { runSchema, type Validated } from '../validation/field-errors';
 import { MIN_FRACTION, storable } from '../validation/numbers';
 import { englishMessage, preprocess } from '../validation/zod-mini';
@@ -11,7 +12,7 @@ export const devLoginSchema = z.strictObject(
   {
     nickname: z
       .string({ error: '昵称必须是文字' })
-      .check(z.trim(), z.minLength(1, { error: '请填写昵称' }), z.maxLength(30, { error: '昵称不能超过 30 个字' })),
+      .check(cleanLine(), z.minLength(1, { error: '请填写昵称' }), maxChars(30, '昵称不能超过 30 个字')),
     role: z.enum(USER_ROLES, { error: '角色只能是 user、admin 或 judge' }),
   },
   { error: '请求内容必须是一个对象' },
@@ -36,7 +37,7 @@ export const reviewSchema = z.strictObject(
   {
     decision: z.enum(['approve', 'reject'], { error: '审核结果只能是 approve（通过）或 reject（驳回）' }),
     reason: z.optional(
-      z.string({ error: '驳回原因必须是文字' }).check(z.trim(), z.maxLength(500, { error: '驳回原因不能超过 500 个字' })),
+      z.string({ error: '驳回原因必须是文字' }).check(cleanLines(), maxChars(500, '驳回原因不能超过 500 个字')),
     ),
   },
   { error: '请求内容必须是一个对象' },
@@ -49,10 +50,14 @@ const optionalQuery = <T extends z.ZodMiniType>(schema: T) =>
 // What has no message of its own keeps zod's English one, as before (a query value is always text anyway).
 const queryText = () => z.string({ error: englishMessage });
 
+/** A query text a person typed (a search, a region): cleaned, and absent when nothing visible is left. */
+const optionalQueryText = (max: number, tooLong: string) =>
+  preprocess(blankToUndefined, z.optional(queryText().check(cleanLine(), maxChars(max, tooLong))));
+
 export const demandListQuerySchema = z.strictObject(
   {
     field: optionalQuery(z.enum(INDUSTRY_FIELDS, { error: `产业领域只能是：${INDUSTRY_FIELDS.join('、')}` })),
-    region: optionalQuery(queryText().check(z.trim(), z.maxLength(50, { error: '地区不能超过 50 个字' }))),
+    region: optionalQueryText(50, '地区不能超过 50 个字'),
     cooperation: optionalQuery(
       z.enum(COOPERATION_MODES, { error: `合作方式只能是：${COOPERATION_MODES.join('、')}` }),
     ),
@@ -65,7 +70,7 @@ export const demandListQuerySchema = z.strictObject(
           z.refine(storable, { error: `最低经费的最小单位是 ${MIN_FRACTION} 万元` }),
         ),
     ),
-    q: optionalQuery(queryText().check(z.trim(), z.maxLength(50, { error: '搜索词不能超过 50 个字' }))),
+    q: optionalQueryText(50, '搜索词不能超过 50 个字'),
     track: optionalQuery(queryText().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '专场编号格式无效' }))),
     cursor: optionalQuery(queryText().check(z.maxLength(2000, { error: '翻页参数无效' }))),
     limit: optionalQuery(

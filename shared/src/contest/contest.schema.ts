@@ -1,6 +1,7 @@
 // Request bodies of 揭榜比拼, written once: the mini-program forms and the Lambda input checks both use them.
 import * as z from 'zod/mini';
 import { isMainlandPhone } from '../demand/demand.schema';
+import { cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
 import { groupDigits, MIN_FRACTION, storable } from '../validation/numbers';
 import { preprocess } from '../validation/zod-mini';
@@ -45,10 +46,13 @@ function typeError(label: string, kind: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? `请填写${label}` : `${label}必须是${kind}`);
 }
 
-/** Text counted in characters as a person counts them, with the field named in every message. */
-function text(label: string, min: number, max: number) {
+/**
+ * Text counted in characters as a person counts them, once cleaned, with the field named in every message. A
+ * multi-line field is one the forms type in a text area, whose line breaks are the person's paragraphs.
+ */
+function text(label: string, min: number, max: number, multiline = false) {
   return z.string({ error: typeError(label, '文字') }).check(
-    z.trim(),
+    multiline ? cleanLines() : cleanLine(),
     z.superRefine((value, ctx) => {
       const n = charCount(value);
       if (n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
@@ -68,19 +72,22 @@ function number(label: string, unit: string, min: number, max: number, integer =
   return integer ? schema.check(z.refine(Number.isInteger, { error: `${label}必须是整数（${unit.trim()}）` })) : schema;
 }
 
-/** Trimmed text with a maximum, the message naming the field. */
-const trimmed = (notText: string, max: number, tooLong: string) =>
-  z.string({ error: notText }).check(z.trim(), z.maxLength(max, { error: tooLong }));
+/**
+ * Cleaned text with a maximum in characters, the message naming the field. Blank text comes out as '', as an empty
+ * string always did: the rules of each schema say when that counts as missing (a decline without its reason).
+ */
+const cleaned = (notText: string, max: number, tooLong: string, multiline: boolean) =>
+  z.string({ error: notText }).check(multiline ? cleanLines() : cleanLine(), maxChars(max, tooLong));
 
 export const solutionFormSchema = z.strictObject(
   {
     title: text(L.title, SOLUTION_LIMITS.title.min, SOLUTION_LIMITS.title.max),
-    summary: text(L.summary, SOLUTION_LIMITS.summary.min, SOLUTION_LIMITS.summary.max),
+    summary: text(L.summary, SOLUTION_LIMITS.summary.min, SOLUTION_LIMITS.summary.max, true),
     organisation: text(L.organisation, SOLUTION_LIMITS.organisation.min, SOLUTION_LIMITS.organisation.max),
-    team: text(L.team, SOLUTION_LIMITS.team.min, SOLUTION_LIMITS.team.max),
+    team: text(L.team, SOLUTION_LIMITS.team.min, SOLUTION_LIMITS.team.max, true),
     contactName: text(L.contactName, SOLUTION_LIMITS.contactName.min, SOLUTION_LIMITS.contactName.max),
     contactPhone: z.string({ error: typeError(L.contactPhone, '文字') }).check(
-      z.trim(),
+      cleanLine(),
       z.refine((v) => v !== '', { error: `请填写${L.contactPhone}` }),
       z.refine((v) => v === '' || isMainlandPhone(v), { error: `${L.contactPhone}应为手机号或带区号的座机号` }),
     ),
@@ -96,7 +103,7 @@ export const decisionSchema = z
   .strictObject(
     {
       decision: z.enum(SOLUTION_DECISIONS, { error: '处理结果只能是 shortlist（入围）、decline（婉拒）或 intent（签订意向协议）' }),
-      reason: z.optional(trimmed('说明必须是文字', 500, '说明不能超过 500 个字')),
+      reason: z.optional(cleaned('说明必须是文字', 500, '说明不能超过 500 个字', true)),
     },
     OBJECT,
   )
@@ -168,7 +175,7 @@ export const trackSchema = z
       kind: z.enum(TRACK_KINDS, { error: '专场类型只能是：大企业开放创新、特色行业、长三角区域、海外创新' }),
       startDate: date('开始日期'),
       endDate: date('结束日期'),
-      description: z._default(trimmed('专场介绍必须是文字', 500, '专场介绍不能超过 500 个字'), ''),
+      description: z._default(cleaned('专场介绍必须是文字', 500, '专场介绍不能超过 500 个字', true), ''),
     },
     OBJECT,
   )
@@ -190,7 +197,7 @@ export const awardSchema = z
     {
       demandId: id('需求编号'),
       kind: z.enum(AWARD_KINDS, { error: '奖项只能是：最佳解决方案奖、最佳开放式创新企业奖、最佳服务团队奖、技术经纪人匠心奖、其他奖项' }),
-      kindOther: z.optional(trimmed('奖项名称必须是文字', 30, '奖项名称不能超过 30 个字')),
+      kindOther: z.optional(cleaned('奖项名称必须是文字', 30, '奖项名称不能超过 30 个字', false)),
       target: z.enum(AWARD_TARGETS, { error: '获奖对象只能是 solution（方案团队）、owner（需求企业）或 broker（技术经纪人）' }),
       solutionId: z.optional(id('方案编号')),
       year: z.number({ error: '年度必须是数字' }).check(
@@ -198,7 +205,7 @@ export const awardSchema = z
         z.gte(2015, { error: '年度不能早于 2015' }),
         z.lte(2100, { error: '年度无效' }),
       ),
-      note: z.optional(trimmed('颁奖词必须是文字', 200, '颁奖词不能超过 200 个字')),
+      note: z.optional(cleaned('颁奖词必须是文字', 200, '颁奖词不能超过 200 个字', true)),
     },
     OBJECT,
   )

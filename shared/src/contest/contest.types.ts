@@ -29,6 +29,8 @@ export interface Solution extends Omit<SolutionForm, 'ndaAccepted'> {
   decidedAt?: string;
   /** The owner's latest reason: shown to the submitter. */
   decisionReason?: string;
+  /** When the submitter erased their account (注销): the team and contact are gone, the solution is shown as 已注销. */
+  erasedAt?: string;
   version: number;
   history: SolutionEvent[];
 }

@@ -15,6 +15,8 @@ import {
 } from './demand.enums';
 import { DEMAND_FIELD_LABELS as L, type DemandFieldKey } from './demand.labels';
 import { charCount, runSchema, type FieldErrors, type Validated } from '../validation/field-errors';
+import { isBlankText } from '../text/clean';
+import { blankToUndefined, cleanLine, cleanLines } from '../validation/clean-checks';
 import { MIN_FRACTION, storable } from '../validation/numbers';
 import { preprocess } from '../validation/zod-mini';
 
@@ -43,7 +45,8 @@ export function isMainlandPhone(value: string): boolean {
   return MOBILE.test(compact.replace(/-/g, '')) || LANDLINE.test(compact);
 }
 
-const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** The fields typed in a text area, whose line breaks are the person's paragraphs; every other text is one line. */
+const MULTILINE: ReadonlySet<DemandFieldKey> = new Set<DemandFieldKey>(['companyIntro', 'description']);
 
 function typeError(key: DemandFieldKey, kind: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? `请填写${L[key]}` : `${L[key]}必须是${kind}`);
@@ -51,7 +54,7 @@ function typeError(key: DemandFieldKey, kind: string) {
 
 function text(key: DemandFieldKey, max: number, min = 0) {
   return z.string({ error: typeError(key, '文字') }).check(
-    z.trim(),
+    MULTILINE.has(key) ? cleanLines() : cleanLine(),
     z.superRefine((value, ctx) => {
       const n = charCount(value);
       if (n > max) ctx.addIssue({ code: 'custom', message: `${L[key]}不能超过 ${max} 个字（当前 ${n} 个字）` });
@@ -171,7 +174,8 @@ interface CrossFields {
   cooperationOther?: string | undefined;
 }
 
-const given = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+// Cleaned as the field itself is, so a "其他" text of zero-width spaces is as missing here as it is there.
+const given = (v: unknown) => typeof v === 'string' && !isBlankText(v);
 
 /**
  * "其他" needs its text. Checked on the raw input beside the schema (not as a refinement, which zod skips while any

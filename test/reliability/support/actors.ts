@@ -46,9 +46,13 @@ export const ROLE_OF: Record<Person, UserRole> = {
 export interface Claims {
   sub: string;
   role: UserRole;
-  /** The account's session key, as its real tokens carry it. */
-  sk?: string;
+  /** A login session of the account, as its real tokens carry one. */
+  sid?: string;
 }
+
+/** The session id a real token carries. */
+export const sessionIdOf = (token: string): string | undefined =>
+  (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sid?: string }).sid;
 
 function stackSecret(): string {
   const secret = process.env.STACK_JWT_SECRET;
@@ -62,7 +66,7 @@ function stackSecret(): string {
  */
 export async function signedToken(claims: Claims, opts: { secret?: string; issuedAt?: number; expiresAt?: number } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: claims.role, ...(claims.sk ? { sk: claims.sk } : {}) })
+  return new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(TOKEN_ISSUER)
@@ -74,7 +78,7 @@ export async function signedToken(claims: Claims, opts: { secret?: string; issue
 
 /** The same claims with `alg: none` and no signature. */
 export function unsignedToken(claims: Claims): string {
-  return new UnsecuredJWT({ role: claims.role })
+  return new UnsecuredJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
     .setSubject(claims.sub)
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
@@ -122,7 +126,8 @@ export async function newPeople(): Promise<People> {
 export async function newCast(): Promise<Cast> {
   const { token: people, id } = await newPeople();
   const token: Record<Actor, string | undefined> = { anonymous: undefined, ...people } as Record<Actor, string | undefined>;
-  const asAdmin: Claims = { sub: id.admin, role: 'admin' };
+  // The admin's own account and open session: only the bad part of each token can make it fail.
+  const asAdmin: Claims = { sub: id.admin, role: 'admin', ...(people.admin ? { sid: sessionIdOf(people.admin) } : {}) };
   const now = Math.floor(Date.now() / 1000);
   token.expired = await signedToken(asAdmin, { issuedAt: now - 7200, expiresAt: now - 60 });
   token.forged = await signedToken(asAdmin, { secret: `not-the-stack-secret-${'x'.repeat(32)}` });

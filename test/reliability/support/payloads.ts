@@ -2,6 +2,7 @@
 // fuzzing test, the script-in-text payloads the browser check renders, and the input contract of
 // functions/src/http/route.ts written as an oracle (what a given request must be answered with, before any domain
 // rule applies), so that every answer can be compared with the shared schema it claims to apply.
+import { findDuplicateKey } from '../../../functions/src/http/json-duplicate-keys';
 import fc from 'fast-check';
 import type { Validated } from '@cic/shared';
 
@@ -605,10 +606,17 @@ export type Verdict =
  * What the API must answer before any domain rule: a bad id 404, a body over the limit 413, a body that is not JSON
  * 400 INVALID_JSON, a prototype key or a body the shared schema refuses 400 VALIDATION; anything else is valid input.
  */
+/** The contract of If-Match on the routes that read it: a version (`3`, `"3"`, `W/"3"`) or nothing. */
+const IF_MATCH_VERSION = /^(?:W\/)?(?:"\d+"|\d+)$/;
+const isVersion = (header: string) =>
+  IF_MATCH_VERSION.test(header.trim()) && Number.isSafeInteger(Number(header.trim().replace(/^W\//, '').replace(/"/g, '')));
+
 export function verdictOf(opts: {
   pathParam?: string;
   body: BodyBytes;
   validate?: (input: unknown) => Validated<unknown>;
+  /** The If-Match header sent to a route that reads one. */
+  ifMatch?: string;
 }): Verdict {
   if (opts.pathParam !== undefined && !SAFE_PATH_PARAM.test(opts.pathParam)) return { kind: 'not found' };
   if (!opts.validate) return { kind: 'valid', value: undefined };
@@ -626,9 +634,11 @@ export function verdictOf(opts: {
     return { kind: 'invalid json' };
   }
   const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-  if (forbidden) return { kind: 'validation', isObject };
+  if (forbidden || findDuplicateKey(text) !== undefined) return { kind: 'validation', isObject };
   const checked = opts.validate(parsed);
-  return checked.ok ? { kind: 'valid', value: checked.value } : { kind: 'validation', isObject };
+  if (!checked.ok) return { kind: 'validation', isObject };
+  if (opts.ifMatch !== undefined && !isVersion(opts.ifMatch)) return { kind: 'validation', isObject: false };
+  return { kind: 'valid', value: checked.value };
 }
 
 /** The printable form of a request body for a report: escaped, and cut short. */

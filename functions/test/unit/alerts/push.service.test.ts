@@ -46,9 +46,10 @@ function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string |
     zero: async (u, t) => void quota.set(`${u}:${t}`, 0),
     get: async () => Object.fromEntries(quota),
     claimDigest: async (u, d) => (digests.has(`${u}:${d}`) ? false : (digests.add(`${u}:${d}`), true)),
+    deleteAllOf: async () => 0,
   };
-  const user: User | undefined =
-    opts.openid === null ? { id: 'u1', role: 'user', nickname: 'x', createdAt: '' } : { id: 'u1', role: 'user', nickname: 'x', createdAt: '', openid: opts.openid ?? 'oUser1' };
+  const account: User = { id: 'u1', role: 'user', nickname: 'x', createdAt: '', identityKey: 'identity#wx#x', sessions: {} };
+  const user: User | undefined = opts.openid === null ? account : { ...account, openid: opts.openid ?? 'oUser1' };
   const queue = [...answers];
   const service = createPushService({
     notifications: {
@@ -79,7 +80,7 @@ function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string |
         return answer;
       },
     },
-    deadLetters: { put: async (e) => void deadLetters.push(e) },
+    deadLetters: { put: async (e) => void deadLetters.push(e), deleteAllOf: async () => 0 },
     templates: TEMPLATES,
     retry: { attempts: 3, baseMs: 100 },
     clock: { now: () => NOW },

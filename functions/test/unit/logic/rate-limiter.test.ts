@@ -5,11 +5,17 @@ import { createFixedClock } from '../../fakes/fixed-clock';
 function memoryCounters(): RateCounterPort & { keys(): string[] } {
   const hits = new Map<string, number>();
   return {
-    async hit(key, limit) {
-      const n = hits.get(key) ?? 0;
+    async hit(key, windowStart, limit) {
+      const window = `${key}#${windowStart}`;
+      const n = hits.get(window) ?? 0;
       if (n >= limit) return false;
-      hits.set(key, n + 1);
+      hits.set(window, n + 1);
       return true;
+    },
+    async deleteAll(keys) {
+      const gone = [...hits.keys()].filter((w) => keys.some((k) => w.startsWith(`${k}#`)));
+      for (const w of gone) hits.delete(w);
+      return gone.length;
     },
     keys: () => [...hits.keys()],
   };
@@ -44,5 +50,19 @@ describe('rate limiter', () => {
     expect((await limiter.check('post', { kind: 'user', id: 'u1' })).ok).toBe(true);
     expect((await limiter.check('solution', { kind: 'user', id: 'u2' })).ok).toBe(true);
     expect(counters.keys().every((k) => /^(solution|post)#user#u[12]#\d+$/.test(k))).toBe(true);
+  });
+
+  it('forgets every counter of a person and only theirs', async () => {
+    const counters = memoryCounters();
+    const limiter = createRateLimiter({ counters, clock: createFixedClock('2026-11-22T08:00:00.000Z'), scale: 1 });
+    for (const action of ['login', 'post', 'solution'] as const) {
+      await limiter.check(action, { kind: 'user', id: 'u1' });
+      await limiter.check(action, { kind: 'user', id: 'u10' });
+      await limiter.check(action, { kind: 'ip', id: 'u1' });
+    }
+    expect(await limiter.forget('u1')).toBe(3);
+    expect(counters.keys().filter((k) => k.includes('#user#u1#'))).toEqual([]);
+    expect(counters.keys().filter((k) => k.includes('#user#u10#'))).toHaveLength(3);
+    expect(counters.keys().filter((k) => k.includes('#ip#u1#'))).toHaveLength(3);
   });
 });

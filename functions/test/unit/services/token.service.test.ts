@@ -11,19 +11,19 @@ afterEach(() => {
 describe('token service', () => {
   it('verifies its own token, again and again, with the same claims', async () => {
     const tokens = createTokenService(SECRET, 3600);
-    const { token } = await tokens.issue({ id: 'u1', role: 'judge', sessionKey: 'k1' });
+    const { token } = await tokens.issue({ id: 'u1', role: 'judge', sessionId: 's1' });
     const first = await tokens.verify(token);
-    expect(first).toEqual({ id: 'u1', role: 'judge', sessionKey: 'k1' });
+    expect(first).toEqual({ id: 'u1', role: 'judge', sessionId: 's1' });
     expect(await tokens.verify(token)).toEqual(first);
   });
 
   it('refuses a token once it expires, though it was verified (and remembered) before', async () => {
     jest.useFakeTimers({ now: new Date('2026-11-22T08:00:00Z') });
     const tokens = createTokenService(SECRET, 60);
-    const { token } = await tokens.issue({ id: 'u1', role: 'user' });
-    expect(await tokens.verify(token)).toEqual({ id: 'u1', role: 'user' });
+    const { token } = await tokens.issue({ id: 'u1', role: 'user', sessionId: 's1' });
+    expect(await tokens.verify(token)).toEqual({ id: 'u1', role: 'user', sessionId: 's1' });
     jest.setSystemTime(new Date('2026-11-22T08:00:59Z'));
-    expect(await tokens.verify(token)).toEqual({ id: 'u1', role: 'user' });
+    expect(await tokens.verify(token)).toEqual({ id: 'u1', role: 'user', sessionId: 's1' });
     jest.setSystemTime(new Date('2026-11-22T08:01:00Z'));
     expect(await tokens.verify(token)).toBeUndefined();
     expect(await tokens.verify(token)).toBeUndefined();
@@ -31,7 +31,7 @@ describe('token service', () => {
 
   it('refuses a remembered token changed by one character, and one signed with another secret', async () => {
     const tokens = createTokenService(SECRET, 3600);
-    const { token } = await tokens.issue({ id: 'u1', role: 'user' });
+    const { token } = await tokens.issue({ id: 'u1', role: 'user', sessionId: 's1' });
     expect(await tokens.verify(token)).toBeDefined();
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
@@ -40,13 +40,13 @@ describe('token service', () => {
     // A middle character: the last one of a base64url HMAC carries unused bits.
     const flipped = `${signature.slice(0, 5)}${signature[5] === 'A' ? 'B' : 'A'}${signature.slice(6)}`;
     expect(await tokens.verify(`${header}.${payload}.${flipped}`)).toBeUndefined();
-    const other = await createTokenService('another-secret-of-at-least-thirty-two-bytes', 3600).issue({ id: 'u1', role: 'user' });
+    const other = await createTokenService('another-secret-of-at-least-thirty-two-bytes', 3600).issue({ id: 'u1', role: 'user', sessionId: 's1' });
     expect(await tokens.verify(other.token)).toBeUndefined();
   });
 
   it('keeps working past the number of tokens it remembers', async () => {
     const tokens = createTokenService(SECRET, 3600);
-    const issued = await Promise.all(Array.from({ length: 1100 }, (_, i) => tokens.issue({ id: `u${i}`, role: 'user' })));
+    const issued = await Promise.all(Array.from({ length: 1100 }, (_, i) => tokens.issue({ id: `u${i}`, role: 'user', sessionId: `s${i}` })));
     for (const { token } of issued) await tokens.verify(token);
     const results = await Promise.all(issued.map(({ token }) => tokens.verify(token)));
     expect(results.map((c) => c?.id)).toEqual(issued.map((_, i) => `u${i}`));

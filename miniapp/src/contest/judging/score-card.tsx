@@ -59,7 +59,7 @@ export function ScoreCard({ item, closed, onSave }: Props) {
         {item.organisation} · 预计{formatBudget(item.costWan)} · {item.months} 个月
       </Text>
       <ExpandableText text={item.summary} />
-      <Text className='contest-meta'>团队：{item.team}</Text>
+      <Text className='contest-meta'>{item.erasedAt ? '提交者已注销账号' : `团队：${item.team}`}</Text>
       <View className='score-inputs'>
         {SCORE_CRITERIA.map((c) => (
           <Field key={c} name={c} label={SCORE_CRITERION_LABELS[c]} error={errors[c]}>

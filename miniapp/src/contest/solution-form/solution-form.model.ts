@@ -1,6 +1,7 @@
 // The 揭榜 form's logic, independent of Taro: values as typed, which error shows under which field, the counters.
 // Every rule is validateSolutionForm's (shared/, the same check the API runs).
 import {
+  cleanText,
   charCount,
   SOLUTION_FIELD_LABELS,
   SOLUTION_LIMITS,
@@ -67,7 +68,7 @@ const MAX: Partial<Record<SolutionFieldKey, number>> = {
 function tooLong(key: SolutionFieldKey, values: SolutionFormValues): boolean {
   const max = MAX[key];
   const value = values[key];
-  return max !== undefined && typeof value === 'string' && charCount(value.trim()) > max;
+  return max !== undefined && typeof value === 'string' && charCount(cleanText(value, { multiline: key === 'summary' || key === 'team' })) > max;
 }
 
 /** Every error, for the moment the person taps 提交. Empty when the form may be sent. */
@@ -90,7 +91,7 @@ export function errorsWhileTyping(values: SolutionFormValues, touched: ReadonlyS
 
 /** "12/60"; for the 方案简介 (at least 100) "30/100 字起" until the minimum is reached. */
 export function counterText(key: 'title' | 'summary' | 'team', value: string | undefined): string {
-  const n = charCount((value ?? '').trim());
+  const n = charCount(cleanText(value ?? '', { multiline: key !== 'title' }));
   const { min, max } = SOLUTION_LIMITS[key];
   return key === 'summary' && n < min ? `${n}/${min} 字起` : `${n}/${max}`;
 }

@@ -49,10 +49,16 @@ export function SolutionCard({ item, decisions }: Props) {
       )}
       <ExpandableText text={item.summary} />
       <View className='solution-facts'>
-        <Text>团队：{item.team}</Text>
-        <Text>
-          联系人：{item.contactName} {item.contactPhone}
-        </Text>
+        {item.erasedAt ? (
+          <Text>提交者已注销账号，团队和联系方式已删除</Text>
+        ) : (
+          <>
+            <Text>团队：{item.team}</Text>
+            <Text>
+              联系人：{item.contactName} {item.contactPhone}
+            </Text>
+          </>
+        )}
       </View>
       {item.decisionReason && (
         <View className={item.status === 'declined' ? 'contest-reason' : 'contest-reason is-neutral'}>

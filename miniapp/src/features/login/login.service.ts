@@ -16,7 +16,17 @@ export async function loginForDev(request: DevLoginRequest): Promise<void> {
   setSession(await api.devLogin(request));
 }
 
-export function logout(): void {
+/** Ends this device's session on the server too (best effort: offline, the session still ends here). */
+export async function logout(): Promise<void> {
+  // The request takes the token before it waits, so the local session can end at once.
+  const ended = api.logout().catch(() => undefined);
+  setSession(undefined);
+  await ended;
+}
+
+/** 注销账号: the server erases the account and everything of it; then the session ends here. */
+export async function deleteAccount(): Promise<void> {
+  await api.deleteAccount();
   setSession(undefined);
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
+  cleanText,
   INDUSTRY_FIELD_LABELS,
   INDUSTRY_FIELDS,
   SUBSCRIPTION_FIELD_LABELS as L,
@@ -43,7 +44,8 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
   const clearError = (key: string) => setErrors(({ [key]: _, ...rest }) => rest);
 
   function addKeyword() {
-    const keyword = keywordText.trim();
+    // Cleaned as the server cleans it, so that the list shows a keyword once.
+    const keyword = cleanText(keywordText, { multiline: false });
     if (!keyword) return;
     if (!keywords.includes(keyword)) {
       const checked = validateSubscription({ keywords: [...keywords, keyword] });
@@ -59,7 +61,7 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
 
   /** What the form says, with a keyword still in the input counted as added. */
   function conditions(): Record<string, unknown> {
-    const pending = keywordText.trim();
+    const pending = cleanText(keywordText, { multiline: false });
     const budget = minBudget.trim();
     const n = Number(budget);
     return {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { UserRole } from '@cic/shared';
 import { DevLoginForm } from '../../features/login/dev-login-form';
-import { logout } from '../../features/login/login.service';
+import { deleteAccount, logout, messageOf } from '../../features/login/login.service';
 import { roleLabel } from '../../features/login/roles';
 import { useSession } from '../../features/login/use-session';
 import { WechatLoginButton } from '../../features/login/wechat-login-button';
@@ -20,6 +20,21 @@ const ENTRIES: readonly { label: string; url: string; only?: UserRole }[] = [
   { label: '专场', url: '/contest/tracks/index' },
   { label: '数据统计', url: '/contest/stats/index' },
 ];
+
+/** What 注销 does, said before it is done (README: 账号注销). */
+export const ERASURE_NOTICE =
+  '注销后将删除你的账号、订阅、关注、消息和未发布的需求；已发布的需求会被关闭并删除联系人信息，你提交的揭榜方案会删除团队和联系方式并标记为已注销。此操作不可恢复。';
+
+async function confirmAndDelete(): Promise<void> {
+  const { confirm } = await Taro.showModal({ title: '注销账号', content: ERASURE_NOTICE, confirmText: '注销', confirmColor: '#c8102e' });
+  if (!confirm) return;
+  try {
+    await deleteAccount();
+    void Taro.showToast({ title: '账号已注销', icon: 'success' });
+  } catch (e) {
+    void Taro.showToast({ title: messageOf(e), icon: 'none' });
+  }
+}
 
 function LoggedOut() {
   return (
@@ -60,9 +75,12 @@ export default function MePage() {
         ))}
       </View>
       <View className='me-logout-wrap'>
-        <Button className='me-logout' onClick={logout}>
+        <Button className='me-logout' onClick={() => void logout()}>
           退出登录
         </Button>
+        <View className='me-delete' role='button' onClick={() => void confirmAndDelete()}>
+          注销账号
+        </View>
       </View>
     </View>
   );

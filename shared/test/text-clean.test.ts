@@ -1,0 +1,181 @@
+// cleanText: what a person cannot see is gone, what they can see is kept, and a single-line field stays one line.
+import * as fc from 'fast-check';
+import { cleanText, isBlankText } from '@cic/shared';
+
+const line = (value: string) => cleanText(value, { multiline: false });
+const lines = (value: string) => cleanText(value, { multiline: true });
+
+const hex = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+
+const C0_BUT_TAB_LF_CR = range(0x00, 0x1f).filter((c) => c !== '\t' && c !== '\n' && c !== '\r');
+const DEL_AND_C1 = range(0x7f, 0x9f);
+const BIDI = ['\u061C', '\u200E', '\u200F', ...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
+const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u180E'];
+/** Shown as nothing, yet enough to make a blank field look filled in. */
+const BLANK_LOOKING = ['\u00AD', '\u115F', '\u1160', '\u3164', '\uFFA0'];
+const REMOVED = [...C0_BUT_TAB_LF_CR, ...DEL_AND_C1, ...BIDI, ...ZERO_WIDTH, ...BLANK_LOOKING];
+
+/** True when the text is well-formed UTF-16 (encodeURIComponent throws on a lone surrogate). */
+function wellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('cleanText', () => {
+  it.each(REMOVED.map((c) => [hex(c), c]))('removes %s from inside a word, in both modes', (_name, c) => {
+    expect(line(`钛${c}合金`)).toBe('钛合金');
+    expect(lines(`钛${c}合金`)).toBe('钛合金');
+  });
+
+  it('removes a right-to-left override inside a name, which would show it reversed', () => {
+    expect(line('张\u202E三丰\u202C')).toBe('张三丰');
+    expect(line('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+  });
+
+  it('removes tag characters (U+E0000–E007F), invisible text that can carry hidden instructions', () => {
+    const hidden = [...'ignore'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    expect(line(`钛合金${hidden}焊接`)).toBe('钛合金焊接');
+    expect(isBlankText(`\u3164${hidden}\u00AD`)).toBe(true);
+  });
+
+  it('removes NUL and an escape sequence', () => {
+    expect(line('a\u0000b')).toBe('ab');
+    expect(line('\u001B[31m红色\u001B[0m')).toBe('[31m红色[0m');
+  });
+
+  it('keeps ordinary visible text as it is', () => {
+    for (const text of ['高精度视觉检测算法', 'name@example.com', '025-83456789', 'ＡＢＣ１２３', '𠮷野家', 'a\u00A0b', '中\u3000文']) {
+      expect(line(text)).toBe(text);
+    }
+  });
+
+  describe('lone surrogates', () => {
+    it('removes a high surrogate that came through a JSON \\ud800 escape', () => {
+      const parsed = JSON.parse('"a\\ud800b"') as string;
+      expect(parsed).toHaveLength(3);
+      expect(line(parsed)).toBe('ab');
+    });
+
+    it('removes a low surrogate with no high one before it, and a pair in the wrong order', () => {
+      expect(line('a\uDC00b')).toBe('ab');
+      expect(line('a\uDC00\uD800b')).toBe('ab');
+      expect(line('\uD800')).toBe('');
+      expect(line('a\uD800')).toBe('a');
+    });
+
+    it('keeps a proper pair, even right after a lone high surrogate', () => {
+      expect(line('𠮷')).toBe('𠮷');
+      expect(line('\uD800\uD842\uDFB7')).toBe('𠮷');
+      expect(line('😀\uDE00')).toBe('😀');
+    });
+  });
+
+  describe('NFC', () => {
+    it('composes e + U+0301 into é', () => {
+      const composed = line('Cafe\u0301');
+      expect(composed).toBe('Caf\u00E9');
+      expect(composed).toHaveLength(4);
+    });
+
+    it('composes an accent separated from its letter by an invisible character', () => {
+      expect(line('e\u200B\u0301')).toBe('\u00E9');
+    });
+
+    it('composes Hangul jamo and keeps full-width forms (NFC, not NFKC)', () => {
+      expect(line('\u1100\u1161')).toBe('\uAC00');
+      expect(line('ＡＢＣ')).toBe('ＡＢＣ');
+    });
+  });
+
+  describe('line breaks', () => {
+    it('turns CR LF and a lone CR into LF, and keeps tabs and newlines, in a multi-line field', () => {
+      expect(lines('第一段\r\n第二段\r第三段\n第四段')).toBe('第一段\n第二段\n第三段\n第四段');
+      expect(lines('一\n\n二\t三')).toBe('一\n\n二\t三');
+      expect(lines('一\u2028二\u2029三')).toBe('一\n二\n三');
+    });
+
+    it('turns each run of tabs and line breaks into one space in a single-line field', () => {
+      expect(line('高精度\n视觉\t检测')).toBe('高精度 视觉 检测');
+      expect(line('北京\r\n\r\n\t上海')).toBe('北京 上海');
+      expect(line('一\u2028二')).toBe('一 二');
+    });
+
+    it('trims, in both modes', () => {
+      expect(line('\n\t 标题 \r\n')).toBe('标题');
+      expect(lines('\n\n 第一段\n第二段 \n\n')).toBe('第一段\n第二段');
+    });
+  });
+
+  describe('properties', () => {
+    const SPECIAL = [...REMOVED, '\t', '\n', '\r', '\u2028', ' ', '\u3000', '\u0301', '\uD800', '\uDC00', '𠮷', 'e', '字'];
+    const unit = fc.oneof(
+      fc.constantFrom(...SPECIAL),
+      fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)),
+      fc.integer({ min: 0x10000, max: 0x10ffff }).map((n) => String.fromCodePoint(n)),
+    );
+    const anyText = fc.string({ unit, maxLength: 40 });
+    const INVISIBLE = new RegExp(`[${REMOVED.join('')}]`);
+
+    it('leaves nothing it removes, no lone surrogate, and no CR', () => {
+      fc.assert(
+        fc.property(anyText, fc.boolean(), (text, multiline) => {
+          const out = cleanText(text, { multiline });
+          expect(out).not.toMatch(INVISIBLE);
+          expect(out).not.toContain('\r');
+          expect(wellFormed(out)).toBe(true);
+          expect(out).toBe(out.normalize('NFC'));
+          expect(out).toBe(out.trim());
+        }),
+      );
+    });
+
+    it('leaves a single-line field without tabs or line breaks', () => {
+      fc.assert(fc.property(anyText, (text) => expect(line(text)).not.toMatch(/[\t\n\r\u2028\u2029]/)));
+    });
+
+    it('is idempotent: cleaned text is clean', () => {
+      fc.assert(
+        fc.property(anyText, fc.boolean(), (text, multiline) => {
+          const once = cleanText(text, { multiline });
+          expect(cleanText(once, { multiline })).toBe(once);
+        }),
+      );
+    });
+
+    it('never changes text that has nothing to clean', () => {
+      const plain = fc.string({ unit: fc.constantFrom('字', 'a', '1', '-', '@', '𠮷', '，'), minLength: 1, maxLength: 30 });
+      fc.assert(fc.property(plain, fc.boolean(), (text, multiline) => expect(cleanText(text, { multiline })).toBe(text)));
+    });
+  });
+
+  it('takes linear time on a large hostile text', () => {
+    const hostile = '\uD800\u200B\r\n\u202E\u0301'.repeat(100_000);
+    const started = Date.now();
+    expect(lines(hostile)).toBe('\u0301' + '\n\u0301'.repeat(99_999));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('isBlankText', () => {
+  it.each([
+    ['empty', ''],
+    ['spaces', '   '],
+    ['zero-width spaces', '\u200B\u200B\u200B'],
+    ['a byte order mark', '\uFEFF'],
+    ['bidi controls and newlines', '\u202E\r\n\u2066\u2069'],
+    ['NUL and DEL', '\u0000\u007F'],
+    ['a lone surrogate', '\uD800'],
+    ['an ideographic space', '\u3000'],
+  ])('%s is blank', (_case, text) => {
+    expect(isBlankText(text)).toBe(true);
+  });
+
+  it.each([['a letter', 'a'], ['a Chinese character', '字'], ['a letter among invisibles', '\u200Ba\u200B']])('%s is not blank', (_case, text) => {
+    expect(isBlankText(text)).toBe(false);
+  });
+});
