@@ -11,6 +11,7 @@ import { createDocumentClient } from '../../functions/src/db/client';
 import { createNotificationDynamoRepository } from '../../functions/src/db/notification.dynamo';
 import { tableNames } from '../../functions/src/db/table-names';
 import { call, completeForm, createDraft, login, published, uniq } from '../../functions/test/support/api';
+import { sentMessages } from '../../functions/test/support/stack-env';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
 
@@ -113,8 +114,7 @@ describe('concurrency', () => {
     const outcomes = await Promise.all(items.map((n) => app.push.onNotificationCreated(n)));
 
     const sentToUser = async () => {
-      const res = await fetch(`${process.env.STACK_WECHAT_URL}/__sent`);
-      const { sent } = (await res.json()) as { sent: { page?: string; touser: string }[] };
+      const sent = await sentMessages();
       return sent.filter((m) => (m.page ?? '').includes(tag));
     };
     // Whatever the stream's pusher claimed is finished by it: wait until every item has a final state.

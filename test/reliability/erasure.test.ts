@@ -10,7 +10,7 @@ import { tableName, tables } from '../../infra/tables.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
 import { assignJudges, decide, putScore, solutionForm, submitSolution } from '../../functions/test/support/contest';
-import { eventually, failWechat, wechatUrl } from '../../functions/test/support/stack-env';
+import { eventually, failWechat, resetWechat } from '../../functions/test/support/stack-env';
 import { fakeOpenid } from '../../scripts/fake-wechat/server';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
@@ -134,7 +134,7 @@ describe('erasure: a crawl of every table after 注销', () => {
       60_000,
     );
     // The failures left over would fail other tests' pushes.
-    await fetch(`${wechatUrl()}/__reset`, { method: 'POST' });
+    await resetWechat();
     const before = leftOf(await crawl(), [poster, scorer]);
     for (const name of Object.keys(poster.values)) expect(before.some((f) => f.endsWith(`: ${name}`))).toBe(true);
 

@@ -1,6 +1,7 @@
 // A small HTTP client for the integration tests: real requests to the serverless-offline started by global-setup.
 import type { AuthResponse, Demand, DemandComplete, UserRole } from '@cic/shared';
 import { completeForm } from '../fakes/demand.factory';
+import { httpCall } from './http';
 
 export { completeForm };
 
@@ -27,8 +28,8 @@ export async function call<T = Record<string, unknown>>(
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.json !== undefined) body = JSON.stringify(opts.json);
   if (body !== undefined) headers['content-type'] ??= 'application/json';
-  const res = await fetch(`${API()}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await res.text();
+  const res = await httpCall(`${API()}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = res.text;
   let parsed: unknown = undefined;
   try {
     parsed = text ? JSON.parse(text) : undefined;

@@ -1,4 +1,5 @@
 // Lets a test call a Lambda handler in-process against the same local stack the HTTP API uses.
+import { httpJson } from './http';
 export function useStackFunctionEnv(): void {
   const env = process.env.STACK_FUNCTION_ENV;
   if (!env) throw new Error('STACK_FUNCTION_ENV is not set: run through jest (the integration project starts the stack)');
@@ -15,12 +16,16 @@ export interface SentMessage {
 }
 
 export async function sentMessages(): Promise<SentMessage[]> {
-  const res = await fetch(`${wechatUrl()}/__sent`);
-  return ((await res.json()) as { sent: SentMessage[] }).sent;
+  return (await httpJson<{ sent: SentMessage[] }>(`${wechatUrl()}/__sent`)).sent;
 }
 
 export async function failWechat(api: string, failure: { errcode?: number; status?: number; times?: number }): Promise<void> {
-  await fetch(`${wechatUrl()}/__fail`, { method: 'POST', body: JSON.stringify({ api, times: 1, ...failure }) });
+  await httpJson(`${wechatUrl()}/__fail`, { method: 'POST', body: JSON.stringify({ api, times: 1, ...failure }) });
+}
+
+/** Clears the fake WeChat server's failures, used codes and sent messages. */
+export async function resetWechat(): Promise<void> {
+  await httpJson(`${wechatUrl()}/__reset`, { method: 'POST' });
 }
 
 /** Polls until `probe` returns a value other than undefined, or fails after `timeoutMs`. */

@@ -10,6 +10,7 @@ import { createStatsDynamoRepository } from '../../../functions/src/db/stats.dyn
 import type { TableNames } from '../../../functions/src/db/table-names';
 import { freePort } from '../../../scripts/lib/ports';
 import { ROOT, startStack, type Stack } from '../../../scripts/lib/stack';
+import { httpCall, httpJson } from '../../../functions/test/support/http';
 
 export interface FaultStack {
   stack: Stack;
@@ -97,8 +98,8 @@ export function createClient(baseUrl: string, attempts = 8) {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (json !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-    const text = await res.text();
+    const res = await httpCall(`${baseUrl}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+    const text = res.text;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -157,17 +158,15 @@ export interface SentMessage {
 
 /** The fake WeChat server's control endpoints (scripts/fake-wechat/server.ts). */
 export function wechatControl(wechatUrl: string) {
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${wechatUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`fake wechat ${path}: ${res.status}`);
-  };
+  const post = (path: string, body: unknown) =>
+    httpJson(`${wechatUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return {
     chaos: (api: string, rate: number, outcomes: unknown[] = []) => post('/__chaos', { api, rate, outcomes }),
     async injected(): Promise<Record<string, number>> {
-      return ((await (await fetch(`${wechatUrl}/__chaos`)).json()) as { injected: Record<string, number> }).injected;
+      return (await httpJson<{ injected: Record<string, number> }>(`${wechatUrl}/__chaos`)).injected;
     },
     async sent(): Promise<SentMessage[]> {
-      return ((await (await fetch(`${wechatUrl}/__sent`)).json()) as { sent: SentMessage[] }).sent;
+      return (await httpJson<{ sent: SentMessage[] }>(`${wechatUrl}/__sent`)).sent;
     },
   };
 }

@@ -2,6 +2,7 @@
 // page shows what the real API answers), or fail the way WeChat reports a dead network, or never answer (so the page
 // stays in its loading state). Storage is real storage in memory; navigation, toasts and modals are recorded.
 // Everything else falls through to miniprogram-simulate's own mock of `wx`.
+import { httpCall } from '../../../../functions/test/support/http';
 export type Network = 'online' | 'offline' | 'hanging';
 
 export interface RecordedRequest {
@@ -90,10 +91,10 @@ export function createWxDouble(apiUrl: string): WxDouble {
       return task;
     }
     const body = options.data === undefined ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
-    fetch(`${apiUrl}${record.path}`, { method: record.method, headers: options.header ?? {}, ...(body !== undefined ? { body } : {}) })
-      .then(async (res) => {
+    httpCall(`${apiUrl}${record.path}`, { method: record.method, headers: options.header ?? {}, ...(body !== undefined ? { body } : {}) })
+      .then((res) => {
         record.status = res.status;
-        const text = await res.text();
+        const text = res.text;
         let data: unknown = text;
         if (options.dataType !== 'text') {
           try {
@@ -102,9 +103,7 @@ export function createWxDouble(apiUrl: string): WxDouble {
             data = text;
           }
         }
-        const header: Record<string, string> = {};
-        res.headers.forEach((value, key) => (header[key] = value));
-        succeed(options, { data, statusCode: res.status, header, cookies: [], errMsg: 'request:ok' });
+        succeed(options, { data, statusCode: res.status, header: res.headers, cookies: [], errMsg: 'request:ok' });
       })
       .catch((err: Error) => failWith(options, `request:fail ${err.message}`));
     return task;
