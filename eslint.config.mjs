@@ -1,10 +1,25 @@
 // Lint: typescript-eslint with type information, so floating promises and unsafe `any` are caught at the boundaries.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '.esbuild/**', '.serverless/**', '.local/**', 'coverage/**', 'dist/**', 'miniapp/dist/**', 'infra/*.cjs', 'test/*.cjs', '*.mjs', '*.cjs', 'miniapp/babel.config.js', 'miniapp/scripts/*.cjs'],
+    ignores: [
+      'node_modules/**',
+      '.esbuild/**',
+      '.serverless/**',
+      '.local/**',
+      'coverage/**',
+      'dist/**',
+      'miniapp/dist/**',
+      'infra/*.cjs',
+      'test/*.cjs',
+      '*.mjs',
+      '*.cjs',
+      'miniapp/babel.config.js',
+      'miniapp/scripts/*.cjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -15,9 +30,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/require-await': 'off',
       'no-console': 'error',
+    },
+  },
+  {
+    // The mini-program's React: hooks are called in the same order on every render, and an effect or a memo lists
+    // what it reads, so it never runs on stale props or state.
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

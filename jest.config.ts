@@ -20,8 +20,15 @@ const config: Config = {
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,
-      testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/shared/test/**/*.test.ts',
+        '<rootDir>/functions/test/unit/**/*.test.ts',
+        '<rootDir>/scripts/test/**/*.test.ts',
+        '<rootDir>/miniapp/test/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['/node_modules/', '\\.test\\.tsx$', '\\.browser\\.test\\.ts$', '\\.weapp\\.test\\.ts$'],
+      // A passing run prints nothing: the services' expected failure logs are off (LOG_LEVEL=silent).
+      setupFiles: ['<rootDir>/test/unit-setup.ts'],
     },
     {
       // Pages and components of the mini-program, rendered with React into jsdom; Taro's runtime is replaced by the
@@ -32,7 +39,11 @@ const config: Config = {
         '^.+\\.(t|j)sx?$': [
           '@swc/jest',
           {
-            jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              target: 'es2022',
+              transform: { react: { runtime: 'automatic' } },
+            },
             module: { type: 'commonjs' },
           },
         ],
@@ -59,7 +70,7 @@ const config: Config = {
       setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },
     {
-      // Issue 7's reliability suite: fuzzing, the authorisation matrix, the confidentiality crawl, faults, concurrency
+      // The reliability suite: fuzzing, the authorisation matrix, the confidentiality crawl, faults, concurrency
       // and rate limits, against the local stack, each recording its figures for one closing table.
       displayName: 'reliability',
       testEnvironment: 'node',
@@ -68,6 +79,8 @@ const config: Config = {
       testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
       globalSetup: '<rootDir>/test/reliability-global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+      // Handlers called in-process run under the stack's IAM simulation, as in serverless-offline.
+      setupFiles: ['<rootDir>/test/setup-dynamo-instrumentation.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },
     {
@@ -92,6 +105,8 @@ const config: Config = {
       testMatch: ['<rootDir>/functions/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+      // Handlers called in-process run under the stack's IAM simulation, as in serverless-offline.
+      setupFiles: ['<rootDir>/test/setup-dynamo-instrumentation.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },
   ],

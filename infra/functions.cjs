@@ -37,20 +37,32 @@ const functions = {
   authLogout: { handler: h('auth', 'logout'), http: 'POST /auth/logout', access: { users: ['GetItem', 'UpdateItem'] } },
 
   demandsList: { handler: h('demands', 'list'), http: 'GET /demands', access: { demands: ['Query', 'BatchGetItem'] } },
-  demandsCreate: { handler: h('demands', 'create'), http: 'POST /demands', access: { ...AUTH, demands: ['PutItem'], ...RATE_LIMITED } },
+  demandsCreate: {
+    handler: h('demands', 'create'),
+    http: 'POST /demands',
+    access: { ...AUTH, demands: ['PutItem'], ...RATE_LIMITED },
+  },
   demandsDetail: {
     handler: h('demands', 'detail'),
     http: 'GET /demands/{id}',
     access: { ...AUTH, demands: GET, follows: GET, awards: QUERY, tracks: GET, solutions: GET, finals: QUERY },
   },
-  demandsUpdate: { handler: h('demands', 'update'), http: 'PUT /demands/{id}', access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] } },
+  demandsUpdate: {
+    handler: h('demands', 'update'),
+    http: 'PUT /demands/{id}',
+    access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] },
+  },
   demandsSubmit: {
     handler: h('demands', 'submit'),
     http: 'POST /demands/{id}/submit',
     // The content check needs the submitter's openid and a WeChat access token (cached in `system`).
     access: { ...AUTH, demands: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'], ...RATE_LIMITED },
   },
-  demandsClose: { handler: h('demands', 'close'), http: 'POST /demands/{id}/close', access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] } },
+  demandsClose: {
+    handler: h('demands', 'close'),
+    http: 'POST /demands/{id}/close',
+    access: { ...AUTH, demands: ['GetItem', 'UpdateItem'] },
+  },
   demandsFollow: {
     handler: h('follows', 'follow'),
     http: 'PUT /demands/{id}/follow',
@@ -84,7 +96,11 @@ const functions = {
     timeout: 28,
   },
   meDemands: { handler: h('me', 'demands'), http: 'GET /me/demands', access: { ...AUTH, demands: QUERY } },
-  meFollows: { handler: h('follows', 'mine'), http: 'GET /me/follows', access: { ...AUTH, follows: QUERY, demands: ['BatchGetItem'] } },
+  meFollows: {
+    handler: h('follows', 'mine'),
+    http: 'GET /me/follows',
+    access: { ...AUTH, follows: QUERY, demands: ['BatchGetItem'] },
+  },
   adminReviews: { handler: h('review', 'queue'), http: 'GET /admin/reviews', access: { ...AUTH, demands: QUERY } },
   adminReview: {
     handler: h('review', 'decide'),
@@ -97,16 +113,39 @@ const functions = {
     http: 'POST /me/subscriptions',
     // The subscription, its percolator entries and the user's counter move in one transaction; the rarest keyword is
     // chosen with the search index.
-    access: { ...AUTH, subscriptions: ['PutItem'], percolator: ['PutItem', 'UpdateItem'], users: ['GetItem', 'UpdateItem'], ...SEARCH },
+    access: {
+      ...AUTH,
+      subscriptions: ['PutItem'],
+      percolator: ['PutItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+      ...SEARCH,
+    },
   },
-  meSubscriptionsList: { handler: h('subscriptions', 'list'), http: 'GET /me/subscriptions', access: { ...AUTH, subscriptions: QUERY } },
+  meSubscriptionsList: {
+    handler: h('subscriptions', 'list'),
+    http: 'GET /me/subscriptions',
+    access: { ...AUTH, subscriptions: QUERY },
+  },
   meSubscriptionsDelete: {
     handler: h('subscriptions', 'remove'),
     http: 'DELETE /me/subscriptions/{id}',
-    access: { ...AUTH, subscriptions: ['Query', 'DeleteItem'], percolator: ['DeleteItem', 'UpdateItem'], users: ['GetItem', 'UpdateItem'] },
+    access: {
+      ...AUTH,
+      subscriptions: ['Query', 'DeleteItem'],
+      percolator: ['DeleteItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+    },
   },
-  meSubscribeQuota: { handler: h('subscriptions', 'quota'), http: 'POST /me/subscribe-quota', access: { ...AUTH, quotas: ['UpdateItem', 'Query'] } },
-  meNotifications: { handler: h('notifications', 'list'), http: 'GET /me/notifications', access: { ...AUTH, notifications: QUERY } },
+  meSubscribeQuota: {
+    handler: h('subscriptions', 'quota'),
+    http: 'POST /me/subscribe-quota',
+    access: { ...AUTH, quotas: ['UpdateItem', 'Query'] },
+  },
+  meNotifications: {
+    handler: h('notifications', 'list'),
+    http: 'GET /me/notifications',
+    access: { ...AUTH, notifications: QUERY },
+  },
   meNotificationsUnread: {
     handler: h('notifications', 'unreadCount'),
     http: 'GET /me/notifications/unread-count',
@@ -122,7 +161,8 @@ const functions = {
     handler: h('solutions', 'submit'),
     http: 'POST /demands/{id}/solutions',
     // The solution and the demand's solutionCount in one transaction; the owner's inbox item.
-    access: { ...AUTH, 
+    access: {
+      ...AUTH,
       ...CONTEST_READ,
       demands: ['GetItem', 'UpdateItem'],
       solutions: ['PutItem'],
@@ -136,7 +176,11 @@ const functions = {
     // Fit to the demand weighs words by how many published demands use them: the search index.
     access: { ...AUTH, ...CONTEST_READ, solutions: QUERY, demands: ['GetItem', 'Query'] },
   },
-  solutionsUpdate: { handler: h('solutions', 'update'), http: 'PUT /solutions/{id}', access: { ...AUTH, solutions: ['GetItem', 'PutItem'] } },
+  solutionsUpdate: {
+    handler: h('solutions', 'update'),
+    http: 'PUT /solutions/{id}',
+    access: { ...AUTH, solutions: ['GetItem', 'PutItem'] },
+  },
   solutionsDetail: {
     handler: h('solutions', 'detail'),
     http: 'GET /solutions/{id}',
@@ -146,9 +190,19 @@ const functions = {
     handler: h('solutions', 'decide'),
     http: 'POST /solutions/{id}/decision',
     // An intent moves the solution and the demand together.
-    access: { ...AUTH, ...CONTEST_READ, solutions: ['GetItem', 'PutItem'], demands: ['GetItem', 'UpdateItem'], notifications: ['PutItem'] },
+    access: {
+      ...AUTH,
+      ...CONTEST_READ,
+      solutions: ['GetItem', 'PutItem'],
+      demands: ['GetItem', 'UpdateItem'],
+      notifications: ['PutItem'],
+    },
   },
-  meSolutions: { handler: h('solutions', 'mine'), http: 'GET /me/solutions', access: { ...AUTH, solutions: QUERY, demands: ['BatchGetItem'] } },
+  meSolutions: {
+    handler: h('solutions', 'mine'),
+    http: 'GET /me/solutions',
+    access: { ...AUTH, solutions: QUERY, demands: ['BatchGetItem'] },
+  },
   finalsAssignJudges: {
     handler: h('finals', 'assignJudges'),
     http: 'POST /admin/demands/{id}/judges',
@@ -186,7 +240,11 @@ const functions = {
     http: 'POST /admin/awards',
     access: { ...AUTH, demands: GET, solutions: GET, awards: ['PutItem'] },
   },
-  meAwards: { handler: h('awards', 'mine'), http: 'GET /me/awards', access: { ...AUTH, awards: QUERY, demands: ['BatchGetItem'] } },
+  meAwards: {
+    handler: h('awards', 'mine'),
+    http: 'GET /me/awards',
+    access: { ...AUTH, awards: QUERY, demands: ['BatchGetItem'] },
+  },
   stats: { handler: h('stats', 'read'), http: 'GET /stats', access: { stats: GET } },
 
   // Matching: a demand that becomes published is matched against the percolator; every change moves the stats.
@@ -280,7 +338,11 @@ async function roleResources({ resolveVariable }) {
         Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
         Resource: [{ 'Fn::GetAtt': [tableResource(fn.stream), 'StreamArn'] }],
       });
-      statements.push({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['AlertsDeadLetterQueue', 'Arn'] }] });
+      statements.push({
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: [{ 'Fn::GetAtt': ['AlertsDeadLetterQueue', 'Arn'] }],
+      });
     }
     resources[roleOf(name)] = {
       Type: 'AWS::IAM::Role',

@@ -13,7 +13,7 @@ const tables = {
   },
   demands: {
     hashKey: { name: 'id', type: S },
-    // Issue 3's matcher reads this stream: a demand that becomes published triggers alerts.
+    // The alert matcher reads this stream: a demand that becomes published triggers alerts.
     stream: 'NEW_AND_OLD_IMAGES',
     indexes: [
       // GET /me/demands: a user's own demands, newest first.

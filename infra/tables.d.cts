@@ -16,22 +16,57 @@ export interface TableDef {
   ephemeral?: boolean;
 }
 
-export type LogicalTable =
-  | 'users'
-  | 'demands'
-  | 'follows'
-  | 'subscriptions'
-  | 'percolator'
-  | 'notifications'
-  | 'quotas'
-  | 'system'
-  | 'deadLetters'
-  | 'solutions'
-  | 'finals'
-  | 'tracks'
-  | 'awards'
-  | 'stats'
-  | 'rateLimits';
+/**
+ * The key attribute names of every table and index in tables.cjs, as literal types, so that the adapters name an index
+ * or a key only as it is defined there (functions/src/db/table-keys.ts). Global indexes list their hash and range key;
+ * local ones only their range key (their hash key is the table's). A unit test holds this to tables.cjs
+ * (functions/test/unit/db/table-keys.test.ts): change both together.
+ */
+export interface KeyLayouts {
+  users: { hashKey: 'id' };
+  demands: {
+    hashKey: 'id';
+    indexes: {
+      byOwner: { hashKey: 'ownerId'; rangeKey: 'createdAt' };
+      byStatus: { hashKey: 'status'; rangeKey: 'statusKey' };
+      publishedByField: { hashKey: 'pubField'; rangeKey: 'pubKey' };
+      publishedByProvince: { hashKey: 'pubProvince'; rangeKey: 'pubKey' };
+      publishedByTrack: { hashKey: 'pubTrack'; rangeKey: 'pubKey' };
+      byChange: { hashKey: 'changeFeed'; rangeKey: 'changeKey' };
+    };
+  };
+  follows: {
+    hashKey: 'userId';
+    rangeKey: 'demandId';
+    localIndexes: { byUserTime: { rangeKey: 'followedAt' } };
+    indexes: { byDemand: { hashKey: 'demandId'; rangeKey: 'userId' } };
+  };
+  solutions: {
+    hashKey: 'id';
+    indexes: {
+      byDemand: { hashKey: 'demandId'; rangeKey: 'createdKey' };
+      bySubmitter: { hashKey: 'submitterId'; rangeKey: 'createdKey' };
+    };
+  };
+  finals: { hashKey: 'demandId'; rangeKey: 'sk'; indexes: { byJudge: { hashKey: 'judgeId'; rangeKey: 'demandId' } } };
+  tracks: { hashKey: 'scope'; rangeKey: 'id' };
+  awards: { hashKey: 'demandId'; rangeKey: 'id'; indexes: { byWinner: { hashKey: 'winnerId'; rangeKey: 'at' } } };
+  stats: { hashKey: 'key' };
+  rateLimits: { hashKey: 'key'; rangeKey: 'window' };
+  subscriptions: { hashKey: 'userId'; rangeKey: 'subId' };
+  percolator: { hashKey: 'pkey'; rangeKey: 'skey' };
+  notifications: {
+    hashKey: 'userId';
+    rangeKey: 'id';
+    localIndexes: { byTime: { rangeKey: 'createdKey' } };
+    indexes: { unreadByUser: { hashKey: 'unreadUser'; rangeKey: 'createdKey' } };
+  };
+  quotas: { hashKey: 'userId'; rangeKey: 'slot' };
+  system: { hashKey: 'key' };
+  deadLetters: { hashKey: 'id'; indexes: { byUser: { hashKey: 'userId'; rangeKey: 'at' } } };
+}
+
+export type LogicalTable = keyof KeyLayouts;
 
 export declare const tables: Record<LogicalTable, TableDef>;
 export declare function createTableInput(logicalName: LogicalTable, tableName: string): CreateTableCommandInput;

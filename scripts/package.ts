@@ -1,7 +1,7 @@
 // npm run package: what `serverless deploy` would upload, built offline with no AWS credentials (osls `package` with
 // esbuild), then checked: one zip per function, each ≤ 300 KB, one IAM role each, no secret value in the
 // CloudFormation template (only references resolved by CloudFormation at deploy time), and only the environment
-// credential provider and the services each function calls in its bundle.
+// credential provider and the services each function calls in its bundle (never the local stack's DynamoDB checks).
 // The shell it packages from is hostile: it carries the local stack's variables (a JWT_SECRET, DEV_LOGIN=1, a DynamoDB
 // endpoint, ...) as a developer's shell may, and none may reach a deployed stage's functions (serverless.yml takes
 // them from params, never from the environment, except on `local`); nor may CORS allow any origin there.
@@ -136,7 +136,8 @@ export function deploymentProblems(template: Template, deployment: Deployment = 
       const want = pinned[key];
       if (!(key in vars)) note(`${key} is missing`, id);
       else if (value === HOSTILE_ENV[key]) note(`${key} came from the packaging shell's environment: ${shown(key, value)}`, id);
-      else if (want !== undefined && value !== want) note(`${key} is ${shown(key, value)}, deployed stages need ${JSON.stringify(want)}`, id);
+      else if (want !== undefined && value !== want)
+        note(`${key} is ${shown(key, value)}, deployed stages need ${JSON.stringify(want)}`, id);
     }
     // A variable added to serverless.yml is checked from the day it is added: its deployed value is pinned above.
     for (const key of Object.keys(vars).filter((k) => !(k in pinned) && !TUNABLES.includes(k))) {
@@ -157,7 +158,9 @@ export function deploymentProblems(template: Template, deployment: Deployment = 
   for (const [id, api] of apis) {
     const origins = (api.Properties.CorsConfiguration as { AllowOrigins?: unknown } | undefined)?.AllowOrigins ?? [];
     // Anything but a list of strings (a CloudFormation function, say) is shown as JSON and fails the checks below.
-    const list = Array.isArray(origins) ? origins.map((o) => (typeof o === 'string' ? o : JSON.stringify(o))) : [JSON.stringify(origins)];
+    const list = Array.isArray(origins)
+      ? origins.map((o) => (typeof o === 'string' ? o : JSON.stringify(o)))
+      : [JSON.stringify(origins)];
     if (list.includes('*')) problems.add(`${id}: CORS allows any origin ('*')`);
     for (const origin of list.filter((o) => o !== '*')) {
       try {
@@ -173,12 +176,41 @@ export function deploymentProblems(template: Template, deployment: Deployment = 
   return [...problems];
 }
 
-export function problemsOf(zips: { name: string; kb: number }[], template: Template, deployment: Deployment = PACKAGED): string[] {
+/**
+ * A string each of the local stack's DynamoDB checks holds, and nothing a function needs does: they reach the functions
+ * only through the instrumentation hook the local stack installs (functions/src/db/client.ts), so a bundle that holds
+ * one imported them, and ships code (and a file write) that no deployed function may run.
+ */
+export const LOCAL_ONLY_MARKERS: Readonly<Record<string, { file: string; marker: string }>> = {
+  'the IAM simulation': { file: 'functions/src/db/iam-simulation.ts', marker: 'IAM simulation: add it to infra/functions.cjs' },
+  'the DynamoDB fault injection': { file: 'functions/src/db/fault-injection.ts', marker: 'faultInjection' },
+};
+
+/** What is wrong with one function's bundled code. */
+export function bundleProblems(name: string, code: string): string[] {
+  const problems: string[] = [];
+  // Markers of the SDK's full credential chain (its STS client and the SSO provider): the alias in serverless.yml
+  // leaves only the environment provider, and a bundle that has them again pays for them at every cold start.
+  if (/AssumeRoleWithWebIdentity|fromSSO/.test(code)) problems.push(`${name}.zip bundles the SDK's whole credential chain`);
+  if (!code.includes('Unable to find environment variable credentials'))
+    problems.push(`${name}.zip has no environment credential provider`);
+  for (const [what, { file, marker }] of Object.entries(LOCAL_ONLY_MARKERS)) {
+    if (code.includes(marker)) problems.push(`${name}.zip bundles ${what} (${file}), which only the local stack may load`);
+  }
+  return problems;
+}
+
+export function problemsOf(
+  zips: { name: string; kb: number }[],
+  template: Template,
+  deployment: Deployment = PACKAGED,
+): string[] {
   const problems: string[] = [];
   const expected = Object.keys(functions);
   const missing = expected.filter((name) => !zips.some((z) => z.name === name));
   if (missing.length) problems.push(`no zip for: ${missing.join(', ')}`);
-  for (const z of zips) if (z.kb > ZIP_LIMIT_KB) problems.push(`${z.name}.zip is ${z.kb.toFixed(1)} KB (limit ${ZIP_LIMIT_KB} KB)`);
+  for (const z of zips)
+    if (z.kb > ZIP_LIMIT_KB) problems.push(`${z.name}.zip is ${z.kb.toFixed(1)} KB (limit ${ZIP_LIMIT_KB} KB)`);
 
   const lambdas = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
   const roles = new Set<string>();
@@ -188,14 +220,10 @@ export function problemsOf(zips: { name: string; kb: number }[], template: Templ
     roles.add(role);
   }
   problems.push(...deploymentProblems(template, deployment));
-  if (lambdas.length !== expected.length) problems.push(`${lambdas.length} Lambda functions in the template, ${expected.length} defined`);
-  for (const name of expected.filter((n) => zips.some((z) => z.name === n))) {
-    const code = handlerCode(name);
-    // Markers of the SDK's full credential chain (its STS client and the SSO provider): the alias in serverless.yml
-    // leaves only the environment provider, and a bundle that has them again pays for them at every cold start.
-    if (/AssumeRoleWithWebIdentity|fromSSO/.test(code)) problems.push(`${name}.zip bundles the SDK's whole credential chain`);
-    if (!code.includes('Unable to find environment variable credentials')) problems.push(`${name}.zip has no environment credential provider`);
-  }
+  if (lambdas.length !== expected.length)
+    problems.push(`${lambdas.length} Lambda functions in the template, ${expected.length} defined`);
+  for (const name of expected.filter((n) => zips.some((z) => z.name === n)))
+    problems.push(...bundleProblems(name, handlerCode(name)));
   // Each handler bundles only the parts of the composition it calls (functions/src/composition): GET /health calls
   // none but the route's token check, so a domain service in its bundle means a handler reached for all of them.
   if (zips.some((z) => z.name === 'health')) {
@@ -211,11 +239,16 @@ if (require.main === module) {
   const started = Date.now();
   const deployment: Deployment = { ...PACKAGED, stage: process.argv[2] ?? PACKAGED.stage };
   const { zips, template } = packageService(deployment);
-  console.log(`Packaged ${zips.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s (no credentials, hostile environment).`);
-  console.log(`  largest ${zips[0]?.name}.zip ${zips[0]?.kb.toFixed(1)} KB, smallest ${zips.at(-1)?.name}.zip ${zips.at(-1)?.kb.toFixed(1)} KB, limit ${ZIP_LIMIT_KB} KB`);
+  console.log(
+    `Packaged ${zips.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s (no credentials, hostile environment).`,
+  );
+  console.log(
+    `  largest ${zips[0]?.name}.zip ${zips[0]?.kb.toFixed(1)} KB, smallest ${zips.at(-1)?.name}.zip ${zips.at(-1)?.kb.toFixed(1)} KB, limit ${ZIP_LIMIT_KB} KB`,
+  );
   const problems = problemsOf(zips, template, deployment);
   for (const p of problems) console.error(`  ✗ ${p}`);
   if (problems.length) process.exit(1);
   console.log('  ✓ one zip and one IAM role per function, no Scan, secrets only as references');
+  console.log(`  ✓ no bundle holds ${Object.keys(LOCAL_ONLY_MARKERS).join(' or ')}`);
   console.log(`  ✓ nothing from the shell's environment in the template; CORS allows only ${deployment.h5Origins.join(', ')}`);
 }

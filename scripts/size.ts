@@ -21,5 +21,7 @@ for (const f of [...main!.files].sort((a, b) => b.bytes - a.bytes).slice(0, 8)) 
 for (const sub of subs) console.log(`subpackage ${sub.root}/: ${kb(sub.files).toFixed(1)} KB in ${sub.files.length} files`);
 console.log(`total: ${kb([main!, ...subs].flatMap((p) => p.files)).toFixed(1)} KB`);
 console.log(`\nmain package: ${totalKb.toFixed(1)} KB in ${main!.files.length} files`);
-console.log(`target ≤ ${TARGET_KB} KB: ${totalKb <= TARGET_KB ? 'PASS' : 'FAIL'} · ${((100 * totalKb) / WECHAT_LIMIT_KB).toFixed(1)}% of WeChat's ${WECHAT_LIMIT_KB / 1024} MB limit`);
+console.log(
+  `target ≤ ${TARGET_KB} KB: ${totalKb <= TARGET_KB ? 'PASS' : 'FAIL'} · ${((100 * totalKb) / WECHAT_LIMIT_KB).toFixed(1)}% of WeChat's ${WECHAT_LIMIT_KB / 1024} MB limit`,
+);
 process.exitCode = totalKb <= WECHAT_LIMIT_KB ? 0 : 1;

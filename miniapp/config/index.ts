@@ -12,7 +12,9 @@ const SHARED = path.resolve(__dirname, '..', '..', 'shared', 'src');
  * barrel's `export *` to the modules a page really uses, so the 揭榜 schemas that only the contest subpackage needs
  * stay out of the main package (it is at its 512 KB target).
  */
-function sharedIsPure(chain: { module: { rule(name: string): { test(t: string): { set(key: 'sideEffects', value: boolean): unknown } } } }) {
+function sharedIsPure(chain: {
+  module: { rule(name: string): { test(t: string): { set(key: 'sideEffects', value: boolean): unknown } } };
+}) {
   chain.module.rule('shared-pure').test(SHARED).set('sideEffects', false);
 }
 
@@ -45,7 +47,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [SHARED] },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
@@ -68,7 +73,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);

@@ -1,11 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/post/index',
-    'pages/inbox/index',
-    'pages/me/index',
-    'pages/demand/index',
-  ],
+  pages: ['pages/index/index', 'pages/post/index', 'pages/inbox/index', 'pages/me/index', 'pages/demand/index'],
   // Pages a person opens from 我的 live in a subpackage, loaded on first use: the main package stays small.
   subPackages: [
     { root: 'mine', pages: ['my-demands/index', 'my-follows/index', 'subscriptions/index', 'review/index'] },
@@ -38,9 +32,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', iconPath: 'assets/tab/hall.png', selectedIconPath: 'assets/tab/hall-active.png', text: '需求大厅' },
-      { pagePath: 'pages/post/index', iconPath: 'assets/tab/post.png', selectedIconPath: 'assets/tab/post-active.png', text: '发布需求' },
-      { pagePath: 'pages/inbox/index', iconPath: 'assets/tab/inbox.png', selectedIconPath: 'assets/tab/inbox-active.png', text: '消息' },
+      {
+        pagePath: 'pages/index/index',
+        iconPath: 'assets/tab/hall.png',
+        selectedIconPath: 'assets/tab/hall-active.png',
+        text: '需求大厅',
+      },
+      {
+        pagePath: 'pages/post/index',
+        iconPath: 'assets/tab/post.png',
+        selectedIconPath: 'assets/tab/post-active.png',
+        text: '发布需求',
+      },
+      {
+        pagePath: 'pages/inbox/index',
+        iconPath: 'assets/tab/inbox.png',
+        selectedIconPath: 'assets/tab/inbox-active.png',
+        text: '消息',
+      },
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],
   },

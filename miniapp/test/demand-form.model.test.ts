@@ -46,7 +46,17 @@ describe('the demand form model (shared schema in the mini-program)', () => {
   it('has no errors for a complete demand, and names every missing field of an empty one', () => {
     expect(errorsForSubmit(valid)).toEqual({});
     expect(Object.keys(errorsForSubmit({})).sort()).toEqual(
-      ['budgetWan', 'companyName', 'contactName', 'contactPhone', 'cooperationModes', 'description', 'field', 'region', 'title'].sort(),
+      [
+        'budgetWan',
+        'companyName',
+        'contactName',
+        'contactPhone',
+        'cooperationModes',
+        'description',
+        'field',
+        'region',
+        'title',
+      ].sort(),
     );
     expect(errorsForSubmit({ ...valid, budgetWan: '十万' }).budgetWan).toContain('必须是数字');
   });

@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     // loaded into this process: the handler as Lambda's runtime calls it, without serverless-offline around it.
     const load = createRequire(__filename);
     const bundle = <T>(file: string): T =>
-      load(join(ROOT, process.env.ESBUILD_WORK_FOLDER ?? '.esbuild', '.build', 'functions', 'src', 'handlers', `${file}.js`)) as T;
+      load(
+        join(ROOT, process.env.ESBUILD_WORK_FOLDER ?? '.esbuild', '.build', 'functions', 'src', 'handlers', `${file}.js`),
+      ) as T;
     const demandHandlers = bundle<typeof DemandHandlers>('demands');
     const followHandlers = bundle<typeof FollowHandlers>('follows');
     const notificationHandlers = bundle<typeof NotificationHandlers>('notifications');
@@ -109,10 +111,13 @@ async function main(): Promise<void> {
         name: 'PUT /demands/{id}/follow',
         fn: 'demandsFollow',
         http: async (i) => {
-          const body = JSON.parse(await get(stack, `/demands/${ids[i]}/follow`, follower.token, 'PUT')) as { following?: boolean };
+          const body = JSON.parse(await get(stack, `/demands/${ids[i]}/follow`, follower.token, 'PUT')) as {
+            following?: boolean;
+          };
           if (body.following !== true) throw new Error(`follow of ${ids[i]} did not follow`);
         },
-        handler: (i) => invoke(followHandlers.follow, { params: { id: ids[i] as string }, token: inProcessFollower.token }, 'demandsFollow')(i),
+        handler: (i) =>
+          invoke(followHandlers.follow, { params: { id: ids[i] as string }, token: inProcessFollower.token }, 'demandsFollow')(i),
         direct: direct.follow,
       },
       {
@@ -121,7 +126,8 @@ async function main(): Promise<void> {
         http: async () => {
           const text = await get(stack, '/me/notifications', reader.token);
           const body = JSON.parse(text) as { items?: unknown[] };
-          if (body.items?.length !== INBOX_SIZE) throw new Error(`the inbox shows ${body.items?.length} items, not ${INBOX_SIZE}: ${text.slice(0, 300)}`);
+          if (body.items?.length !== INBOX_SIZE)
+            throw new Error(`the inbox shows ${body.items?.length} items, not ${INBOX_SIZE}: ${text.slice(0, 300)}`);
         },
         handler: invoke(notificationHandlers.list, { token: reader.token }, 'meNotifications'),
         direct: direct.inbox,

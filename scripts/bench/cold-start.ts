@@ -117,7 +117,14 @@ function main(): void {
     emitResult({
       rows: [
         ...(sameRun
-          ? [{ metric: `cold start: this commit / the baseline's zips, same rounds (${sameRun.functions} functions)`, value: sameRun.text, target: '—', verdict: 'info' as const }]
+          ? [
+              {
+                metric: `cold start: this commit / the baseline's zips, same rounds (${sameRun.functions} functions)`,
+                value: sameRun.text,
+                target: '—',
+                verdict: 'info' as const,
+              },
+            ]
           : []),
         {
           metric: `cold start: require() of the handler, median over ${byFunction.length} functions (${REPEATS} runs each)`,
@@ -139,7 +146,9 @@ function main(): void {
         maxMedianMs: maxMedian,
         cpuMedianMs: median(cpuMedians),
         cpuMaxMedianMs: Math.max(...cpuMedians),
-        functions: Object.fromEntries(byFunction.map((f) => [f.name, { medianMs: f.median, maxMs: f.max, cpuMedianMs: f.cpuMedian, zipKb: f.kb }])),
+        functions: Object.fromEntries(
+          byFunction.map((f) => [f.name, { medianMs: f.median, maxMs: f.max, cpuMedianMs: f.cpuMedian, zipKb: f.kb }]),
+        ),
         zips: { count: zips.length, maxKb: zips[0]?.kb, minKb: zips.at(-1)?.kb, overLimit: overLimit.map((z) => z.name) },
         ...(sameRun ? { baseline: { dir: other, ...sameRun.figures } } : {}),
       },

@@ -39,7 +39,12 @@ function matchRows(f: MatchFigures): Row[] {
       target: '≤ 1,000 ms',
       verdict: verdict(f.p50Ms <= 1000 && f.p95Ms <= 1000),
     },
-    { metric: 'alert fan-out: same matches as the full scan', value: `${f.mismatches} demands differ`, target: '0', verdict: verdict(f.mismatches === 0) },
+    {
+      metric: 'alert fan-out: same matches as the full scan',
+      value: `${f.mismatches} demands differ`,
+      target: '0',
+      verdict: verdict(f.mismatches === 0),
+    },
   ];
 }
 
@@ -80,7 +85,10 @@ function machine(): string {
   return `${cpus().length} cores (${model}) · ${fmt(totalmem() / 1024 ** 3, 0)} GB RAM · node ${process.version} · ${new Date().toISOString()}`;
 }
 
-const load = () => loadavg().map((l) => fmt(l, 2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => fmt(l, 2))
+    .join(' ');
 
 interface Outcome {
   bench: Bench;
@@ -95,7 +103,11 @@ function run(bench: Bench, env: NodeJS.ProcessEnv): Promise<Outcome> {
   const started = performance.now();
   console.log(`\n━━ ${bench.name} ━━ (load average ${loadBefore})`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...bench.args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...bench.args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let raw: string | undefined;
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith(RESULT_PREFIX)) raw = line.slice(RESULT_PREFIX.length);
@@ -138,10 +150,14 @@ async function main(): Promise<number> {
   );
   console.log(`\n━━ Summary ━━ ${about}\n`);
   console.log(textTable(['bench', 'metric', 'value', 'target', 'result'], rows));
-  console.log(`\n${outcomes.map((o) => `${o.bench.name} ${fmt(o.seconds, 0)} s (load ${o.loadBefore})`).join(' · ')} · load average now ${load()}`);
+  console.log(
+    `\n${outcomes.map((o) => `${o.bench.name} ${fmt(o.seconds, 0)} s (load ${o.loadBefore})`).join(' · ')} · load average now ${load()}`,
+  );
   const failed = rows.filter((r) => r[4] === 'FAIL').length;
   const errors = outcomes.filter((o) => o.error).length;
-  console.log(`${failed} target${failed === 1 ? '' : 's'} missed${errors ? `, ${errors} benchmark${errors === 1 ? '' : 's'} did not finish` : ''}`);
+  console.log(
+    `${failed} target${failed === 1 ? '' : 's'} missed${errors ? `, ${errors} benchmark${errors === 1 ? '' : 's'} did not finish` : ''}`,
+  );
   return errors > 0 || (process.env.BENCH_STRICT === '1' && failed > 0) ? 1 : 0;
 }
 

@@ -72,7 +72,8 @@ const allTexts = allDemands.map(demandText);
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const LATIN_WORD = /(?<![a-z0-9])[a-z][a-z0-9]{1,11}(?![a-z0-9])/g;
 /** Generic words of every demand, and particles: a subscribed word neither contains them nor is cut out of them. */
-const GENERIC = /技术|系统|研究|开发|研发|平台|设计|应用|方法|工艺|分析|关键|基于|一种|实现|提升|提高|生产|产品|项目|需求|问题|要求|指标/u;
+const GENERIC =
+  /技术|系统|研究|开发|研发|平台|设计|应用|方法|工艺|分析|关键|基于|一种|实现|提升|提高|生产|产品|项目|需求|问题|要求|指标/u;
 const BAD_START = /^[的一种于及与和对在用等为之其中术统究发台计法艺析键现升品目求题标]/u;
 const BAD_END = /[的一种于及与和对在用等为之其中技系研开平设应方工分关基实提生产项需问要指]$/u;
 const wordLike = (w: string) => !GENERIC.test(w) && !BAD_START.test(w) && !BAD_END.test(w);
@@ -246,14 +247,17 @@ const percentile = (values: readonly number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 };
 const median = (values: readonly number[]) => percentile(values, 50);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
 const seconds = (since: number) => `${fmt((performance.now() - since) / 1000, 1)} s`;
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<number> {
   const started = performance.now();
-  log(`Alert matcher benchmark · seed ${SEED} · mix ${MIX} · ${fmt(allDemands.length)} real demands mapped of ${fmt(records.length)}`);
+  log(
+    `Alert matcher benchmark · seed ${SEED} · mix ${MIX} · ${fmt(allDemands.length)} real demands mapped of ${fmt(records.length)}`,
+  );
 
   // 1. Subscriptions.
   let t = performance.now();
@@ -278,7 +282,11 @@ async function main(): Promise<number> {
   t = performance.now();
   const df = documentFrequencies(allTexts, distinctKeywords);
   const percolator = new CountingPercolator();
-  for (const s of subscriptions) percolator.add(s, indexKeysOf(s, (c) => df.get(c) ?? 0));
+  for (const s of subscriptions)
+    percolator.add(
+      s,
+      indexKeysOf(s, (c) => df.get(c) ?? 0),
+    );
   const indexed = await percolator.indexedKeywords();
   const sizes = [...percolator.partitions.values()].map((p) => p.length);
   log(
@@ -371,7 +379,9 @@ async function main(): Promise<number> {
     if (missing.length + extra.length > 0) {
       mismatches += 1;
       const d = demands[i] as Demand;
-      log(`MISMATCH ${d.id} 「${d.title ?? ''}」: percolator missed ${missing.length} ${missing.slice(0, 5).join(' ')}, extra ${extra.length} ${extra.slice(0, 5).join(' ')}`);
+      log(
+        `MISMATCH ${d.id} 「${d.title ?? ''}」: percolator missed ${missing.length} ${missing.slice(0, 5).join(' ')}, extra ${extra.length} ${extra.slice(0, 5).join(' ')}`,
+      );
     }
   });
 
@@ -388,21 +398,56 @@ async function main(): Promise<number> {
   const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const row = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(10))).join(' | ')} |`;
   const stats = (label: string, values: number[], digits = 0) =>
-    log(row([label, fmt(median(values), digits), fmt(percentile(values, 95), digits), fmt(values.reduce((a, b) => Math.max(a, b), 0), digits), String(values.length)]));
+    log(
+      row([
+        label,
+        fmt(median(values), digits),
+        fmt(percentile(values, 95), digits),
+        fmt(
+          values.reduce((a, b) => Math.max(a, b), 0),
+          digits,
+        ),
+        String(values.length),
+      ]),
+    );
 
   log('');
   log(row(['per demand', 'median', 'p95', 'max', 'demands']));
   log(row(['', '', '', '', '']).replace(/[^|]/g, '-'));
   stats('percolator: items read', pItems);
   stats('percolator: ms', pMs, 2);
-  stats('percolator: partitions read', perc.map((p) => p.partitions));
-  stats('  items read from kw# partitions', perc.map((p) => p.keywordItems));
-  stats('  items read from field#/region#/budget', perc.map((p) => p.broadItems));
-  stats('  items read from budget', perc.map((p) => p.budgetItems));
-  stats('  … a range read of budget would read', perc.map((p) => p.budgetRangeItems));
-  stats('percolator: matches', perc.map((p) => p.matches));
-  stats('  matches of keyword subscriptions', perc.map((p) => p.keywordMatches));
-  stats('  matches of broad subscriptions', perc.map((p) => p.matches - p.keywordMatches));
+  stats(
+    'percolator: partitions read',
+    perc.map((p) => p.partitions),
+  );
+  stats(
+    '  items read from kw# partitions',
+    perc.map((p) => p.keywordItems),
+  );
+  stats(
+    '  items read from field#/region#/budget',
+    perc.map((p) => p.broadItems),
+  );
+  stats(
+    '  items read from budget',
+    perc.map((p) => p.budgetItems),
+  );
+  stats(
+    '  … a range read of budget would read',
+    perc.map((p) => p.budgetRangeItems),
+  );
+  stats(
+    'percolator: matches',
+    perc.map((p) => p.matches),
+  );
+  stats(
+    '  matches of keyword subscriptions',
+    perc.map((p) => p.keywordMatches),
+  );
+  stats(
+    '  matches of broad subscriptions',
+    perc.map((p) => p.matches - p.keywordMatches),
+  );
   stats('scan: items read', sItems);
   stats('scan: ms', sMs, 2);
   log('');
@@ -415,11 +460,19 @@ async function main(): Promise<number> {
     `matches: ${fmt(perc.reduce((n, p) => n + p.matches, 0))} over ${perc.length} demands · ` +
       `percolator = scan on ${scan.length - mismatches} of the ${scan.length} demands both ran${mismatches ? ` · ${mismatches} MISMATCHED` : ''}`,
   );
-  log(`keyword lookup for ${fmt(indexed.size)} keywords built once in ${fmt(warmMs)} ms (with the first demand, not in the figures above)`);
-  log(`memory: heapUsed ${mb(percolatorHeap)} after the percolator runs, ${mb(process.memoryUsage().heapUsed)} at the end · rss ${mb(process.memoryUsage().rss)}`);
+  log(
+    `keyword lookup for ${fmt(indexed.size)} keywords built once in ${fmt(warmMs)} ms (with the first demand, not in the figures above)`,
+  );
+  log(
+    `memory: heapUsed ${mb(percolatorHeap)} after the percolator runs, ${mb(process.memoryUsage().heapUsed)} at the end · rss ${mb(process.memoryUsage().rss)}`,
+  );
   const timeOk = median(pMs) <= TARGET_MS && percentile(pMs, 95) <= TARGET_MS;
-  log(`target ≥${TARGET_RATIO}× fewer items read than the scan (median): ${fmt(itemsRatio, 1)}× ${pass(itemsRatio >= TARGET_RATIO)}`);
-  log(`target ≤${fmt(TARGET_MS)} ms per demand (median and p95): ${fmt(median(pMs), 1)} / ${fmt(percentile(pMs, 95), 1)} ms ${pass(timeOk)}`);
+  log(
+    `target ≥${TARGET_RATIO}× fewer items read than the scan (median): ${fmt(itemsRatio, 1)}× ${pass(itemsRatio >= TARGET_RATIO)}`,
+  );
+  log(
+    `target ≤${fmt(TARGET_MS)} ms per demand (median and p95): ${fmt(median(pMs), 1)} / ${fmt(percentile(pMs, 95), 1)} ms ${pass(timeOk)}`,
+  );
   log(`same matches as the scan: ${pass(mismatches === 0)}`);
   log(`total run time ${seconds(started)}`);
   // For scripts/bench/index.ts, which gathers every benchmark into one table.

@@ -79,7 +79,9 @@ async function main(): Promise<void> {
   const real = realDemands(at);
   const t = performance.now();
   const demands = variantsOf(real, DEMANDS, random, at);
-  console.log(`Search benchmark · ${fmt(DEMANDS, 0)} demands varied from ${real.length} real ones in ${fmt((performance.now() - t) / 1000)} s`);
+  console.log(
+    `Search benchmark · ${fmt(DEMANDS, 0)} demands varied from ${real.length} real ones in ${fmt((performance.now() - t) / 1000)} s`,
+  );
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for a heap figure without garbage)');
 
   let now = Date.parse('2025-06-01T00:00:00.000Z');
@@ -118,7 +120,8 @@ async function main(): Promise<void> {
       big = await onBig();
     }
     const deep = await timed(() => search.search(q, filter, SIXTH_PAGE));
-    if (deep.value.total !== big.value.total) throw new Error(`「${q}」: ${deep.value.total} matches for page 6, ${big.value.total} for page 1`);
+    if (deep.value.total !== big.value.total)
+      throw new Error(`「${q}」: ${deep.value.total} matches for page 6, ${big.value.total} for page 1`);
     if (i >= WARMUP) runs.push({ q, filter, big, small: little, deep, hits: big.value.total });
   }
   const ms = runs.map((r) => r.big.ms);
@@ -127,7 +130,10 @@ async function main(): Promise<void> {
   const p95 = percentile(ms, 95);
   const groups: [string, typeof runs][] = [
     ['all', runs],
-    ...[1, 2, 3].map((n): [string, typeof runs] => [`${n} word${n > 1 ? 's' : ''}`, runs.filter((r) => r.q.split(' ').length === n)]),
+    ...[1, 2, 3].map((n): [string, typeof runs] => [
+      `${n} word${n > 1 ? 's' : ''}`,
+      runs.filter((r) => r.q.split(' ').length === n),
+    ]),
     ['with a filter', runs.filter((r) => Object.keys(r.filter).length > 0)],
   ];
   console.log('');
@@ -139,7 +145,9 @@ async function main(): Promise<void> {
         String(some.length),
         spread(some.map((r) => r.big.ms)).join(' / '),
         spread(some.map((r) => r.big.cpuMs)).join(' / '),
-        spread(some.map((r) => r.small.ms)).slice(0, 2).join(' / '),
+        spread(some.map((r) => r.small.ms))
+          .slice(0, 2)
+          .join(' / '),
         String(median(some.map((r) => r.hits))),
       ]),
     ),
@@ -147,7 +155,9 @@ async function main(): Promise<void> {
   const deepMs = runs.map((r) => r.deep.ms);
   console.log(`sixth page (the best ${SIXTH_PAGE}): p50 / p95 / max ${spread(deepMs).join(' / ')} ms`);
   const slowest = [...runs].sort((a, b) => b.big.ms - a.big.ms).slice(0, 5);
-  console.log(`slowest: ${slowest.map((r) => `「${r.q}」${JSON.stringify(r.filter)} ${fmt(r.big.ms)} ms, ${r.hits} hits`).join(' · ')}`);
+  console.log(
+    `slowest: ${slowest.map((r) => `「${r.q}」${JSON.stringify(r.filter)} ${fmt(r.big.ms)} ms, ${r.hits} hits`).join(' · ')}`,
+  );
 
   // 3. Freshness: CHANGES demands edited; the next refresh reads them from byChange and upserts each.
   const pick = () => real[Math.floor(random() * real.length)] as Demand;
@@ -159,7 +169,9 @@ async function main(): Promise<void> {
   now += REFRESH_MS + 1;
   const refresh = await timed(() => search.documents());
   if (refresh.value !== DEMANDS) throw new Error(`after the refresh the index holds ${refresh.value} demands, not ${DEMANDS}`);
-  console.log(`refresh with ${CHANGES} changed demands: ${fmt(refresh.ms)} ms, CPU ${fmt(refresh.cpuMs)} ms (${fmt((1000 * refresh.ms) / CHANGES, 0)} µs each)`);
+  console.log(
+    `refresh with ${CHANGES} changed demands: ${fmt(refresh.ms)} ms, CPU ${fmt(refresh.cpuMs)} ms (${fmt((1000 * refresh.ms) / CHANGES, 0)} µs each)`,
+  );
 
   const growth = percentile(ms, 95) / Math.max(1e-6, percentile(smallMs, 95));
   emitResult({
@@ -170,7 +182,12 @@ async function main(): Promise<void> {
         target: '—',
         verdict: 'info',
       },
-      { metric: 'search: memory held by the index (heap and array buffers)', value: `${fmt(indexMb, 0)} MB`, target: '—', verdict: 'info' },
+      {
+        metric: 'search: memory held by the index (heap and array buffers)',
+        value: `${fmt(indexMb, 0)} MB`,
+        target: '—',
+        verdict: 'info',
+      },
       {
         metric: `search: search(q) over ${fmt(DEMANDS, 0)}, ${runs.length} queries, p50 / p95 / max`,
         value: `${spread(ms).join(' / ')} ms (CPU p95 ${fmt(percentile(cpu, 95), 2)} ms)`,

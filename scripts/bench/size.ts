@@ -50,7 +50,9 @@ function main(): void {
   const largest = all[0];
   const smallest = all.at(-1);
   const over = all.filter((z) => z.kb > ZIP_LIMIT_KB);
-  console.log(`function zips: ${all.length}, largest ${largest?.name} ${fmt(largest?.kb ?? 0)} KB, smallest ${smallest?.name} ${fmt(smallest?.kb ?? 0)} KB`);
+  console.log(
+    `function zips: ${all.length}, largest ${largest?.name} ${fmt(largest?.kb ?? 0)} KB, smallest ${smallest?.name} ${fmt(smallest?.kb ?? 0)} KB`,
+  );
   const rows: Row[] = [
     {
       metric: `weapp main package (${app.files} files)`,
@@ -73,7 +75,10 @@ function main(): void {
   ];
   emitResult({
     rows,
-    figures: { weapp: app, zips: { count: all.length, maxKb: largest?.kb, minKb: smallest?.kb, overLimit: over.map((z) => z.name) } },
+    figures: {
+      weapp: app,
+      zips: { count: all.length, maxKb: largest?.kb, minKb: smallest?.kb, overLimit: over.map((z) => z.name) },
+    },
   });
 }
 

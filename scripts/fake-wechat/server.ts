@@ -31,10 +31,51 @@ export interface FakeWechatOptions {
 
 export type FakeWechatApi = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check';
 
-interface ChaosOutcome {
+// ---- the control endpoints' requests and answers, shared with the tests' client (functions/test/support/fake-wechat-control.ts) ----
+
+/** One way a call fails: an errcode in a 200 answer, an HTTP status, or a delay (then the normal answer, or the errcode/status). */
+export interface ChaosOutcome {
   errcode?: number;
   status?: number;
   delayMs?: number;
+}
+
+/** POST /__fail: the next `times` calls of `api` (1 by default) fail that way; a delay alone only makes them slow. */
+export interface FailRequest extends ChaosOutcome {
+  api: FakeWechatApi;
+  times?: number;
+}
+
+/** POST /__chaos: each call of `api` fails with probability `rate`, the way picked at random from `outcomes`; rate 0 turns it off. */
+export interface ChaosRequest {
+  api: FakeWechatApi;
+  rate: number;
+  outcomes?: ChaosOutcome[];
+}
+
+/** The answer of every control POST. */
+export interface ControlAck {
+  ok: true;
+}
+
+/** GET /__sent: every accepted subscribe message, oldest first. */
+export interface SentAnswer {
+  sent: SentMessage[];
+}
+
+/** GET /__chaos: the failures injected so far (by /__fail or /__chaos), by label ('subscribe_send http 502', …). */
+export interface ChaosAnswer {
+  injected: Record<string, number>;
+}
+
+/** Every control route, with what it takes and what it answers. */
+export interface FakeWechatControlRoutes {
+  'POST /__fail': { request: FailRequest; answer: ControlAck };
+  'POST /__expire_tokens': { request: undefined; answer: ControlAck };
+  'GET /__sent': { request: undefined; answer: SentAnswer };
+  'POST /__reset': { request: undefined; answer: ControlAck };
+  'POST /__chaos': { request: ChaosRequest; answer: ControlAck };
+  'GET /__chaos': { request: undefined; answer: ChaosAnswer };
 }
 
 interface Failure {
@@ -229,7 +270,11 @@ export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
         ? { api, times: 1, ...random.outcomes[Math.floor(Math.random() * random.outcomes.length)] }
         : undefined);
     if (!f) return false;
-    const label = f.status ? `${api} http ${f.status}` : f.errcode !== undefined ? `${api} errcode ${f.errcode}` : `${api} delay ${f.delayMs} ms`;
+    const label = f.status
+      ? `${api} http ${f.status}`
+      : f.errcode !== undefined
+        ? `${api} errcode ${f.errcode}`
+        : `${api} delay ${f.delayMs} ms`;
     injected[label] = (injected[label] ?? 0) + 1;
     f.times -= 1;
     if (f.delayMs) await sleep(f.delayMs);
@@ -374,7 +419,7 @@ export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
             delayMs: num(body.delayMs),
             times: num(body.times) ?? 1,
           });
-          return send(res, 200, { ok: true });
+          return send(res, 200, { ok: true } satisfies ControlAck);
         }
         case 'POST /__chaos': {
           const body = await readJson(req);
@@ -382,23 +427,23 @@ export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
           const outcomes = Array.isArray(body.outcomes) ? (body.outcomes as ChaosOutcome[]) : [];
           if (rate > 0) chaos.set(String(body.api), { rate, outcomes });
           else chaos.delete(String(body.api));
-          return send(res, 200, { ok: true });
+          return send(res, 200, { ok: true } satisfies ControlAck);
         }
         case 'GET /__chaos':
-          return send(res, 200, { injected });
+          return send(res, 200, { injected } satisfies ChaosAnswer);
         case 'POST /__reset':
           chaos.clear();
           for (const key of Object.keys(injected)) delete injected[key];
           failures.length = 0;
           usedCodes.clear();
           sent.length = 0;
-          return send(res, 200, { ok: true });
+          return send(res, 200, { ok: true } satisfies ControlAck);
         case 'POST /__expire_tokens':
           tokens.clear();
           current = undefined;
-          return send(res, 200, { ok: true });
+          return send(res, 200, { ok: true } satisfies ControlAck);
         case 'GET /__sent':
-          return send(res, 200, { sent });
+          return send(res, 200, { sent } satisfies SentAnswer);
         case 'POST /cgi-bin/stable_token':
           return stableToken(req, res);
         case 'POST /cgi-bin/message/subscribe/send':

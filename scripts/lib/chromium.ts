@@ -11,7 +11,9 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
   if (existsSync(CHROMIUM) && existsSync(FONT_DIR)) return CHROMIUM;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root) {
-    throw new Error(`Chromium or the Chinese font is missing. Install them as root, then run the tests again:\n  ${INSTALL_COMMAND}`);
+    throw new Error(
+      `Chromium or the Chinese font is missing. Install them as root, then run the tests again:\n  ${INSTALL_COMMAND}`,
+    );
   }
   log(`Installing Chromium and fonts-wqy-microhei (${INSTALL_COMMAND}) …`);
   execFileSync('bash', ['-c', `DEBIAN_FRONTEND=noninteractive ${INSTALL_COMMAND} -qq`], { stdio: 'inherit' });
@@ -19,7 +21,10 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
   return CHROMIUM;
 }
 
-/** Flags that keep Chromium quiet on a machine with no network but loopback (see ../shared/STACK.md). */
+/**
+ * Flags that keep Chromium quiet on a machine with no network but loopback: without the background-networking ones it
+ * opens connections the closed network refuses, many at a time, and looks up Google's hosts at every start.
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -22,7 +22,11 @@ function jarDirectory(): string {
   return join(lib, dir);
 }
 
-const localConfig = (endpoint: string) => ({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const localConfig = (endpoint: string) => ({
+  endpoint,
+  region: 'local',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
 
 export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient(localConfig(endpoint));
@@ -67,7 +71,9 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string; lo
   });
   let exited: string | undefined;
   proc.child.once('error', (err) => {
-    exited = err.message.includes('ENOENT') ? 'java was not found: install a Java 17 runtime (apt-get install -y openjdk-17-jre-headless)' : err.message;
+    exited = err.message.includes('ENOENT')
+      ? 'java was not found: install a Java 17 runtime (apt-get install -y openjdk-17-jre-headless)'
+      : err.message;
   });
   // 'close', not 'exit': by then stderr has been read to its end, so the reason is in the message.
   proc.child.once('close', (code) => {

@@ -8,7 +8,10 @@ const MINIAPP = join(__dirname, '..', '..', 'miniapp');
 export const H5_DIST = join(MINIAPP, 'dist', 'h5');
 
 /** Builds the H5 app against the given API (only TARO_APP_* variables reach the bundle). */
-export function buildH5(apiBase: string, opts: { echo?: boolean; templates?: { newMatch: string; status: string } } = {}): Promise<void> {
+export function buildH5(
+  apiBase: string,
+  opts: { echo?: boolean; templates?: { newMatch: string; status: string } } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
       cwd: MINIAPP,

@@ -12,13 +12,23 @@ export interface OfflineOptions {
   echo: boolean;
   /** Sees everything serverless prints, as it comes (the API benchmark reads each invocation's Duration). */
   onOutput?: (text: string) => void;
+  /**
+   * Modules (TypeScript, loaded through tsx) that run in serverless-offline's process before it starts: with
+   * `useInProcess` the functions run in that process, so this is how the local stack reaches them
+   * (scripts/lib/dynamo-instrumentation.ts).
+   */
+  preload?: string[];
 }
 
 export async function startOffline(opts: OfflineOptions): Promise<{ url: string; process: Managed }> {
+  // tsx's CommonJS hooks only (not its ES module loader), so that serverless's own modules load as they always do.
+  const preload = opts.preload?.length
+    ? ['--require', require.resolve('tsx/cjs'), ...opts.preload.flatMap((file) => ['--require', file])]
+    : [];
   const proc = startProcess(
     'serverless-offline',
     process.execPath,
-    [join(opts.root, 'node_modules', 'serverless', 'bin', 'serverless.js'), 'offline', 'start', '--stage', 'local'],
+    [...preload, join(opts.root, 'node_modules', 'serverless', 'bin', 'serverless.js'), 'offline', 'start', '--stage', 'local'],
     {
       cwd: opts.root,
       env: {

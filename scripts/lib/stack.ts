@@ -128,6 +128,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       env,
       echo: opts.echo,
       ...(opts.onOfflineOutput ? { onOutput: opts.onOfflineOutput } : {}),
+      // The IAM simulation (IAM_SIMULATE above) and fault injection (FAULT_DYNAMODB_RATE) reach the functions' DynamoDB
+      // clients through this hook, so that no deployed bundle carries them.
+      preload: [join(ROOT, 'scripts', 'lib', 'dynamo-instrumentation.ts')],
     });
     started.push(offline.process);
 

@@ -11,8 +11,19 @@
 // reader starts after those records, so no function ever sees them. A stream the plugin resumes from its checkpoint
 // file (npm start again) is not read from LATEST, so it is left alone: there, primer records would reach the function.
 import { readFileSync } from 'node:fs';
-import { DeleteItemCommand, DescribeTableCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DeleteItemCommand,
+  DescribeTableCommand,
+  PutItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type DynamoDBStreamsClient,
+} from '@aws-sdk/client-dynamodb-streams';
 import { STREAMS } from '../../infra/functions.cjs';
 import { tableName } from '../../infra/tables.cjs';
 import { localStreamsClient } from './dynamodb-local';

@@ -36,7 +36,9 @@ async function create(client: DynamoDBClient, logical: LogicalTable, name: strin
   const ttl = tables[logical].ttl;
   if (ttl) {
     await describe(client, name);
-    await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: ttl, Enabled: true } }));
+    await client.send(
+      new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: ttl, Enabled: true } }),
+    );
   }
   return true;
 }
@@ -47,7 +49,10 @@ async function upgrade(client: DynamoDBClient, logical: LogicalTable, name: stri
   const current = await describe(client, name);
   const types = (defs: { AttributeName?: string; AttributeType?: string }[] | undefined) =>
     new Map((defs ?? []).map((d) => [d.AttributeName ?? '', d.AttributeType ?? '']));
-  if (keyLayout(current.KeySchema, types(current.AttributeDefinitions)) !== keyLayout(wanted.KeySchema, types(wanted.AttributeDefinitions))) {
+  if (
+    keyLayout(current.KeySchema, types(current.AttributeDefinitions)) !==
+    keyLayout(wanted.KeySchema, types(wanted.AttributeDefinitions))
+  ) {
     if (!tables[logical].ephemeral) {
       throw new Error(
         `The local table ${name} has an older key layout than infra/tables.cjs. Its data cannot be moved automatically: ` +

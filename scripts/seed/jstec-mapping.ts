@@ -1,12 +1,6 @@
 // Maps a real demand from the Jiangsu technology exchange (data/jstec-demands.jsonl) onto our 附件3 model.
 // A record that breaks a 附件3 rule is skipped with the reason, never padded or altered.
-import {
-  validateDemandContent,
-  type CooperationMode,
-  type Demand,
-  type FieldErrors,
-  type IndustryField,
-} from '@cic/shared';
+import { validateDemandContent, type CooperationMode, type Demand, type FieldErrors, type IndustryField } from '@cic/shared';
 
 export interface JstecRecord {
   id: string;
@@ -27,7 +21,10 @@ const AI = /人工智能|机器人|图像处理|多语种处理|机器学习/;
 const FIELD_RULES: [IndustryField, RegExp][] = [
   ['new_materials', /材料|陶瓷|玻璃|钢材|合金|橡胶|塑料|纤维|化学品|催化剂/],
   ['new_energy', /能源|节能|电池|储能|太阳能|风能|氢能|核能|电力|发电|配电|输电|变电|电容器|能量/],
-  ['digital_economy', /电子|软件|物联网|信息|通信|网络|计算机|云计算|数据|集成电路|微电子|传感器|嵌入式|半导体|卫星|光传输|显示|广播影视|电子商务/],
+  [
+    'digital_economy',
+    /电子|软件|物联网|信息|通信|网络|计算机|云计算|数据|集成电路|微电子|传感器|嵌入式|半导体|卫星|光传输|显示|广播影视|电子商务/,
+  ],
   ['equipment', /制造|装备|机械|自动化|仪器仪表|仪器|控制系统|数控|加工|船舶|航空|飞行器|汽车|车辆|轨道|机电|零部件|设备/],
 ];
 

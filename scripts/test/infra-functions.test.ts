@@ -8,10 +8,21 @@ import { tables } from '../../infra/tables.cjs';
 const ROOT = join(__dirname, '..', '..');
 const ACTIONS = new Set(['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem']);
 const resolveVariable = async (name: string): Promise<unknown> =>
-  ({ 'self:service': 'innovation-challenge', 'sls:stage': 'prod', 'param:demandsStream': 'DS', 'param:notificationsStream': 'NS' })[name];
+  ({
+    'self:service': 'innovation-challenge',
+    'sls:stage': 'prod',
+    'param:demandsStream': 'DS',
+    'param:notificationsStream': 'NS',
+  })[name];
 
-interface Statement { Action: string[]; Resource: unknown }
-interface Role { Type: string; Properties: { Policies: { PolicyDocument: { Statement: Statement[] } }[] } }
+interface Statement {
+  Action: string[];
+  Resource: unknown;
+}
+interface Role {
+  Type: string;
+  Properties: { Policies: { PolicyDocument: { Statement: Statement[] } }[] };
+}
 
 describe('infra/functions.cjs', () => {
   it.each(Object.entries(functions))('%s points at an exported handler', async (_name, fn) => {
@@ -49,7 +60,10 @@ describe('infra/functions.cjs', () => {
   });
 
   it('gives the stream functions their stream, bisect-on-error and the SQS dead-letter queue', async () => {
-    const out = (await serverlessFunctions({ resolveVariable })) as Record<string, { events: { stream?: Record<string, unknown> }[]; role: string }>;
+    const out = (await serverlessFunctions({ resolveVariable })) as Record<
+      string,
+      { events: { stream?: Record<string, unknown> }[]; role: string }
+    >;
     const stream = out.alertsOnDemandChange?.events[0]?.stream;
     expect(stream).toMatchObject({ type: 'dynamodb', arn: 'DS', bisectBatchOnFunctionError: true, startingPosition: 'LATEST' });
     expect(stream?.destinations).toEqual({ onFailure: { type: 'sqs', arn: { 'Fn::GetAtt': ['AlertsDeadLetterQueue', 'Arn'] } } });

@@ -128,7 +128,12 @@ describe('mapRecord', () => {
   it('keeps the other-mode texts', () => {
     const m = mapRecord(record({ cooperation: '技术服务', techFields: ['生物与新医药'] }), OPTS);
     if (!m.ok) throw new Error(`skipped: ${JSON.stringify(m.fields)}`);
-    expect(m.demand).toMatchObject({ field: 'other', fieldOther: '生物与新医药', cooperationModes: ['other'], cooperationOther: '技术服务' });
+    expect(m.demand).toMatchObject({
+      field: 'other',
+      fieldOther: '生物与新医药',
+      cooperationModes: ['other'],
+      cooperationOther: '技术服务',
+    });
   });
 
   it('skips a record whose description is under 50 characters, without altering it', () => {

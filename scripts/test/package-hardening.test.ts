@@ -11,7 +11,9 @@ const TUNED = Object.fromEntries(TUNABLES.map((k) => [k, '5'])) as Record<string
 const cleanEnvironment = (): Record<string, unknown> => ({ ...deployedEnvironment(PACKAGED.stage), ...TUNED });
 
 /** One Lambda per defined function, all with `env` (or `envOf(name)`), and the HTTP API with `origins`. */
-function template(opts: { env?: Record<string, unknown>; envOf?: (name: string) => Record<string, unknown>; origins?: unknown } = {}): Template {
+function template(
+  opts: { env?: Record<string, unknown>; envOf?: (name: string) => Record<string, unknown>; origins?: unknown } = {},
+): Template {
   const resources: Template['Resources'] = {};
   for (const name of Object.keys(functions)) {
     const variables = opts.envOf?.(name) ?? opts.env ?? cleanEnvironment();
@@ -20,7 +22,10 @@ function template(opts: { env?: Record<string, unknown>; envOf?: (name: string) 
       Properties: { Role: { 'Fn::GetAtt': [`${name}Role`, 'Arn'] }, Environment: { Variables: variables } },
     };
   }
-  resources.HttpApi = { Type: 'AWS::ApiGatewayV2::Api', Properties: { CorsConfiguration: { AllowOrigins: opts.origins ?? PACKAGED.h5Origins } } };
+  resources.HttpApi = {
+    Type: 'AWS::ApiGatewayV2::Api',
+    Properties: { CorsConfiguration: { AllowOrigins: opts.origins ?? PACKAGED.h5Origins } },
+  };
   return { Resources: resources };
 }
 
@@ -35,7 +40,9 @@ describe('the packaging check of a deployed stage', () => {
 
   it.each(Object.keys(HOSTILE_ENV))('reports %s when the shell value reaches the functions', (key) => {
     const problems = problemsOf([], template({ env: { ...cleanEnvironment(), [key]: HOSTILE_ENV[key] } }));
-    expect(mentions(problems, key)).toContainEqual(expect.stringMatching(new RegExp(`^${key} came from the packaging shell's environment`)));
+    expect(mentions(problems, key)).toContainEqual(
+      expect.stringMatching(new RegExp(`^${key} came from the packaging shell's environment`)),
+    );
     expect(problems.filter((p) => !p.startsWith('no zip for'))).toEqual(mentions(problems, key));
   });
 
@@ -57,8 +64,12 @@ describe('the packaging check of a deployed stage', () => {
   it('reports a pinned variable that has another value, is missing, or a variable nobody checks', () => {
     const { DEV_LOGIN: _gone, ...withoutDevLogin } = cleanEnvironment();
     expect(deploymentProblems(template({ env: withoutDevLogin }))).toEqual(['DEV_LOGIN is missing (every function)']);
-    const literal = deploymentProblems(template({ env: { ...cleanEnvironment(), JWT_SECRET: 'a-literal-secret-of-32-characters!!' } }));
-    expect(literal).toEqual([expect.stringMatching(/^JWT_SECRET is \(value hidden\), deployed stages need "\{\{resolve:secretsmanager:/)]);
+    const literal = deploymentProblems(
+      template({ env: { ...cleanEnvironment(), JWT_SECRET: 'a-literal-secret-of-32-characters!!' } }),
+    );
+    expect(literal).toEqual([
+      expect.stringMatching(/^JWT_SECRET is \(value hidden\), deployed stages need "\{\{resolve:secretsmanager:/),
+    ]);
     expect(deploymentProblems(template({ env: { ...cleanEnvironment(), NEW_FLAG: '1' } }))).toEqual([
       expect.stringMatching(/^NEW_FLAG is not checked for deployed stages/),
     ]);
@@ -76,9 +87,11 @@ describe('the packaging check of a deployed stage', () => {
     expect(deploymentProblems(t)).toEqual(["the packaging shell's DYNAMODB_ENDPOINT is in the template"]);
   });
 
-  it("reports CORS that allows any origin, an origin that is not a bare https origin, or other origins than asked", () => {
+  it('reports CORS that allows any origin, an origin that is not a bare https origin, or other origins than asked', () => {
     expect(deploymentProblems(template({ origins: ['*'] }))).toContain("HttpApi: CORS allows any origin ('*')");
-    expect(deploymentProblems(template({ origins: ['http://h5.example.cn'] }))).toContain('HttpApi: CORS h5Origins: "http://h5.example.cn" is not https');
+    expect(deploymentProblems(template({ origins: ['http://h5.example.cn'] }))).toContain(
+      'HttpApi: CORS h5Origins: "http://h5.example.cn" is not https',
+    );
     expect(deploymentProblems(template({ origins: ['https://other.example.cn'] }))).toEqual([
       `HttpApi: CORS allows ["https://other.example.cn"], the deploy asked for ${JSON.stringify(PACKAGED.h5Origins)}`,
     ]);

@@ -54,10 +54,14 @@ test('a broken tag and a * selector are both reported with file and line, and th
 
   const problems = messages((await checkWeappBuild(dir)).problems);
   expect(problems).toContainEqual(expect.stringMatching(/^pages\/me\/index\.wxml:4:3: \[wcc\] expect end-tag `text`/));
-  expect(problems).toContainEqual(expect.stringMatching(/^mine\/review\/index\.wxss:\d+:\d+: \[wcsc\] error at token `\*`\n {4}near: .*\.review-meta > \*/));
+  expect(problems).toContainEqual(
+    expect.stringMatching(/^mine\/review\/index\.wxss:\d+:\d+: \[wcsc\] error at token `\*`\n {4}near: .*\.review-meta > \*/),
+  );
 
   // The command, as a person runs it (without blocking this process: the local stack's sockets live here too).
-  const failure = await promisify(execFile)('npx', ['tsx', 'scripts/weapp/check.ts', '--no-build', '--static', '--dir', dir], { cwd: ROOT }).then(
+  const failure = await promisify(execFile)('npx', ['tsx', 'scripts/weapp/check.ts', '--no-build', '--static', '--dir', dir], {
+    cwd: ROOT,
+  }).then(
     () => undefined,
     (err: { code: number; stdout: string }) => err,
   );
@@ -79,7 +83,9 @@ test('the WXML runtime: a template that does not exist is a warning, and a warni
   const dir = copyOfBuild();
   edit(dir, 'pages/inbox/index.wxml', (wxml) => `${wxml}\n<template is="tmpl_missing" />\n`);
   const problems = (await checkWeappBuild(dir)).problems.filter((p) => p.source === 'wxml-runtime');
-  expect(problems).toEqual([expect.objectContaining({ file: 'pages/inbox/index.wxml', message: 'Template `tmpl_missing` not found.' })]);
+  expect(problems).toEqual([
+    expect.objectContaining({ file: 'pages/inbox/index.wxml', message: 'Template `tmpl_missing` not found.' }),
+  ]);
   expect(problems[0]!.line).toBeGreaterThan(0);
 });
 
@@ -105,7 +111,9 @@ test('configuration DevTools refuses: missing page files, tab icons, components,
       'app.json: [config] tabBar.list[0].iconPath: "assets/tab/missing.png" does not exist',
       'app.json: [config] tabBar.list[1].selectedIconPath: "assets/tab/huge.png" is 41.0 KB (WeChat allows 40 KB)',
       'app.json: [config] subPackages[2]: root "mine/nested" lies inside subPackages[0] root "mine"',
-      expect.stringMatching(/^pages\/index\/index\.json: \[config\] usingComponents\.no-such "\.\.\/\.\.\/components\/no-such" does not resolve/),
+      expect.stringMatching(
+        /^pages\/index\/index\.json: \[config\] usingComponents\.no-such "\.\.\/\.\.\/components\/no-such" does not resolve/,
+      ),
       'mine/review/index.js: [config] require("../../contest/sub-vendors.js") loads contest/sub-vendors.js from another package',
     ]),
   );
@@ -114,5 +122,7 @@ test('configuration DevTools refuses: missing page files, tab icons, components,
 test('a main package over 2 MB is refused', async () => {
   const dir = copyOfBuild();
   writeFileSync(join(dir, 'big-asset.js'), Buffer.alloc(2 * 1024 * 1024, 32));
-  expect(messages((await checkWeappBuild(dir)).problems)).toContainEqual(expect.stringMatching(/^\.: \[config\] main package is 2\.\d\d MB \(WeChat allows 2\.00 MB\)$/));
+  expect(messages((await checkWeappBuild(dir)).problems)).toContainEqual(
+    expect.stringMatching(/^\.: \[config\] main package is 2\.\d\d MB \(WeChat allows 2\.00 MB\)$/),
+  );
 });

@@ -3,7 +3,16 @@
 // Written here rather than taken from miniprogram-ci (about 300 MB installed for these few rules).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { inRoot, listBuildFiles, packageSizes, readAppJson, subPackagesOf, type AppJson, type BuildFile, type SubPackage } from './build-files';
+import {
+  inRoot,
+  listBuildFiles,
+  packageSizes,
+  readAppJson,
+  subPackagesOf,
+  type AppJson,
+  type BuildFile,
+  type SubPackage,
+} from './build-files';
 import type { Problem } from './problems';
 
 /** WeChat's limits (developers.weixin.qq.com, 分包加载 and 全局配置 tabBar). */
@@ -88,13 +97,19 @@ function checkSubPackages(dir: string, mainPages: string[], subs: SubPackage[], 
 function checkIcon(dir: string, path: unknown, where: string, problems: Problem[]): void {
   if (path === undefined) return;
   if (typeof path !== 'string' || path === '') return void problems.push(problem(APP, `${where}: must be a file path`));
-  if (/^https?:/.test(path)) return void problems.push(problem(APP, `${where}: "${path}" is a network image (tabBar icons must be local)`));
+  if (/^https?:/.test(path))
+    return void problems.push(problem(APP, `${where}: "${path}" is a network image (tabBar icons must be local)`));
   if (!/\.(png|jpe?g)$/i.test(path)) problems.push(problem(APP, `${where}: "${path}" must be a png, jpg or jpeg`));
   const file = join(dir, path.replace(/^\//, ''));
   if (!existsSync(file)) return void problems.push(problem(APP, `${where}: "${path}" does not exist`));
   const bytes = statSync(file).size;
   if (bytes > WECHAT_LIMITS.tabIconBytes) {
-    problems.push(problem(APP, `${where}: "${path}" is ${(bytes / 1024).toFixed(1)} KB (WeChat allows ${WECHAT_LIMITS.tabIconBytes / 1024} KB)`));
+    problems.push(
+      problem(
+        APP,
+        `${where}: "${path}" is ${(bytes / 1024).toFixed(1)} KB (WeChat allows ${WECHAT_LIMITS.tabIconBytes / 1024} KB)`,
+      ),
+    );
   }
 }
 
@@ -103,7 +118,8 @@ function checkTabBar(dir: string, app: AppJson, mainPages: string[], problems: P
   const tabBar = (app.tabBar ?? {}) as Record<string, unknown>;
   const list = Array.isArray(tabBar.list) ? (tabBar.list as unknown[]) : [];
   const { min, max } = WECHAT_LIMITS.tabItems;
-  if (list.length < min || list.length > max) problems.push(problem(APP, `tabBar.list has ${list.length} items (WeChat needs ${min}–${max})`));
+  if (list.length < min || list.length > max)
+    problems.push(problem(APP, `tabBar.list has ${list.length} items (WeChat needs ${min}–${max})`));
   for (const key of ['color', 'selectedColor', 'backgroundColor']) {
     const value = tabBar[key];
     if (value !== undefined && (typeof value !== 'string' || !HEX_COLOUR.test(value))) {
@@ -151,14 +167,21 @@ function checkComponents(dir: string, files: BuildFile[], roots: string[], probl
       const resolved = posix.normalize(base).replace(/\.(js|json|wxml)$/, '');
       const missing = ['.js', '.wxml', '.json'].filter((ext) => !existsSync(join(dir, resolved + ext)));
       if (missing.length) {
-        problems.push(problem(file, `usingComponents.${tag} "${target}" does not resolve (${missing.map((e) => resolved + e).join(', ')} missing)`));
+        problems.push(
+          problem(
+            file,
+            `usingComponents.${tag} "${target}" does not resolve (${missing.map((e) => resolved + e).join(', ')} missing)`,
+          ),
+        );
         continue;
       }
       if (readJson(dir, `${resolved}.json`)?.component !== true) {
         problems.push(problem(file, `usingComponents.${tag} "${target}": ${resolved}.json does not declare "component": true`));
       }
       if (!mayReach(packageOf(file, roots), packageOf(resolved, roots))) {
-        problems.push(problem(file, `usingComponents.${tag} "${target}" lies in another package (${packageOf(resolved, roots)})`));
+        problems.push(
+          problem(file, `usingComponents.${tag} "${target}" lies in another package (${packageOf(resolved, roots)})`),
+        );
       }
     }
   }
@@ -190,16 +213,23 @@ function checkSizes(files: BuildFile[], subs: SubPackage[], problems: Problem[])
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
   for (const p of sizes) {
     if (p.bytes > WECHAT_LIMITS.packageBytes) {
-      problems.push(problem(p.root || '.', `${p.root ? `subpackage ${p.root}` : 'main package'} is ${mb(p.bytes)} (WeChat allows ${mb(WECHAT_LIMITS.packageBytes)})`));
+      problems.push(
+        problem(
+          p.root || '.',
+          `${p.root ? `subpackage ${p.root}` : 'main package'} is ${mb(p.bytes)} (WeChat allows ${mb(WECHAT_LIMITS.packageBytes)})`,
+        ),
+      );
     }
   }
   const total = sizes.reduce((sum, p) => sum + p.bytes, 0);
-  if (total > WECHAT_LIMITS.allPackagesBytes) problems.push(problem('.', `all packages come to ${mb(total)} (WeChat allows ${mb(WECHAT_LIMITS.allPackagesBytes)})`));
+  if (total > WECHAT_LIMITS.allPackagesBytes)
+    problems.push(problem('.', `all packages come to ${mb(total)} (WeChat allows ${mb(WECHAT_LIMITS.allPackagesBytes)})`));
   return sizes.map(({ root, bytes }) => ({ root, bytes }));
 }
 
 export function checkAppConfig(dir: string): ConfigReport {
-  if (!existsSync(join(dir, APP))) return { pages: [], packages: [], problems: [problem(APP, 'missing: is this a weapp build?')] };
+  if (!existsSync(join(dir, APP)))
+    return { pages: [], packages: [], problems: [problem(APP, 'missing: is this a weapp build?')] };
   let app: AppJson;
   try {
     app = readAppJson(dir);
@@ -213,7 +243,8 @@ export function checkAppConfig(dir: string): ConfigReport {
   const subs = subPackagesOf(app);
   const subPages = checkSubPackages(dir, mainPages, subs, problems);
   const pages = [...mainPages, ...subPages];
-  for (const page of pages.filter((p, i) => pages.indexOf(p) !== i)) problems.push(problem(APP, `page "${page}" is listed twice`));
+  for (const page of pages.filter((p, i) => pages.indexOf(p) !== i))
+    problems.push(problem(APP, `page "${page}" is listed twice`));
   checkTabBar(dir, app, mainPages, problems);
   checkWindow(APP, app.window, problems);
   for (const page of pages) checkWindow(`${page}.json`, readJson(dir, `${page}.json`), problems);

@@ -33,7 +33,11 @@ async function main(): Promise<boolean> {
   console.log(`  packages: ${report.packages.map((p) => `${p.root || 'main'} ${kb(p.bytes)}`).join(', ')} (each ≤ 2 MB)`);
   for (const p of report.problems) console.log(`  ✗ ${formatProblem(p)}`);
   let failed = report.problems.length > 0;
-  console.log(failed ? `\n${report.problems.length} problem(s) WeChat would refuse.` : '\nEvery file compiles and the configuration is valid.');
+  console.log(
+    failed
+      ? `\n${report.problems.length} problem(s) WeChat would refuse.`
+      : '\nEvery file compiles and the configuration is valid.',
+  );
 
   if (!args.includes('--static') && !failed) {
     const resultFile = join(ROOT, RENDERED_PAGES_FILE);
@@ -45,7 +49,9 @@ async function main(): Promise<boolean> {
       env: { ...process.env, WEAPP_DIST: dir, WEAPP_BUILT: '1' },
     });
     const rendered = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RenderedPages) : undefined;
-    console.log(`\nminiprogram-simulate: ${rendered?.pages.length ?? 0} of ${report.pages.length} pages of app.json rendered with their content`);
+    console.log(
+      `\nminiprogram-simulate: ${rendered?.pages.length ?? 0} of ${report.pages.length} pages of app.json rendered with their content`,
+    );
     if (jest.status !== 0) failed = true;
     if (!rendered || report.pages.some((p) => !rendered.pages.includes(p))) {
       const missing = report.pages.filter((p) => !rendered?.pages.includes(p));

@@ -61,13 +61,7 @@ function readText(dir: string, file: string): string {
 }
 
 /** One problem per line of a compiler's complaint; lines it cannot place are charged to the file being compiled. */
-function parseComplaints(
-  text: string,
-  pattern: RegExp,
-  source: Problem['source'],
-  dir: string,
-  fallbackFile: string,
-): Problem[] {
+function parseComplaints(text: string, pattern: RegExp, source: Problem['source'], dir: string, fallbackFile: string): Problem[] {
   const problems: Problem[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.trim();
@@ -188,7 +182,9 @@ const RUNTIME_WARNING = /^WXMLRT_\$gwx:(.+?\.wxml):[^:]*:(-?\d+):(-?\d+):\s*(.*)
 export function templateWarnings(program: string, pages: string[]): Problem[] {
   const warnings: string[] = [];
   const record = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  const sandbox: Record<string, unknown> = { console: { warn: record, error: record, log: () => undefined, info: () => undefined } };
+  const sandbox: Record<string, unknown> = {
+    console: { warn: record, error: record, log: () => undefined, info: () => undefined },
+  };
   sandbox.window = sandbox;
   createContext(sandbox);
   const gwx = runInContext(`${program}\n;$gwx`, sandbox) as (path: string) => ((data: object) => unknown) | undefined;
@@ -196,7 +192,11 @@ export function templateWarnings(program: string, pages: string[]): Problem[] {
   for (const page of pages) {
     const render = gwx(`${page}.wxml`);
     if (typeof render !== 'function') {
-      problems.push({ source: 'wxml-runtime', file: `${page}.wxml`, message: 'the compiled program has no template for this page' });
+      problems.push({
+        source: 'wxml-runtime',
+        file: `${page}.wxml`,
+        message: 'the compiled program has no template for this page',
+      });
       continue;
     }
     try {

@@ -1,3 +1,4 @@
+export * from './enum/define-enum';
 export * from './demand/demand.enums';
 export * from './demand/demand.labels';
 export * from './demand/demand.schema';
@@ -5,6 +6,7 @@ export * from './demand/demand.status';
 export * from './demand/demand.types';
 export * from './api/api.schema';
 export * from './api/api.types';
+export * from './api/routes';
 export * from './errors/error-codes';
 export * from './validation/field-errors';
 export * from './validation/numbers';

@@ -1,12 +1,6 @@
 // The 揭榜比拼 bodies clean their text as the 附件3 form does: invisible characters are gone before a field is required
 // or counted, a name stays on one line, and a summary or a reason keeps its lines.
-import {
-  SOLUTION_FIELD_LABELS as L,
-  validateAward,
-  validateDecision,
-  validateSolutionForm,
-  validateTrack,
-} from '@cic/shared';
+import { SOLUTION_FIELD_LABELS as L, validateAward, validateDecision, validateSolutionForm, validateTrack } from '@cic/shared';
 import { failFields, okValue } from './support/validated';
 
 type Input = Record<string, unknown>;
@@ -47,7 +41,9 @@ describe('validateSolutionForm', () => {
   });
 
   it('counts the summary minimum after cleaning: 99 characters padded with invisible ones are too short', () => {
-    expect(failFields(validateSolutionForm(solution({ summary: `${han(99)}${ZW.repeat(5)}` }))).summary).toContain('当前 99 个字');
+    expect(failFields(validateSolutionForm(solution({ summary: `${han(99)}${ZW.repeat(5)}` }))).summary).toContain(
+      '当前 99 个字',
+    );
   });
 
   it('keeps the lines of the summary and the team, and puts the title on one line', () => {
@@ -72,7 +68,9 @@ describe('validateDecision', () => {
   });
 
   it('keeps the lines of the reason and counts its 500 characters after cleaning', () => {
-    expect(okValue(validateDecision({ decision: 'decline', reason: '预算不符\r\n周期太长\u0007' })).reason).toBe('预算不符\n周期太长');
+    expect(okValue(validateDecision({ decision: 'decline', reason: '预算不符\r\n周期太长\u0007' })).reason).toBe(
+      '预算不符\n周期太长',
+    );
     expect(okValue(validateDecision({ decision: 'decline', reason: `${han(500)}${ZW}` })).reason).toBe(han(500));
     expect(failFields(validateDecision({ decision: 'decline', reason: han(501) })).reason).toContain('500');
   });
@@ -102,7 +100,13 @@ describe('validateTrack', () => {
 });
 
 describe('validateAward', () => {
-  const award = (overrides: Input = {}): Input => ({ demandId: 'D1', kind: 'best_solution', target: 'owner', year: 2026, ...overrides });
+  const award = (overrides: Input = {}): Input => ({
+    demandId: 'D1',
+    kind: 'best_solution',
+    target: 'owner',
+    year: 2026,
+    ...overrides,
+  });
 
   it('an "other" award whose name is only invisible characters still needs its name', () => {
     expect(failFields(validateAward(award({ kind: 'other', kindOther: ZW }))).kindOther).toBe('请填写奖项名称');

@@ -64,7 +64,6 @@ function validContent(overrides: Input = {}): Input {
   };
 }
 
-
 /** The failure's message about the whole input. */
 function failMessage<T>(r: Validated<T>): string | undefined {
   if (r.ok) throw new Error(`expected failure, got value ${JSON.stringify(r.value)}`);
@@ -457,9 +456,7 @@ describe('validateDemandComplete', () => {
     });
 
     it('de-duplicates repeated values', () => {
-      const value = okValue(
-        validateDemandComplete(valid({ cooperationModes: ['equity', 'license', 'equity', 'license'] })),
-      );
+      const value = okValue(validateDemandComplete(valid({ cooperationModes: ['equity', 'license', 'equity', 'license'] })));
       expect(value.cooperationModes).toEqual(['equity', 'license']);
     });
 
@@ -575,9 +572,7 @@ describe('validateDemandComplete', () => {
           valid({ field: 'other', cooperationModes: ['other'], title: han(3), budgetWan: -1, contactPhone: '123' }),
         ),
       );
-      expect(Object.keys(fields).sort()).toEqual(
-        ['budgetWan', 'contactPhone', 'cooperationOther', 'fieldOther', 'title'].sort(),
-      );
+      expect(Object.keys(fields).sort()).toEqual(['budgetWan', 'contactPhone', 'cooperationOther', 'fieldOther', 'title'].sort());
       expect(fields.fieldOther).toContain(L.field);
       expect(fields.cooperationOther).toContain(L.cooperationModes);
       expect(fields.title).toContain(L.title);
@@ -841,13 +836,17 @@ describe('hidden characters in the 附件3 text fields', () => {
   });
 
   it('"其他" with a text of zero-width spaces still asks for the text', () => {
-    const fields = failFields(validateDemandComplete(valid({ field: 'other', fieldOther: ZW, cooperationModes: ['other'], cooperationOther: ZW })));
+    const fields = failFields(
+      validateDemandComplete(valid({ field: 'other', fieldOther: ZW, cooperationModes: ['other'], cooperationOther: ZW })),
+    );
     expect(fields.fieldOther).toContain(L.fieldOther);
     expect(fields.cooperationOther).toContain(L.cooperationOther);
   });
 
   it('removes a bidi override inside a name, and NUL inside the company name', () => {
-    const value = okValue(validateDemandComplete(valid({ contactName: '张\u202E三丰\u202C', companyName: '南京\u0000某某科技' })));
+    const value = okValue(
+      validateDemandComplete(valid({ contactName: '张\u202E三丰\u202C', companyName: '南京\u0000某某科技' })),
+    );
     expect(value.contactName).toBe('张三丰');
     expect(value.companyName).toBe('南京某某科技');
   });
@@ -873,7 +872,9 @@ describe('hidden characters in the 附件3 text fields', () => {
 
   it('keeps the lines of a description (CR LF as LF) and turns a line break in a title into a space', () => {
     const description = `${han(30)}\r\n\r\n${han(30)}\r${han(5)}`;
-    const value = okValue(validateDemandComplete(valid({ description, title: '高精度\n视觉\t检测', companyIntro: '第一行\n第二行' })));
+    const value = okValue(
+      validateDemandComplete(valid({ description, title: '高精度\n视觉\t检测', companyIntro: '第一行\n第二行' })),
+    );
     expect(value.description).toBe(`${han(30)}\n\n${han(30)}\n${han(5)}`);
     expect(value.companyIntro).toBe('第一行\n第二行');
     expect(value.title).toBe('高精度 视觉 检测');
@@ -900,12 +901,17 @@ describe('hidden characters in the other text inputs of the API', () => {
   });
 
   it('keeps the lines of a review reason and counts its 500 characters after cleaning', () => {
-    expect(okValue(validateReview({ decision: 'reject', reason: '标题不清楚\r\n描述太短\u0000' })).reason).toBe('标题不清楚\n描述太短');
+    expect(okValue(validateReview({ decision: 'reject', reason: '标题不清楚\r\n描述太短\u0000' })).reason).toBe(
+      '标题不清楚\n描述太短',
+    );
     expect(okValue(validateReview({ decision: 'reject', reason: `${han(500)}\u200B\u200B` })).reason).toBe(han(500));
   });
 
   it('treats a search or region of invisible characters as absent, and cleans one that has text', () => {
     expect(okValue(validateDemandListQuery({ q: '\u200B\u200B', region: '\uFEFF' }))).toEqual({});
-    expect(okValue(validateDemandListQuery({ q: '储\u200B能\u202E', region: '江苏\n南京' }))).toEqual({ q: '储能', region: '江苏 南京' });
+    expect(okValue(validateDemandListQuery({ q: '储\u200B能\u202E', region: '江苏\n南京' }))).toEqual({
+      q: '储能',
+      region: '江苏 南京',
+    });
   });
 });

@@ -3,7 +3,6 @@
 import { validateSubscription } from '@cic/shared';
 import { failFields, okValue } from './support/validated';
 
-
 describe('validateSubscription: hidden characters', () => {
   it('cleans each keyword, and two that look alike are one', () => {
     expect(okValue(validateSubscription({ keywords: ['储\u200B能', '储能', '\u202E储能\u202C', '热\n管理'] })).keywords).toEqual([

@@ -49,7 +49,15 @@ describe('cleanText', () => {
   });
 
   it('keeps ordinary visible text as it is', () => {
-    for (const text of ['高精度视觉检测算法', 'name@example.com', '025-83456789', 'ＡＢＣ１２３', '𠮷野家', 'a\u00A0b', '中\u3000文']) {
+    for (const text of [
+      '高精度视觉检测算法',
+      'name@example.com',
+      '025-83456789',
+      'ＡＢＣ１２３',
+      '𠮷野家',
+      'a\u00A0b',
+      '中\u3000文',
+    ]) {
       expect(line(text)).toBe(text);
     }
   });
@@ -175,7 +183,11 @@ describe('isBlankText', () => {
     expect(isBlankText(text)).toBe(true);
   });
 
-  it.each([['a letter', 'a'], ['a Chinese character', '字'], ['a letter among invisibles', '\u200Ba\u200B']])('%s is not blank', (_case, text) => {
+  it.each([
+    ['a letter', 'a'],
+    ['a Chinese character', '字'],
+    ['a letter among invisibles', '\u200Ba\u200B'],
+  ])('%s is not blank', (_case, text) => {
     expect(isBlankText(text)).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 // The authorisation matrix: every HTTP route of infra/functions.cjs × every kind of caller. People: anonymous, an
 // unrelated user, the demand's owner, the solution's submitter, a judge not assigned, the assigned judge, an admin.
-// Bad tokens, each claiming an admin: expired, signed with another secret, unsigned (`alg: none`), payload edited, of
-// a deleted account.
-// The rules: 401 AUTH.REQUIRED without a token on a protected route; 401 AUTH.INVALID_TOKEN for a bad token on any
-// route that reads the token (the public routes — list, tracks, stats, health, login — read none and answer everyone
-// alike); 404 when the caller may not know it exists, 403 when they may see it but not act.
+// Bad credentials, each with claims claiming an admin: a token expired, signed with another secret, unsigned
+// (`alg: none`), payload edited, of a deleted account; and `not-a-jwt`, a real token with a character added to its
+// signature, a real token sent as `Basic` instead of `Bearer`.
+// The rules: 401 AUTH.REQUIRED without a token on a protected route; 401 AUTH.INVALID_TOKEN for a bad credential on
+// any route that reads the token (the public routes — list, tracks, stats, health, login — read none and answer
+// everyone alike); 404 when the caller may not know it exists, 403 when they may see it but not act; every refusal
+// is exactly {error: {code, message}}: the client shows the message, and a refusal tells nothing more.
+// This is the one authorisation table of the project: a case about who may do what belongs here, as a row or a column.
 // A cell whose success changes state gets a fresh fixture (DELETE /me: a fresh person); every other cell shares one.
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -14,7 +17,14 @@ import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames } from '../../functions/src/db/table-names';
 import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
-import { assignJudges, createTrack, decide, solutionForm, submitSolution, trackRequest } from '../../functions/test/support/contest';
+import {
+  assignJudges,
+  createTrack,
+  decide,
+  solutionForm,
+  submitSolution,
+  trackRequest,
+} from '../../functions/test/support/contest';
 import { solutionIdOf } from '../../functions/src/contest/solution.lifecycle';
 import { recordFigure } from './figures';
 import {
@@ -93,8 +103,15 @@ const ownersDemand = (owner: Expected, admin: Expected): Spec => loggedIn('404 D
 const editedDemand = () => ({ title: '授权矩阵修改后的需求' });
 const editedSolution = () => solutionForm({ title: '修改后的焊接变形控制方案' });
 const score = () => ({ completeness: 80, feasibility: 70, fit: 90 });
-const award = (w: World) => ({ demandId: w.demandId, kind: 'best_solution', target: 'solution', solutionId: w.solutionId, year: 2025 });
-const templateId = () => (JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>).WECHAT_TEMPLATE_NEW_MATCH as string;
+const award = (w: World) => ({
+  demandId: w.demandId,
+  kind: 'best_solution',
+  target: 'solution',
+  solutionId: w.solutionId,
+  year: 2025,
+});
+const templateId = () =>
+  (JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>).WECHAT_TEMPLATE_NEW_MATCH as string;
 
 let cast: Cast;
 let trackId = '';
@@ -103,35 +120,55 @@ const shared = {} as Record<Fixture, World>;
 const rows: Row[] = [
   // Public: no token is read.
   { route: 'GET /health', fixture: 'none', path: () => '/health', expect: everyone(200) },
-  { route: 'POST /auth/wechat', fixture: 'none', path: () => '/auth/wechat', body: () => ({ code: `user-${uniq('az')}-1` }), expect: everyone(200) },
-  { route: 'POST /auth/dev', fixture: 'none', path: () => '/auth/dev', body: () => ({ nickname: uniq('az'), role: 'user' }), expect: everyone(200) },
+  {
+    route: 'POST /auth/wechat',
+    fixture: 'none',
+    path: () => '/auth/wechat',
+    body: () => ({ code: `user-${uniq('az')}-1` }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /auth/dev',
+    fixture: 'none',
+    path: () => '/auth/dev',
+    body: () => ({ nickname: uniq('az'), role: 'user' }),
+    expect: everyone(200),
+  },
   { route: 'GET /demands', fixture: 'none', path: () => '/demands?limit=5', expect: everyone(200) },
   { route: 'GET /tracks', fixture: 'none', path: () => '/tracks', expect: everyone(200) },
   { route: 'GET /stats', fixture: 'none', path: () => '/stats', expect: everyone(200) },
 
   // Demands.
-  { route: 'POST /demands', fixture: 'none', path: () => '/demands', body: () => ({ title: '授权矩阵测试需求' }), expect: loggedIn(201) },
-  ...(['draft', 'pending', 'rejected'] as const).map(
-    (state): Row => ({
-      route: 'GET /demands/{id}',
-      state,
-      fixture: state,
-      path: (w) => `/demands/${w.demandId}`,
-      expect: { ...ownersDemand(200, 200), anonymous: '404 DEMAND.NOT_FOUND' },
-    }),
-  ),
-  { route: 'GET /demands/{id}', state: 'published', fixture: 'published', path: (w) => `/demands/${w.demandId}`, expect: optional(200, 200) },
-  ...(['draft', 'rejected'] as const).map(
-    (state): Row => ({
-      route: 'PUT /demands/{id}',
-      state,
-      fixture: state,
-      path: (w) => `/demands/${w.demandId}`,
-      body: editedDemand,
-      mutates: true,
-      expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
-    }),
-  ),
+  {
+    route: 'POST /demands',
+    fixture: 'none',
+    path: () => '/demands',
+    body: () => ({ title: '授权矩阵测试需求' }),
+    expect: loggedIn(201),
+  },
+  ...(['draft', 'pending', 'rejected'] as const).map((state): Row => ({
+    route: 'GET /demands/{id}',
+    state,
+    fixture: state,
+    path: (w) => `/demands/${w.demandId}`,
+    expect: { ...ownersDemand(200, 200), anonymous: '404 DEMAND.NOT_FOUND' },
+  })),
+  {
+    route: 'GET /demands/{id}',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}`,
+    expect: optional(200, 200),
+  },
+  ...(['draft', 'rejected'] as const).map((state): Row => ({
+    route: 'PUT /demands/{id}',
+    state,
+    fixture: state,
+    path: (w) => `/demands/${w.demandId}`,
+    body: editedDemand,
+    mutates: true,
+    expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
+  })),
   {
     route: 'PUT /demands/{id}',
     state: 'published',
@@ -171,7 +208,13 @@ const rows: Row[] = [
     mutates: true,
     expect: loggedIn('403 AUTH.FORBIDDEN', { owner: 200 }),
   },
-  { route: 'PUT /demands/{id}/follow', state: 'published', fixture: 'published', path: (w) => `/demands/${w.demandId}/follow`, expect: loggedIn(200) },
+  {
+    route: 'PUT /demands/{id}/follow',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/follow`,
+    expect: loggedIn(200),
+  },
   {
     route: 'PUT /demands/{id}/follow',
     state: 'draft',
@@ -180,7 +223,13 @@ const rows: Row[] = [
     // An admin may read a draft, but follows are for what the public sees.
     expect: ownersDemand('409 DEMAND.NOT_PUBLISHED', '404 DEMAND.NOT_FOUND'),
   },
-  { route: 'DELETE /demands/{id}/follow', state: 'published', fixture: 'published', path: (w) => `/demands/${w.demandId}/follow`, expect: loggedIn(200) },
+  {
+    route: 'DELETE /demands/{id}/follow',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/follow`,
+    expect: loggedIn(200),
+  },
   {
     route: 'DELETE /demands/{id}/follow',
     state: 'draft',
@@ -214,7 +263,13 @@ const rows: Row[] = [
 
   // Follows, saved searches, the inbox.
   { route: 'GET /me/follows', fixture: 'none', path: () => '/me/follows', expect: loggedIn(200) },
-  { route: 'POST /me/subscriptions', fixture: 'none', path: () => '/me/subscriptions', body: () => ({ keywords: ['授权矩阵'] }), expect: loggedIn(201) },
+  {
+    route: 'POST /me/subscriptions',
+    fixture: 'none',
+    path: () => '/me/subscriptions',
+    body: () => ({ keywords: ['授权矩阵'] }),
+    expect: loggedIn(201),
+  },
   { route: 'GET /me/subscriptions', fixture: 'none', path: () => '/me/subscriptions', expect: loggedIn(200) },
   {
     route: 'DELETE /me/subscriptions/{id}',
@@ -223,7 +278,7 @@ const rows: Row[] = [
     mutates: true,
     unchanged: async (w) => {
       const res = await call<{ items: Subscription[] }>('GET', '/me/subscriptions', { token: cast.token.owner });
-      return res.body.items.some((s) => s.id === w.subscriptionId) ? undefined : 'the owner\'s subscription is gone';
+      return res.body.items.some((s) => s.id === w.subscriptionId) ? undefined : "the owner's subscription is gone";
     },
     expect: loggedIn('404 SUBSCRIPTION.NOT_FOUND', { owner: 200 }),
   },
@@ -235,7 +290,12 @@ const rows: Row[] = [
     expect: loggedIn(200),
   },
   { route: 'GET /me/notifications', fixture: 'none', path: () => '/me/notifications', expect: loggedIn(200) },
-  { route: 'GET /me/notifications/unread-count', fixture: 'none', path: () => '/me/notifications/unread-count', expect: loggedIn(200) },
+  {
+    route: 'GET /me/notifications/unread-count',
+    fixture: 'none',
+    path: () => '/me/notifications/unread-count',
+    expect: loggedIn(200),
+  },
   {
     route: 'POST /me/notifications/read',
     fixture: 'published',
@@ -246,8 +306,8 @@ const rows: Row[] = [
     unchanged: async (w) => {
       const res = await call<Page<Notification>>('GET', '/me/notifications', { token: cast.token.owner });
       const item = res.body.items.find((n) => n.id === w.notificationId);
-      if (!item) return 'the owner\'s inbox item is missing';
-      return item.readAt ? 'someone else marked the owner\'s inbox item read' : undefined;
+      if (!item) return "the owner's inbox item is missing";
+      return item.readAt ? "someone else marked the owner's inbox item read" : undefined;
     },
     expect: loggedIn(200),
   },
@@ -421,7 +481,14 @@ const rows: Row[] = [
     mutates: true,
     expect: adminOnly(200),
   },
-  { route: 'POST /admin/awards', fixture: 'shortlisted', path: () => '/admin/awards', body: award, mutates: true, expect: adminOnly(201) },
+  {
+    route: 'POST /admin/awards',
+    fixture: 'shortlisted',
+    path: () => '/admin/awards',
+    body: award,
+    mutates: true,
+    expect: adminOnly(201),
+  },
   { route: 'GET /me/awards', fixture: 'none', path: () => '/me/awards', expect: loggedIn(200) },
 ];
 
@@ -440,21 +507,35 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
       return { ...NONE, demandId: (await submitted(token.owner, form)).id };
     case 'rejected': {
       const demand = await submitted(token.owner, form);
-      const res = await call('POST', `/admin/demands/${demand.id}/review`, { token: token.admin, json: { decision: 'reject', reason: '请补充技术指标' } });
+      const res = await call('POST', `/admin/demands/${demand.id}/review`, {
+        token: token.admin,
+        json: { decision: 'reject', reason: '请补充技术指标' },
+      });
       if (res.status !== 200) throw new Error(`reject failed: ${res.status} ${res.text}`);
       return { ...NONE, demandId: demand.id };
     }
     case 'subscription': {
-      const res = await call<Subscription>('POST', '/me/subscriptions', { token: token.owner, json: { keywords: [`授权${uniq('')}`.slice(0, 20)] } });
+      const res = await call<Subscription>('POST', '/me/subscriptions', {
+        token: token.owner,
+        json: { keywords: [`授权${uniq('')}`.slice(0, 20)] },
+      });
       if (res.status !== 201) throw new Error(`subscription failed: ${res.status} ${res.text}`);
       return { ...NONE, subscriptionId: res.body.id };
     }
     case 'published':
     case 'shortlisted': {
       const demand = await published(token.owner, token.admin, form);
-      const [solution] = await Promise.all([submitSolution(token.submitter, demand.id), assignJudges(token.admin, demand.id, [id.judgeAssigned])]);
+      const [solution] = await Promise.all([
+        submitSolution(token.submitter, demand.id),
+        assignJudges(token.admin, demand.id, [id.judgeAssigned]),
+      ]);
       if (kind === 'shortlisted') await decide(token.owner, solution.id, 'shortlist');
-      return { demandId: demand.id, solutionId: solution.id, subscriptionId: 'none', notificationId: `solution_new#${solution.id}` };
+      return {
+        demandId: demand.id,
+        solutionId: solution.id,
+        subscriptionId: 'none',
+        notificationId: `solution_new#${solution.id}`,
+      };
     }
   }
 }
@@ -466,6 +547,16 @@ function parse(expected: Expected): { status: number; code?: string } {
 }
 
 const isPerson = (actor: Actor): actor is Person => (PEOPLE as readonly Actor[]).includes(actor);
+
+/** A refusal as the contract has it: {error: {code, message}} with both non-empty, and nothing else. */
+function isErrorBody(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Object.keys(body).join() !== 'error') return false;
+  const error = (body as { error: unknown }).error;
+  if (typeof error !== 'object' || error === null || Object.keys(error).sort().join() !== 'code,message') return false;
+  const { code, message } = error as Record<string, unknown>;
+  return typeof code === 'string' && code !== '' && typeof message === 'string' && message !== '';
+}
+
 const methodOf = (row: Row) => row.route.split(' ')[0] as string;
 const nameOf = (row: Row) => (row.state ? `${row.route} (${row.state})` : row.route);
 
@@ -480,21 +571,25 @@ async function runCell(row: Row, actor: Actor): Promise<Outcome> {
   const wanted = parse(row.expect[actor]);
   const succeeds = wanted.status < 300 && isPerson(actor);
   let token = cast.token[actor];
+  let authorization = cast.authorization[actor];
   let world = shared[row.fixture];
   if (succeeds && row.endsSession) {
     // A new person in the same part, with a contest of their own, so the account has something to lose.
     const people = await newPeople();
     await fixture('shortlisted', people);
     token = people.token[actor];
+    authorization = `Bearer ${token}`;
   } else if (succeeds && row.mutates && (row.mutates === true || row.mutates.includes(actor))) {
     world = await fixture(row.fixture, { token: cast.token as Record<Person, string>, id: cast.id });
   }
-  const res = await call(methodOf(row), row.path(world), { token, ...(row.body ? { json: row.body(world) } : {}) });
+  const res = await call(methodOf(row), row.path(world), {
+    headers: { authorization },
+    ...(row.body ? { json: row.body(world) } : {}),
+  });
   const error = (res.body as { error?: { code?: string; message?: string } } | undefined)?.error;
   const problems: string[] = [];
-  if (res.status >= 400 && !(typeof error?.code === 'string' && typeof error.message === 'string' && error.message !== '')) {
-    problems.push('no {error: {code, message}} body');
-  }
+  if (res.status >= 400 && !isErrorBody(res.body))
+    problems.push(`not exactly an {error: {code, message}} body: ${res.text.slice(0, 200)}`);
   if (succeeds && row.endsSession && res.status === 200) {
     const after = await call('GET', '/me/demands', { token });
     if (after.status !== 401) problems.push(`the ended session's token still answers ${after.status}`);
@@ -519,7 +614,10 @@ async function setUpWorld(): Promise<void> {
   cast = await newCast();
   const people: People = { token: cast.token as Record<Person, string>, id: cast.id };
   const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription'];
-  const [worlds, track] = await Promise.all([Promise.all(kinds.map((k) => fixture(k, people))), createTrack(cast.token.admin as string)]);
+  const [worlds, track] = await Promise.all([
+    Promise.all(kinds.map((k) => fixture(k, people))),
+    createTrack(cast.token.admin as string),
+  ]);
   kinds.forEach((k, i) => {
     shared[k] = worlds[i] as World;
   });
@@ -536,8 +634,20 @@ describe('authorisation: every route × every caller', () => {
       `authorisation matrix: ${checked} cells checked (${rows.length} rows over ${routes} routes × ${ACTORS.length} callers), ` +
         `${asSpecified} as specified${mismatches.length ? `; not as specified:\n${mismatches.map((m) => `  ${m.cell}: expected ${m.expected}, got ${m.got}`).join('\n')}` : ''}\n`,
     );
-    recordFigure({ section: SECTION, name: 'cells checked', value: checked, target: `${rows.length * ACTORS.length} (${rows.length} rows × ${ACTORS.length} callers)`, pass: checked === rows.length * ACTORS.length });
-    recordFigure({ section: SECTION, name: 'cells as specified', value: `${share.toFixed(1)}%`, target: '100%', pass: checked > 0 && asSpecified === checked });
+    recordFigure({
+      section: SECTION,
+      name: 'cells checked',
+      value: checked,
+      target: `${rows.length * ACTORS.length} (${rows.length} rows × ${ACTORS.length} callers)`,
+      pass: checked === rows.length * ACTORS.length,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'cells as specified',
+      value: `${share.toFixed(1)}%`,
+      target: '100%',
+      pass: checked > 0 && asSpecified === checked,
+    });
   });
 
   it('has a row for every HTTP route in infra/functions.cjs, and no row for a route that does not exist', () => {
@@ -547,19 +657,24 @@ describe('authorisation: every route × every caller', () => {
     for (const row of rows) expect(Object.keys(row.expect).sort()).toEqual([...ACTORS].sort());
   });
 
-  it.each(rows.map((row) => [nameOf(row), row] as const))('%s', async (_name, row) => {
-    const outcomes = await Promise.all(ACTORS.map((actor) => runCell(row, actor)));
-    const wrong = outcomes.filter((o) => o.got !== o.expected);
-    checked += outcomes.length;
-    asSpecified += outcomes.length - wrong.length;
-    mismatches.push(...wrong);
-    const drift = row.unchanged ? await row.unchanged(shared[row.fixture]) : undefined;
-    expect({ wrong, drift }).toEqual({ wrong: [], drift: undefined });
-  }, 120_000);
+  it.each(rows.map((row) => [nameOf(row), row] as const))(
+    '%s',
+    async (_name, row) => {
+      const outcomes = await Promise.all(ACTORS.map((actor) => runCell(row, actor)));
+      const wrong = outcomes.filter((o) => o.got !== o.expected);
+      checked += outcomes.length;
+      asSpecified += outcomes.length - wrong.length;
+      mismatches.push(...wrong);
+      const drift = row.unchanged ? await row.unchanged(shared[row.fixture]) : undefined;
+      expect({ wrong, drift }).toEqual({ wrong: [], drift: undefined });
+    },
+    120_000,
+  );
 });
 
 /** A demand id of the same shape as the store's (a lowercase ulid), for no demand at all. */
-const madeUpId = () => `01${Array.from({ length: 24 }, () => '0123456789abcdefghjkmnpqrstvwxyz'[Math.floor(Math.random() * 32)]).join('')}`;
+const madeUpId = () =>
+  `01${Array.from({ length: 24 }, () => '0123456789abcdefghjkmnpqrstvwxyz'[Math.floor(Math.random() * 32)]).join('')}`;
 
 describe('existence oracles: a caller who may not see something gets what a made-up id gets', () => {
   /** Who asks: people with no part in the demand or solution. */
@@ -570,8 +685,10 @@ describe('existence oracles: a caller who may not see something gets what a made
     const idRoutes = httpRoutes().filter((r) => r.includes('{id}'));
     const answers: { route: string; who: string; real: string; madeUp: string }[] = [];
     for (const route of idRoutes) {
-      const row = rows.find((r) => r.route === route && (r.fixture === 'draft' || r.fixture === 'published' || r.fixture === 'subscription'))
-        ?? rows.find((r) => r.route === route);
+      const row =
+        rows.find(
+          (r) => r.route === route && (r.fixture === 'draft' || r.fixture === 'published' || r.fixture === 'subscription'),
+        ) ?? rows.find((r) => r.route === route);
       if (!row) throw new Error(`no row for ${route}`);
       // What the strangers may not see: a demand never published, a solution on a public demand, a saved search.
       const hidden = route.includes('/solutions/{id}')
@@ -589,15 +706,30 @@ describe('existence oracles: a caller who may not see something gets what a made
       };
       for (const who of STRANGERS) {
         const ask = async (w: World) => {
-          const res = await call(methodOf(row), row.path(w), { token: cast.token[who], ...(row.body ? { json: row.body(w) } : {}) });
+          const res = await call(methodOf(row), row.path(w), {
+            token: cast.token[who],
+            ...(row.body ? { json: row.body(w) } : {}),
+          });
           return `${res.status} ${(res.body as { error?: { code?: string } } | undefined)?.error?.code ?? ''}`.trim();
         };
         answers.push({ route, who, real: await ask(hidden), madeUp: await ask(madeUp) });
       }
     }
     const oracles = answers.filter((a) => a.real !== a.madeUp);
-    recordFigure({ section: SECTION, name: `routes with an id checked for an existence oracle (× ${STRANGERS.length} callers)`, value: idRoutes.length, target: 'every route with {id}', pass: idRoutes.length > 0 });
-    recordFigure({ section: SECTION, name: 'existence oracles found', value: oracles.length, target: '0', pass: oracles.length === 0 });
+    recordFigure({
+      section: SECTION,
+      name: `routes with an id checked for an existence oracle (× ${STRANGERS.length} callers)`,
+      value: idRoutes.length,
+      target: 'every route with {id}',
+      pass: idRoutes.length > 0,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'existence oracles found',
+      value: oracles.length,
+      target: '0',
+      pass: oracles.length === 0,
+    });
     expect(oracles).toEqual([]);
     expect(answers.every((a) => a.real.startsWith('4'))).toBe(true);
   }, 120_000);
@@ -615,7 +747,9 @@ function devLoginEvent(body: unknown): APIGatewayProxyEventV2 {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
     isBase64Encoded: false,
-    requestContext: { http: { method: 'POST', path: '/auth/dev', sourceIp: '10.77.0.1', protocol: 'HTTP/1.1', userAgent: 'reliability' } },
+    requestContext: {
+      http: { method: 'POST', path: '/auth/dev', sourceIp: '10.77.0.1', protocol: 'HTTP/1.1', userAgent: 'reliability' },
+    },
   } as unknown as APIGatewayProxyEventV2;
 }
 
@@ -623,7 +757,10 @@ function devLoginEvent(body: unknown): APIGatewayProxyEventV2 {
  * Calls the dev login handler, built in-process with the stack's configuration and DEV_LOGIN as given (unset when
  * undefined). Config is parsed on a module's first request, so each setting gets modules of its own.
  */
-async function devLoginWith(devLogin: string | undefined, body: { nickname: string; role: string }): Promise<APIGatewayProxyStructuredResultV2> {
+async function devLoginWith(
+  devLogin: string | undefined,
+  body: { nickname: string; role: string },
+): Promise<APIGatewayProxyStructuredResultV2> {
   Object.assign(process.env, JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>);
   if (devLogin === undefined) delete process.env.DEV_LOGIN;
   else process.env.DEV_LOGIN = devLogin;
@@ -658,19 +795,36 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('sessions', () => {
   it('expire: a token works until its exp, and is refused with 401 AUTH.INVALID_TOKEN after', async () => {
     const person = await login('user');
-    const payload = JSON.parse(Buffer.from(person.token.split('.')[1] as string, 'base64url').toString('utf8')) as { iat: number; exp: number; sid?: string };
+    const payload = JSON.parse(Buffer.from(person.token.split('.')[1] as string, 'base64url').toString('utf8')) as {
+      iat: number;
+      exp: number;
+      sid?: string;
+    };
     expect(payload.exp - payload.iat).toBe(person.expiresIn);
 
     // The same claims as the real token (its open session included), but expiring in 2 s.
     const now = Math.floor(Date.now() / 1000);
-    const token = await signedToken({ sub: person.user.id, role: 'user', ...(payload.sid ? { sid: payload.sid } : {}) }, { issuedAt: now, expiresAt: now + 2 });
+    const token = await signedToken(
+      { sub: person.user.id, role: 'user', ...(payload.sid ? { sid: payload.sid } : {}) },
+      { issuedAt: now, expiresAt: now + 2 },
+    );
     const live = await call('GET', '/me/demands', { token });
     await sleep((now + 3) * 1000 - Date.now());
     const dead = await call<{ error: { code: string } }>('GET', '/me/demands', { token });
     const refused = dead.status === 401 && dead.body.error?.code === 'AUTH.INVALID_TOKEN';
-    recordFigure({ section: SECTION, name: 'a session past its exp', value: `${live.status} before, ${dead.status} ${dead.body.error?.code ?? ''} after`, target: '401 AUTH.INVALID_TOKEN after', pass: live.status === 200 && refused });
+    recordFigure({
+      section: SECTION,
+      name: 'a session past its exp',
+      value: `${live.status} before, ${dead.status} ${dead.body.error?.code ?? ''} after`,
+      target: '401 AUTH.INVALID_TOKEN after',
+      pass: live.status === 200 && refused,
+    });
     recordFigure({ section: SECTION, name: 'session lifetime (TOKEN_TTL_SECONDS)', value: `${person.expiresIn / 86_400} days` });
-    expect({ live: live.status, dead: dead.status, code: dead.body.error?.code }).toEqual({ live: 200, dead: 401, code: 'AUTH.INVALID_TOKEN' });
+    expect({ live: live.status, dead: dead.status, code: dead.body.error?.code }).toEqual({
+      live: 200,
+      dead: 401,
+      code: 'AUTH.INVALID_TOKEN',
+    });
   }, 60_000);
 
   it('of a deleted account stay dead when the same person signs up again (dev and WeChat login)', async () => {
@@ -707,7 +861,12 @@ describe('dev login', () => {
       const body = { nickname: uniq('devoff'), role: 'admin' };
       const res = await devLoginWith(setting, body);
       const stored = await storedUser(devIdentity(body.role, body.nickname));
-      expect({ setting, status: res.statusCode, code: codeOf(res), stored }).toEqual({ setting, status: 403, code: 'AUTH.DEV_LOGIN_DISABLED', stored: undefined });
+      expect({ setting, status: res.statusCode, code: codeOf(res), stored }).toEqual({
+        setting,
+        status: 403,
+        code: 'AUTH.DEV_LOGIN_DISABLED',
+        stored: undefined,
+      });
       refused.push(setting === undefined ? 'unset' : `'${setting}'`);
     }
     // Control: the same handler with DEV_LOGIN=1 logs in, so the refusals above come from the setting.
@@ -715,6 +874,12 @@ describe('dev login', () => {
     const on = await devLoginWith('1', body);
     expect(on.statusCode).toBe(200);
     expect(await storedUser(devIdentity(body.role, body.nickname))).toMatchObject({ nickname: body.nickname });
-    recordFigure({ section: SECTION, name: `dev login with DEV_LOGIN ${refused.join(', ')}`, value: '403 AUTH.DEV_LOGIN_DISABLED, nothing stored', target: '403', pass: true });
+    recordFigure({
+      section: SECTION,
+      name: `dev login with DEV_LOGIN ${refused.join(', ')}`,
+      value: '403 AUTH.DEV_LOGIN_DISABLED, nothing stored',
+      target: '403',
+      pass: true,
+    });
   }, 120_000);
 });

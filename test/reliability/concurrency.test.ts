@@ -11,7 +11,7 @@ import { createDocumentClient } from '../../functions/src/db/client';
 import { createNotificationDynamoRepository } from '../../functions/src/db/notification.dynamo';
 import { tableNames } from '../../functions/src/db/table-names';
 import { call, completeForm, createDraft, login, published, uniq } from '../../functions/test/support/api';
-import { sentMessages } from '../../functions/test/support/stack-env';
+import { stackWechat } from '../../functions/test/support/fake-wechat-control';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
 
@@ -69,7 +69,13 @@ describe('concurrency', () => {
         rows += out.Count ?? 0;
         start = out.LastEvaluatedKey;
       } while (start);
-      recordFigure({ section: SECTION, name: 'follow/unfollow at once (220 requests, 200 users)', value: `${stored.followerCount} followers, ${rows} follow rows`, target: '100 and 100', pass: stored.followerCount === 100 && rows === 100 && failed === 0 });
+      recordFigure({
+        section: SECTION,
+        name: 'follow/unfollow at once (220 requests, 200 users)',
+        value: `${stored.followerCount} followers, ${rows} follow rows`,
+        target: '100 and 100',
+        pass: stored.followerCount === 100 && rows === 100 && failed === 0,
+      });
       expect(failed).toBe(0);
       expect(rows).toBe(100);
       expect(stored.followerCount).toBe(100);
@@ -82,7 +88,9 @@ describe('concurrency', () => {
     const user = await wechatLogin();
     const template = LOCAL_WECHAT.templates.newMatch;
     const accepts = await Promise.all(
-      Array.from({ length: 100 }, () => call('POST', '/me/subscribe-quota', { token: user.token, json: { results: { [template]: 'accept' } } })),
+      Array.from({ length: 100 }, () =>
+        call('POST', '/me/subscribe-quota', { token: user.token, json: { results: { [template]: 'accept' } } }),
+      ),
     );
     expect(accepts.filter((r) => r.status !== 200)).toHaveLength(0);
 
@@ -114,7 +122,7 @@ describe('concurrency', () => {
     const outcomes = await Promise.all(items.map((n) => app.push.onNotificationCreated(n)));
 
     const sentToUser = async () => {
-      const sent = await sentMessages();
+      const sent = await stackWechat().sent();
       return sent.filter((m) => (m.page ?? '').includes(tag));
     };
     // Whatever the stream's pusher claimed is finished by it: wait until every item has a final state.
@@ -141,8 +149,20 @@ describe('concurrency', () => {
     client.destroy();
 
     const count = (s: string) => states.filter((x) => x === s).length;
-    recordFigure({ section: SECTION, name: 'quota accepts at once (100)', value: quotaBefore.value.quota[template] ?? 0, target: '100', pass: quotaBefore.value.quota[template] === 100 });
-    recordFigure({ section: SECTION, name: 'pushes at once for one user (150, quota 100): sent', value: sent.length, target: '100', pass: sent.length === 100 });
+    recordFigure({
+      section: SECTION,
+      name: 'quota accepts at once (100)',
+      value: quotaBefore.value.quota[template] ?? 0,
+      target: '100',
+      pass: quotaBefore.value.quota[template] === 100,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'pushes at once for one user (150, quota 100): sent',
+      value: sent.length,
+      target: '100',
+      pass: sent.length === 100,
+    });
     recordFigure({ section: SECTION, name: 'pushes sent twice', value: duplicates, target: '0', pass: duplicates === 0 });
     expect(outcomes.filter((o) => o === 'sent').length).toBeLessThanOrEqual(100);
     expect(sent).toHaveLength(100);
@@ -167,8 +187,16 @@ describe('concurrency', () => {
       ),
     );
     const won = results.filter((r) => r.status === 200);
-    const conflicts = results.filter((r) => r.status === 409 && (r.body as { error?: { code?: string } }).error?.code === 'DEMAND.VERSION_CONFLICT');
-    recordFigure({ section: SECTION, name: 'owner edits at once (50, same version): 200 / 409', value: `${won.length} / ${conflicts.length}`, target: '1 / 49', pass: won.length === 1 && conflicts.length === 49 });
+    const conflicts = results.filter(
+      (r) => r.status === 409 && (r.body as { error?: { code?: string } }).error?.code === 'DEMAND.VERSION_CONFLICT',
+    );
+    recordFigure({
+      section: SECTION,
+      name: 'owner edits at once (50, same version): 200 / 409',
+      value: `${won.length} / ${conflicts.length}`,
+      target: '1 / 49',
+      pass: won.length === 1 && conflicts.length === 49,
+    });
     expect(won).toHaveLength(1);
     expect(conflicts).toHaveLength(49);
     const after = await call<Demand>('GET', `/demands/${draft.id}`, { token });
@@ -194,7 +222,13 @@ describe('concurrency', () => {
     );
     const final = (await call<Demand>('GET', `/demands/${draft.id}`, { token })).body;
     const marks = new Set((final.companyIntro ?? '').split(';').filter(Boolean));
-    recordFigure({ section: SECTION, name: 'retrying writers (50): updates kept', value: marks.size, target: '50', pass: marks.size === 50 });
+    recordFigure({
+      section: SECTION,
+      name: 'retrying writers (50): updates kept',
+      value: marks.size,
+      target: '50',
+      pass: marks.size === 50,
+    });
     recordFigure({ section: SECTION, name: 'retrying writers: requests (GET+PUT pairs)', value: requests });
     expect(marks.size).toBe(50);
     expect(final.version).toBe(after.body.version + 50);

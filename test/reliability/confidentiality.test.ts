@@ -9,9 +9,28 @@
 // demand's hidden values belong to its owner and the admins; a solution to its submitter, the demand's owner, the
 // admins and (once shortlisted) the final's judges; a decline reason to the submitter, the owner and the admins; a
 // demand never published to its owner and the admins.
-import type { AuthResponse, Demand, DemandComplete, DemandDetailResponse, IndustryField, Notification, ScoreRequest, Solution, UserRole } from '@cic/shared';
+import type {
+  AuthResponse,
+  Demand,
+  DemandComplete,
+  DemandDetailResponse,
+  IndustryField,
+  Notification,
+  ScoreRequest,
+  Solution,
+  UserRole,
+} from '@cic/shared';
 import { call, completeForm, createDraft, login, type Reply } from '../../functions/test/support/api';
-import { assignJudges, createTrack, decide, putScore, solutionForm, submitSolution, WELDING_SUMMARY } from '../../functions/test/support/contest';
+import {
+  assignJudges,
+  createTrack,
+  decide,
+  putScore,
+  solutionForm,
+  submitSolution,
+  WELDING_SUMMARY,
+} from '../../functions/test/support/contest';
+import { stackWechat } from '../../functions/test/support/fake-wechat-control';
 import { eventually } from '../../functions/test/support/stack-env';
 import { recordFigure } from './figures';
 import { inParallel } from './support/actors';
@@ -72,15 +91,56 @@ interface Topic {
 }
 
 const TOPICS: Topic[] = [
-  { title: '陶瓷基复合材料涂层', field: 'new_materials', keyword: '热障涂层', description: '需要开发耐1300摄氏度的热障涂层，用于燃气轮机叶片，要求热循环寿命不低于1000次，涂层结合强度不低于30兆帕，并提供中试工艺方案。' },
-  { title: '钠离子电池正极材料', field: 'new_energy', keyword: '钠离子电池', description: '寻求钠离子电池层状氧化物正极材料的量产工艺，克容量不低于140毫安时每克，循环2000次容量保持率大于85%，成本低于磷酸铁锂。' },
-  { title: '产线视觉缺陷检测', field: 'ai', keyword: '缺陷检测', description: '需要一套面向金属冲压件的视觉缺陷检测系统，漏检率低于0.1%，误检率低于1%，单件检测节拍不超过0.5秒，可接入现有产线控制系统。' },
-  { title: '数控机床热误差补偿', field: 'equipment', keyword: '热误差补偿', description: '五轴数控机床在连续加工中主轴温升导致精度漂移，需要热误差补偿模型与实施方案，补偿后定位误差小于5微米，适配国产数控系统。' },
-  { title: '工业数据中台建设', field: 'digital_economy', keyword: '数据中台', description: '集团下属12家工厂的设备与质量数据分散，需建设工业数据中台，统一采集协议与数据标准，支持实时看板与质量追溯，日处理数据不少于10亿条。' },
-  { title: '氢燃料电池双极板', field: 'new_energy', keyword: '双极板', description: '需要金属双极板的表面改性技术，接触电阻低于10毫欧平方厘米，耐腐蚀电流密度低于1微安每平方厘米，满足车用燃料电池5000小时寿命要求。' },
+  {
+    title: '陶瓷基复合材料涂层',
+    field: 'new_materials',
+    keyword: '热障涂层',
+    description:
+      '需要开发耐1300摄氏度的热障涂层，用于燃气轮机叶片，要求热循环寿命不低于1000次，涂层结合强度不低于30兆帕，并提供中试工艺方案。',
+  },
+  {
+    title: '钠离子电池正极材料',
+    field: 'new_energy',
+    keyword: '钠离子电池',
+    description:
+      '寻求钠离子电池层状氧化物正极材料的量产工艺，克容量不低于140毫安时每克，循环2000次容量保持率大于85%，成本低于磷酸铁锂。',
+  },
+  {
+    title: '产线视觉缺陷检测',
+    field: 'ai',
+    keyword: '缺陷检测',
+    description:
+      '需要一套面向金属冲压件的视觉缺陷检测系统，漏检率低于0.1%，误检率低于1%，单件检测节拍不超过0.5秒，可接入现有产线控制系统。',
+  },
+  {
+    title: '数控机床热误差补偿',
+    field: 'equipment',
+    keyword: '热误差补偿',
+    description:
+      '五轴数控机床在连续加工中主轴温升导致精度漂移，需要热误差补偿模型与实施方案，补偿后定位误差小于5微米，适配国产数控系统。',
+  },
+  {
+    title: '工业数据中台建设',
+    field: 'digital_economy',
+    keyword: '数据中台',
+    description:
+      '集团下属12家工厂的设备与质量数据分散，需建设工业数据中台，统一采集协议与数据标准，支持实时看板与质量追溯，日处理数据不少于10亿条。',
+  },
+  {
+    title: '氢燃料电池双极板',
+    field: 'new_energy',
+    keyword: '双极板',
+    description:
+      '需要金属双极板的表面改性技术，接触电阻低于10毫欧平方厘米，耐腐蚀电流密度低于1微安每平方厘米，满足车用燃料电池5000小时寿命要求。',
+  },
 ];
 const REGIONS = ['江苏省 / 苏州市 / 工业园区', '上海市 / 浦东新区', '浙江省 / 杭州市 / 余杭区', '安徽省 / 合肥市 / 高新区'];
-const COOPERATION: DemandComplete['cooperationModes'][] = [['co_develop'], ['transfer', 'license'], ['co_develop', 'equity'], ['joint_venture']];
+const COOPERATION: DemandComplete['cooperationModes'][] = [
+  ['co_develop'],
+  ['transfer', 'license'],
+  ['co_develop', 'equity'],
+  ['joint_venture'],
+];
 
 type Fate = 'published' | 'rejected' | 'pending' | 'draft';
 
@@ -97,7 +157,10 @@ interface DemandPlan {
   /** Its status after the workload. */
   status: Demand['status'];
   inTrack: boolean;
-  hidden: Record<'companyName' | 'contactName' | 'contactPhone' | 'contactTitle' | 'email' | 'brokerName' | 'brokerPhone', string | undefined>;
+  hidden: Record<
+    'companyName' | 'contactName' | 'contactPhone' | 'contactTitle' | 'email' | 'brokerName' | 'brokerPhone',
+    string | undefined
+  >;
   /** The marker of each hidden value (the phone numbers are their own markers). */
   hiddenMarkers: { field: string; value: string; phone: boolean }[];
   titleMarker: string;
@@ -140,7 +203,12 @@ function planDemand(owner: number, fate: Fate): DemandPlan {
     { field: 'contactPhone', value: hidden.contactPhone, phone: true },
     { field: 'contactTitle', value: m.title, phone: false },
     { field: 'email', value: m.email, phone: false },
-    ...(brokered ? [{ field: 'brokerName', value: m.broker, phone: false }, { field: 'brokerPhone', value: hidden.brokerPhone as string, phone: true }] : []),
+    ...(brokered
+      ? [
+          { field: 'brokerName', value: m.broker, phone: false },
+          { field: 'brokerPhone', value: hidden.brokerPhone as string, phone: true },
+        ]
+      : []),
   ];
   const repeats: DemandPlan['repeats'] = anonymous ? pick(['none', 'text', 'title'] as const) : 'none';
   const titleMarker = marker('ti');
@@ -189,10 +257,16 @@ function planWorkload() {
   const perOwner = Array.from({ length: N.owners }, () => between(2, 3));
   const total = perOwner.reduce((a, b) => a + b, 0);
   const fates = shuffled<Fate>(['rejected', 'rejected', 'pending', 'draft', ...Array<Fate>(total - 4).fill('published')]);
-  const demands = perOwner.flatMap((n, owner) => Array.from({ length: n }, () => owner)).map((owner, i) => planDemand(owner, fates[i] as Fate));
+  const demands = perOwner
+    .flatMap((n, owner) => Array.from({ length: n }, () => owner))
+    .map((owner, i) => planDemand(owner, fates[i] as Fate));
   // Every kind of anonymous demand is in every run: one that repeats its hidden values in its title, one in its text.
   const open = demands.filter((d) => d.fate === 'published');
-  for (const [d, repeats] of [[open[0], 'title'], [open[1], 'text'], [open[2], 'none']] as const) {
+  for (const [d, repeats] of [
+    [open[0], 'title'],
+    [open[1], 'text'],
+    [open[2], 'none'],
+  ] as const) {
     if (d && (!d.anonymous || d.repeats !== repeats)) Object.assign(d, planDemandLike(d, repeats));
     if (d) Object.assign(d, { close: false, keepOpen: true });
   }
@@ -204,7 +278,13 @@ function planWorkload() {
     const chosen = sample(openIndexes, between(1, 3));
     if (c === 0 && !chosen.includes(titled)) chosen[0] = titled;
     for (const demand of chosen) {
-      const m = { title: marker('st'), summary: marker('ss'), organisation: marker('so'), team: marker('sm'), contact: marker('sc') };
+      const m = {
+        title: marker('st'),
+        summary: marker('ss'),
+        organisation: marker('so'),
+        team: marker('sm'),
+        contact: marker('sc'),
+      };
       const contactPhone = phone('139');
       const first = pick(['shortlist', 'shortlist', 'decline', 'none'] as const);
       const declineMarker = first === 'decline' ? marker('dr') : undefined;
@@ -310,7 +390,12 @@ interface Person extends Viewer {
   id: string;
 }
 
-const asPerson = (name: string, auth: AuthResponse): Person => ({ name, token: auth.token, id: auth.user.id, role: auth.user.role });
+const asPerson = (name: string, auth: AuthResponse): Person => ({
+  name,
+  token: auth.token,
+  id: auth.user.id,
+  role: auth.user.role,
+});
 
 const plan = planWorkload();
 const people = {
@@ -341,7 +426,8 @@ function secretsAfterWorkload(): Secret[] {
     const ownerOrAdmin = (v: Viewer) => admin(v) || v.id === owner.id;
     const of = `demand ${i}`;
     const kind = d.fate === 'published' ? 'anonymous demand' : `${d.fate} demand`;
-    const secret = (value: string, phone: boolean, field: string) => secrets.push({ value, phone, kind: `${kind}: ${field}`, of, entitled: ownerOrAdmin });
+    const secret = (value: string, phone: boolean, field: string) =>
+      secrets.push({ value, phone, kind: `${kind}: ${field}`, of, entitled: ownerOrAdmin });
     if (d.anonymous || d.fate !== 'published') for (const h of d.hiddenMarkers) secret(h.value, h.phone, h.field);
     if (d.fate !== 'published') {
       secret(d.titleMarker, false, 'title');
@@ -363,16 +449,24 @@ function secretsAfterWorkload(): Secret[] {
     // An award names the winning team's organisation, and the solution, in public.
     const awarded = awardedSolutions.has(solution.id);
     for (const m of s.markers) {
-      secrets.push({ value: m.value, phone: m.phone, kind: `${kind}: ${m.field}`, of, entitled: awarded && m.field === 'organisation' ? () => true : seesSolution });
+      secrets.push({
+        value: m.value,
+        phone: m.phone,
+        kind: `${kind}: ${m.field}`,
+        of,
+        entitled: awarded && m.field === 'organisation' ? () => true : seesSolution,
+      });
     }
     secrets.push({ value: solution.id, phone: false, kind: `${kind}: id`, of, entitled: awarded ? () => true : seesSolution });
-    if (s.declineMarker) secrets.push({ value: s.declineMarker, phone: false, kind: `${kind}: decline reason`, of, entitled: party });
+    if (s.declineMarker)
+      secrets.push({ value: s.declineMarker, phone: false, kind: `${kind}: decline reason`, of, entitled: party });
   }
   return secrets;
 }
 
 async function runWorkload(): Promise<void> {
-  const logins = (n: number, role: UserRole, name: string) => Promise.all(Array.from({ length: n }, (_, i) => login(role).then((a) => asPerson(`${name} ${i}`, a))));
+  const logins = (n: number, role: UserRole, name: string) =>
+    Promise.all(Array.from({ length: n }, (_, i) => login(role).then((a) => asPerson(`${name} ${i}`, a))));
   [people.admins, people.owners, people.challengers, people.judges, people.watchers, people.unrelated] = await Promise.all([
     logins(N.admins, 'admin', 'admin'),
     logins(N.owners, 'user', 'owner'),
@@ -382,13 +476,17 @@ async function runWorkload(): Promise<void> {
     logins(N.unrelated, 'user', 'unrelated user'),
   ]);
   // Watchers on WeChat, who accept subscribe messages, so that alerts go out as pushes too.
-  const newMatchTemplate = (JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>).WECHAT_TEMPLATE_NEW_MATCH as string;
+  const newMatchTemplate = (JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>)
+    .WECHAT_TEMPLATE_NEW_MATCH as string;
   for (let i = 0; i < N.wechatWatchers; i += 1) {
     const res = await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${RUN}w${i}-1` } });
     expectOk('wechat login', res);
     const watcher = asPerson(`WeChat watcher ${i}`, res.body);
     for (let k = 0; k < 10; k += 1) {
-      expectOk('quota', await call('POST', '/me/subscribe-quota', { token: watcher.token, json: { results: { [newMatchTemplate]: 'accept' } } }));
+      expectOk(
+        'quota',
+        await call('POST', '/me/subscribe-quota', { token: watcher.token, json: { results: { [newMatchTemplate]: 'accept' } } }),
+      );
     }
     people.watchers.push(watcher);
   }
@@ -397,9 +495,14 @@ async function runWorkload(): Promise<void> {
   // Saved searches before anything is published, so the matcher has something to find.
   await inParallel(plan.watchers, CONCURRENCY, async (keywords, w) => {
     const token = (people.watchers[w] as Person).token;
-    for (const keyword of keywords) expectOk('subscribe', await call('POST', '/me/subscriptions', { token, json: { keywords: [keyword] } }), 201);
+    for (const keyword of keywords)
+      expectOk('subscribe', await call('POST', '/me/subscriptions', { token, json: { keywords: [keyword] } }), 201);
   });
-  expectOk('broad subscription', await call('POST', '/me/subscriptions', { token: (people.watchers[0] as Person).token, json: { fields: [plan.broadField] } }), 201);
+  expectOk(
+    'broad subscription',
+    await call('POST', '/me/subscriptions', { token: (people.watchers[0] as Person).token, json: { fields: [plan.broadField] } }),
+    201,
+  );
 
   // Demands: drafted, submitted, then published or rejected.
   await inParallel(plan.demands, CONCURRENCY, async (d) => {
@@ -413,14 +516,22 @@ async function runWorkload(): Promise<void> {
   });
   const track = await createTrack(organiser.token);
   trackId = track.id;
-  await inParallel(plan.demands.filter((d) => d.inTrack), CONCURRENCY, async (d) => {
-    expectOk('track', await call('PUT', `/admin/demands/${d.id}/track`, { token: organiser.token, json: { trackId } }));
-  });
+  await inParallel(
+    plan.demands.filter((d) => d.inTrack),
+    CONCURRENCY,
+    async (d) => {
+      expectOk('track', await call('PUT', `/admin/demands/${d.id}/track`, { token: organiser.token, json: { trackId } }));
+    },
+  );
 
   // Follows, by watchers and challengers.
   const followers = [...people.watchers.slice(0, N.watchers), ...people.challengers];
   await inParallel(plan.follows, CONCURRENCY, async (demands, f) => {
-    for (const i of demands) expectOk('follow', await call('PUT', `/demands/${(plan.demands[i] as DemandPlan).id}/follow`, { token: (followers[f] as Person).token }));
+    for (const i of demands)
+      expectOk(
+        'follow',
+        await call('PUT', `/demands/${(plan.demands[i] as DemandPlan).id}/follow`, { token: (followers[f] as Person).token }),
+      );
   });
 
   // 揭榜, then the owners' first decisions.
@@ -434,10 +545,15 @@ async function runWorkload(): Promise<void> {
       contactName: `张${contact}`,
       contactPhone: contactPhone as string,
     });
-    s.solution = await submitSolution((people.challengers[s.challenger] as Person).token, (plan.demands[s.demand] as DemandPlan).id, form);
+    s.solution = await submitSolution(
+      (people.challengers[s.challenger] as Person).token,
+      (plan.demands[s.demand] as DemandPlan).id,
+      form,
+    );
     const owner = (people.owners[(plan.demands[s.demand] as DemandPlan).owner] as Person).token;
     if (s.first === 'shortlist') s.status = (await decide(owner, s.solution.id, 'shortlist')).status;
-    if (s.first === 'decline') s.status = (await decide(owner, s.solution.id, 'decline', `与我方产线不匹配，评审意见${s.declineMarker}`)).status;
+    if (s.first === 'decline')
+      s.status = (await decide(owner, s.solution.id, 'decline', `与我方产线不匹配，评审意见${s.declineMarker}`)).status;
   });
 
   // Finals: two judges per demand with a shortlist; each scores every shortlisted solution.
@@ -445,16 +561,25 @@ async function runWorkload(): Promise<void> {
   const finalPlans = finals.map((demand) => ({
     demand,
     judges: sample(people.judges, 2),
-    scores: Array.from({ length: 2 * plan.solutions.length }, () => ({ completeness: between(50, 100), feasibility: between(50, 100), fit: between(50, 100) })),
+    scores: Array.from({ length: 2 * plan.solutions.length }, () => ({
+      completeness: between(50, 100),
+      feasibility: between(50, 100),
+      fit: between(50, 100),
+    })),
     intent: chance(0.35),
     lateDecline: chance(0.3),
   }));
   await inParallel(finalPlans, CONCURRENCY, async ({ demand, judges, scores }) => {
     judgesOf.set(demand, judges);
-    await assignJudges(organiser.token, (plan.demands[demand] as DemandPlan).id, judges.map((j) => j.id));
+    await assignJudges(
+      organiser.token,
+      (plan.demands[demand] as DemandPlan).id,
+      judges.map((j) => j.id),
+    );
     const shortlisted = plan.solutions.filter((x) => x.demand === demand && x.status === 'shortlisted');
     for (const [k, s] of shortlisted.entries()) {
-      for (const [n, j] of judges.entries()) await putScore(j.token, (s.solution as Solution).id, scores[2 * k + n] as ScoreRequest);
+      for (const [n, j] of judges.entries())
+        await putScore(j.token, (s.solution as Solution).id, scores[2 * k + n] as ScoreRequest);
     }
   });
   // After scoring: an intent agreement on some finals, a late decline on others (the judges lose sight of it).
@@ -469,7 +594,9 @@ async function runWorkload(): Promise<void> {
     const last = shortlisted[shortlisted.length - 1];
     if (f.lateDecline && last && last.status === 'shortlisted') {
       last.declineMarker = marker('dr');
-      last.status = (await decide(owner, (last.solution as Solution).id, 'decline', `评审后婉拒，意见${last.declineMarker}`)).status;
+      last.status = (
+        await decide(owner, (last.solution as Solution).id, 'decline', `评审后婉拒，意见${last.declineMarker}`)
+      ).status;
     }
   }
 
@@ -489,17 +616,27 @@ async function runWorkload(): Promise<void> {
   const winner = pick(plan.solutions.filter((s) => s.demand === plan.titled));
   const res = await call('POST', '/admin/awards', {
     token: organiser.token,
-    json: { demandId: (plan.demands[winner.demand] as DemandPlan).id, kind: 'best_solution', target: 'solution', solutionId: (winner.solution as Solution).id, year: 2025 },
+    json: {
+      demandId: (plan.demands[winner.demand] as DemandPlan).id,
+      kind: 'best_solution',
+      target: 'solution',
+      solutionId: (winner.solution as Solution).id,
+      year: 2025,
+    },
   });
   expectOk('solution award', res, 201);
   awardedSolutions.add((winner.solution as Solution).id);
   awards.push({ demand: winner.demand, target: 'solution', winnerName: (res.body as { winnerName: string }).winnerName });
 
   // Some demands close: their followers are told.
-  await inParallel(plan.demands.filter((d) => d.close), CONCURRENCY, async (d) => {
-    expectOk('close', await call('POST', `/demands/${d.id}/close`, { token: (people.owners[d.owner] as Person).token }));
-    d.status = 'closed';
-  });
+  await inParallel(
+    plan.demands.filter((d) => d.close),
+    CONCURRENCY,
+    async (d) => {
+      expectOk('close', await call('POST', `/demands/${d.id}/close`, { token: (people.owners[d.owner] as Person).token }));
+      d.status = 'closed';
+    },
+  );
 
   await alertsDelivered(followers);
 }
@@ -509,7 +646,8 @@ async function alertsDelivered(followers: Person[]): Promise<void> {
   const expected: { person: Person; demandId: string; reason: Notification['reason'] }[] = [];
   plan.watchers.forEach((keywords, w) => {
     for (const d of plan.demands) {
-      if (d.fate === 'published' && keywords.includes(d.topic.keyword)) expected.push({ person: people.watchers[w] as Person, demandId: d.id, reason: 'new_match' });
+      if (d.fate === 'published' && keywords.includes(d.topic.keyword))
+        expected.push({ person: people.watchers[w] as Person, demandId: d.id, reason: 'new_match' });
     }
   });
   plan.follows.forEach((demands, f) => {
@@ -519,7 +657,7 @@ async function alertsDelivered(followers: Person[]): Promise<void> {
     }
   });
   await eventually(
-    'the workload\'s alerts in every inbox',
+    "the workload's alerts in every inbox",
     async () => {
       for (const e of expected) {
         const items = await allPages<Notification>(e.person.token, '/me/notifications');
@@ -531,7 +669,7 @@ async function alertsDelivered(followers: Person[]): Promise<void> {
   );
   // And the pushes those alerts owe have gone out (or ended) for the WeChat watchers.
   await eventually(
-    'the WeChat watchers\' pushes',
+    "the WeChat watchers' pushes",
     async () => {
       for (const w of people.watchers.slice(N.watchers)) {
         const items = await allPages<Notification>(w.token, '/me/notifications');
@@ -548,7 +686,11 @@ async function allPages<T>(token: string | undefined, path: string): Promise<T[]
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page: Reply<{ items: T[]; nextCursor: string | null }> = await call('GET', cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path, { token });
+    const page: Reply<{ items: T[]; nextCursor: string | null }> = await call(
+      'GET',
+      cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path,
+      { token },
+    );
     expectOk(path, page);
     items.push(...page.body.items);
     cursor = page.body.nextCursor;
@@ -575,7 +717,8 @@ async function read(viewer: Viewer, path: string): Promise<Reply> {
   crawled.responses += 1;
   crawled.bytes += Buffer.byteLength(res.text);
   crawled.checks += detector.secrets.length;
-  for (const secret of detector.leaks(res.text, viewer, path)) leaks.push({ viewer: viewer.name, path, secret, context: detector.context(res.text, secret) });
+  for (const secret of detector.leaks(res.text, viewer, path))
+    leaks.push({ viewer: viewer.name, path, secret, context: detector.context(res.text, secret) });
   return res;
 }
 
@@ -682,15 +825,24 @@ describe('confidentiality after a randomized workload', () => {
       const res = await call('GET', `/demands/${d.id}`, { token: owner.token });
       expectOk('owner detail', res);
       // (What anyone may see, such as an awarded team's name, is no secret.)
-      const mine = anyone.filter((s) => (d.hiddenMarkers.some((h) => h.value === s.value) || s.value === d.rejectMarker) && !s.entitled(ANONYMOUS));
+      const mine = anyone.filter(
+        (s) => (d.hiddenMarkers.some((h) => h.value === s.value) || s.value === d.rejectMarker) && !s.entitled(ANONYMOUS),
+      );
       mine.forEach((s) => expected.add(s));
       // Taken as a response to the public, the owner's own view is a leak of each of them.
       detector.leaks(res.text, ANONYMOUS).forEach((s) => found.add(s));
-      expect(bySubstring(res.text, d.hiddenMarkers.filter((h) => !h.phone).map((h) => h.value))).toHaveLength(d.hiddenMarkers.filter((h) => !h.phone).length);
+      expect(
+        bySubstring(
+          res.text,
+          d.hiddenMarkers.filter((h) => !h.phone).map((h) => h.value),
+        ),
+      ).toHaveLength(d.hiddenMarkers.filter((h) => !h.phone).length);
       const list = await call('GET', `/demands/${d.id}/solutions`, { token: owner.token });
       if (list.status === 200) {
         const theirs = plan.solutions.filter((s) => plan.demands[s.demand] === d);
-        const values = new Set(theirs.flatMap((s) => [...s.markers.map((m) => m.value), ...(s.declineMarker ? [s.declineMarker] : [])]));
+        const values = new Set(
+          theirs.flatMap((s) => [...s.markers.map((m) => m.value), ...(s.declineMarker ? [s.declineMarker] : [])]),
+        );
         anyone.filter((s) => values.has(s.value) && !s.entitled(ANONYMOUS)).forEach((s) => expected.add(s));
         detector.leaks(list.text, ANONYMOUS).forEach((s) => found.add(s));
       }
@@ -698,7 +850,7 @@ describe('confidentiality after a randomized workload', () => {
     const missing = [...expected].filter((s) => !found.has(s)).map((s) => `${s.of} ${s.kind}`);
     recordFigure({
       section: SECTION,
-      name: 'control: hidden values caught in their owners\' own views, read as the public\'s',
+      name: "control: hidden values caught in their owners' own views, read as the public's",
       value: `${expected.size - missing.length} of ${expected.size}`,
       target: 'all',
       pass: missing.length === 0 && expected.size > 0,
@@ -718,20 +870,33 @@ describe('confidentiality after a randomized workload', () => {
     await inParallel(jobs, CONCURRENCY, (job) => job());
 
     // WeChat pushes reach other people too: none of them is entitled to a hidden value (owners log in with dev login).
-    const sent = (await (await fetch(`${process.env.STACK_WECHAT_URL as string}/__sent`)).json()) as { sent: unknown[] };
+    const sent = await stackWechat().sent();
     const pushViewer: Viewer = { name: 'a WeChat push', role: 'user', id: '(push recipient)' };
-    for (const message of sent.sent) {
+    for (const message of sent) {
       const text = JSON.stringify(message);
       crawled.responses += 1;
       crawled.bytes += Buffer.byteLength(text);
       crawled.checks += detector.secrets.length;
-      for (const secret of detector.leaks(text, pushViewer)) leaks.push({ viewer: pushViewer.name, path: 'POST /cgi-bin/message/subscribe/send', secret, context: detector.context(text, secret) });
+      for (const secret of detector.leaks(text, pushViewer))
+        leaks.push({
+          viewer: pushViewer.name,
+          path: 'POST /cgi-bin/message/subscribe/send',
+          secret,
+          context: detector.context(text, secret),
+        });
     }
 
     const summary = leakSummary();
     process.stdout.write(
       `confidentiality crawl (seed ${SEED}): ${crawled.responses} responses, ${crawled.bytes} bytes, ${detector.secrets.length} hidden values, ` +
-        `${sent.sent.length} WeChat pushes, ${leaks.length} leaks${summary.length ? `:\n${summary.slice(0, 60).map((l) => `  ${l}`).join('\n')}` : ''}\n` +
+        `${sent.length} WeChat pushes, ${leaks.length} leaks${
+          summary.length
+            ? `:\n${summary
+                .slice(0, 60)
+                .map((l) => `  ${l}`)
+                .join('\n')}`
+            : ''
+        }\n` +
         (leaks.length ? `for example:\n${leakExamples().join('\n')}\n` : ''),
     );
     recordFigure({ section: SECTION, name: 'responses crawled (incl. WeChat pushes)', value: crawled.responses });
@@ -747,7 +912,10 @@ describe('confidentiality after a randomized workload', () => {
     const named = awards.filter((a) => a.target !== 'solution');
     expect(named.length).toBeGreaterThan(0);
     for (const a of named) {
-      expect({ target: a.target, winnerName: a.winnerName }).toEqual({ target: a.target, winnerName: a.target === 'owner' ? '匿名企业' : '技术经纪人' });
+      expect({ target: a.target, winnerName: a.winnerName }).toEqual({
+        target: a.target,
+        winnerName: a.target === 'owner' ? '匿名企业' : '技术经纪人',
+      });
       const detail = await call<DemandDetailResponse>('GET', `/demands/${(plan.demands[a.demand] as DemandPlan).id}`);
       expect(detail.body.awards.map((x) => x.winnerName)).toContain(a.winnerName);
     }
@@ -765,10 +933,19 @@ describe('confidentiality after a randomized workload', () => {
         if (found.some((x) => x.id === d.id)) hits.push(`demand ${i} (repeats: ${d.repeats}) found by its ${h.field}`);
       }
     }
-    expect(plan.demands.filter((d) => d.status === 'published' && d.anonymous && d.repeats !== 'none').length).toBeGreaterThanOrEqual(2);
-    process.stdout.write(`search by hidden value: ${asked} queries, ${hits.length} found their anonymous demand${hits.length ? `:\n${hits.map((h) => `  ${h}`).join('\n')}` : ''}\n`);
-    recordFigure({ section: SECTION, name: 'anonymous demands found by searching a hidden value', value: `${hits.length} of ${asked} queries`, target: '0', pass: hits.length === 0 });
+    expect(
+      plan.demands.filter((d) => d.status === 'published' && d.anonymous && d.repeats !== 'none').length,
+    ).toBeGreaterThanOrEqual(2);
+    process.stdout.write(
+      `search by hidden value: ${asked} queries, ${hits.length} found their anonymous demand${hits.length ? `:\n${hits.map((h) => `  ${h}`).join('\n')}` : ''}\n`,
+    );
+    recordFigure({
+      section: SECTION,
+      name: 'anonymous demands found by searching a hidden value',
+      value: `${hits.length} of ${asked} queries`,
+      target: '0',
+      pass: hits.length === 0,
+    });
     expect(hits).toEqual([]);
   }, 120_000);
 });
-

@@ -10,13 +10,16 @@ import { tableName, tables } from '../../infra/tables.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
 import { assignJudges, decide, putScore, solutionForm, submitSolution } from '../../functions/test/support/contest';
-import { eventually, failWechat, resetWechat } from '../../functions/test/support/stack-env';
+import { stackWechat } from '../../functions/test/support/fake-wechat-control';
+import { eventually } from '../../functions/test/support/stack-env';
 import { fakeOpenid } from '../../scripts/fake-wechat/server';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
 
 const SECTION = 'erasure';
-const RUN = uniq('').replace(/[^a-z0-9]/g, '').slice(-8);
+const RUN = uniq('')
+  .replace(/[^a-z0-9]/g, '')
+  .slice(-8);
 /** A phone number nobody else in the run uses. */
 const phone = (tail: number) => `13${String(700000000 + Number.parseInt(RUN.slice(-4), 36) * 10 + tail).slice(-9)}`;
 
@@ -35,7 +38,13 @@ async function crawl(): Promise<{ table: string; text: string }[]> {
   for (const logical of Object.keys(tables) as (keyof typeof tables)[]) {
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await doc.send(new ScanCommand({ TableName: tableName(prefix, logical), ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+      const out = await doc.send(
+        new ScanCommand({
+          TableName: tableName(prefix, logical),
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
       for (const item of out.Items ?? []) all.push({ table: logical, text: JSON.stringify(item) });
       start = out.LastEvaluatedKey;
     } while (start);
@@ -102,7 +111,14 @@ describe('erasure: a crawl of every table after 注销', () => {
     await createDraft(wx.token, mine({ title: `草稿${RUN}` }));
     await submitted(wx.token, mine({ title: `审核中${RUN}` }));
     const rejected = await submitted(wx.token, mine({ title: `被驳回${RUN}` }));
-    expect((await call('POST', `/admin/demands/${rejected.id}/review`, { token: admin, json: { decision: 'reject', reason: '请补充技术指标' } })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `/admin/demands/${rejected.id}/review`, {
+          token: admin,
+          json: { decision: 'reject', reason: '请补充技术指标' },
+        })
+      ).status,
+    ).toBe(200);
     const live = await published(wx.token, admin, mine({ title: `已发布${RUN}`, anonymous: true }));
     const matched = await published(wx.token, admin, mine({ title: `已对接${RUN}` }));
     const offer = await submitSolution(other.token, matched.id);
@@ -111,19 +127,46 @@ describe('erasure: a crawl of every table after 注销', () => {
     const theirs: Demand = await published(other.token, admin, completeForm({ title: `别人的${RUN}` }));
     expect((await call('PUT', `/demands/${theirs.id}/follow`, { token: wx.token })).status).toBe(200);
     expect((await call('PUT', `/demands/${live.id}/follow`, { token: other.token })).status).toBe(200);
-    expect((await call<Subscription>('POST', '/me/subscriptions', { token: wx.token, json: { keywords: [`词${RUN}`] } })).status).toBe(201);
-    expect((await call('POST', '/me/subscribe-quota', { token: wx.token, json: { results: { [LOCAL_WECHAT.templates.newMatch]: 'accept', [LOCAL_WECHAT.templates.status]: 'accept' } } })).status).toBe(200);
-    await failWechat('subscribe_send', { errcode: -1, times: 20 });
+    expect(
+      (await call<Subscription>('POST', '/me/subscriptions', { token: wx.token, json: { keywords: [`词${RUN}`] } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call('POST', '/me/subscribe-quota', {
+          token: wx.token,
+          json: { results: { [LOCAL_WECHAT.templates.newMatch]: 'accept', [LOCAL_WECHAT.templates.status]: 'accept' } },
+        })
+      ).status,
+    ).toBe(200);
+    await stackWechat().fail({ api: 'subscribe_send', errcode: -1, times: 20 });
     await published(other.token, admin, completeForm({ title: `匹配词${RUN}的需求`.slice(0, 60) }));
     // A solution to another demand, shortlisted, scored by the judge on another final, and an award to its team.
     const solution = await submitSolution(
       wx.token,
       theirs.id,
-      solutionForm({ team: poster.values['team names'], contactName: poster.values['solution contact'], contactPhone: poster.values['solution phone'] }),
+      solutionForm({
+        team: poster.values['team names'],
+        contactName: poster.values['solution contact'],
+        contactPhone: poster.values['solution phone'],
+      }),
     );
     await decide(other.token, solution.id, 'shortlist');
-    expect((await call('POST', '/admin/awards', { token: admin, json: { demandId: theirs.id, kind: 'best_solution', target: 'solution', solutionId: solution.id, year: 2026 } })).status).toBe(201);
-    expect((await call('POST', '/admin/awards', { token: admin, json: { demandId: matched.id, kind: 'best_open_enterprise', target: 'owner', year: 2026 } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/admin/awards', {
+          token: admin,
+          json: { demandId: theirs.id, kind: 'best_solution', target: 'solution', solutionId: solution.id, year: 2026 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call('POST', '/admin/awards', {
+          token: admin,
+          json: { demandId: matched.id, kind: 'best_open_enterprise', target: 'owner', year: 2026 },
+        })
+      ).status,
+    ).toBe(201);
     await assignJudges(admin, theirs.id, [judge.user.id]);
     await putScore(judge.token, solution.id, { completeness: 88, feasibility: 77, fit: 66 });
 
@@ -134,7 +177,7 @@ describe('erasure: a crawl of every table after 注销', () => {
       60_000,
     );
     // The failures left over would fail other tests' pushes.
-    await resetWechat();
+    await stackWechat().reset();
     const before = leftOf(await crawl(), [poster, scorer]);
     for (const name of Object.keys(poster.values)) expect(before.some((f) => f.endsWith(`: ${name}`))).toBe(true);
 
@@ -144,8 +187,19 @@ describe('erasure: a crawl of every table after 注销', () => {
     const items = await crawl();
     const left = leftOf(items, [poster, scorer]);
     const tablesCrawled = Object.keys(tables).length;
-    recordFigure({ section: SECTION, name: `tables crawled after 2 erasures (${items.length} items)`, value: tablesCrawled, target: 'every table' });
-    recordFigure({ section: SECTION, name: 'values of the erased people found before / after', value: `${before.length} / ${left.length}`, target: '> 0 / 0', pass: before.length > 0 && left.length === 0 });
+    recordFigure({
+      section: SECTION,
+      name: `tables crawled after 2 erasures (${items.length} items)`,
+      value: tablesCrawled,
+      target: 'every table',
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'values of the erased people found before / after',
+      value: `${before.length} / ${left.length}`,
+      target: '> 0 / 0',
+      pass: before.length > 0 && left.length === 0,
+    });
     expect(left).toEqual([]);
   }, 300_000);
 });

@@ -9,6 +9,7 @@ import type { AuthResponse, Demand } from '@cic/shared';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames } from '../../functions/src/db/table-names';
 import { completeForm } from '../../functions/test/fakes/demand.factory';
+import { fakeWechat } from '../../functions/test/support/fake-wechat-control';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
 import {
@@ -25,7 +26,6 @@ import {
   startFaultStack,
   statsSawPublished,
   waitUntilSettled,
-  wechatControl,
   type Client,
   type FaultStack,
   type InboxItem,
@@ -94,7 +94,7 @@ describe('faults', () => {
     const started = Date.now();
     const names = tableNames(fault.stack.tablePrefix);
     const api: Client = createClient(fault.stack.apiUrl);
-    const wechat = wechatControl(fault.stack.wechatUrl);
+    const wechat = fakeWechat(fault.stack.wechatUrl);
     const quotaAccepts = { answered5xx: 0, appliedAnyway: 0 };
     const transitionsAppliedAnyway = { count: 0 };
 
@@ -105,35 +105,55 @@ describe('faults', () => {
     };
 
     // --- subscribers: a keyword subscription each, and quota 0, 1, 3 or 10 for the new-match template ---
-    const subscribers = await pool(Array.from({ length: SUBSCRIBERS }, (_, i) => i), CONCURRENCY, async (i): Promise<Subscriber> => {
-      const auth =
-        i < SUBSCRIBERS - WITHOUT_OPENID
-          ? // A used code cannot be exchanged twice: a retry logs the same person in with a fresh code.
-            await api.request<AuthResponse>('POST', '/auth/wechat', { json: (attempt: number) => ({ code: `user-fault${i}-${attempt}` }) })
-          : await api.request<AuthResponse>('POST', '/auth/dev', { json: { nickname: `fault-no-openid-${i}`, role: 'user' } });
-      expectStatus(auth, 200, `login subscriber ${i}`);
-      const { token, user } = auth.body;
-      const sub = await api.request('POST', '/me/subscriptions', { token, json: { keywords: subscriberKeywords(i).map(keyword) } });
-      expectStatus(sub, 201, `subscription ${i}`);
-      // Each accept adds one send. A 5xx may come after the accept was stored (the quota read that follows failed), so a
-      // blind retry could grant more than the user accepted: the test retries only while the stored quota is short.
-      const target = QUOTAS[i % QUOTAS.length] as number;
-      for (let have = await quotaOf(doc, names, TEMPLATE, user.id); have < target; ) {
-        const res = await api.once('POST', '/me/subscribe-quota', token, { results: { [TEMPLATE]: 'accept' } });
-        const now = await quotaOf(doc, names, TEMPLATE, user.id);
-        if (res.status >= 500) {
-          quotaAccepts.answered5xx += 1;
-          if (now > have) quotaAccepts.appliedAnyway += 1;
-        } else expectStatus(res, 200, `quota ${i}`);
-        have = now;
-      }
-      const stored = await doc.send(new GetCommand({ TableName: names.users, Key: { id: user.id }, ConsistentRead: true }));
-      const openid = stored.Item?.openid as string | undefined;
-      return { index: i, userId: user.id, token, quota: await quotaOf(doc, names, TEMPLATE, user.id), ...(openid ? { openid } : {}) };
-    });
+    const subscribers = await pool(
+      Array.from({ length: SUBSCRIBERS }, (_, i) => i),
+      CONCURRENCY,
+      async (i): Promise<Subscriber> => {
+        const auth =
+          i < SUBSCRIBERS - WITHOUT_OPENID
+            ? // A used code cannot be exchanged twice: a retry logs the same person in with a fresh code.
+              await api.request<AuthResponse>('POST', '/auth/wechat', {
+                json: (attempt: number) => ({ code: `user-fault${i}-${attempt}` }),
+              })
+            : await api.request<AuthResponse>('POST', '/auth/dev', { json: { nickname: `fault-no-openid-${i}`, role: 'user' } });
+        expectStatus(auth, 200, `login subscriber ${i}`);
+        const { token, user } = auth.body;
+        const sub = await api.request('POST', '/me/subscriptions', {
+          token,
+          json: { keywords: subscriberKeywords(i).map(keyword) },
+        });
+        expectStatus(sub, 201, `subscription ${i}`);
+        // Each accept adds one send. A 5xx may come after the accept was stored (the quota read that follows failed), so a
+        // blind retry could grant more than the user accepted: the test retries only while the stored quota is short.
+        const target = QUOTAS[i % QUOTAS.length] as number;
+        for (let have = await quotaOf(doc, names, TEMPLATE, user.id); have < target;) {
+          const res = await api.once('POST', '/me/subscribe-quota', token, { results: { [TEMPLATE]: 'accept' } });
+          const now = await quotaOf(doc, names, TEMPLATE, user.id);
+          if (res.status >= 500) {
+            quotaAccepts.answered5xx += 1;
+            if (now > have) quotaAccepts.appliedAnyway += 1;
+          } else expectStatus(res, 200, `quota ${i}`);
+          have = now;
+        }
+        const stored = await doc.send(new GetCommand({ TableName: names.users, Key: { id: user.id }, ConsistentRead: true }));
+        const openid = stored.Item?.openid as string | undefined;
+        return {
+          index: i,
+          userId: user.id,
+          token,
+          quota: await quotaOf(doc, names, TEMPLATE, user.id),
+          ...(openid ? { openid } : {}),
+        };
+      },
+    );
     const subscriptionRows = await pool(subscribers, CONCURRENCY, async (s) => {
       const out = await doc.send(
-        new QueryCommand({ TableName: names.subscriptions, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': s.userId }, Select: 'COUNT' }),
+        new QueryCommand({
+          TableName: names.subscriptions,
+          KeyConditionExpression: 'userId = :u',
+          ExpressionAttributeValues: { ':u': s.userId },
+          Select: 'COUNT',
+        }),
       );
       return out.Count ?? 0;
     });
@@ -143,12 +163,20 @@ describe('faults', () => {
 
     const adminAuth = await devLogin('fault-admin', 'admin');
     const admin = adminAuth.token;
-    const ownerAuths = await pool(Array.from({ length: OWNERS }, (_, k) => k), CONCURRENCY, (k) => devLogin(`fault-owner-${k}`, 'user'));
+    const ownerAuths = await pool(
+      Array.from({ length: OWNERS }, (_, k) => k),
+      CONCURRENCY,
+      (k) => devLogin(`fault-owner-${k}`, 'user'),
+    );
     const owners = ownerAuths.map((a) => a.token);
     const setUpMs = Date.now() - started;
 
     // --- publish, with WeChat's subscribe/send failing at random from here on ---
-    await wechat.chaos('subscribe_send', WECHAT_FAULT_RATE, [{ errcode: -1 }, { status: 502 }, { delayMs: 8000 }, { errcode: 43101 }]);
+    await wechat.chaos({
+      api: 'subscribe_send',
+      rate: WECHAT_FAULT_RATE,
+      outcomes: [{ errcode: -1 }, { status: 502 }, { delayMs: 8000 }, { errcode: 43101 }],
+    });
     const transition = async (token: string, id: string, path: string, json: unknown, want: Demand['status']) => {
       const res = await api.request<Demand>('POST', path, { token, json });
       if (res.status === 200) return;
@@ -163,28 +191,33 @@ describe('faults', () => {
       expectStatus(res, 200, `${path}`);
     };
     const publishStarted = Date.now();
-    const demandIds = await pool(Array.from({ length: DEMANDS }, (_, j) => j), CONCURRENCY, async (j) => {
-      const owner = owners[j % OWNERS] as string;
-      const base = completeForm();
-      const form = completeForm({
-        title: `故障演练需求 第${j}号`,
-        region: '上海市',
-        description: `${base.description}本需求涉及：${demandKeywords(j).map(keyword).join('、')}。`,
-      });
-      const created = await api.request<Demand>('POST', '/demands', { token: owner, json: form });
-      expectStatus(created, 201, `create demand ${j}`);
-      const { id } = created.body;
-      await transition(owner, id, `/demands/${id}/submit`, undefined, 'pending_review');
-      await transition(admin, id, `/admin/demands/${id}/review`, { decision: 'approve' }, 'published');
-      return id;
-    });
+    const demandIds = await pool(
+      Array.from({ length: DEMANDS }, (_, j) => j),
+      CONCURRENCY,
+      async (j) => {
+        const owner = owners[j % OWNERS] as string;
+        const base = completeForm();
+        const form = completeForm({
+          title: `故障演练需求 第${j}号`,
+          region: '上海市',
+          description: `${base.description}本需求涉及：${demandKeywords(j).map(keyword).join('、')}。`,
+        });
+        const created = await api.request<Demand>('POST', '/demands', { token: owner, json: form });
+        expectStatus(created, 201, `create demand ${j}`);
+        const { id } = created.body;
+        await transition(owner, id, `/demands/${id}/submit`, undefined, 'pending_review');
+        await transition(admin, id, `/admin/demands/${id}/review`, { decision: 'approve' }, 'published');
+        return id;
+      },
+    );
     const publishMs = Date.now() - publishStarted;
 
     // --- what must come out: subscriber i is alerted about demand j when j's text has all of i's keywords ---
     const expected = new Set<string>();
     demandIds.forEach((demandId, j) => {
       const present = new Set(demandKeywords(j));
-      for (const s of subscribers) if (subscriberKeywords(s.index).every((k) => present.has(k))) expected.add(`${s.userId}|${demandId}`);
+      for (const s of subscribers)
+        if (subscriberKeywords(s.index).every((k) => present.has(k))) expected.add(`${s.userId}|${demandId}`);
     });
 
     // --- wait until the inbox and the push states stop changing (bounded) ---
@@ -200,7 +233,7 @@ describe('faults', () => {
     const items = await readInboxes(doc, names, [...everyone, adminAuth.user.id, ...ownerAuths.map((a) => a.user.id)]);
     const sent = await wechat.sent();
     const wechatInjected = await wechat.injected();
-    await wechat.chaos('subscribe_send', 0);
+    await wechat.chaos({ api: 'subscribe_send', rate: 0 });
 
     // 1. every expected notification exactly once, and no other
     const found = countBy(items, (x) => `${x.userId}|${x.demandId}`);
@@ -215,7 +248,10 @@ describe('faults', () => {
     const sentPerUser = countBy(newMatchSent, (m) => m.touser);
     const overQuota = [...sentPerUser].reduce((sum, [openid, n]) => sum + Math.max(0, n - (byOpenid.get(openid)?.quota ?? 0)), 0);
     const zeroQuotaPushed = subscribers.filter((s) => s.quota === 0 && (sentPerUser.get(s.openid ?? '') ?? 0) > 0).length;
-    const sentPairs = countBy(newMatchSent, (m) => `${byOpenid.get(m.touser)?.userId ?? m.touser}|${demandOfPage(m.page) ?? m.page ?? ''}`);
+    const sentPairs = countBy(
+      newMatchSent,
+      (m) => `${byOpenid.get(m.touser)?.userId ?? m.touser}|${demandOfPage(m.page) ?? m.page ?? ''}`,
+    );
     const duplicatePushes = [...sentPairs.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     // Quota accounting: what is left plus what was sent is what the user accepted. Less, with some left, means a send was
     // taken and neither used nor given back (43101 zeroes what is left, so only users with some left can show it).
@@ -223,7 +259,9 @@ describe('faults', () => {
       await pool(subscribers, CONCURRENCY, async (s) => {
         const left = await quotaOf(doc, names, TEMPLATE, s.userId);
         const used = sentPerUser.get(s.openid ?? '') ?? 0;
-        return left + used > s.quota || (left > 0 && left + used < s.quota) ? { user: s.index, quota: s.quota, left, used } : undefined;
+        return left + used > s.quota || (left > 0 && left + used < s.quota)
+          ? { user: s.index, quota: s.quota, left, used }
+          : undefined;
       })
     ).filter((x) => x !== undefined);
 
@@ -233,14 +271,18 @@ describe('faults', () => {
     const deadLettered = items.filter((x) => x.push === 'dead_letter');
     const withoutLetter = (
       await pool(deadLettered, CONCURRENCY, async (x) => {
-        const out = await doc.send(new GetCommand({ TableName: names.deadLetters, Key: { id: `push#${x.userId}#${x.id}` }, ConsistentRead: true }));
+        const out = await doc.send(
+          new GetCommand({ TableName: names.deadLetters, Key: { id: `push#${x.userId}#${x.id}` }, ConsistentRead: true }),
+        );
         return out.Item ? undefined : x;
       })
     ).filter((x): x is InboxItem => x !== undefined);
     const letters = (await doc.send(new ScanCommand({ TableName: names.deadLetters, Select: 'COUNT' }))).Count ?? 0;
     const markedSent = new Set(items.filter((x) => x.push === 'sent').map((x) => `${x.userId}|${x.demandId}`));
     const stateOf = new Map(items.map((x) => [`${x.userId}|${x.demandId}`, x.push ?? '(none)']));
-    const deliveredNotMarkedList = [...sentPairs.keys()].filter((k) => !markedSent.has(k)).map((k) => ({ pair: k, state: stateOf.get(k) }));
+    const deliveredNotMarkedList = [...sentPairs.keys()]
+      .filter((k) => !markedSent.has(k))
+      .map((k) => ({ pair: k, state: stateOf.get(k) }));
     const deliveredNotMarked = deliveredNotMarkedList.length;
     const markedNotDelivered = [...markedSent].filter((k) => !sentPairs.has(k)).length;
 
@@ -258,7 +300,13 @@ describe('faults', () => {
     const retried = api.totalRetried() + quotaAccepts.answered5xx;
     const quotaTotal = subscribers.reduce((sum, s) => sum + s.quota, 0);
     const figure = (name: string, value: string | number, target?: string, pass?: boolean) =>
-      recordFigure({ section: SECTION, name, value, ...(target !== undefined ? { target } : {}), ...(pass !== undefined ? { pass } : {}) });
+      recordFigure({
+        section: SECTION,
+        name,
+        value,
+        ...(target !== undefined ? { target } : {}),
+        ...(pass !== undefined ? { pass } : {}),
+      });
     figure('demands published under faults (create, submit, approve)', demandIds.length, '1,000', demandIds.length === DEMANDS);
     figure('subscribers (WeChat login / no openid)', `${SUBSCRIBERS - WITHOUT_OPENID} / ${WITHOUT_OPENID}`);
     figure('quota accepted (sum over subscribers: 0, 1, 3 or 10 each)', quotaTotal);
@@ -271,18 +319,43 @@ describe('faults', () => {
     figure('pushes over quota (incl. to users with 0 quota)', overQuota, '0', overQuota === 0 && zeroQuotaPushed === 0);
     figure('quota accounting errors (left + sent ≠ accepted)', quotaErrors.length, '0', quotaErrors.length === 0);
     figure('duplicate pushes (same user and demand)', duplicatePushes, '0', duplicatePushes === 0);
-    figure('pushes delivered but not recorded sent / recorded sent but not delivered', `${deliveredNotMarked} / ${markedNotDelivered}`);
+    figure(
+      'pushes delivered but not recorded sent / recorded sent but not delivered',
+      `${deliveredNotMarked} / ${markedNotDelivered}`,
+    );
     figure('pushes left without a final state (pending, claimed)', open.length, '0', open.length === 0);
-    figure('push states', [...states].sort().map(([s, n]) => `${s} ${n}`).join(', '));
-    figure('dead letters (notifications / items in deadLetters)', `${deadLettered.length} / ${letters}`, 'equal', withoutLetter.length === 0 && letters === deadLettered.length);
+    figure(
+      'push states',
+      [...states]
+        .sort()
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', '),
+    );
+    figure(
+      'dead letters (notifications / items in deadLetters)',
+      `${deadLettered.length} / ${letters}`,
+      'equal',
+      withoutLetter.length === 0 && letters === deadLettered.length,
+    );
     figure('no_quota / no_openid', `${states.get('no_quota') ?? 0} / ${states.get('no_openid') ?? 0}`);
     figure(`DynamoDB faults injected (rate ${DYNAMODB_FAULT_RATE})`, dbFaults.total);
     figure(`WeChat subscribe/send faults injected (rate ${WECHAT_FAULT_RATE})`, wechatFaults);
     figure('API requests retried by the client after a 5xx', retried);
-    figure('5xx answers whose write was stored anyway (quota accepts, transitions)', quotaAccepts.appliedAnyway + transitionsAppliedAnyway.count);
-    figure('publications the demands stream handled (its stats counter)', publishedSeen, DEMANDS.toLocaleString('en-US'), publishedSeen === DEMANDS);
+    figure(
+      '5xx answers whose write was stored anyway (quota accepts, transitions)',
+      quotaAccepts.appliedAnyway + transitionsAppliedAnyway.count,
+    );
+    figure(
+      'publications the demands stream handled (its stats counter)',
+      publishedSeen,
+      DEMANDS.toLocaleString('en-US'),
+      publishedSeen === DEMANDS,
+    );
     figure('error lines serverless-offline printed (a failed stream batch attempt, a crash)', fault.offlineErrors.length);
-    figure('time: set-up / publish / streams settle (s)', `${Math.round(setUpMs / 1000)} / ${Math.round(publishMs / 1000)} / ${Math.round(settleMs / 1000)} (${settled})`);
+    figure(
+      'time: set-up / publish / streams settle (s)',
+      `${Math.round(setUpMs / 1000)} / ${Math.round(publishMs / 1000)} / ${Math.round(settleMs / 1000)} (${settled})`,
+    );
     console.log(
       JSON.stringify(
         {
@@ -301,7 +374,10 @@ describe('faults', () => {
           deliveredNotMarked: deliveredNotMarkedList.slice(0, 10),
           settled,
           duplicatePushes: [...sentPairs].filter(([, n]) => n > 1).slice(0, 10),
-          overQuotaUsers: [...sentPerUser].filter(([o, n]) => n > (byOpenid.get(o)?.quota ?? 0)).map(([o, n]) => ({ quota: byOpenid.get(o)?.quota, sent: n })).slice(0, 10),
+          overQuotaUsers: [...sentPerUser]
+            .filter(([o, n]) => n > (byOpenid.get(o)?.quota ?? 0))
+            .map(([o, n]) => ({ quota: byOpenid.get(o)?.quota, sent: n }))
+            .slice(0, 10),
         },
         null,
         2,
@@ -313,8 +389,17 @@ describe('faults', () => {
     expect(settled).not.toBe('still draining');
     // Every publication reached the alerts (the stream handler moves this counter right after a record's alerts).
     expect(publishedSeen).toBe(DEMANDS);
-    expect({ duplicates, missing: missing.length, unexpected: unexpected.length }).toEqual({ duplicates: 0, missing: 0, unexpected: 0 });
-    expect({ overQuota, zeroQuotaPushed, toStrangers, duplicatePushes }).toEqual({ overQuota: 0, zeroQuotaPushed: 0, toStrangers: 0, duplicatePushes: 0 });
+    expect({ duplicates, missing: missing.length, unexpected: unexpected.length }).toEqual({
+      duplicates: 0,
+      missing: 0,
+      unexpected: 0,
+    });
+    expect({ overQuota, zeroQuotaPushed, toStrangers, duplicatePushes }).toEqual({
+      overQuota: 0,
+      zeroQuotaPushed: 0,
+      toStrangers: 0,
+      duplicatePushes: 0,
+    });
     expect(quotaErrors).toEqual([]);
     expect(open).toEqual([]);
     expect(withoutLetter).toEqual([]);

@@ -1,4 +1,4 @@
-// Bad input (issue 7): property-based fuzzing of every write route of infra/functions.cjs with fast-check. Each route
+// Bad input: property-based fuzzing of every write route of infra/functions.cjs with fast-check. Each route
 // gets hundreds of malformed or hostile requests, most of them its valid body with one field changed (wrong types,
 // sizes over each maximum and around the 64 KB limit, unicode edge cases, script in text, numbers as text, 1e309,
 // deep nesting), the rest prototype keys, bodies that are not JSON objects, bad ids in the path and odd headers.
@@ -49,13 +49,22 @@ import {
 import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames, type TableNames } from '../../functions/src/db/table-names';
-import { API, call, completeForm, createDraft, login, published, submitted } from '../../functions/test/support/api';
+import { call, completeForm, createDraft, login, published, submitted } from '../../functions/test/support/api';
 import { assignJudges, createTrack, decide, solutionForm, submitSolution } from '../../functions/test/support/contest';
 import { fakeOpenid } from '../../scripts/fake-wechat/server';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
 import { inParallel } from './support/actors';
-import { preview, variantArb, verdictOf, type Body, type BodyBytes, type FieldSpec, type Variant, type Verdict } from './support/payloads';
+import {
+  preview,
+  variantArb,
+  verdictOf,
+  type Body,
+  type BodyBytes,
+  type FieldSpec,
+  type Variant,
+  type Verdict,
+} from './support/payloads';
 
 const SECTION = 'bad input';
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -72,9 +81,47 @@ const writeRoutes = () =>
 // ── The world the routes act on: one target per route, so that each route's effects can be told apart ───────────────
 
 interface World {
-  token: Record<'owner' | 'admin' | 'judge' | 'editor' | 'decided' | 'scored' | 'challenger' | 'subscriber' | 'unsubscriber' | 'quota' | 'follower', string>;
-  id: { owner: string; judge: string; challenger: string; subscriber: string; unsubscriber: string; quota: string; follower: string; scored: string };
-  demand: Record<'draft' | 'incomplete' | 'closable' | 'pending' | 'follow' | 'unfollow' | 'open' | 'edit' | 'decide' | 'score' | 'judges' | 'final' | 'track' | 'award', string>;
+  token: Record<
+    | 'owner'
+    | 'admin'
+    | 'judge'
+    | 'editor'
+    | 'decided'
+    | 'scored'
+    | 'challenger'
+    | 'subscriber'
+    | 'unsubscriber'
+    | 'quota'
+    | 'follower',
+    string
+  >;
+  id: {
+    owner: string;
+    judge: string;
+    challenger: string;
+    subscriber: string;
+    unsubscriber: string;
+    quota: string;
+    follower: string;
+    scored: string;
+  };
+  demand: Record<
+    | 'draft'
+    | 'incomplete'
+    | 'closable'
+    | 'pending'
+    | 'follow'
+    | 'unfollow'
+    | 'open'
+    | 'edit'
+    | 'decide'
+    | 'score'
+    | 'judges'
+    | 'final'
+    | 'track'
+    | 'award',
+    string
+  >;
   solution: { edit: string; decide: string; score: string };
   subscription: string;
   track: string;
@@ -82,7 +129,19 @@ interface World {
 }
 
 async function buildWorld(): Promise<World> {
-  const names = ['owner', 'admin', 'judge', 'editor', 'decided', 'scored', 'challenger', 'subscriber', 'unsubscriber', 'quota', 'follower'] as const;
+  const names = [
+    'owner',
+    'admin',
+    'judge',
+    'editor',
+    'decided',
+    'scored',
+    'challenger',
+    'subscriber',
+    'unsubscriber',
+    'quota',
+    'follower',
+  ] as const;
   const roleOf = (n: (typeof names)[number]) => (n === 'admin' || n === 'judge' ? n : 'user');
   const sessions = await Promise.all(names.map((n) => login(roleOf(n), `${TAG}${n}`)));
   const token = Object.fromEntries(names.map((n, i) => [n, sessions[i]!.token])) as World['token'];
@@ -113,9 +172,13 @@ async function buildWorld(): Promise<World> {
   await decide(owner, scored.id, 'shortlist');
   await Promise.all(['score', 'judges', 'final'].map((k) => assignJudges(admin, demand[k as 'score'], [userId.judge])));
   const follow = await call('PUT', `/demands/${demand.unfollow}/follow`, { token: token.follower });
-  const sub = await call<{ id: string }>('POST', '/me/subscriptions', { token: token.unsubscriber, json: { keywords: ['钛合金'] } });
+  const sub = await call<{ id: string }>('POST', '/me/subscriptions', {
+    token: token.unsubscriber,
+    json: { keywords: ['钛合金'] },
+  });
   const track = await createTrack(admin, { name: `模糊专场${TAG}` });
-  if (follow.status !== 200 || sub.status !== 201) throw new Error(`world: follow ${follow.status}, subscription ${sub.status} ${sub.text}`);
+  if (follow.status !== 200 || sub.status !== 201)
+    throw new Error(`world: follow ${follow.status}, subscription ${sub.status} ${sub.text}`);
 
   const env = JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>;
   return {
@@ -173,7 +236,12 @@ interface Spec {
 }
 
 const text = (max: number, min?: number): FieldSpec => ({ type: 'text', max, ...(min ? { min } : {}) });
-const num = (min: number, max: number, integer?: true): FieldSpec => ({ type: 'number', min, max, ...(integer ? { integer } : {}) });
+const num = (min: number, max: number, integer?: true): FieldSpec => ({
+  type: 'number',
+  min,
+  max,
+  ...(integer ? { integer } : {}),
+});
 const oneOf = (values: readonly string[]): FieldSpec => ({ type: 'enum', values });
 
 const DEMAND_FIELDS: Record<string, FieldSpec> = {
@@ -267,8 +335,10 @@ const versioned =
     return async (accepted) => {
       const after = await item(table, { id });
       const moved = Number(after?.version) - Number(before?.version);
-      if (moved !== accepted.length) return [`${table} ${id}: version moved by ${moved} for ${accepted.length} accepted requests`];
-      if (accepted.length === 0 && !isDeepStrictEqual(before, after)) return [`${table} ${id} changed though every request was refused`];
+      if (moved !== accepted.length)
+        return [`${table} ${id}: version moved by ${moved} for ${accepted.length} accepted requests`];
+      if (accepted.length === 0 && !isDeepStrictEqual(before, after))
+        return [`${table} ${id} changed though every request was refused`];
       return [];
     };
   };
@@ -280,12 +350,15 @@ const counted =
     const before = await read();
     return async (accepted) => {
       const after = await read();
-      return after - before === sign * accepted.length ? [] : [`${what}: ${before} → ${after} for ${accepted.length} accepted requests`];
+      return after - before === sign * accepted.length
+        ? []
+        : [`${what}: ${before} → ${after} for ${accepted.length} accepted requests`];
     };
   };
 
 /** A track a fuzzed request created: the run's tag is in its name or its description (a payload changes one field). */
-const isOfThisRun = (t: Record<string, unknown>) => String(t.name).startsWith(`模糊专场${TAG}`) || String(t.description).includes(`模糊测试${TAG}`);
+const isOfThisRun = (t: Record<string, unknown>) =>
+  String(t.name).startsWith(`模糊专场${TAG}`) || String(t.description).includes(`模糊测试${TAG}`);
 
 function specsFor(w: World): Record<string, Spec> {
   const scale = (n: number) => Math.max(1, Math.round(n * SCALE));
@@ -300,12 +373,18 @@ function specsFor(w: World): Record<string, Spec> {
       watch: async () => async () => {
         const refused = sentBy('POST /auth/wechat').filter((s) => s.status >= 400);
         const openids = new Set(refused.map((s) => fakeOpenid(LOCAL_WECHAT.appid, `${TAG}w${s.index}`)));
-        return (await scanUsers()).filter((u) => openids.has(String(u.openid))).map((u) => `user ${String(u.id)} created by a refused WeChat login`);
+        return (await scanUsers())
+          .filter((u) => openids.has(String(u.openid)))
+          .map((u) => `user ${String(u.id)} created by a refused WeChat login`);
       },
     },
     'POST /auth/dev': {
       count: scale(450),
-      body: { base: (i) => ({ nickname: `${TAG}dl${i}`, role: 'user' }), fields: { nickname: text(30, 1), role: oneOf(USER_ROLES) }, validate: validateDevLogin },
+      body: {
+        base: (i) => ({ nickname: `${TAG}dl${i}`, role: 'user' }),
+        fields: { nickname: text(30, 1), role: oneOf(USER_ROLES) },
+        validate: validateDevLogin,
+      },
       watch: async () => async (accepted) => {
         const made = new Set(accepted.map((s) => parsedOf<{ nickname: string }>(s)?.nickname));
         return (await scanUsers())
@@ -327,8 +406,18 @@ function specsFor(w: World): Record<string, Spec> {
       body: { base: demandBody, fields: DEMAND_FIELDS, validate: validateDemandDraft },
       watch: versioned('demands', w.demand.draft),
     },
-    'POST /demands/{id}/submit': { count: scale(200), token: w.token.owner, id: w.demand.incomplete, watch: versioned('demands', w.demand.incomplete) },
-    'POST /demands/{id}/close': { count: scale(200), token: w.token.owner, id: w.demand.closable, watch: versioned('demands', w.demand.closable) },
+    'POST /demands/{id}/submit': {
+      count: scale(200),
+      token: w.token.owner,
+      id: w.demand.incomplete,
+      watch: versioned('demands', w.demand.incomplete),
+    },
+    'POST /demands/{id}/close': {
+      count: scale(200),
+      token: w.token.owner,
+      id: w.demand.closable,
+      watch: versioned('demands', w.demand.closable),
+    },
     'PUT /demands/{id}/follow': {
       count: scale(200),
       token: w.token.follower,
@@ -336,7 +425,9 @@ function specsFor(w: World): Record<string, Spec> {
       watch: async () => async (accepted) => {
         const following = (await item('follows', { userId: w.id.follower, demandId: w.demand.follow })) !== undefined;
         const count = Number((await item('demands', { id: w.demand.follow }))?.followerCount);
-        return following === accepted.length > 0 && count === (following ? 1 : 0) ? [] : [`follow: following ${following}, ${count} followers, ${accepted.length} accepted`];
+        return following === accepted.length > 0 && count === (following ? 1 : 0)
+          ? []
+          : [`follow: following ${following}, ${count} followers, ${accepted.length} accepted`];
       },
     },
     'DELETE /demands/{id}/follow': {
@@ -346,7 +437,9 @@ function specsFor(w: World): Record<string, Spec> {
       watch: async () => async (accepted) => {
         const following = (await item('follows', { userId: w.id.follower, demandId: w.demand.unfollow })) !== undefined;
         const count = Number((await item('demands', { id: w.demand.unfollow }))?.followerCount);
-        return following === (accepted.length === 0) && count === (following ? 1 : 0) ? [] : [`unfollow: following ${following}, ${count} followers, ${accepted.length} accepted`];
+        return following === (accepted.length === 0) && count === (following ? 1 : 0)
+          ? []
+          : [`unfollow: following ${following}, ${count} followers, ${accepted.length} accepted`];
       },
     },
     'DELETE /me': {
@@ -354,8 +447,12 @@ function specsFor(w: World): Record<string, Spec> {
       freshCaller: true,
       watch: async () => async () => {
         const sent = sentBy('DELETE /me').filter((s) => s.callerId);
-        const exists = await Promise.all(sent.map(async (s) => (await item('users', { id: s.callerId as string })) !== undefined));
-        return sent.flatMap((s, i) => (exists[i] === s.status >= 300 ? [] : [`DELETE /me ${s.status}, account ${exists[i] ? 'kept' : 'gone'}`]));
+        const exists = await Promise.all(
+          sent.map(async (s) => (await item('users', { id: s.callerId as string })) !== undefined),
+        );
+        return sent.flatMap((s, i) =>
+          exists[i] === s.status >= 300 ? [] : [`DELETE /me ${s.status}, account ${exists[i] ? 'kept' : 'gone'}`],
+        );
       },
     },
     'POST /auth/logout': {
@@ -376,7 +473,11 @@ function specsFor(w: World): Record<string, Spec> {
       count: scale(450),
       token: w.token.admin,
       id: w.demand.pending,
-      body: { base: () => ({ decision: 'reject', reason: '请补充可量化的技术指标' }), fields: { decision: oneOf(['approve', 'reject']), reason: text(500) }, validate: validateReview },
+      body: {
+        base: () => ({ decision: 'reject', reason: '请补充可量化的技术指标' }),
+        fields: { decision: oneOf(['approve', 'reject']), reason: text(500) },
+        validate: validateReview,
+      },
       watch: versioned('demands', w.demand.pending),
     },
     'POST /me/subscriptions': {
@@ -387,13 +488,20 @@ function specsFor(w: World): Record<string, Spec> {
         fields: SUBSCRIPTION_FIELDS,
         validate: validateSubscription,
       },
-      watch: counted("the subscriber's subscriptions", async () => (await query('subscriptions', 'userId', w.id.subscriber)).length),
+      watch: counted(
+        "the subscriber's subscriptions",
+        async () => (await query('subscriptions', 'userId', w.id.subscriber)).length,
+      ),
     },
     'DELETE /me/subscriptions/{id}': {
       count: scale(200),
       token: w.token.unsubscriber,
       id: w.subscription,
-      watch: counted("the unsubscriber's subscriptions", async () => (await query('subscriptions', 'userId', w.id.unsubscriber)).length, -1),
+      watch: counted(
+        "the unsubscriber's subscriptions",
+        async () => (await query('subscriptions', 'userId', w.id.unsubscriber)).length,
+        -1,
+      ),
     },
     'POST /me/subscribe-quota': {
       count: scale(450),
@@ -405,7 +513,8 @@ function specsFor(w: World): Record<string, Spec> {
       },
       // Each accepted `accept` adds one send; a `ban` sets it to 0 (then only the sign is checked).
       watch: async () => {
-        const read = async () => Object.fromEntries((await query('quotas', 'userId', w.id.quota)).map((q) => [String(q.slot), Number(q.remaining)]));
+        const read = async () =>
+          Object.fromEntries((await query('quotas', 'userId', w.id.quota)).map((q) => [String(q.slot), Number(q.remaining)]));
         const before = await read();
         return async (accepted) => {
           const after = await read();
@@ -414,7 +523,9 @@ function specsFor(w: World): Record<string, Spec> {
             const slot = `tmpl#${t}`;
             if (results.some((r) => r[t] === 'ban')) return (after[slot] ?? 0) >= 0 ? [] : [`quota ${t} below 0`];
             const expected = (before[slot] ?? 0) + results.filter((r) => r[t] === 'accept').length;
-            return (after[slot] ?? 0) === expected ? [] : [`quota ${t}: ${before[slot] ?? 0} → ${after[slot] ?? 0}, expected ${expected}`];
+            return (after[slot] ?? 0) === expected
+              ? []
+              : [`quota ${t}: ${before[slot] ?? 0} → ${after[slot] ?? 0}, expected ${expected}`];
           });
         };
       },
@@ -422,16 +533,23 @@ function specsFor(w: World): Record<string, Spec> {
     'POST /me/notifications/read': {
       count: scale(450),
       token: w.token.owner,
-      body: { base: () => ({ ids: ['01FUZZNOTANOTIFICATION0000'] }), fields: { ids: { type: 'list', item: text(200, 1), max: 100 }, all: { type: 'true' } }, validate: validateMarkRead },
+      body: {
+        base: () => ({ ids: ['01FUZZNOTANOTIFICATION0000'] }),
+        fields: { ids: { type: 'list', item: text(200, 1), max: 100 }, all: { type: 'true' } },
+        validate: validateMarkRead,
+      },
       // Only an accepted {all: true}, or an accepted list naming it, may mark one of the owner's notifications read.
       watch: async () => {
-        const read = async () => new Map((await query('notifications', 'userId', w.id.owner)).map((n) => [String(n.id), n.readAt]));
+        const read = async () =>
+          new Map((await query('notifications', 'userId', w.id.owner)).map((n) => [String(n.id), n.readAt]));
         const before = await read();
         return async (accepted) => {
           const after = await read();
           const values = accepted.map((s) => parsedOf<{ all?: true; ids?: string[] }>(s) ?? {});
           return [...before].flatMap(([id, readAt]) =>
-            readAt === undefined && after.get(id) !== undefined && !values.some((v) => v.all || v.ids?.includes(id)) ? [`notification ${id} marked read by a refused request`] : [],
+            readAt === undefined && after.get(id) !== undefined && !values.some((v) => v.all || v.ids?.includes(id))
+              ? [`notification ${id} marked read by a refused request`]
+              : [],
           );
         };
       },
@@ -441,7 +559,10 @@ function specsFor(w: World): Record<string, Spec> {
       token: w.token.challenger,
       id: w.demand.open,
       body: { base: solutionBody, fields: SOLUTION_FIELDS, validate: validateSolutionForm },
-      watch: counted("the challenger's solutions", async () => (await query('solutions', 'submitterId', w.id.challenger, 'bySubmitter')).length),
+      watch: counted(
+        "the challenger's solutions",
+        async () => (await query('solutions', 'submitterId', w.id.challenger, 'bySubmitter')).length,
+      ),
     },
     'PUT /solutions/{id}': {
       count: scale(800),
@@ -455,7 +576,11 @@ function specsFor(w: World): Record<string, Spec> {
       count: scale(450),
       token: w.token.owner,
       id: w.solution.decide,
-      body: { base: () => ({ decision: 'shortlist', reason: '方案思路清晰，进入答辩' }), fields: { decision: oneOf(SOLUTION_DECISIONS), reason: text(500) }, validate: validateDecision },
+      body: {
+        base: () => ({ decision: 'shortlist', reason: '方案思路清晰，进入答辩' }),
+        fields: { decision: oneOf(SOLUTION_DECISIONS), reason: text(500) },
+        validate: validateDecision,
+      },
       watch: versioned('solutions', w.solution.decide),
     },
     'POST /admin/demands/{id}/judges': {
@@ -475,13 +600,18 @@ function specsFor(w: World): Record<string, Spec> {
         const before = await item('finals', { demandId: w.demand.judges, sk: 'final' });
         return async (accepted) => {
           const after = await item('finals', { demandId: w.demand.judges, sk: 'final' });
-          const candidates = [before, ...accepted.map((s) => parsedOf<{ judgeIds: string[]; weights?: unknown }>(s))].map((f) => ({
-            judgeIds: f?.judgeIds,
-            weights: f?.weights ?? before?.weights,
-          }));
+          const candidates = [before, ...accepted.map((s) => parsedOf<{ judgeIds: string[]; weights?: unknown }>(s))].map(
+            (f) => ({
+              judgeIds: f?.judgeIds,
+              weights: f?.weights ?? before?.weights,
+            }),
+          );
           const now = { judgeIds: after?.judgeIds, weights: after?.weights };
-          if (accepted.length === 0 && !isDeepStrictEqual(before, after)) return ['the final changed though every request was refused'];
-          return candidates.some((c) => isDeepStrictEqual(c, now)) ? [] : [`the final holds ${JSON.stringify(now)}, which no accepted request sent`];
+          if (accepted.length === 0 && !isDeepStrictEqual(before, after))
+            return ['the final changed though every request was refused'];
+          return candidates.some((c) => isDeepStrictEqual(c, now))
+            ? []
+            : [`the final holds ${JSON.stringify(now)}, which no accepted request sent`];
         };
       },
     },
@@ -501,7 +631,9 @@ function specsFor(w: World): Record<string, Spec> {
         return async (accepted) => {
           const after = pick(await item('finals', key));
           const candidates = [before, ...accepted.map((s) => pick(parsedOf<Record<string, unknown>>(s)))];
-          return candidates.some((c) => isDeepStrictEqual(c, after)) ? [] : [`score ${JSON.stringify(after)} was sent by no accepted request`];
+          return candidates.some((c) => isDeepStrictEqual(c, after))
+            ? []
+            : [`score ${JSON.stringify(after)} was sent by no accepted request`];
         };
       },
     },
@@ -518,24 +650,49 @@ function specsFor(w: World): Record<string, Spec> {
       count: scale(600),
       token: w.token.admin,
       body: {
-        base: (i) => ({ name: `模糊专场${TAG}${i}`, kind: 'industry', startDate: '2025-03-01', endDate: '2025-11-30', description: `模糊测试${TAG}` }),
-        fields: { name: text(40, 2), kind: oneOf(TRACK_KINDS), startDate: { type: 'date' }, endDate: { type: 'date' }, description: text(500) },
+        base: (i) => ({
+          name: `模糊专场${TAG}${i}`,
+          kind: 'industry',
+          startDate: '2025-03-01',
+          endDate: '2025-11-30',
+          description: `模糊测试${TAG}`,
+        }),
+        fields: {
+          name: text(40, 2),
+          kind: oneOf(TRACK_KINDS),
+          startDate: { type: 'date' },
+          endDate: { type: 'date' },
+          description: text(500),
+        },
         validate: validateTrack,
       },
-      watch: counted('tracks of this run', async () => (await query('tracks', 'scope', 'tracks')).filter((t) => t.id !== w.track && isOfThisRun(t)).length),
+      watch: counted(
+        'tracks of this run',
+        async () => (await query('tracks', 'scope', 'tracks')).filter((t) => t.id !== w.track && isOfThisRun(t)).length,
+      ),
     },
     'PUT /admin/demands/{id}/track': {
       count: scale(400),
       token: w.token.admin,
       id: w.demand.track,
-      body: { base: () => ({ trackId: w.track }), fields: { trackId: { type: 'id', known: [w.track, w.demand.track] } }, validate: validateAssignTrack },
+      body: {
+        base: () => ({ trackId: w.track }),
+        fields: { trackId: { type: 'id', known: [w.track, w.demand.track] } },
+        validate: validateAssignTrack,
+      },
       watch: versioned('demands', w.demand.track),
     },
     'POST /admin/awards': {
       count: scale(600),
       token: w.token.admin,
       body: {
-        base: () => ({ demandId: w.demand.award, kind: 'best_open_enterprise', target: 'owner', year: 2025, note: '开放创新成效显著' }),
+        base: () => ({
+          demandId: w.demand.award,
+          kind: 'best_open_enterprise',
+          target: 'owner',
+          year: 2025,
+          note: '开放创新成效显著',
+        }),
         fields: {
           demandId: { type: 'id', known: knownDemands },
           kind: oneOf(AWARD_KINDS),
@@ -547,7 +704,10 @@ function specsFor(w: World): Record<string, Spec> {
         },
         validate: validateAward,
       },
-      watch: counted('awards on the run’s demands', async () => (await Promise.all(knownDemands.map((d) => query('awards', 'demandId', d)))).flat().length),
+      watch: counted(
+        'awards on the run’s demands',
+        async () => (await Promise.all(knownDemands.map((d) => query('awards', 'demandId', d)))).flat().length,
+      ),
     },
   };
 }
@@ -557,16 +717,17 @@ function specsFor(w: World): Record<string, Spec> {
 const sent: Sent[] = [];
 const sentBy = (route: string) => sent.filter((s) => s.route === route);
 
-async function send(method: string, path: string, body: BodyBytes, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const h = { ...headers };
-  let payload = body;
-  if (h['content-type'] === 'NONE') {
-    // A string body would get text/plain from fetch; bytes go out with no content type at all.
-    delete h['content-type'];
-    if (typeof payload === 'string') payload = Buffer.from(payload);
-  } else if (payload !== undefined) h['content-type'] ??= 'application/json';
-  const res = await fetch(`${API()}${path}`, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}), signal: AbortSignal.timeout(60_000) });
-  return { status: res.status, text: await res.text() };
+async function send(
+  method: string,
+  path: string,
+  body: BodyBytes,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  // 'NONE': the body goes out with no content type at all (a header given as undefined is not sent).
+  const h: Record<string, string | undefined> = { ...headers };
+  if (h['content-type'] === 'NONE') h['content-type'] = undefined;
+  const res = await call(method, path, { headers: h, ...(body !== undefined ? { raw: body } : {}), timeoutMs: 60_000 });
+  return { status: res.status, text: res.text };
 }
 
 interface Request {
@@ -590,7 +751,14 @@ async function run(req: Request): Promise<Sent> {
     ...(ifMatchHeader !== undefined ? { ifMatch: ifMatchHeader } : {}),
   });
   const started = Date.now();
-  const base: Omit<Sent, 'status' | 'ms'> = { route: req.route, index: req.index, variant: { group: variant.group, label: variant.label }, path: path.length > 120 ? `${path.slice(0, 120)}…` : path, preview: preview(body), verdict };
+  const base: Omit<Sent, 'status' | 'ms'> = {
+    route: req.route,
+    index: req.index,
+    variant: { group: variant.group, label: variant.label },
+    path: path.length > 120 ? `${path.slice(0, 120)}…` : path,
+    preview: preview(body),
+    verdict,
+  };
   try {
     let token = spec.token;
     if (spec.freshCaller) {
@@ -625,7 +793,8 @@ const INPUT_CODES: Partial<Record<Verdict['kind'], ErrorCode>> = {
   validation: 'REQUEST.VALIDATION',
 };
 
-type Problem = 'no answer' | '5xx' | '4xx without a known code' | 'validation without a named field' | 'differs from the shared schema';
+type Problem =
+  'no answer' | '5xx' | '4xx without a known code' | 'validation without a named field' | 'differs from the shared schema';
 
 function problemsOf(s: Sent): Problem[] {
   if (s.noAnswer !== undefined) return ['no answer'];
@@ -634,10 +803,12 @@ function problemsOf(s: Sent): Problem[] {
   const code = s.error?.code as ErrorCode | undefined;
   if (s.status >= 400) {
     const known = typeof code === 'string' ? (ERRORS as Record<string, { status: number } | undefined>)[code] : undefined;
-    if (!known || known.status !== s.status || typeof s.error?.message !== 'string' || !CHINESE.test(s.error.message)) out.push('4xx without a known code');
+    if (!known || known.status !== s.status || typeof s.error?.message !== 'string' || !CHINESE.test(s.error.message))
+      out.push('4xx without a known code');
     if (code === 'REQUEST.VALIDATION' && (s.verdict.kind !== 'validation' || s.verdict.isObject)) {
       const fields = Object.entries((s.error?.fields ?? {}) as Record<string, unknown>);
-      if (fields.length === 0 || !fields.every(([, m]) => typeof m === 'string' && CHINESE.test(m))) out.push('validation without a named field');
+      if (fields.length === 0 || !fields.every(([, m]) => typeof m === 'string' && CHINESE.test(m)))
+        out.push('validation without a named field');
     }
   }
   const expected = INPUT_CODES[s.verdict.kind];
@@ -671,14 +842,19 @@ describe('bad input: fuzzing every write route', () => {
     const byRoute = routes.map((route, r) => {
       const spec = specs[route] as Spec;
       const variants = fc.sample(
-        variantArb({ ...(spec.body ? { fields: spec.body.fields } : {}), hasPathParam: route.includes('{id}'), ifMatch: spec.ifMatch === true }),
+        variantArb({
+          ...(spec.body ? { fields: spec.body.fields } : {}),
+          hasPathParam: route.includes('{id}'),
+          ifMatch: spec.ifMatch === true,
+        }),
         { seed: SEED + r, numRuns: spec.count },
       );
       return variants.map((variant, index): Request => ({ route, spec, variant, index }));
     });
     // Interleaved, so that the routes run side by side as they would in use.
     const requests: Request[] = [];
-    for (let i = 0; i < Math.max(...byRoute.map((b) => b.length)); i += 1) for (const list of byRoute) if (list[i]) requests.push(list[i] as Request);
+    for (let i = 0; i < Math.max(...byRoute.map((b) => b.length)); i += 1)
+      for (const list of byRoute) if (list[i]) requests.push(list[i] as Request);
 
     const finish = new Map<string, (accepted: Sent[]) => Promise<string[]>>();
     for (const route of routes) finish.set(route, await (specs[route] as Spec).watch());
@@ -690,14 +866,22 @@ describe('bad input: fuzzing every write route', () => {
     const stored: { route: string; problem: string }[] = [];
     for (const route of routes) {
       const accepted = sentBy(route).filter((s) => s.status >= 200 && s.status < 300);
-      for (const problem of await (finish.get(route) as (a: Sent[]) => Promise<string[]>)(accepted)) stored.push({ route, problem });
+      for (const problem of await (finish.get(route) as (a: Sent[]) => Promise<string[]>)(accepted))
+        stored.push({ route, problem });
     }
 
     // Per route, and the problems grouped with a few of their payloads, for a person to read.
     const table = routes.map((route) => {
       const list = sentBy(route);
       const count = (p: (s: Sent) => boolean) => list.filter(p).length;
-      return { route, payloads: list.length, '2xx': count((s) => s.status >= 200 && s.status < 300), '4xx': count((s) => s.status >= 400 && s.status < 500), '5xx': count((s) => s.status >= 500), '429': count((s) => s.status === 429) };
+      return {
+        route,
+        payloads: list.length,
+        '2xx': count((s) => s.status >= 200 && s.status < 300),
+        '4xx': count((s) => s.status >= 400 && s.status < 500),
+        '5xx': count((s) => s.status >= 500),
+        '429': count((s) => s.status === 429),
+      };
     });
     const grouped = new Map<string, { count: number; examples: string[] }>();
     for (const s of sent) {
@@ -706,7 +890,9 @@ describe('bad input: fuzzing every write route', () => {
         const g = grouped.get(key) ?? { count: 0, examples: [] };
         g.count += 1;
         if (g.examples.length < 3 && !g.examples.some((e) => e.startsWith(`[${s.variant.group}: ${s.variant.label}]`))) {
-          g.examples.push(`[${s.variant.group}: ${s.variant.label}] ${s.path} ${s.preview} → ${s.status} ${JSON.stringify(s.error ?? s.noAnswer ?? '').slice(0, 240)}`);
+          g.examples.push(
+            `[${s.variant.group}: ${s.variant.label}] ${s.path} ${s.preview} → ${s.status} ${JSON.stringify(s.error ?? s.noAnswer ?? '').slice(0, 240)}`,
+          );
         }
         grouped.set(key, g);
       }
@@ -725,30 +911,88 @@ describe('bad input: fuzzing every write route', () => {
     const tooMany = sent.filter((s) => s.status === 429).length;
     const groups = new Map<string, Sent[]>();
     for (const s of sent) groups.set(s.variant.group, (groups.get(s.variant.group) ?? []).concat(s));
-    const byGroup = [...groups].map(([g, list]) => `${g} ${list.length} (${Math.round(list.reduce((t, s) => t + s.ms, 0) / list.length)} ms)`);
+    const byGroup = [...groups].map(
+      ([g, list]) => `${g} ${list.length} (${Math.round(list.reduce((t, s) => t + s.ms, 0) / list.length)} ms)`,
+    );
     process.stdout.write(
       `fuzzing: ${total} payloads over ${routes.length} write routes in ${seconds.toFixed(0)} s (fast-check seed ${SEED}, FUZZ_SEED=${SEED} replays it)\n` +
         `  by kind: ${byGroup.join(', ')}\n` +
         `${table.map((t) => `  ${t.route.padEnd(40)} ${String(t.payloads).padStart(5)} payloads  2xx ${t['2xx']}  4xx ${t['4xx']}  5xx ${t['5xx']}  429 ${t['429']}`).join('\n')}\n` +
-        (causes.size ? `  problems by kind of payload:\n${[...causes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${String(n).padStart(5)} × ${k}`).join('\n')}\n` : '') +
+        (causes.size
+          ? `  problems by kind of payload:\n${[...causes]
+              .sort((a, b) => b[1] - a[1])
+              .map(([k, n]) => `  ${String(n).padStart(5)} × ${k}`)
+              .join('\n')}\n`
+          : '') +
         (grouped.size || stored.length
           ? `  problems by route, with payloads:\n${[...grouped].map(([k, g]) => `  ${g.count} × ${k}\n${g.examples.map((e) => `      ${e}`).join('\n')}`).join('\n')}\n${stored.map((s) => `  stored from a refused request — ${s.route}: ${s.problem}`).join('\n')}\n`
           : ''),
     );
 
     const uncovered = routes.filter((r) => sentBy(r).length === 0);
-    recordFigure({ section: SECTION, name: `fuzzed payloads (fast-check seed ${SEED})`, value: total, target: '≥ 10,000', pass: total >= 10_000 });
-    recordFigure({ section: SECTION, name: 'write routes fuzzed', value: `${routes.length - uncovered.length} of ${routes.length}`, target: 'all', pass: uncovered.length === 0 });
-    recordFigure({ section: SECTION, name: 'fuzzing: 5xx responses (and no answer)', value: count('5xx') + count('no answer'), target: '0', pass: count('5xx') + count('no answer') === 0 });
-    recordFigure({ section: SECTION, name: 'fuzzing: items stored from refused requests', value: stored.length, target: '0', pass: stored.length === 0 });
-    recordFigure({ section: SECTION, name: 'fuzzing: 4xx without a known error.code', value: count('4xx without a known code'), target: '0', pass: count('4xx without a known code') === 0 });
-    recordFigure({ section: SECTION, name: 'fuzzing: REQUEST.VALIDATION without a field named in Chinese', value: count('validation without a named field'), target: '0', pass: count('validation without a named field') === 0 });
-    recordFigure({ section: SECTION, name: 'fuzzing: answers that differ from the shared schema', value: count('differs from the shared schema'), target: '0', pass: count('differs from the shared schema') === 0 });
+    recordFigure({
+      section: SECTION,
+      name: `fuzzed payloads (fast-check seed ${SEED})`,
+      value: total,
+      target: '≥ 10,000',
+      pass: total >= 10_000,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'write routes fuzzed',
+      value: `${routes.length - uncovered.length} of ${routes.length}`,
+      target: 'all',
+      pass: uncovered.length === 0,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'fuzzing: 5xx responses (and no answer)',
+      value: count('5xx') + count('no answer'),
+      target: '0',
+      pass: count('5xx') + count('no answer') === 0,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'fuzzing: items stored from refused requests',
+      value: stored.length,
+      target: '0',
+      pass: stored.length === 0,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'fuzzing: 4xx without a known error.code',
+      value: count('4xx without a known code'),
+      target: '0',
+      pass: count('4xx without a known code') === 0,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'fuzzing: REQUEST.VALIDATION without a field named in Chinese',
+      value: count('validation without a named field'),
+      target: '0',
+      pass: count('validation without a named field') === 0,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'fuzzing: answers that differ from the shared schema',
+      value: count('differs from the shared schema'),
+      target: '0',
+      pass: count('differs from the shared schema') === 0,
+    });
     recordFigure({ section: SECTION, name: 'fuzzing: accepted (valid by chance)', value: accepted });
-    recordFigure({ section: SECTION, name: 'fuzzing: 429 responses (limits raised locally)', value: tooMany, target: '0', pass: tooMany === 0 });
+    recordFigure({
+      section: SECTION,
+      name: 'fuzzing: 429 responses (limits raised locally)',
+      value: tooMany,
+      target: '0',
+      pass: tooMany === 0,
+    });
 
     expect(total).toBeGreaterThanOrEqual(10_000 * Math.min(1, SCALE));
     expect(uncovered).toEqual([]);
-    expect({ problems: [...grouped].map(([k, g]) => `${g.count} × ${k}: ${g.examples[0]}`), stored }).toEqual({ problems: [], stored: [] });
+    expect({ problems: [...grouped].map(([k, g]) => `${g.count} × ${k}: ${g.examples[0]}`), stored }).toEqual({
+      problems: [],
+      stored: [],
+    });
   }, 900_000);
 });

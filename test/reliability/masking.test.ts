@@ -20,7 +20,9 @@ const fold = (text: string) =>
     .toLowerCase()
     .replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff\-\u2010-\u2015.·()/_+]/g, '');
 
-const RUN = uniq('').replace(/[^a-z0-9]/g, '').slice(-6);
+const RUN = uniq('')
+  .replace(/[^a-z0-9]/g, '')
+  .slice(-6);
 /** Two characters unlikely to meet in a real demand, so the company's short name is this run's own. */
 const RARE = '澜珩瑾璟琦玥沣岚';
 const pickRare = (n: number) => RARE[n % RARE.length] as string;
@@ -92,7 +94,8 @@ describe('masking: hidden values in other spellings', () => {
     // The subscriber follows the company by its short name, before anything is published.
     const sub = await call<Subscription>('POST', '/me/subscriptions', { token: follower.token, json: { keywords: [shortName] } });
     expect(sub.status).toBe(201);
-    for (const [name, spelling] of Object.entries(SPELLINGS)) anonymous.set(name, await published(owner, admin, form(spelling, true)));
+    for (const [name, spelling] of Object.entries(SPELLINGS))
+      anonymous.set(name, await published(owner, admin, form(spelling, true)));
     control = await published(owner, admin, form(SPELLINGS['company, short name'] as string, false));
   }, 180_000);
 
@@ -112,7 +115,10 @@ describe('masking: hidden values in other spellings', () => {
     const ids = new Set([...anonymous.values()].map((d) => d.id));
     let seen = 0;
     do {
-      const page: { body: DemandListResponse } = await call<DemandListResponse>('GET', `/demands?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: { body: DemandListResponse } = await call<DemandListResponse>(
+        'GET',
+        `/demands?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       for (const item of page.body.items.filter((d) => ids.has(d.id))) {
         seen += 1;
         for (const value of leaksIn(JSON.stringify(item))) leaks.push(`list: ${value}`);
@@ -121,14 +127,18 @@ describe('masking: hidden values in other spellings', () => {
     } while (cursor && seen < ids.size);
     expect(seen).toBe(ids.size);
     // A search for every hidden value and every spelling finds no anonymous demand.
-    const queries = [...new Set([...Object.values(hidden), shortName, local, ...Object.values(SPELLINGS)])].filter((q) => [...q].length <= 50);
+    const queries = [...new Set([...Object.values(hidden), shortName, local, ...Object.values(SPELLINGS)])].filter(
+      (q) => [...q].length <= 50,
+    );
     for (const q of queries) {
       const res = await call<DemandListResponse>('GET', `/demands?q=${encodeURIComponent(q)}&limit=50`);
       tried += 1;
       for (const item of res.body.items.filter((d) => ids.has(d.id))) leaks.push(`search "${q}" found ${item.id}`);
     }
     // The control, not anonymous, is found by its company's short name: the search could find a leak.
-    const controlFound = (await call<DemandListResponse>('GET', `/demands?q=${encodeURIComponent(shortName)}&limit=50`)).body.items.some((d) => d.id === control.id);
+    const controlFound = (
+      await call<DemandListResponse>('GET', `/demands?q=${encodeURIComponent(shortName)}&limit=50`)
+    ).body.items.some((d) => d.id === control.id);
     // The subscriber to the short name hears of the control only.
     const alerted = await eventually(
       'the control demand’s alert',
@@ -139,7 +149,13 @@ describe('masking: hidden values in other spellings', () => {
       20_000,
     );
     for (const n of alerted.filter((n) => n.demandId !== control.id)) leaks.push(`alert on ${n.demandId}`);
-    recordFigure({ section: SECTION, name: `hidden values in other spellings (${Object.keys(SPELLINGS).length}) tried over detail, list, ${queries.length} searches and alerts`, value: `${leaks.length} leaks`, target: '0', pass: leaks.length === 0 && controlFound });
+    recordFigure({
+      section: SECTION,
+      name: `hidden values in other spellings (${Object.keys(SPELLINGS).length}) tried over detail, list, ${queries.length} searches and alerts`,
+      value: `${leaks.length} leaks`,
+      target: '0',
+      pass: leaks.length === 0 && controlFound,
+    });
     expect({ leaks, controlFound, tried: tried > 0 }).toEqual({ leaks: [], controlFound: true, tried: true });
   }, 180_000);
 });

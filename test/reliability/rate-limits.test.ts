@@ -14,7 +14,8 @@ import { recordFigure } from './figures';
 type Handler = (event: APIGatewayProxyEventV2, context: { functionName: string }) => Promise<APIGatewayProxyStructuredResultV2>;
 let handlers: { dev: Handler; createDemand: Handler; submitSolution: Handler };
 
-const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+const randomIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
 
 function event(
   routeKey: string,
@@ -35,7 +36,8 @@ function event(
 }
 
 const fn = (name: string) => ({ functionName: `innovation-challenge-local-${name}` });
-const bodyOf = (res: APIGatewayProxyStructuredResultV2) => JSON.parse(String(res.body)) as { error?: { code: string; message: string } };
+const bodyOf = (res: APIGatewayProxyStructuredResultV2) =>
+  JSON.parse(String(res.body)) as { error?: { code: string; message: string } };
 
 /** Fixed windows: start a check early in a window, so that it cannot roll over halfway. */
 async function freshWindow(seconds: number, needed: number): Promise<void> {
@@ -53,7 +55,9 @@ function expectLimited(res: APIGatewayProxyStructuredResultV2, seconds: number, 
 }
 
 beforeAll(async () => {
-  Object.assign(process.env, JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>, { RATE_LIMIT_SCALE: '1' });
+  Object.assign(process.env, JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>, {
+    RATE_LIMIT_SCALE: '1',
+  });
   const auth = (await import('../../functions/src/handlers/auth')) as unknown as { dev: Handler };
   const demands = (await import('../../functions/src/handlers/demands')) as unknown as { create: Handler };
   const solutions = (await import('../../functions/src/handlers/solutions')) as unknown as { submit: Handler };
@@ -85,14 +89,26 @@ describe('rate limits', () => {
     await freshWindow(rule.seconds, 20);
     const ip = randomIp();
     for (let i = 0; i < rule.limit; i += 1) {
-      const res = await handlers.dev(event('POST /auth/dev', { ip, body: { nickname: uniq('ip'), role: 'user' } }), fn('authDev'));
+      const res = await handlers.dev(
+        event('POST /auth/dev', { ip, body: { nickname: uniq('ip'), role: 'user' } }),
+        fn('authDev'),
+      );
       expect(res.statusCode).toBe(200);
     }
     const over = await handlers.dev(event('POST /auth/dev', { ip, body: { nickname: uniq('ip'), role: 'user' } }), fn('authDev'));
     expectLimited(over, rule.seconds, '登录过于频繁');
-    const other = await handlers.dev(event('POST /auth/dev', { ip: randomIp(), body: { nickname: uniq('ip'), role: 'user' } }), fn('authDev'));
+    const other = await handlers.dev(
+      event('POST /auth/dev', { ip: randomIp(), body: { nickname: uniq('ip'), role: 'user' } }),
+      fn('authDev'),
+    );
     expect(other.statusCode).toBe(200);
-    recordFigure({ section: 'rate limits', name: `login per IP: request ${rule.limit + 1} in ${rule.seconds} s`, value: `${over.statusCode}, Retry-After ${over.headers?.['retry-after']}`, target: '429 + Retry-After', pass: over.statusCode === 429 });
+    recordFigure({
+      section: 'rate limits',
+      name: `login per IP: request ${rule.limit + 1} in ${rule.seconds} s`,
+      value: `${over.statusCode}, Retry-After ${over.headers?.['retry-after']}`,
+      target: '429 + Retry-After',
+      pass: over.statusCode === 429,
+    });
   }, 120_000);
 
   it('login: per user, from any number of IPs', async () => {
@@ -100,12 +116,21 @@ describe('rate limits', () => {
     await freshWindow(rule.seconds, 20);
     const nickname = uniq('user');
     for (let i = 0; i < rule.limit; i += 1) {
-      const res = await handlers.dev(event('POST /auth/dev', { ip: randomIp(), body: { nickname, role: 'user' } }), fn('authDev'));
+      const res = await handlers.dev(
+        event('POST /auth/dev', { ip: randomIp(), body: { nickname, role: 'user' } }),
+        fn('authDev'),
+      );
       expect(res.statusCode).toBe(200);
     }
     const over = await handlers.dev(event('POST /auth/dev', { ip: randomIp(), body: { nickname, role: 'user' } }), fn('authDev'));
     expectLimited(over, rule.seconds, '登录过于频繁');
-    recordFigure({ section: 'rate limits', name: `login per user: login ${rule.limit + 1} in ${rule.seconds} s`, value: over.statusCode ?? 0, target: '429', pass: over.statusCode === 429 });
+    recordFigure({
+      section: 'rate limits',
+      name: `login per user: login ${rule.limit + 1} in ${rule.seconds} s`,
+      value: over.statusCode ?? 0,
+      target: '429',
+      pass: over.statusCode === 429,
+    });
   }, 120_000);
 
   it('posting: per user; the refused demand is not stored', async () => {
@@ -113,14 +138,26 @@ describe('rate limits', () => {
     await freshWindow(rule.seconds, 60);
     const { token } = await login('user');
     for (let i = 0; i < rule.limit; i += 1) {
-      const res = await handlers.createDemand(event('POST /demands', { ip: randomIp(), token, body: { title: `限流测试 ${i}` } }), fn('demandsCreate'));
+      const res = await handlers.createDemand(
+        event('POST /demands', { ip: randomIp(), token, body: { title: `限流测试 ${i}` } }),
+        fn('demandsCreate'),
+      );
       expect(res.statusCode).toBe(201);
     }
-    const over = await handlers.createDemand(event('POST /demands', { ip: randomIp(), token, body: { title: '限流测试 超出' } }), fn('demandsCreate'));
+    const over = await handlers.createDemand(
+      event('POST /demands', { ip: randomIp(), token, body: { title: '限流测试 超出' } }),
+      fn('demandsCreate'),
+    );
     expectLimited(over, rule.seconds, '发布需求过于频繁');
     const mine = await call<{ items: Demand[] }>('GET', '/me/demands?limit=50', { token });
     expect(mine.body.items).toHaveLength(rule.limit);
-    recordFigure({ section: 'rate limits', name: `posting per user: demand ${rule.limit + 1} in an hour`, value: `${over.statusCode}, ${mine.body.items.length} stored`, target: `429, ${rule.limit} stored`, pass: over.statusCode === 429 && mine.body.items.length === rule.limit });
+    recordFigure({
+      section: 'rate limits',
+      name: `posting per user: demand ${rule.limit + 1} in an hour`,
+      value: `${over.statusCode}, ${mine.body.items.length} stored`,
+      target: `429, ${rule.limit} stored`,
+      pass: over.statusCode === 429 && mine.body.items.length === rule.limit,
+    });
   }, 180_000);
 
   it('posting: per IP, across users', async () => {
@@ -128,32 +165,58 @@ describe('rate limits', () => {
     await freshWindow(rule.seconds, 90);
     const ip = randomIp();
     const perUser = RATE_RULES.post.user.limit;
-    const users = await Promise.all(Array.from({ length: Math.ceil(rule.limit / perUser) + 1 }, () => login('user').then((a) => a.token)));
+    const users = await Promise.all(
+      Array.from({ length: Math.ceil(rule.limit / perUser) + 1 }, () => login('user').then((a) => a.token)),
+    );
     for (let i = 0; i < rule.limit; i += 1) {
       const token = users[Math.floor(i / perUser)] as string;
-      const res = await handlers.createDemand(event('POST /demands', { ip, token, body: { title: `按IP限流 ${i}` } }), fn('demandsCreate'));
+      const res = await handlers.createDemand(
+        event('POST /demands', { ip, token, body: { title: `按IP限流 ${i}` } }),
+        fn('demandsCreate'),
+      );
       expect(res.statusCode).toBe(201);
     }
     const fresh = users[users.length - 1] as string;
-    const over = await handlers.createDemand(event('POST /demands', { ip, token: fresh, body: { title: '按IP限流 超出' } }), fn('demandsCreate'));
+    const over = await handlers.createDemand(
+      event('POST /demands', { ip, token: fresh, body: { title: '按IP限流 超出' } }),
+      fn('demandsCreate'),
+    );
     expectLimited(over, rule.seconds, '发布需求过于频繁');
-    recordFigure({ section: 'rate limits', name: `posting per IP: demand ${rule.limit + 1} in an hour (new user)`, value: over.statusCode ?? 0, target: '429', pass: over.statusCode === 429 });
+    recordFigure({
+      section: 'rate limits',
+      name: `posting per IP: demand ${rule.limit + 1} in an hour (new user)`,
+      value: over.statusCode ?? 0,
+      target: '429',
+      pass: over.statusCode === 429,
+    });
   }, 300_000);
 
   it('junk (no token, a bad token, bad input) spends nothing of an IP’s shared budgets', async () => {
     const ip = randomIp();
     const owner = (await login('user')).token;
-    const demand = await published(owner, (await login('admin')).token, completeForm({ title: `限流垃圾请求 ${uniq()}`.slice(0, 60) }));
+    const demand = await published(
+      owner,
+      (await login('admin')).token,
+      completeForm({ title: `限流垃圾请求 ${uniq()}`.slice(0, 60) }),
+    );
     const { token } = await login('user');
-    const asPost = (opts: { token?: string; body: unknown }) => handlers.createDemand(event('POST /demands', { ip, ...opts }), fn('demandsCreate'));
+    const asPost = (opts: { token?: string; body: unknown }) =>
+      handlers.createDemand(event('POST /demands', { ip, ...opts }), fn('demandsCreate'));
     const asSolution = (opts: { token?: string; body: unknown }) =>
-      handlers.submitSolution(event('POST /demands/{id}/solutions', { ip, ...opts, pathParameters: { id: demand.id } }), fn('solutionsSubmit'));
+      handlers.submitSolution(
+        event('POST /demands/{id}/solutions', { ip, ...opts, pathParameters: { id: demand.id } }),
+        fn('solutionsSubmit'),
+      );
     // More junk than either IP budget allows, of each kind.
     const rounds = Math.max(RATE_RULES.post.ip.limit, RATE_RULES.solution.ip.limit) + 5;
     const statuses = new Map<number, number>();
     for (let i = 0; i < rounds; i += 1) {
       for (const send of [asPost, asSolution]) {
-        for (const opts of [{ body: { title: '垃圾请求' } }, { token: `${token}x`, body: { title: '垃圾请求' } }, { token, body: { title: 42 } }]) {
+        for (const opts of [
+          { body: { title: '垃圾请求' } },
+          { token: `${token}x`, body: { title: '垃圾请求' } },
+          { token, body: { title: 42 } },
+        ]) {
           const res = await send(opts);
           statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
         }
@@ -164,7 +227,13 @@ describe('rate limits', () => {
     const real = await asPost({ token, body: { title: '同一出口的真实需求' } });
     expect([...statuses.keys()].sort()).toEqual([400, 401]);
     expect({ spent, real: real.statusCode }).toEqual({ spent: 0, real: 201 });
-    recordFigure({ section: 'rate limits', name: `junk requests (${rounds * 6}, from one IP) that spent a budget`, value: spent, target: '0', pass: spent === 0 });
+    recordFigure({
+      section: 'rate limits',
+      name: `junk requests (${rounds * 6}, from one IP) that spent a budget`,
+      value: spent,
+      target: '0',
+      pass: spent === 0,
+    });
   }, 300_000);
 
   it('solutions: per user', async () => {
@@ -173,7 +242,9 @@ describe('rate limits', () => {
     const admin = (await login('admin')).token;
     const owner = (await login('user')).token;
     const demands = await Promise.all(
-      Array.from({ length: rule.limit + 1 }, (_, i) => published(owner, admin, completeForm({ title: `限流揭榜需求 ${i} ${uniq()}`.slice(0, 60) }))),
+      Array.from({ length: rule.limit + 1 }, (_, i) =>
+        published(owner, admin, completeForm({ title: `限流揭榜需求 ${i} ${uniq()}`.slice(0, 60) })),
+      ),
     );
     const { token } = await login('user');
     const submit = (d: Demand) =>
@@ -184,6 +255,12 @@ describe('rate limits', () => {
     for (const d of demands.slice(0, rule.limit)) expect((await submit(d)).statusCode).toBe(201);
     const over = await submit(demands[rule.limit] as Demand);
     expectLimited(over, rule.seconds, '提交方案过于频繁');
-    recordFigure({ section: 'rate limits', name: `solutions per user: solution ${rule.limit + 1} in an hour`, value: over.statusCode ?? 0, target: '429', pass: over.statusCode === 429 });
+    recordFigure({
+      section: 'rate limits',
+      name: `solutions per user: solution ${rule.limit + 1} in an hour`,
+      value: over.statusCode ?? 0,
+      target: '429',
+      pass: over.statusCode === 429,
+    });
   }, 300_000);
 });

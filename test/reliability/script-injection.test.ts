@@ -1,4 +1,4 @@
-// Bad input (issue 7): text people type is shown in the H5 app, never run. A demand whose title, description, company
+// Bad input: text people type is shown in the H5 app, never run. A demand whose title, description, company
 // and "other" texts carry script (`<img onerror>`, `<script>`, `<svg onload>`, `javascript:` links…), a solution with
 // the same, a decline reason, a rejection reason and saved-search keywords are posted through the API and opened in
 // Chromium where people read them: the hall with a search, the detail page, the owner's triage with its confirm
@@ -54,7 +54,8 @@ const TRAP = `(() => {
 })();`;
 
 /** Elements that only exist if the markup was parsed as HTML (Taro's own tab bar links are `javascript:;`). */
-const PARSED_MARKUP = 'img[src="x"], [onerror], svg[onload], iframe[src^="javascript:"], a[href*="__xss"], a[href*="alert("], details[ontoggle], [onload*="__xss"], [onclick*="alert("], [onmouseover]';
+const PARSED_MARKUP =
+  'img[src="x"], [onerror], svg[onload], iframe[src^="javascript:"], a[href*="__xss"], a[href*="alert("], details[ontoggle], [onload*="__xss"], [onclick*="alert("], [onmouseover]';
 
 interface World {
   demandId: string;
@@ -77,7 +78,13 @@ async function openPhone(): Promise<{ browser: Browser; page: Page }> {
   const executablePath = process.env.CHROMIUM_PATH;
   if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run through jest (the reliability project finds Chromium)');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+  });
   // The H5 build lives in one folder (miniapp/dist/h5) for every jest run on the machine: when two runs build at
   // once, chunks of the other build call the other run's API. Those calls are sent to this run's API instead.
   const api = new URL(process.env.STACK_API_URL as string);
@@ -110,11 +117,7 @@ async function devLogin(nickname: string, role: '普通用户' | '管理员') {
   await page.goto(h5('/pages/me/index'));
   const logout = exactText('退出登录');
   if (await logout.isVisible().catch(() => false)) await logout.click();
-  await page
-    .locator('input[aria-label="昵称"], [aria-label="昵称"] input')
-    .filter({ visible: true })
-    .first()
-    .fill(nickname);
+  await page.locator('input[aria-label="昵称"], [aria-label="昵称"] input').filter({ visible: true }).first().fill(nickname);
   await exactText(role).click();
   await exactText('登录').click();
   await visibleText(nickname).waitFor();
@@ -140,7 +143,12 @@ async function expectShownNotRun(where: string, texts: string[]): Promise<void> 
 }
 
 async function setUp(): Promise<World> {
-  const [owner, challenger, subscriber, admin] = await Promise.all([login('user', `${TAG}需求方`), login('user', `${TAG}揭榜方`), login('user', `${TAG}订阅者`), login('admin', `${TAG}组织方`)]);
+  const [owner, challenger, subscriber, admin] = await Promise.all([
+    login('user', `${TAG}需求方`),
+    login('user', `${TAG}揭榜方`),
+    login('user', `${TAG}订阅者`),
+    login('admin', `${TAG}组织方`),
+  ]);
   // The subscriber follows the tag, to receive the demand in the inbox, and saves a keyword that is markup itself.
   const follows = await call('POST', '/me/subscriptions', { token: subscriber.token, json: { keywords: [TAG] } });
   const markupKeyword = await call('POST', '/me/subscriptions', { token: subscriber.token, json: { keywords: [T.keyword] } });
@@ -161,7 +169,8 @@ async function setUp(): Promise<World> {
   const publish = async (f: typeof form, decision: 'approve' | 'reject' | undefined) => {
     const draft = await call<{ id: string }>('POST', '/demands', { token: owner.token, json: f });
     const submitted = await call('POST', `/demands/${draft.body.id}/submit`, { token: owner.token });
-    if (draft.status !== 201 || submitted.status !== 200) throw new Error(`demand: ${draft.status} ${draft.text} ${submitted.text}`);
+    if (draft.status !== 201 || submitted.status !== 200)
+      throw new Error(`demand: ${draft.status} ${draft.text} ${submitted.text}`);
     if (decision) {
       const review = await call('POST', `/admin/demands/${draft.body.id}/review`, {
         token: admin.token,
@@ -179,9 +188,22 @@ async function setUp(): Promise<World> {
   await submitSolution(
     challenger.token,
     demandId,
-    solutionForm({ title: T.solutionTitle, summary: `${SCRIPT_PAYLOADS.slice(0, 3).join('')}${WELDING_SUMMARY}`, organisation: T.organisation, team: T.team, contactName: '<b>张</b>' }),
+    solutionForm({
+      title: T.solutionTitle,
+      summary: `${SCRIPT_PAYLOADS.slice(0, 3).join('')}${WELDING_SUMMARY}`,
+      organisation: T.organisation,
+      team: T.team,
+      contactName: '<b>张</b>',
+    }),
   );
-  return { demandId, owner: owner.user.nickname, challenger: challenger.user.nickname, subscriber: subscriber.user.nickname, admin: admin.user.nickname, keywordAccepted: markupKeyword.status === 201 };
+  return {
+    demandId,
+    owner: owner.user.nickname,
+    challenger: challenger.user.nickname,
+    subscriber: subscriber.user.nickname,
+    admin: admin.user.nickname,
+    keywordAccepted: markupKeyword.status === 201,
+  };
 }
 
 describe('bad input: script in text is shown, never run', () => {
@@ -197,9 +219,22 @@ describe('bad input: script in text is shown, never run', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (rerouted > 0) process.stdout.write(`script injection: ${rerouted} API calls of another run's H5 build were sent to this run's API\n`);
-    recordFigure({ section: SECTION, name: 'script payloads rendered as text in Chromium (text × page)', value: rendered, target: '≥ 20', pass: rendered >= 20 });
-    recordFigure({ section: SECTION, name: 'scripts executed (window.__xss, dialogs, parsed markup)', value: executed, target: '0', pass: executed === 0 && rendered > 0 });
+    if (rerouted > 0)
+      process.stdout.write(`script injection: ${rerouted} API calls of another run's H5 build were sent to this run's API\n`);
+    recordFigure({
+      section: SECTION,
+      name: 'script payloads rendered as text in Chromium (text × page)',
+      value: rendered,
+      target: '≥ 20',
+      pass: rendered >= 20,
+    });
+    recordFigure({
+      section: SECTION,
+      name: 'scripts executed (window.__xss, dialogs, parsed markup)',
+      value: executed,
+      target: '0',
+      pass: executed === 0 && rendered > 0,
+    });
   });
 
   it('control: the same checks see script that does run', async () => {
@@ -210,7 +245,9 @@ describe('bad input: script in text is shown, never run', () => {
       void dialog.dismiss();
     });
     await control.goto(h5('/pages/index/index'));
-    await control.evaluate(`document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__xss=99"><img src=x onerror="alert(98)">')`);
+    await control.evaluate(
+      `document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__xss=99"><img src=x onerror="alert(98)">')`,
+    );
     await control.waitForTimeout(600);
     const seen = await control.evaluate<Executed>(EXECUTED);
     await control.close();
@@ -227,7 +264,13 @@ describe('bad input: script in text is shown, never run', () => {
 
   it('the detail page: title, description, company and contacts as text', async () => {
     await page.locator('.demand-card', { hasText: TAG }).filter({ visible: true }).first().click();
-    await expectShownNotRun('detail', [T.title, T.description, '<a href="javascript:window.__xss=4">点我</a>', T.companyIntro, T.companyName]);
+    await expectShownNotRun('detail', [
+      T.title,
+      T.description,
+      '<a href="javascript:window.__xss=4">点我</a>',
+      T.companyIntro,
+      T.companyName,
+    ]);
   }, 120_000);
 
   it("the owner's triage: the solution, and the intent dialog naming its organisation", async () => {
@@ -282,7 +325,10 @@ describe('bad input: script in text is shown, never run', () => {
     await devLogin(world.admin, '管理员');
     await page.goto(h5('/mine/review/index'));
     // Newest first: the suite's other tests leave pending demands of their own, which can fill the oldest-first pages.
-    await Promise.all([page.waitForResponse((r) => r.url().includes('order=newest')), page.getByText('最新提交', { exact: true }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('order=newest')),
+      page.getByText('最新提交', { exact: true }).click(),
+    ]);
     await expectShownNotRun('review', [T.pendingTitle]);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 // closed. What only concerned them is deleted; what other people's contest still rests on is kept without them (see
 // anonymised.ts). The account itself goes last, so a run cut short (a timeout) leaves the person logged in to call
 // DELETE /me again, and every step is safe to repeat.
-import { ok, type Result } from '@cic/shared';
+import { ok, type AccountErasureResponse, type ErasureReport, type Result } from '@cic/shared';
 import type { DeadLetterPort } from '../alerts/dead-letter.port';
 import type { NotificationRepository } from '../alerts/notification.repository';
 import type { QuotaRepository } from '../alerts/quota.repository';
@@ -30,21 +30,6 @@ export interface ErasureDeps {
   /** The person's rate-limit windows. */
   forgetRates(userId: string): Promise<number>;
   clock: Clock;
-}
-
-/** What an erasure removed or anonymised, for the log and the reply. */
-export interface ErasureReport {
-  subscriptions: number;
-  follows: number;
-  demandsDeleted: number;
-  demandsKept: number;
-  solutions: number;
-  judging: number;
-  awards: number;
-  notifications: number;
-  quotas: number;
-  deadLetters: number;
-  rateWindows: number;
 }
 
 const PAGE = 50;
@@ -79,13 +64,22 @@ async function rewrite<T extends { version: number }>(
 
 export function createAccountErasureService(deps: ErasureDeps) {
   return {
-    async erase(caller: AuthUser): Promise<Result<{ deleted: true; erased: ErasureReport }>> {
+    async erase(caller: AuthUser): Promise<Result<AccountErasureResponse>> {
       const user = await deps.users.get(caller.id);
       const at = deps.clock.now().toISOString();
       const anonymousId = anonymousIdOf(caller.id);
       const report: ErasureReport = {
-        subscriptions: 0, follows: 0, demandsDeleted: 0, demandsKept: 0, solutions: 0, judging: 0, awards: 0,
-        notifications: 0, quotas: 0, deadLetters: 0, rateWindows: 0,
+        subscriptions: 0,
+        follows: 0,
+        demandsDeleted: 0,
+        demandsKept: 0,
+        solutions: 0,
+        judging: 0,
+        awards: 0,
+        notifications: 0,
+        quotas: 0,
+        deadLetters: 0,
+        rateWindows: 0,
       };
 
       // First what makes new alerts: the saved searches (and their percolator entries) and the follows.

@@ -13,7 +13,14 @@ export const anonymousIdOf = (userId: string): string =>
   `erased_${createHash('sha256').update(`erased\u0000${userId}`).digest('base64url').slice(0, 22)}`;
 
 /** The 附件3 fields about people rather than the enterprise: the contact and the broker. */
-export const PERSONAL_DEMAND_FIELDS = ['contactName', 'contactPhone', 'contactTitle', 'email', 'brokerName', 'brokerPhone'] as const;
+export const PERSONAL_DEMAND_FIELDS = [
+  'contactName',
+  'contactPhone',
+  'contactTitle',
+  'email',
+  'brokerName',
+  'brokerPhone',
+] as const;
 
 /** Statuses nobody but the owner and the organisers has seen: such a demand is deleted outright. */
 export const UNSEEN_STATUSES: readonly Demand['status'][] = ['draft', 'pending_review', 'rejected'];

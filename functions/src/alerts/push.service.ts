@@ -11,11 +11,10 @@ import type { Notification, PushState } from '@cic/shared';
 import type { UserRepository } from '../auth/user.repository';
 import type { Clock } from '../common/clock';
 import { log } from '../log/logger';
-import type { WechatMessagePort, SubscribeMessage } from '../wechat/wechat-message.port';
-import { newMatchMessage, statusChangeMessage } from '../wechat/template-data';
 import type { DeadLetterPort } from './dead-letter.port';
 import type { NotificationRepository } from './notification.repository';
 import type { QuotaRepository } from './quota.repository';
+import type { PushMessage, WechatMessagePort } from './wechat-message.port';
 
 export interface PushTemplates {
   newMatch: string;
@@ -29,7 +28,12 @@ export interface PushRetry {
 
 const STATUS_LABELS: Record<string, string> = { closed: '已关闭', published: '已发布' };
 /** The phrase (≤5 Chinese characters) a solution's news is sent as, in the status-change template. */
-const SOLUTION_LABELS: Record<string, string> = { shortlist: '方案入围', decline: '方案未入选', intent: '签订意向', new: '收到新方案' };
+const SOLUTION_LABELS: Record<string, string> = {
+  shortlist: '方案入围',
+  decline: '方案未入选',
+  intent: '签订意向',
+  new: '收到新方案',
+};
 
 function statusText(n: Notification): string {
   if (n.reason === 'solution_new') return SOLUTION_LABELS.new as string;
@@ -63,25 +67,11 @@ export function createPushService(deps: {
 }) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  function messageFor(n: Notification, openid: string): SubscribeMessage {
-    if (n.reason === 'new_match') {
-      return newMatchMessage({
-        openid,
-        templateId: deps.templates.newMatch,
-        demandId: n.demandId,
-        title: n.title,
-        reason: reasonText(n),
-        publishedAt: new Date(n.createdAt),
-      });
-    }
-    return statusChangeMessage({
-      openid,
-      templateId: deps.templates.statusChange,
-      demandId: n.demandId,
-      title: n.title,
-      status: statusText(n),
-      at: new Date(n.createdAt),
-    });
+  function messageFor(n: Notification, openid: string): PushMessage {
+    const about = { openid, demandId: n.demandId, title: n.title, at: n.createdAt };
+    if (n.reason === 'new_match')
+      return { kind: 'new_match', templateId: deps.templates.newMatch, ...about, reason: reasonText(n) };
+    return { kind: 'status_change', templateId: deps.templates.statusChange, ...about, status: statusText(n) };
   }
 
   async function finish(n: Notification, state: PushState): Promise<PushState> {
@@ -132,7 +122,7 @@ export function createPushService(deps: {
             id: `push#${n.userId}#${n.id}`,
             userId: n.userId,
             kind: 'push',
-            payload: { userId: n.userId, notificationId: n.id, templateId, message: { ...message, touser: '(redacted)' } },
+            payload: { userId: n.userId, notificationId: n.id, templateId, message: { ...message, openid: '(redacted)' } },
             error: `${outcome.errcode ?? ''} ${outcome.detail}`.trim(),
             at: deps.clock.now().toISOString(),
           });

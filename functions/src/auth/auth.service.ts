@@ -82,7 +82,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       const key = identityKey('wx', deps.appScope, answer.openid);
       const user = await deps.users.getOrCreate(
-        freshUser('wx', key, 'user', '微信用户', { openid: answer.openid, ...(answer.unionid ? { unionid: answer.unionid } : {}) }),
+        freshUser('wx', key, 'user', '微信用户', {
+          openid: answer.openid,
+          ...(answer.unionid ? { unionid: answer.unionid } : {}),
+        }),
       );
       return session(user);
     },

@@ -6,15 +6,17 @@ import type { Context } from 'aws-lambda';
 const invocation = new AsyncLocalStorage<string>();
 
 /**
- * Only the local checks read it (IAM_SIMULATE, FAULT_DYNAMODB_RATE; see config.ts), and an AsyncLocalStorage that has
- * run once slows every promise of the process after it (Node 20 tracks them through async hooks), so a deployed
- * function, with neither check on, never starts it. Read from the environment at the first invocation, before the
- * configuration is parsed, because the first invocation is the one that parses it.
+ * Only the local checks read it, and an AsyncLocalStorage that has run once slows every promise of the process after
+ * it (Node 20 tracks them through async hooks), so a deployed function never starts it. It runs only where the local
+ * stack installed its DynamoDB instrumentation hook (globalThis.__cicInstrumentDynamo, see db/client.ts; nothing
+ * installs it on AWS) and a check is on (IAM_SIMULATE, FAULT_DYNAMODB_RATE). Decided at the first invocation, from the
+ * environment, before the configuration is parsed, because the first invocation is the one that parses it.
  */
 let tracking: boolean | undefined;
 const tracked = (): boolean =>
   (tracking ??=
-    (process.env.IAM_SIMULATE ?? 'off') !== 'off' || Number(process.env.FAULT_DYNAMODB_RATE ?? 0) > 0);
+    (globalThis as { __cicInstrumentDynamo?: unknown }).__cicInstrumentDynamo !== undefined &&
+    ((process.env.IAM_SIMULATE ?? 'off') !== 'off' || Number(process.env.FAULT_DYNAMODB_RATE ?? 0) > 0));
 
 /** The function whose invocation is running, if any (while a local check is on). */
 export const currentFunction = (): string | undefined => invocation.getStore();

@@ -15,7 +15,12 @@ export function createContest(b: Base) {
   const finalRepo = createFinalDynamoRepository(doc, names.finals);
   return {
     finals: createFinalService({ finals: finalRepo, solutions: solutionRepo, demands: b.demandRepo, users: b.users, clock }),
-    tracks: createTrackService({ tracks: createTrackDynamoRepository(doc, names.tracks), demands: b.demandRepo, clock, newId: b.newId }),
+    tracks: createTrackService({
+      tracks: createTrackDynamoRepository(doc, names.tracks),
+      demands: b.demandRepo,
+      clock,
+      newId: b.newId,
+    }),
     awards: createAwardService({
       awards: createAwardDynamoRepository(doc, names.awards),
       demands: b.demandRepo,

@@ -1,9 +1,9 @@
-import { createContentScreen } from '../alerts/content-screen';
 import { once } from '../common/once';
 import { createDemandExtras } from '../contest/demand-extras';
 import { createAwardDynamoRepository } from '../db/award.dynamo';
 import { createFinalDynamoRepository } from '../db/final.dynamo';
 import { createTrackDynamoRepository } from '../db/track.dynamo';
+import { createContentScreen } from '../demands/content-screen';
 import { createDemandListService } from '../demands/demand-list.service';
 import { createDemandService } from '../demands/demand.service';
 import { createContentSafetyAdapter } from '../wechat/content-safety.adapter';
@@ -29,7 +29,11 @@ export function createDemands(b: Base, deps: { search: Search; wechatTokens: Wec
     }),
     screen: createContentScreen({
       users: b.users,
-      safety: createContentSafetyAdapter({ baseUrl: cfg.WECHAT_API_BASE, tokens: deps.wechatTokens, timeoutMs: cfg.WECHAT_TIMEOUT_MS }),
+      safety: createContentSafetyAdapter({
+        baseUrl: cfg.WECHAT_API_BASE,
+        tokens: deps.wechatTokens,
+        timeoutMs: cfg.WECHAT_TIMEOUT_MS,
+      }),
     }),
   });
   const demandList = createDemandListService({ demands: b.demandRepo, search: deps.search, cursors: b.cursors });

@@ -1,5 +1,5 @@
 import { once } from '../common/once';
-import { createAccessTokenCacheDynamo } from '../wechat/access-token-cache.dynamo';
+import { createAccessTokenCacheDynamo } from '../db/access-token-cache.dynamo';
 import { createAccessTokenProvider } from '../wechat/access-token.provider';
 import { base, type Base } from './base';
 

@@ -26,9 +26,7 @@ export function canSeeDemand(viewer: ContestViewer, demand: Demand): boolean {
 }
 
 export function canSeeSolution(viewer: ContestViewer, solution: Solution): boolean {
-  return (
-    viewer.owner || viewer.admin || viewer.user.id === solution.submitterId || (viewer.judge && isInFinal(solution))
-  );
+  return viewer.owner || viewer.admin || viewer.user.id === solution.submitterId || (viewer.judge && isInFinal(solution));
 }
 
 /** The demand's whole contest (ranking, every solution in the final): owner, organisers, assigned judges. */

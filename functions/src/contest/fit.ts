@@ -60,9 +60,7 @@ export async function fitScorer(
   const demandTerms = queryTerms(demandText);
   const documents = await stats.documents();
   const weights = new Map<string, number>();
-  await Promise.all(
-    demandTerms.map(async (t) => weights.set(t, termWeight(await stats.documentFrequency(t), documents))),
-  );
+  await Promise.all(demandTerms.map(async (t) => weights.set(t, termWeight(await stats.documentFrequency(t), documents))));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const weight = (t: string) => weights.get(t) ?? 0;
 

@@ -36,11 +36,7 @@ export function summarise(scores: readonly Score[] | undefined, weights: ScoreWe
   return { total: round2(total), judges: scores.length };
 }
 
-export function rank(
-  final: Final,
-  solutions: readonly Solution[],
-  scores: readonly Score[],
-): RankingEntry[] {
+export function rank(final: Final, solutions: readonly Solution[], scores: readonly Score[]): RankingEntry[] {
   const counted = countedScores(final, scores);
   const entries: RankingEntry[] = solutions.map((s) => {
     const mine = counted.get(s.id) ?? [];

@@ -1,12 +1,6 @@
 // Pure state changes of a solution. The service loads, calls one of these, and stores the result under a version check.
 import { createHash } from 'node:crypto';
-import {
-  DECISION_FROM,
-  DECISION_STATUS,
-  type DecisionRequest,
-  type Solution,
-  type SolutionForm,
-} from '@cic/shared';
+import { DECISION_FROM, DECISION_STATUS, type DecisionRequest, type Solution, type SolutionForm } from '@cic/shared';
 
 /**
  * A solution's id follows from its demand and its submitter: one solution per user per demand is then a conditional

@@ -152,7 +152,9 @@ export function createSolutionService(deps: SolutionServiceDeps) {
       const time = (a: TriagedSolution, b: TriagedSolution) => byTimeDesc(a, b);
       if (query.sort === 'fit') items.sort((a, b) => b.fit.score - a.fit.score || time(a, b));
       else if (query.sort === 'score') {
-        items.sort((a, b) => (b.judgeScore?.total ?? -1) - (a.judgeScore?.total ?? -1) || b.fit.score - a.fit.score || time(a, b));
+        items.sort(
+          (a, b) => (b.judgeScore?.total ?? -1) - (a.judgeScore?.total ?? -1) || b.fit.score - a.fit.score || time(a, b),
+        );
       } else items.sort(time);
       return ok({ items, counts, sort: query.sort, viewer: { role } });
     },

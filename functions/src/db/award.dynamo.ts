@@ -2,6 +2,11 @@ import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { conditionally } from './errors';
 import type { AwardRepository, StoredAward } from '../contest/contest.ports';
 import { queryAll } from './query-page';
+import { indexOf, keysOf, partitionOf } from './table-keys';
+
+const AWARDS = keysOf('awards');
+/** Sparse: only awards to a user (a solution's submitter, a demand's owner) carry its hash key. */
+const BY_WINNER = indexOf('awards', 'byWinner');
 
 export function createAwardDynamoRepository(doc: DynamoDBDocumentClient, table: string): AwardRepository {
   return {
@@ -9,21 +14,11 @@ export function createAwardDynamoRepository(doc: DynamoDBDocumentClient, table: 
       await doc.send(new PutCommand({ TableName: table, Item: award, ConditionExpression: 'attribute_not_exists(id)' }));
     },
     async listByDemand(demandId) {
-      const items = await queryAll(doc, {
-        TableName: table,
-        KeyConditionExpression: 'demandId = :d',
-        ExpressionAttributeValues: { ':d': demandId },
-      });
+      const items = await queryAll(doc, { TableName: table, ...partitionOf(AWARDS, demandId) });
       return items as unknown as StoredAward[];
     },
     async listByWinner(userId) {
-      const items = await queryAll(doc, {
-        TableName: table,
-        IndexName: 'byWinner',
-        KeyConditionExpression: 'winnerId = :w',
-        ExpressionAttributeValues: { ':w': userId },
-        ScanIndexForward: false,
-      });
+      const items = await queryAll(doc, { TableName: table, ...partitionOf(BY_WINNER, userId), ScanIndexForward: false });
       return items as unknown as StoredAward[];
     },
     async clearWinner(award) {
@@ -31,9 +26,10 @@ export function createAwardDynamoRepository(doc: DynamoDBDocumentClient, table: 
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { demandId: award.demandId, id: award.id },
-            UpdateExpression: 'REMOVE winnerId',
+            Key: AWARDS.key({ demandId: award.demandId, id: award.id }),
+            UpdateExpression: 'REMOVE #winner',
             ConditionExpression: 'attribute_exists(id)',
+            ExpressionAttributeNames: { '#winner': BY_WINNER.hashKey },
           }),
         ),
       );

@@ -6,7 +6,7 @@ const MAX_KEYS = 100;
 export async function batchGet(
   doc: DynamoDBDocumentClient,
   table: string,
-  keys: readonly Record<string, string>[],
+  keys: readonly Record<string, string | number>[],
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += MAX_KEYS) {

@@ -1,14 +1,22 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { allows } from '../../../infra/functions.cjs';
+import { currentFunction } from '../common/invocation';
 import type { Config } from '../config/config';
-import { addFaultInjection } from './fault-injection';
-import { addIamSimulation } from './iam-simulation';
 
-type ClientConfig = Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'> &
-  Partial<Pick<Config, 'IAM_SIMULATE' | 'IAM_RECORD_FILE' | 'TABLE_PREFIX' | 'FAULT_DYNAMODB_RATE' | 'FAULT_LOG_FILE'>>;
+/**
+ * What the local stack may add to every DynamoDB client the functions create (the IAM simulation, fault injection:
+ * scripts/lib/dynamo-instrumentation.ts, loaded before the functions). It is told which function is calling, since
+ * what it checks depends on that. Nothing installs it on AWS, so a deployed client is the SDK's alone and no deployed
+ * bundle carries the local checks (`npm run package` makes sure of it).
+ */
+export type DynamoInstrumentation = (client: DynamoDBClient, context: { currentFunction: () => string | undefined }) => void;
 
-export function createDocumentClient(cfg: ClientConfig): DynamoDBDocumentClient {
+declare global {
+  // A global, not an import: the functions run from their own bundles, which the local stack cannot reach into.
+  var __cicInstrumentDynamo: DynamoInstrumentation | undefined;
+}
+
+export function createDocumentClient(cfg: Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: cfg.AWS_REGION,
     ...(cfg.DYNAMODB_ENDPOINT
@@ -17,17 +25,7 @@ export function createDocumentClient(cfg: ClientConfig): DynamoDBDocumentClient 
       : {}),
     maxAttempts: 5,
   });
-  if (cfg.IAM_SIMULATE && cfg.IAM_SIMULATE !== 'off' && cfg.TABLE_PREFIX) {
-    const prefix = `${cfg.TABLE_PREFIX}-`;
-    addIamSimulation(client, {
-      allows: (fn, access) => access.table.startsWith(prefix) && allows(fn, access.table.slice(prefix.length), access.action),
-      recordOnly: cfg.IAM_SIMULATE === 'record',
-      ...(cfg.IAM_RECORD_FILE ? { recordFile: cfg.IAM_RECORD_FILE } : {}),
-    });
-  }
-  if (cfg.FAULT_DYNAMODB_RATE) {
-    addFaultInjection(client, { rate: cfg.FAULT_DYNAMODB_RATE, ...(cfg.FAULT_LOG_FILE ? { logFile: cfg.FAULT_LOG_FILE } : {}) });
-  }
+  globalThis.__cicInstrumentDynamo?.(client, { currentFunction });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -1,6 +1,10 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadLetterPort } from '../alerts/dead-letter.port';
 import { deleteQueried } from './delete-queried';
+import { indexOf, keysOf, partitionOf } from './table-keys';
+
+const DEAD_LETTERS = keysOf('deadLetters');
+const BY_USER = indexOf('deadLetters', 'byUser');
 
 const KEEP_DAYS = 30;
 
@@ -16,11 +20,7 @@ export function createDeadLetterDynamoAdapter(doc: DynamoDBDocumentClient, table
       );
     },
     deleteAllOf(userId) {
-      return deleteQueried(
-        doc,
-        { TableName: table, IndexName: 'byUser', KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId } },
-        ['id'],
-      );
+      return deleteQueried(doc, { TableName: table, ...partitionOf(BY_USER, userId) }, DEAD_LETTERS.keyAttributes);
     },
   };
 }

@@ -3,9 +3,10 @@ import { DEMAND_FIELD_LABELS, type Demand } from '@cic/shared';
 import type { PageRequest } from '../common/page';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { batchGet } from './batch-get';
-import { CHANGE_FEED, DEMAND_INDEXES, fromDemandItem, REMOVABLE_ATTRIBUTES, toDemandItem } from './demand.keys';
+import { CHANGE_FEED, DEMAND_INDEXES, DEMANDS, fromDemandItem, REMOVABLE_ATTRIBUTES, toDemandItem } from './demand.keys';
 import { conditionally } from './errors';
 import { queryPage } from './query-page';
+import { partitionOf, type PartitionQuery } from './table-keys';
 
 const FORM_ATTRIBUTES = Object.keys(DEMAND_FIELD_LABELS);
 /** Follows and solutions change their counters in their own transactions; a rewrite of the demand must not touch them. */
@@ -37,7 +38,7 @@ export function demandUpdate(table: string, next: Demand, expectedVersion: numbe
   }
   return {
     TableName: table,
-    Key: { id: next.id },
+    Key: DEMANDS.key({ id: next.id }),
     UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ConditionExpression: 'attribute_exists(id) AND #version = :expected',
     ExpressionAttributeNames: names,
@@ -47,7 +48,7 @@ export function demandUpdate(table: string, next: Demand, expectedVersion: numbe
 
 export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table: string): DemandRepository {
   const get = async (id: string) => {
-    const out = await doc.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
+    const out = await doc.send(new GetCommand({ TableName: table, Key: DEMANDS.key({ id }), ConsistentRead: true }));
     return out.Item ? fromDemandItem(out.Item) : undefined;
   };
 
@@ -69,7 +70,11 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
 
     async getMany(ids) {
       const unique = [...new Set(ids)];
-      const items = await batchGet(doc, table, unique.map((id) => ({ id })));
+      const items = await batchGet(
+        doc,
+        table,
+        unique.map((id) => DEMANDS.key({ id })),
+      );
       return items.map(fromDemandItem);
     },
 
@@ -82,7 +87,7 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
         doc.send(
           new DeleteCommand({
             TableName: table,
-            Key: { id },
+            Key: DEMANDS.key({ id }),
             ConditionExpression: '#version = :expected',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': expectedVersion },
@@ -95,15 +100,9 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
       const ix = DEMAND_INDEXES.byOwner;
       return queryPage(
         doc,
-        {
-          TableName: table,
-          IndexName: ix.name,
-          KeyConditionExpression: 'ownerId = :owner',
-          ExpressionAttributeValues: { ':owner': ownerId },
-          ScanIndexForward: false,
-        },
+        { TableName: table, ...partitionOf(ix, ownerId), ScanIndexForward: false },
         page,
-        ix.keys,
+        ix.cursorKeys,
         fromDemandItem,
       );
     },
@@ -112,16 +111,9 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
       const ix = DEMAND_INDEXES.byStatus;
       return queryPage(
         doc,
-        {
-          TableName: table,
-          IndexName: ix.name,
-          KeyConditionExpression: '#status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': 'pending_review' },
-          ScanIndexForward: order === 'oldest',
-        },
+        { TableName: table, ...partitionOf(ix, 'pending_review'), ScanIndexForward: order === 'oldest' },
         page,
-        ix.keys,
+        ix.cursorKeys,
         fromDemandItem,
       );
     },
@@ -134,15 +126,9 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
       const ix = DEMAND_INDEXES.byChange;
       return queryPage(
         doc,
-        {
-          TableName: table,
-          IndexName: ix.name,
-          KeyConditionExpression: 'changeFeed = :feed AND changeKey >= :since',
-          ExpressionAttributeValues: { ':feed': CHANGE_FEED, ':since': sinceIso },
-          ScanIndexForward: true,
-        },
+        { TableName: table, ...partitionOf(ix, CHANGE_FEED, { op: '>=', value: sinceIso }), ScanIndexForward: true },
         page,
-        ix.keys,
+        ix.cursorKeys,
         fromDemandItem,
       );
     },
@@ -154,37 +140,36 @@ export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table:
  * else all published); the rest of the filter is a FilterExpression on that Query.
  */
 function listPublished(doc: DynamoDBDocumentClient, table: string, filter: PublishedFilter, page: PageRequest) {
+  const { publishedByTrack, publishedByField, publishedByProvince, byStatus } = DEMAND_INDEXES;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const filters: string[] = [];
+  let partition: PartitionQuery;
   let index: (typeof DEMAND_INDEXES)[keyof typeof DEMAND_INDEXES];
-  let keyCondition: string;
 
   if (filter.trackId) {
-    index = DEMAND_INDEXES.publishedByTrack;
-    keyCondition = 'pubTrack = :track';
-    values[':track'] = filter.trackId;
+    index = publishedByTrack;
+    partition = partitionOf(index, filter.trackId);
   } else if (filter.field) {
-    index = DEMAND_INDEXES.publishedByField;
-    keyCondition = 'pubField = :field';
-    values[':field'] = filter.field;
+    index = publishedByField;
+    partition = partitionOf(index, filter.field);
   } else if (filter.province) {
-    index = DEMAND_INDEXES.publishedByProvince;
-    keyCondition = 'pubProvince = :province';
-    values[':province'] = filter.province;
+    index = publishedByProvince;
+    partition = partitionOf(index, filter.province);
   } else {
-    index = DEMAND_INDEXES.byStatus;
-    keyCondition = '#status = :published';
-    names['#status'] = 'status';
-    values[':published'] = 'published';
+    index = byStatus;
+    partition = partitionOf(index, 'published');
   }
-  if (filter.field && index !== DEMAND_INDEXES.publishedByField) {
-    filters.push('pubField = :field');
+  // The sparse indexes' keys double as filters: only a published demand carries them.
+  if (filter.field && index !== publishedByField) {
+    names['#field'] = publishedByField.hashKey;
     values[':field'] = filter.field;
+    filters.push('#field = :field');
   }
-  if (filter.province && index !== DEMAND_INDEXES.publishedByProvince) {
-    filters.push('pubProvince = :province');
+  if (filter.province && index !== publishedByProvince) {
+    names['#province'] = publishedByProvince.hashKey;
     values[':province'] = filter.province;
+    filters.push('#province = :province');
   }
   if (filter.regionContains) {
     names['#region'] = 'region';
@@ -204,15 +189,14 @@ function listPublished(doc: DynamoDBDocumentClient, table: string, filter: Publi
     doc,
     {
       TableName: table,
-      IndexName: index.name,
-      KeyConditionExpression: keyCondition,
+      ...partition,
       ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { ...partition.ExpressionAttributeNames, ...names },
+      ExpressionAttributeValues: { ...partition.ExpressionAttributeValues, ...values },
       ScanIndexForward: false,
     },
     page,
-    index.keys,
+    index.cursorKeys,
     fromDemandItem,
   );
 }

@@ -1,20 +1,35 @@
-// The key layout of the demands table: which attributes feed which index. Only this file knows it.
+// The key layout of the demands table: which attributes feed which index. Only this file knows it; the indexes
+// themselves are defined in infra/tables.cjs.
 import type { Demand } from '@cic/shared';
 import { demandProvince } from '../demands/demand.lifecycle';
+import { indexOf, keysOf, type IndexName } from './table-keys';
+
+export const DEMANDS = keysOf('demands');
 
 export const DEMAND_INDEXES = {
-  byOwner: { name: 'byOwner', keys: ['id', 'ownerId', 'createdAt'] },
-  byStatus: { name: 'byStatus', keys: ['id', 'status', 'statusKey'] },
-  publishedByField: { name: 'publishedByField', keys: ['id', 'pubField', 'pubKey'] },
-  publishedByProvince: { name: 'publishedByProvince', keys: ['id', 'pubProvince', 'pubKey'] },
-  publishedByTrack: { name: 'publishedByTrack', keys: ['id', 'pubTrack', 'pubKey'] },
-  byChange: { name: 'byChange', keys: ['id', 'changeFeed', 'changeKey'] },
-} as const;
+  byOwner: indexOf('demands', 'byOwner'),
+  byStatus: indexOf('demands', 'byStatus'),
+  publishedByField: indexOf('demands', 'publishedByField'),
+  publishedByProvince: indexOf('demands', 'publishedByProvince'),
+  publishedByTrack: indexOf('demands', 'publishedByTrack'),
+  byChange: indexOf('demands', 'byChange'),
+} as const satisfies { [I in IndexName<'demands'>]: unknown };
 
 /** One partition holds the change feed: a few thousand demands a year is far below a partition's limits. */
 export const CHANGE_FEED = 'demand';
 
-const INDEX_ATTRIBUTES = ['statusKey', 'changeFeed', 'changeKey', 'pubKey', 'pubField', 'pubProvince', 'pubTrack'] as const;
+type DemandIndex = (typeof DEMAND_INDEXES)[keyof typeof DEMAND_INDEXES];
+
+/** The attributes an item carries only for the indexes (never a field of the demand): each is an index's key. */
+const INDEX_ATTRIBUTES = [
+  'statusKey',
+  'changeFeed',
+  'changeKey',
+  'pubKey',
+  'pubField',
+  'pubProvince',
+  'pubTrack',
+] as const satisfies readonly (DemandIndex['hashKey'] | DemandIndex['rangeKey'])[];
 
 /** When the demand entered its current status: what its place in the status lists is sorted by. */
 function statusAt(d: Demand): string {

@@ -1,10 +1,15 @@
 // One partition per demand in the finals table: `final` (the final), `judge#<id>` (one per assigned judge, indexed
 // by judge), `score#<solution>#<judge>` (one per score).
-import { DeleteCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Final, Score } from '@cic/shared';
 import type { FinalRepository, FinalState } from '../contest/contest.ports';
-import { cancellationReasons, conditionally, withTransactionRetry } from './errors';
+import { conditionally } from './errors';
 import { queryAll } from './query-page';
+import { indexOf, keysOf, partitionOf } from './table-keys';
+import { conditionFailedAt, transact } from './transact';
+
+const FINALS = keysOf('finals');
+const BY_JUDGE = indexOf('finals', 'byJudge');
 
 const FINAL = 'final';
 const judgeKey = (judgeId: string) => `judge#${judgeId}`;
@@ -14,12 +19,7 @@ const scoreKey = (s: Pick<Score, 'solutionId' | 'judgeId'>) => `score#${s.soluti
 const OPEN = { ConditionExpression: 'attribute_not_exists(closedAt)' };
 export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: string): FinalRepository {
   async function load(demandId: string): Promise<FinalState> {
-    const items = await queryAll(doc, {
-      TableName: table,
-      KeyConditionExpression: 'demandId = :d',
-      ExpressionAttributeValues: { ':d': demandId },
-      ConsistentRead: true,
-    });
+    const items = await queryAll(doc, { TableName: table, ...partitionOf(FINALS, demandId), ConsistentRead: true });
     let final: Final | undefined;
     const scores: Score[] = [];
     for (const item of items) {
@@ -34,27 +34,20 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
     load,
 
     async assign(final, removedJudgeIds) {
-      try {
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: { TableName: table, Item: { ...final, sk: FINAL }, ...OPEN } },
-                ...final.judgeIds.map((judgeId) => ({
-                  Put: { TableName: table, Item: { demandId: final.demandId, sk: judgeKey(judgeId), judgeId } },
-                })),
-                ...removedJudgeIds.map((judgeId) => ({
-                  Delete: { TableName: table, Key: { demandId: final.demandId, sk: judgeKey(judgeId) } },
-                })),
-              ],
-            }),
-          ),
-        );
-        return true;
-      } catch (err) {
-        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
-        throw err;
-      }
+      const outcome = await transact(
+        doc,
+        [
+          { Put: { TableName: table, Item: { ...final, sk: FINAL }, ...OPEN } },
+          ...final.judgeIds.map((judgeId) => ({
+            Put: { TableName: table, Item: { demandId: final.demandId, sk: judgeKey(judgeId), judgeId } },
+          })),
+          ...removedJudgeIds.map((judgeId) => ({
+            Delete: { TableName: table, Key: FINALS.key({ demandId: final.demandId, sk: judgeKey(judgeId) }) },
+          })),
+        ],
+        (reasons) => (conditionFailedAt(reasons, 0) ? 'closed' : undefined),
+      );
+      return outcome === 'done';
     },
 
     close(demandId, at) {
@@ -62,7 +55,7 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { demandId, sk: FINAL },
+            Key: FINALS.key({ demandId, sk: FINAL }),
             UpdateExpression: 'SET closedAt = :at',
             ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
             ExpressionAttributeValues: { ':at': at },
@@ -73,28 +66,21 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
 
     /** The score's put and a check that the final is still open, together: a score can never land after the close. */
     async putScore(score) {
-      try {
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  ConditionCheck: {
-                    TableName: table,
-                    Key: { demandId: score.demandId, sk: FINAL },
-                    ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
-                  },
-                },
-                { Put: { TableName: table, Item: { ...score, sk: scoreKey(score) } } },
-              ],
-            }),
-          ),
-        );
-        return 'stored';
-      } catch (err) {
-        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return 'closed';
-        throw err;
-      }
+      const outcome = await transact(
+        doc,
+        [
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: FINALS.key({ demandId: score.demandId, sk: FINAL }),
+              ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
+            },
+          },
+          { Put: { TableName: table, Item: { ...score, sk: scoreKey(score) } } },
+        ],
+        (reasons) => (conditionFailedAt(reasons, 0) ? 'closed' : undefined),
+      );
+      return outcome === 'done' ? 'stored' : outcome;
     },
 
     async replaceJudge(demandId, judgeId, anonymousId) {
@@ -103,43 +89,39 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
       // outgrows a transaction; a run cut short is finished by the next, which finds the rest under the old id.
       for (const score of scores.filter((s) => s.judgeId === judgeId)) {
         const moved = { ...score, judgeId: anonymousId };
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: { TableName: table, Item: { ...moved, sk: scoreKey(moved) } } },
-                { Delete: { TableName: table, Key: { demandId, sk: scoreKey(score) } } },
-              ],
-            }),
-          ),
-        );
+        await transact(doc, [
+          { Put: { TableName: table, Item: { ...moved, sk: scoreKey(moved) } } },
+          { Delete: { TableName: table, Key: FINALS.key({ demandId, sk: scoreKey(score) }) } },
+        ]);
       }
       if (final?.judgeIds.includes(judgeId)) {
         await conditionally(() =>
           doc.send(
             new UpdateCommand({
               TableName: table,
-              Key: { demandId, sk: FINAL },
+              Key: FINALS.key({ demandId, sk: FINAL }),
               UpdateExpression: 'SET judgeIds = :ids',
               ConditionExpression: 'contains(judgeIds, :judge)',
-              ExpressionAttributeValues: { ':ids': final.judgeIds.map((id) => (id === judgeId ? anonymousId : id)), ':judge': judgeId },
+              ExpressionAttributeValues: {
+                ':ids': final.judgeIds.map((id) => (id === judgeId ? anonymousId : id)),
+                ':judge': judgeId,
+              },
             }),
           ),
         );
       }
-      await doc.send(new DeleteCommand({ TableName: table, Key: { demandId, sk: judgeKey(judgeId) } }));
+      await doc.send(new DeleteCommand({ TableName: table, Key: FINALS.key({ demandId, sk: judgeKey(judgeId) }) }));
     },
 
     async listDemandsOfJudge(judgeId) {
+      const partition = partitionOf(BY_JUDGE, judgeId);
       const items = await queryAll(doc, {
         TableName: table,
-        IndexName: 'byJudge',
-        KeyConditionExpression: 'judgeId = :j',
-        ExpressionAttributeValues: { ':j': judgeId },
-        ProjectionExpression: 'demandId',
+        ...partition,
+        ProjectionExpression: '#demand',
+        ExpressionAttributeNames: { ...partition.ExpressionAttributeNames, '#demand': FINALS.hashKey },
       });
-      return items.map((i) => String(i.demandId));
+      return items.map((i) => String(i[FINALS.hashKey]));
     },
   };
 }
-

@@ -1,9 +1,13 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FollowRecord, FollowRepository } from '../follows/follow.repository';
-import { cancellationReasons, withTransactionRetry } from './errors';
-import { queryPage } from './query-page';
+import { queryAll, queryPage } from './query-page';
+import { indexOf, keysOf, partitionOf } from './table-keys';
+import { conditionFailedAt, transact } from './transact';
 
-const BY_USER_TIME = { name: 'byUserTime', keys: ['userId', 'demandId', 'followedAt'] } as const;
+const FOLLOWS = keysOf('follows');
+const DEMANDS = keysOf('demands');
+const BY_USER_TIME = indexOf('follows', 'byUserTime');
+const BY_DEMAND = indexOf('follows', 'byDemand');
 
 /**
  * A follow and the demand's followerCount change in one transaction: the follow's put is conditional on not existing,
@@ -15,111 +19,84 @@ export function createFollowDynamoRepository(
 ): FollowRepository {
   return {
     async follow(record) {
-      try {
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tables.follows,
-                    Item: record,
-                    ConditionExpression: 'attribute_not_exists(userId)',
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tables.demands,
-                    Key: { id: record.demandId },
-                    UpdateExpression: 'ADD followerCount :one',
-                    ConditionExpression: '#status = :published',
-                    ExpressionAttributeNames: { '#status': 'status' },
-                    ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return 'followed';
-      } catch (err) {
-        const reasons = cancellationReasons(err);
-        if (reasons?.[0] === 'ConditionalCheckFailed') return 'already_following';
-        if (reasons?.[1] === 'ConditionalCheckFailed') return 'not_published';
-        throw err;
-      }
+      const outcome = await transact(
+        doc,
+        [
+          {
+            Put: {
+              TableName: tables.follows,
+              Item: record,
+              ConditionExpression: 'attribute_not_exists(userId)',
+            },
+          },
+          {
+            Update: {
+              TableName: tables.demands,
+              Key: DEMANDS.key({ id: record.demandId }),
+              UpdateExpression: 'ADD followerCount :one',
+              ConditionExpression: '#status = :published',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            },
+          },
+        ],
+        (reasons) => {
+          if (conditionFailedAt(reasons, 0)) return 'already_following';
+          if (conditionFailedAt(reasons, 1)) return 'not_published';
+          return undefined;
+        },
+      );
+      return outcome === 'done' ? 'followed' : outcome;
     },
 
     async unfollow(userId, demandId) {
-      try {
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Delete: {
-                    TableName: tables.follows,
-                    Key: { userId, demandId },
-                    ConditionExpression: 'attribute_exists(userId)',
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tables.demands,
-                    Key: { id: demandId },
-                    UpdateExpression: 'ADD followerCount :minusOne',
-                    ConditionExpression: 'attribute_exists(id)',
-                    ExpressionAttributeValues: { ':minusOne': -1 },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return 'unfollowed';
-      } catch (err) {
-        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return 'not_following';
-        throw err;
-      }
+      const outcome = await transact(
+        doc,
+        [
+          {
+            Delete: {
+              TableName: tables.follows,
+              Key: FOLLOWS.key({ userId, demandId }),
+              ConditionExpression: 'attribute_exists(userId)',
+            },
+          },
+          {
+            Update: {
+              TableName: tables.demands,
+              Key: DEMANDS.key({ id: demandId }),
+              UpdateExpression: 'ADD followerCount :minusOne',
+              ConditionExpression: 'attribute_exists(id)',
+              ExpressionAttributeValues: { ':minusOne': -1 },
+            },
+          },
+        ],
+        (reasons) => (conditionFailedAt(reasons, 0) ? 'not_following' : undefined),
+      );
+      return outcome === 'done' ? 'unfollowed' : outcome;
     },
 
     async isFollowing(userId, demandId) {
-      const out = await doc.send(new GetCommand({ TableName: tables.follows, Key: { userId, demandId } }));
+      const out = await doc.send(new GetCommand({ TableName: tables.follows, Key: FOLLOWS.key({ userId, demandId }) }));
       return out.Item !== undefined;
     },
 
     async listFollowers(demandId) {
-      const followers: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tables.follows,
-            IndexName: 'byDemand',
-            KeyConditionExpression: 'demandId = :d',
-            ExpressionAttributeValues: { ':d': demandId },
-            ProjectionExpression: 'userId',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const item of out.Items ?? []) followers.push(String(item.userId));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return followers;
+      const partition = partitionOf(BY_DEMAND, demandId);
+      const items = await queryAll(doc, {
+        TableName: tables.follows,
+        ...partition,
+        ProjectionExpression: '#follower',
+        ExpressionAttributeNames: { ...partition.ExpressionAttributeNames, '#follower': FOLLOWS.hashKey },
+      });
+      return items.map((item) => String(item[FOLLOWS.hashKey]));
     },
 
     listByUser(userId, page) {
       return queryPage(
         doc,
-        {
-          TableName: tables.follows,
-          IndexName: BY_USER_TIME.name,
-          KeyConditionExpression: 'userId = :user',
-          ExpressionAttributeValues: { ':user': userId },
-          ScanIndexForward: false,
-        },
+        { TableName: tables.follows, ...partitionOf(BY_USER_TIME, userId), ScanIndexForward: false },
         page,
-        BY_USER_TIME.keys,
+        BY_USER_TIME.cursorKeys,
         (item) => item as unknown as FollowRecord,
       );
     },

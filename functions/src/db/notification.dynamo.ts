@@ -1,17 +1,28 @@
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Notification } from '@cic/shared';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Notification, PushState } from '@cic/shared';
 import type { NotificationRepository } from '../alerts/notification.repository';
 import { deleteQueried } from './delete-queried';
 import { conditionally } from './errors';
-import { queryPage } from './query-page';
+import { queryPage, queryPages } from './query-page';
+import { indexOf, keysOf, partitionOf } from './table-keys';
 
-const BY_TIME = { name: 'byTime', keys: ['userId', 'id', 'createdKey'] } as const;
-const UNREAD = 'unreadByUser';
+const NOTIFICATIONS = keysOf('notifications');
+const BY_TIME = indexOf('notifications', 'byTime');
+/** Sparse: only unread items carry its hash key, so the unread ones are a Query of the user's partition. */
+const UNREAD = indexOf('notifications', 'unreadByUser');
 
-function fromItem(item: Record<string, unknown>): Notification {
-  const { createdKey: _c, unreadUser: _u, ...rest } = item;
+/** The index attributes an item carries besides the notification: both indexes sort by creation (typed so that it must be both their range keys). */
+const CREATED_KEY: (typeof UNREAD)['rangeKey'] = BY_TIME.rangeKey;
+const UNREAD_USER = UNREAD.hashKey;
+
+/** A stored item (or a stream image of one) without its index attributes. */
+export function fromNotificationItem(item: Record<string, unknown>): Notification {
+  const { [CREATED_KEY]: _c, [UNREAD_USER]: _u, ...rest } = item;
   return rest as unknown as Notification;
 }
+
+/** An item's push: `pending` until the sender claims it, then what came of it. */
+type PushStep = PushState | 'claimed';
 
 export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, table: string): NotificationRepository {
   async function markOne(userId: string, id: string, at: string): Promise<boolean> {
@@ -19,10 +30,26 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
       doc.send(
         new UpdateCommand({
           TableName: table,
-          Key: { userId, id },
-          UpdateExpression: 'SET readAt = :at REMOVE unreadUser',
-          ConditionExpression: 'attribute_exists(unreadUser)',
+          Key: NOTIFICATIONS.key({ userId, id }),
+          UpdateExpression: 'SET readAt = :at REMOVE #unread',
+          ConditionExpression: 'attribute_exists(#unread)',
+          ExpressionAttributeNames: { '#unread': UNREAD_USER },
           ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    );
+  }
+
+  /** Moves the item's push from one step to the next, only if it is still at `from`: false when it was not. */
+  function movePush(userId: string, id: string, from: PushStep, to: PushStep): Promise<boolean> {
+    return conditionally(() =>
+      doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: NOTIFICATIONS.key({ userId, id }),
+          UpdateExpression: 'SET push = :to',
+          ConditionExpression: 'push = :from',
+          ExpressionAttributeValues: { ':to': to, ':from': from },
         }),
       ),
     );
@@ -34,7 +61,7 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
         doc.send(
           new PutCommand({
             TableName: table,
-            Item: { ...n, createdKey: `${n.createdAt}#${n.id}`, ...(n.readAt ? {} : { unreadUser: n.userId }) },
+            Item: { ...n, [CREATED_KEY]: `${n.createdAt}#${n.id}`, ...(n.readAt ? {} : { [UNREAD_USER]: n.userId }) },
             ConditionExpression: 'attribute_not_exists(id)',
           }),
         ),
@@ -44,36 +71,18 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
     listByUser(userId, page) {
       return queryPage(
         doc,
-        {
-          TableName: table,
-          IndexName: BY_TIME.name,
-          KeyConditionExpression: 'userId = :u',
-          ExpressionAttributeValues: { ':u': userId },
-          ScanIndexForward: false,
-        },
+        { TableName: table, ...partitionOf(BY_TIME, userId), ScanIndexForward: false },
         page,
-        BY_TIME.keys,
-        fromItem,
+        BY_TIME.cursorKeys,
+        fromNotificationItem,
       );
     },
 
     async unreadCount(userId) {
       let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: UNREAD,
-            KeyConditionExpression: 'unreadUser = :u',
-            ExpressionAttributeValues: { ':u': userId },
-            Select: 'COUNT',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        count += out.Count ?? 0;
-        start = out.LastEvaluatedKey;
-      } while (start);
+      for await (const page of queryPages(doc, { TableName: table, ...partitionOf(UNREAD, userId), Select: 'COUNT' })) {
+        count += page.Count ?? 0;
+      }
       return count;
     },
 
@@ -84,52 +93,31 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
 
     async markAllRead(userId, at) {
       let marked = 0;
-      for (;;) {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: UNREAD,
-            KeyConditionExpression: 'unreadUser = :u',
-            ExpressionAttributeValues: { ':u': userId },
-            ProjectionExpression: 'id',
-            Limit: 100,
-          }),
-        );
-        const ids = (out.Items ?? []).map((i) => String(i.id));
+      const partition = partitionOf(UNREAD, userId);
+      const pages = queryPages(doc, {
+        TableName: table,
+        ...partition,
+        ProjectionExpression: '#item',
+        ExpressionAttributeNames: { ...partition.ExpressionAttributeNames, '#item': NOTIFICATIONS.rangeKey },
+        Limit: 100,
+      });
+      for await (const page of pages) {
+        const ids = (page.Items ?? []).map((i) => String(i[NOTIFICATIONS.rangeKey]));
         if (ids.length === 0) return marked;
         const done = await Promise.all(ids.map((id) => markOne(userId, id, at)));
         marked += done.filter(Boolean).length;
         // A GSI lags its table: if nothing was left to mark, what we saw was already read.
         if (!done.some(Boolean)) return marked;
       }
+      return marked;
     },
 
-    async claimPush(userId, id) {
-      return conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { userId, id },
-            UpdateExpression: 'SET push = :claimed',
-            ConditionExpression: 'push = :pending',
-            ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending' },
-          }),
-        ),
-      );
+    claimPush(userId, id) {
+      return movePush(userId, id, 'pending', 'claimed');
     },
 
     async releasePush(userId, id) {
-      await conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { userId, id },
-            UpdateExpression: 'SET push = :pending',
-            ConditionExpression: 'push = :claimed',
-            ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending' },
-          }),
-        ),
-      );
+      await movePush(userId, id, 'claimed', 'pending');
     },
 
     async setPush(userId, id, state) {
@@ -138,7 +126,7 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { userId, id },
+            Key: NOTIFICATIONS.key({ userId, id }),
             UpdateExpression: 'SET push = :s',
             ConditionExpression: 'attribute_exists(id)',
             ExpressionAttributeValues: { ':s': state },
@@ -150,8 +138,8 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
     deleteAllOf(userId) {
       return deleteQueried(
         doc,
-        { TableName: table, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId }, ConsistentRead: true },
-        ['userId', 'id'],
+        { TableName: table, ...partitionOf(NOTIFICATIONS, userId), ConsistentRead: true },
+        NOTIFICATIONS.keyAttributes,
       );
     },
   };

@@ -1,4 +1,9 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { PageRequest, StorePage } from '../common/page';
 
 type Item = Record<string, unknown>;
@@ -40,17 +45,28 @@ export async function queryPage<T>(
   return { items: items.map(fromItem), next };
 }
 
-/** Every item a Query finds, reading page after page. For partitions known to stay small (a demand's solutions). */
-export async function queryAll(
-  doc: DynamoDBDocumentClient,
+/**
+ * The pages of a Query, one call each, as DynamoDB returns them (each page's Items, Count, LastEvaluatedKey). For the
+ * loops that need more than the items (a Select: 'COUNT' sums each page's Count) or may stop before the last page.
+ */
+export async function* queryPages(
+  doc: Pick<DynamoDBDocumentClient, 'send'>,
   input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
-): Promise<Item[]> {
-  const items: Item[] = [];
+): AsyncGenerator<QueryCommandOutput, void, undefined> {
   let start: Item | undefined;
   do {
     const out = await doc.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    items.push(...((out.Items ?? []) as Item[]));
+    yield out;
     start = out.LastEvaluatedKey as Item | undefined;
   } while (start);
+}
+
+/** Every item a Query finds, reading page after page. For partitions known to stay small (a demand's solutions). */
+export async function queryAll(
+  doc: Pick<DynamoDBDocumentClient, 'send'>,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of queryPages(doc, input)) items.push(...((page.Items ?? []) as Item[]));
   return items;
 }

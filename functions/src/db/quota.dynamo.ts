@@ -2,13 +2,16 @@ import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import type { QuotaRepository } from '../alerts/quota.repository';
 import { deleteQueried } from './delete-queried';
 import { conditionally } from './errors';
+import { keysOf, partitionOf } from './table-keys';
+
+const QUOTAS = keysOf('quotas');
 
 const TEMPLATE = 'tmpl#';
 const DIGEST = 'digest#';
 const TWO_DAYS_S = 2 * 24 * 3600;
 
 export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: string): QuotaRepository {
-  const key = (userId: string, templateId: string) => ({ userId, slot: `${TEMPLATE}${templateId}` });
+  const key = (userId: string, templateId: string) => QUOTAS.key({ userId, slot: `${TEMPLATE}${templateId}` });
   return {
     async add(userId, templateId, count) {
       await doc.send(
@@ -66,24 +69,16 @@ export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: 
     },
 
     deleteAllOf(userId) {
-      return deleteQueried(
-        doc,
-        { TableName: table, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId }, ConsistentRead: true },
-        ['userId', 'slot'],
-      );
+      return deleteQueried(doc, { TableName: table, ...partitionOf(QUOTAS, userId), ConsistentRead: true }, QUOTAS.keyAttributes);
     },
 
     async get(userId) {
       const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'userId = :u AND begins_with(slot, :t)',
-          ExpressionAttributeValues: { ':u': userId, ':t': TEMPLATE },
-          ConsistentRead: true,
-        }),
+        new QueryCommand({ TableName: table, ...partitionOf(QUOTAS, userId, { beginsWith: TEMPLATE }), ConsistentRead: true }),
       );
       const quota: Record<string, number> = {};
-      for (const item of out.Items ?? []) quota[String(item.slot).slice(TEMPLATE.length)] = Number(item.remaining ?? 0);
+      for (const item of out.Items ?? [])
+        quota[String(item[QUOTAS.rangeKey]).slice(TEMPLATE.length)] = Number(item.remaining ?? 0);
       return quota;
     },
 

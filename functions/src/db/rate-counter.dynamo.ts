@@ -2,6 +2,9 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import type { RateCounterPort } from '../ratelimit/rate-limiter';
 import { deleteQueried } from './delete-queried';
 import { conditionally } from './errors';
+import { keysOf, partitionOf } from './table-keys';
+
+const RATE_LIMITS = keysOf('rateLimits');
 
 /**
  * One partition per (action, subject), one item per window in it: a conditional ADD counts a hit only below the
@@ -14,7 +17,7 @@ export function createRateCounterDynamo(doc: DynamoDBDocumentClient, table: stri
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { key, window: windowStart },
+            Key: RATE_LIMITS.key({ key, window: windowStart }),
             UpdateExpression: 'ADD hits :one SET expiresAt = :exp',
             ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
             ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt, ':limit': limit },
@@ -27,8 +30,8 @@ export function createRateCounterDynamo(doc: DynamoDBDocumentClient, table: stri
         keys.map((key) =>
           deleteQueried(
             doc,
-            { TableName: table, KeyConditionExpression: '#key = :k', ExpressionAttributeNames: { '#key': 'key' }, ExpressionAttributeValues: { ':k': key }, ConsistentRead: true },
-            ['key', 'window'],
+            { TableName: table, ...partitionOf(RATE_LIMITS, key), ConsistentRead: true },
+            RATE_LIMITS.keyAttributes,
           ),
         ),
       );

@@ -1,15 +1,23 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Solution } from '@cic/shared';
 import type { SolutionRepository } from '../contest/contest.ports';
 import { demandUpdate } from './demand.dynamo';
-import { cancellationReasons, conditionally, withTransactionRetry } from './errors';
+import { conditionally } from './errors';
 import { queryAll } from './query-page';
+import { indexOf, keysOf, partitionOf } from './table-keys';
+import { anyConditionFailed, conditionFailedAt, transact } from './transact';
 
-/** Index attribute: creation time then id, so equal times keep a stable order. */
+const SOLUTIONS = keysOf('solutions');
+const DEMANDS = keysOf('demands');
+const BY_DEMAND = indexOf('solutions', 'byDemand');
+const BY_SUBMITTER = indexOf('solutions', 'bySubmitter');
+
+/** What both indexes sort by (typed so that it must be both their range keys): creation time then id, so equal times keep a stable order. */
+const CREATED_KEY: (typeof BY_SUBMITTER)['rangeKey'] = BY_DEMAND.rangeKey;
 const createdKey = (s: Solution) => `${s.createdAt}#${s.id}`;
-const toItem = (s: Solution) => ({ ...s, createdKey: createdKey(s) });
+const toItem = (s: Solution) => ({ ...s, [CREATED_KEY]: createdKey(s) });
 function fromItem(item: Record<string, unknown>): Solution {
-  const { createdKey: _k, ...solution } = item;
+  const { [CREATED_KEY]: _k, ...solution } = item;
   return solution as unknown as Solution;
 }
 
@@ -28,37 +36,34 @@ export function createSolutionDynamoRepository(
   return {
     /** The solution's put (one per user per demand: its id is derived from both) and the demand's count, together. */
     async create(solution) {
-      try {
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: { TableName: tables.solutions, Item: toItem(solution), ConditionExpression: 'attribute_not_exists(id)' } },
-                {
-                  Update: {
-                    TableName: tables.demands,
-                    Key: { id: solution.demandId },
-                    UpdateExpression: 'ADD solutionCount :one',
-                    ConditionExpression: '#status = :published',
-                    ExpressionAttributeNames: { '#status': 'status' },
-                    ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return 'created';
-      } catch (err) {
-        const reasons = cancellationReasons(err);
-        if (reasons?.[0] === 'ConditionalCheckFailed') return 'exists';
-        if (reasons?.[1] === 'ConditionalCheckFailed') return 'not_open';
-        throw err;
-      }
+      const outcome = await transact(
+        doc,
+        [
+          { Put: { TableName: tables.solutions, Item: toItem(solution), ConditionExpression: 'attribute_not_exists(id)' } },
+          {
+            Update: {
+              TableName: tables.demands,
+              Key: DEMANDS.key({ id: solution.demandId }),
+              UpdateExpression: 'ADD solutionCount :one',
+              ConditionExpression: '#status = :published',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            },
+          },
+        ],
+        (reasons) => {
+          if (conditionFailedAt(reasons, 0)) return 'exists';
+          if (conditionFailedAt(reasons, 1)) return 'not_open';
+          return undefined;
+        },
+      );
+      return outcome === 'done' ? 'created' : outcome;
     },
 
     async get(id) {
-      const out = await doc.send(new GetCommand({ TableName: tables.solutions, Key: { id }, ConsistentRead: true }));
+      const out = await doc.send(
+        new GetCommand({ TableName: tables.solutions, Key: SOLUTIONS.key({ id }), ConsistentRead: true }),
+      );
       return out.Item ? fromItem(out.Item) : undefined;
     },
 
@@ -67,40 +72,26 @@ export function createSolutionDynamoRepository(
     },
 
     async recordIntent(solution, demand) {
-      try {
-        await withTransactionRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: versioned(solution.next, solution.expectedVersion) },
-                { Update: demandUpdate(tables.demands, demand.next, demand.expectedVersion) },
-              ],
-            }),
-          ),
-        );
-        return 'stored';
-      } catch (err) {
-        if (cancellationReasons(err)?.includes('ConditionalCheckFailed')) return 'conflict';
-        throw err;
-      }
+      const outcome = await transact(
+        doc,
+        [
+          { Put: versioned(solution.next, solution.expectedVersion) },
+          { Update: demandUpdate(tables.demands, demand.next, demand.expectedVersion) },
+        ],
+        (reasons) => (anyConditionFailed(reasons) ? 'conflict' : undefined),
+      );
+      return outcome === 'done' ? 'stored' : outcome;
     },
 
     async listByDemand(demandId) {
-      const items = await queryAll(doc, {
-        TableName: tables.solutions,
-        IndexName: 'byDemand',
-        KeyConditionExpression: 'demandId = :d',
-        ExpressionAttributeValues: { ':d': demandId },
-      });
+      const items = await queryAll(doc, { TableName: tables.solutions, ...partitionOf(BY_DEMAND, demandId) });
       return items.map(fromItem);
     },
 
     async listBySubmitter(submitterId) {
       const items = await queryAll(doc, {
         TableName: tables.solutions,
-        IndexName: 'bySubmitter',
-        KeyConditionExpression: 'submitterId = :s',
-        ExpressionAttributeValues: { ':s': submitterId },
+        ...partitionOf(BY_SUBMITTER, submitterId),
         ScanIndexForward: false,
       });
       return items.map(fromItem);

@@ -1,10 +1,15 @@
 // The stats table: the counters (key `all`, one number attribute per counter) and each demand's last contribution
 // (key `demand#<id>`, with the stream position it came from). A change is applied as one transaction: the
 // contribution is replaced only if it is still the one read, and the counters move by the difference.
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { difference, type Contribution } from '../stats/contribution';
 import type { StatsRepository } from '../stats/stats.ports';
-import { cancellationReasons, withTransactionRetry } from './errors';
+import { keysOf } from './table-keys';
+import { conditionFailedAt, transact } from './transact';
+
+const STATS = keysOf('stats');
+/** How many times a contribution is read again after a concurrent apply changed it. */
+const STALE_ATTEMPTS = 10;
 
 const COUNTERS = 'all';
 const contributionKey = (demandId: string) => `demand#${demandId}`;
@@ -17,7 +22,9 @@ interface StoredContribution {
 
 export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: string): StatsRepository {
   async function readContribution(demandId: string): Promise<StoredContribution | undefined> {
-    const out = await doc.send(new GetCommand({ TableName: table, Key: { key: contributionKey(demandId) }, ConsistentRead: true }));
+    const out = await doc.send(
+      new GetCommand({ TableName: table, Key: STATS.key({ key: contributionKey(demandId) }), ConsistentRead: true }),
+    );
     return out.Item as StoredContribution | undefined;
   }
 
@@ -35,46 +42,45 @@ export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: 
           values[`:c${i}`] = amount;
           return `#c${i} :c${i}`;
         });
-        try {
-          await withTransactionRetry(() =>
-            doc.send(
-              new TransactWriteCommand({
-                TransactItems: [
+        const outcome = await transact(
+          doc,
+          [
+            {
+              Put: {
+                TableName: table,
+                Item: { key: contributionKey(demandId), order, c: next },
+                ...(stored
+                  ? {
+                      ConditionExpression: '#order = :seen',
+                      ExpressionAttributeNames: { '#order': 'order' },
+                      ExpressionAttributeValues: { ':seen': stored.order },
+                    }
+                  : { ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }),
+              },
+            },
+            ...(adds.length
+              ? [
                   {
-                    Put: {
+                    Update: {
                       TableName: table,
-                      Item: { key: contributionKey(demandId), order, c: next },
-                      ...(stored
-                        ? { ConditionExpression: '#order = :seen', ExpressionAttributeNames: { '#order': 'order' }, ExpressionAttributeValues: { ':seen': stored.order } }
-                        : { ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }),
+                      Key: STATS.key({ key: COUNTERS }),
+                      UpdateExpression: `ADD ${adds.join(', ')}`,
+                      ExpressionAttributeNames: names,
+                      ExpressionAttributeValues: values,
                     },
                   },
-                  ...(adds.length
-                    ? [
-                        {
-                          Update: {
-                            TableName: table,
-                            Key: { key: COUNTERS },
-                            UpdateExpression: `ADD ${adds.join(', ')}`,
-                            ExpressionAttributeNames: names,
-                            ExpressionAttributeValues: values,
-                          },
-                        },
-                      ]
-                    : []),
-                ],
-              }),
-            ),
-          );
-          return delta;
-        } catch (err) {
-          if (cancellationReasons(err)?.[0] !== 'ConditionalCheckFailed' || attempt >= 10) throw err;
-        }
+                ]
+              : []),
+          ],
+          (reasons) => (conditionFailedAt(reasons, 0) && attempt < STALE_ATTEMPTS ? 'stale' : undefined),
+        );
+        if (outcome === 'done') return delta;
+        // 'stale': another apply replaced the contribution after it was read; the next round reads it again.
       }
     },
 
     async read() {
-      const out = await doc.send(new GetCommand({ TableName: table, Key: { key: COUNTERS } }));
+      const out = await doc.send(new GetCommand({ TableName: table, Key: STATS.key({ key: COUNTERS }) }));
       const { key: _k, ...counters } = (out.Item ?? {}) as Record<string, unknown>;
       return Object.fromEntries(Object.entries(counters).filter(([, v]) => typeof v === 'number')) as Contribution;
     },

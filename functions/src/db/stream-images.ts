@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { Demand, Notification } from '@cic/shared';
 import { fromDemandItem } from './demand.keys';
+import { fromNotificationItem } from './notification.dynamo';
 
 const decode = (image: unknown): Record<string, unknown> | undefined =>
   image ? unmarshall(image as Record<string, AttributeValue>) : undefined;
@@ -38,7 +39,6 @@ export function insertedNotificationsOf(event: DynamoDBStreamEvent): Notificatio
     if (record.eventName !== 'INSERT') return [];
     const created = decode(record.dynamodb?.NewImage);
     if (!created) return [];
-    const { createdKey: _c, unreadUser: _u, ...notification } = created;
-    return [notification as unknown as Notification];
+    return [fromNotificationItem(created)];
   });
 }

@@ -1,15 +1,14 @@
-import {
-  QueryCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Subscription } from '@cic/shared';
 import type { IndexKey, PercolatorPort } from '../alerts/percolator.port';
 import type { SubscriptionRepository } from '../alerts/subscription.repository';
-import { cancellationReasons, withTransactionRetry } from './errors';
+import { queryAll, queryPages } from './query-page';
+import { keysOf, partitionOf } from './table-keys';
+import { conditionFailedAt, transact, type TransactItem } from './transact';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+const SUBSCRIPTIONS = keysOf('subscriptions');
+const PERCOLATOR = keysOf('percolator');
+const USERS = keysOf('users');
 
 /** The partition of the percolator table that lists the indexed keywords. */
 const DICTIONARY = '#dictionary';
@@ -37,7 +36,7 @@ export function createSubscriptionDynamoRepository(
       {
         Update: {
           TableName: tables.percolator,
-          Key: { pkey: DICTIONARY, skey: key.slice(KEYWORD_PREFIX.length) },
+          Key: PERCOLATOR.key({ pkey: DICTIONARY, skey: key.slice(KEYWORD_PREFIX.length) }),
           UpdateExpression: 'ADD refs :d',
           ExpressionAttributeValues: { ':d': delta },
         },
@@ -53,35 +52,28 @@ export function createSubscriptionDynamoRepository(
           // The per-user limit is guarded by the counter's condition, in the same transaction as the writes.
           Update: {
             TableName: tables.users,
-            Key: { id: sub.userId },
+            Key: USERS.key({ id: sub.userId }),
             UpdateExpression: 'SET subscriptionCount = if_not_exists(subscriptionCount, :zero) + :one',
-            ConditionExpression: 'attribute_exists(id) AND (attribute_not_exists(subscriptionCount) OR subscriptionCount < :limit)',
+            ConditionExpression:
+              'attribute_exists(id) AND (attribute_not_exists(subscriptionCount) OR subscriptionCount < :limit)',
             ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': limit },
           },
         },
         { Put: { TableName: tables.subscriptions, Item: stored, ConditionExpression: 'attribute_not_exists(subId)' } },
-        ...indexKeys.map(
-          (key): TransactItem => ({
-            Put: { TableName: tables.percolator, Item: { ...sub, pkey: key, skey: percolatorKey(sub) } },
-          }),
-        ),
+        ...indexKeys.map((key): TransactItem => ({
+          Put: { TableName: tables.percolator, Item: { ...sub, ...PERCOLATOR.key({ pkey: key, skey: percolatorKey(sub) }) } },
+        })),
         ...indexKeys.flatMap((key) => dictionaryUpdate(key, 1)),
       ];
-      try {
-        await withTransactionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
-        return 'created';
-      } catch (err) {
-        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return 'limit_reached';
-        throw err;
-      }
+      const outcome = await transact(doc, items, (reasons) => (conditionFailedAt(reasons, 0) ? 'limit_reached' : undefined));
+      return outcome === 'done' ? 'created' : outcome;
     },
 
     async delete(userId, subId) {
       const out = await doc.send(
         new QueryCommand({
           TableName: tables.subscriptions,
-          KeyConditionExpression: 'userId = :u AND subId = :s',
-          ExpressionAttributeValues: { ':u': userId, ':s': subId },
+          ...partitionOf(SUBSCRIPTIONS, userId, { op: '=', value: subId }),
           ConsistentRead: true,
         }),
       );
@@ -91,79 +83,50 @@ export function createSubscriptionDynamoRepository(
         {
           Delete: {
             TableName: tables.subscriptions,
-            Key: { userId, subId },
+            Key: SUBSCRIPTIONS.key({ userId, subId }),
             ConditionExpression: 'attribute_exists(subId)',
           },
         },
         {
           Update: {
             TableName: tables.users,
-            Key: { id: userId },
+            Key: USERS.key({ id: userId }),
             UpdateExpression: 'ADD subscriptionCount :minus',
             ExpressionAttributeValues: { ':minus': -1 },
           },
         },
-        ...stored.indexKeys.map(
-          (key): TransactItem => ({
-            Delete: { TableName: tables.percolator, Key: { pkey: key, skey: percolatorKey(stored) } },
-          }),
-        ),
+        ...stored.indexKeys.map((key): TransactItem => ({
+          Delete: { TableName: tables.percolator, Key: PERCOLATOR.key({ pkey: key, skey: percolatorKey(stored) }) },
+        })),
         ...stored.indexKeys.flatMap((key) => dictionaryUpdate(key, -1)),
       ];
-      try {
-        await withTransactionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
-        return 'deleted';
-      } catch (err) {
-        if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return 'not_found';
-        throw err;
-      }
+      const outcome = await transact(doc, items, (reasons) => (conditionFailedAt(reasons, 0) ? 'not_found' : undefined));
+      return outcome === 'done' ? 'deleted' : outcome;
     },
 
     async listByUser(userId) {
       const out = await doc.send(
-        new QueryCommand({
-          TableName: tables.subscriptions,
-          KeyConditionExpression: 'userId = :u',
-          ExpressionAttributeValues: { ':u': userId },
-          ScanIndexForward: false,
-        }),
+        new QueryCommand({ TableName: tables.subscriptions, ...partitionOf(SUBSCRIPTIONS, userId), ScanIndexForward: false }),
       );
       return (out.Items ?? []).map(fromItem);
     },
 
     async *readPartition(key) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tables.percolator,
-            KeyConditionExpression: 'pkey = :k',
-            ExpressionAttributeValues: { ':k': key },
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const item of out.Items ?? []) yield fromItem(item);
-        start = out.LastEvaluatedKey;
-      } while (start);
+      // Page by page, as the matcher consumes them: a large partition is never held whole.
+      for await (const page of queryPages(doc, { TableName: tables.percolator, ...partitionOf(PERCOLATOR, key) })) {
+        for (const item of page.Items ?? []) yield fromItem(item);
+      }
     },
 
     async indexedKeywords() {
-      const keywords = new Set<string>();
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tables.percolator,
-            KeyConditionExpression: 'pkey = :d',
-            FilterExpression: 'refs > :zero',
-            ExpressionAttributeValues: { ':d': DICTIONARY, ':zero': 0 },
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const item of out.Items ?? []) keywords.add(String(item.skey));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return keywords;
+      const partition = partitionOf(PERCOLATOR, DICTIONARY);
+      const items = await queryAll(doc, {
+        TableName: tables.percolator,
+        ...partition,
+        FilterExpression: 'refs > :zero',
+        ExpressionAttributeValues: { ...partition.ExpressionAttributeValues, ':zero': 0 },
+      });
+      return new Set(items.map((item) => String(item[PERCOLATOR.rangeKey])));
     },
   };
 }

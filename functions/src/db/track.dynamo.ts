@@ -2,6 +2,9 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { Track } from '@cic/shared';
 import type { TrackRepository } from '../contest/contest.ports';
 import { queryAll } from './query-page';
+import { keysOf, partitionOf } from './table-keys';
+
+const TRACKS = keysOf('tracks');
 
 /** All tracks share one partition: a contest has a handful a year. Ids are ulids, so the sort key is their age. */
 const SCOPE = 'tracks';
@@ -19,17 +22,11 @@ export function createTrackDynamoRepository(doc: DynamoDBDocumentClient, table: 
       );
     },
     async get(id) {
-      const out = await doc.send(new GetCommand({ TableName: table, Key: { scope: SCOPE, id } }));
+      const out = await doc.send(new GetCommand({ TableName: table, Key: TRACKS.key({ scope: SCOPE, id }) }));
       return out.Item ? fromItem(out.Item) : undefined;
     },
     async list() {
-      const items = await queryAll(doc, {
-        TableName: table,
-        KeyConditionExpression: '#scope = :scope',
-        ExpressionAttributeNames: { '#scope': 'scope' },
-        ExpressionAttributeValues: { ':scope': SCOPE },
-        ScanIndexForward: false,
-      });
+      const items = await queryAll(doc, { TableName: table, ...partitionOf(TRACKS, SCOPE), ScanIndexForward: false });
       return items.map(fromItem);
     },
   };

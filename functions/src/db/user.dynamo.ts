@@ -1,16 +1,20 @@
 // The users table holds two kinds of item: an account (`id` = its random user id) and an identity (`id` =
 // `identity#…`, the WeChat openid or dev login hashed) that points at the account of the identity's current life.
-import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../auth/auth-user';
 import type { UserRepository } from '../auth/user.repository';
-import { cancellationReasons, conditionally, withTransactionRetry } from './errors';
+import { conditionally } from './errors';
+import { keysOf } from './table-keys';
+import { anyConditionFailed, transact } from './transact';
+
+const USERS = keysOf('users');
 
 /** Identity items are keyed apart from accounts; no id a client can send contains `#` (route.ts refuses it). */
 export const IDENTITY_PREFIX = 'identity#';
 
 export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: string): UserRepository {
   const read = async (id: string) =>
-    (await doc.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }))).Item;
+    (await doc.send(new GetCommand({ TableName: table, Key: USERS.key({ id }), ConsistentRead: true }))).Item;
 
   const get = async (id: string): Promise<User | undefined> => {
     if (id.startsWith(IDENTITY_PREFIX)) return undefined;
@@ -25,29 +29,23 @@ export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: s
     return user ? { user, userId: identity.userId } : { userId: identity.userId };
   }
 
+  /** The account and its identity, together: false when either exists already (another first login won). */
   async function create(fresh: User): Promise<boolean> {
-    try {
-      await withTransactionRetry(() =>
-        doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: table,
-                  Item: { id: fresh.identityKey, userId: fresh.id },
-                  ConditionExpression: 'attribute_not_exists(id)',
-                },
-              },
-              { Put: { TableName: table, Item: fresh, ConditionExpression: 'attribute_not_exists(id)' } },
-            ],
-          }),
-        ),
-      );
-      return true;
-    } catch (err) {
-      if (cancellationReasons(err)?.includes('ConditionalCheckFailed')) return false;
-      throw err;
-    }
+    const outcome = await transact(
+      doc,
+      [
+        {
+          Put: {
+            TableName: table,
+            Item: { id: fresh.identityKey, userId: fresh.id },
+            ConditionExpression: 'attribute_not_exists(id)',
+          },
+        },
+        { Put: { TableName: table, Item: fresh, ConditionExpression: 'attribute_not_exists(id)' } },
+      ],
+      (reasons) => (anyConditionFailed(reasons) ? 'exists' : undefined),
+    );
+    return outcome === 'done';
   }
 
   return {
@@ -63,7 +61,7 @@ export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: s
             doc.send(
               new DeleteCommand({
                 TableName: table,
-                Key: { id: fresh.identityKey },
+                Key: USERS.key({ id: fresh.identityKey }),
                 ConditionExpression: 'userId = :u',
                 ExpressionAttributeValues: { ':u': existing.userId },
               }),
@@ -84,7 +82,7 @@ export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: s
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { id: userId },
+            Key: USERS.key({ id: userId }),
             UpdateExpression: `SET #s.#new = :exp${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
             ConditionExpression: 'attribute_exists(id) AND attribute_exists(#s)',
             ExpressionAttributeNames: names,
@@ -99,7 +97,7 @@ export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: s
         doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: { id: userId },
+            Key: USERS.key({ id: userId }),
             UpdateExpression: 'REMOVE #s.#sid',
             ConditionExpression: 'attribute_exists(id)',
             ExpressionAttributeNames: { '#s': 'sessions', '#sid': sessionId },
@@ -109,16 +107,10 @@ export function createUserDynamoRepository(doc: DynamoDBDocumentClient, table: s
     },
 
     async remove(user) {
-      await withTransactionRetry(() =>
-        doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Delete: { TableName: table, Key: { id: user.id } } },
-              { Delete: { TableName: table, Key: { id: user.identityKey } } },
-            ],
-          }),
-        ),
-      );
+      await transact(doc, [
+        { Delete: { TableName: table, Key: USERS.key({ id: user.id }) } },
+        { Delete: { TableName: table, Key: USERS.key({ id: user.identityKey }) } },
+      ]);
     },
   };
 }

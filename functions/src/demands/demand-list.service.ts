@@ -1,15 +1,7 @@
 // GET /demands: the public list. Without `q` it is a Query on an index, newest first; with `q` it is ranked by the
 // in-memory search index, and the page's demands are then read fresh from the table.
 import { createHash } from 'node:crypto';
-import {
-  fail,
-  LIST_LIMIT,
-  ok,
-  provinceOf,
-  type DemandListQuery,
-  type DemandListResponse,
-  type Result,
-} from '@cic/shared';
+import { fail, LIST_LIMIT, ok, provinceOf, type DemandListQuery, type DemandListResponse, type Result } from '@cic/shared';
 import type { CursorCodec } from '../common/cursor';
 import type { DemandSearch } from '../search/demand-search';
 import type { DemandRepository, PublishedFilter } from './demand.repository';

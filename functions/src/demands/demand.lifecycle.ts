@@ -33,12 +33,7 @@ export function newDraft(input: { id: string; ownerId: string; form: DemandDraft
   };
 }
 
-export function submitted(
-  demand: Demand,
-  complete: DemandComplete,
-  at: string,
-  safety?: Demand['safety'],
-): Demand {
+export function submitted(demand: Demand, complete: DemandComplete, at: string, safety?: Demand['safety']): Demand {
   const next = moved(withForm(demand, complete, at), 'pending_review', at);
   delete next.rejectReason;
   delete next.safety;

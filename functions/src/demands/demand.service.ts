@@ -23,7 +23,10 @@ import type { DemandRepository } from './demand.repository';
 import { formOf, toPublicDemand } from './demand.view';
 
 /** What the content check says about a demand's text, from the submitter's point of view. */
-export type ContentScreen = (user: AuthUser, text: { title: string; description: string }) => Promise<'pass' | 'review' | 'unchecked' | 'risky'>;
+export type ContentScreen = (
+  user: AuthUser,
+  text: { title: string; description: string },
+) => Promise<'pass' | 'review' | 'unchecked' | 'risky'>;
 
 /** What the detail page shows besides the demand: its awards and track, and the caller's part in its contest. */
 export type DemandExtras = Pick<DemandDetailResponse, 'awards' | 'track'> & {
@@ -55,11 +58,7 @@ export function createDemandService(deps: DemandServiceDeps) {
    * Loads a demand for an action by its owner (or an admin, for review). Someone who may not even see it gets 404,
    * someone who may see it but not act gets 403, and a wrong status is 409.
    */
-  async function loadFor(
-    user: AuthUser,
-    id: string,
-    action: DemandAction,
-  ): Promise<Result<Demand>> {
+  async function loadFor(user: AuthUser, id: string, action: DemandAction): Promise<Result<Demand>> {
     const demand = await deps.demands.get(id);
     if (!demand) return fail('DEMAND.NOT_FOUND');
     const actor = action === 'approve' || action === 'reject' ? isAdmin(user) : isOwner(user, demand);
@@ -86,12 +85,7 @@ export function createDemandService(deps: DemandServiceDeps) {
       return ok(demand);
     },
 
-    async updateDraft(
-      user: AuthUser,
-      id: string,
-      form: DemandDraft,
-      expectedVersion?: number,
-    ): Promise<Result<Demand>> {
+    async updateDraft(user: AuthUser, id: string, form: DemandDraft, expectedVersion?: number): Promise<Result<Demand>> {
       const loaded = await loadFor(user, id, 'edit');
       if (!loaded.ok) return loaded;
       if (expectedVersion !== undefined && expectedVersion !== loaded.value.version) {
@@ -127,8 +121,7 @@ export function createDemandService(deps: DemandServiceDeps) {
       const loaded = await loadFor(admin, id, input.decision);
       if (!loaded.ok) return loaded;
       const at = now();
-      const next =
-        input.decision === 'approve' ? approved(loaded.value, at) : rejected(loaded.value, input.reason ?? '', at);
+      const next = input.decision === 'approve' ? approved(loaded.value, at) : rejected(loaded.value, input.reason ?? '', at);
       return store(next, loaded.value);
     },
 
@@ -155,7 +148,6 @@ export function createDemandService(deps: DemandServiceDeps) {
       if (!isAdmin(admin)) return Promise.resolve(fail('AUTH.FORBIDDEN'));
       return readPage(deps.cursors, `review:${order}`, params, (page) => deps.demands.listPendingReview(page, order));
     },
-
   };
 }
 

@@ -49,9 +49,7 @@ export function createFollowService(deps: {
         deps.follows.listByUser(user.id, p),
       );
       if (!page.ok) return page;
-      const demands = new Map(
-        (await deps.demands.getMany(page.value.items.map((f) => f.demandId))).map((d) => [d.id, d]),
-      );
+      const demands = new Map((await deps.demands.getMany(page.value.items.map((f) => f.demandId))).map((d) => [d.id, d]));
       const items = page.value.items.flatMap((f) => {
         const demand = demands.get(f.demandId);
         return demand ? [{ ...toSummary(toPublicDemand(demand)), followedAt: f.followedAt }] : [];

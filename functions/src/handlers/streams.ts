@@ -15,16 +15,26 @@ const CONCURRENCY = 8;
  */
 export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
-    await inKeyOrder(demandChangesOf(event), (c) => c.id, CONCURRENCY, async ({ id, order, before, after }) => {
-      await alerts().alerts.onDemandChange(before, after);
-      await stats().onDemandChange(id, order, before, after);
-    });
+    await inKeyOrder(
+      demandChangesOf(event),
+      (c) => c.id,
+      CONCURRENCY,
+      async ({ id, order, before, after }) => {
+        await alerts().alerts.onDemandChange(before, after);
+        await stats().onDemandChange(id, order, before, after);
+      },
+    );
   });
 }
 
 /** The notifications table's stream: each new inbox item may become one WeChat push. */
 export function onNotificationCreated(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
-    await inKeyOrder(insertedNotificationsOf(event), (n) => n.userId, CONCURRENCY, (n) => alerts().push.onNotificationCreated(n));
+    await inKeyOrder(
+      insertedNotificationsOf(event),
+      (n) => n.userId,
+      CONCURRENCY,
+      (n) => alerts().push.onNotificationCreated(n),
+    );
   });
 }

@@ -1,35 +1,44 @@
-// Every handler is `route(options, fn)`: this wrapper reads the token, the body and the query, checks them with the
-// shared schemas, calls the service and maps its Result. Bad input is a 4xx here and never reaches the domain.
+// Every handler is `route(name, fn)`: the route's entry in the shared table (shared/src/api/routes.ts) says who may
+// call it, how its body and query are checked, its success status and its answer's type. This wrapper reads the
+// token, the body, the query, the path parameters and If-Match, checks them, calls the service and maps its Result.
+// Bad input is a 4xx here and never reaches the domain.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import {
+  ROUTES,
+  type Access,
+  type AppError,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+  type Result,
+  type RouteDef,
+  type RouteName,
+  type Routes,
+} from '@cic/shared';
 import { functionKey, runAs } from '../common/invocation';
 import type { RateAction, RateSubject } from '../ratelimit/rate-limiter';
-import type { AppError, Result, Validated } from '@cic/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { errorData, log } from '../log/logger';
+import { ifMatch } from './if-match';
 import { duplicateKeyMessage, findDuplicateKey } from './json-duplicate-keys';
 import { errorResponse, json } from './respond';
 
-export type Access = 'public' | 'optional' | 'user' | 'admin';
-
 type UserFor<A extends Access> = A extends 'user' | 'admin' ? AuthUser : AuthUser | undefined;
 
-export interface RouteRequest<A extends Access, B, Q> {
-  user: UserFor<A>;
-  body: B;
-  query: Q;
-  params: Record<string, string>;
+export interface RouteRequest<N extends RouteName> {
+  user: UserFor<Routes[N]['access']>;
+  body: BodyOf<N>;
+  query: QueryOf<N>;
+  params: ParamsOf<N>;
+  /** The version the client edited (If-Match), on a route that edits under a version check. */
+  version: number | undefined;
   headers: Record<string, string | undefined>;
 }
 
-export interface RouteOptions<A extends Access, B, Q> {
-  access: A;
-  body?: (input: unknown) => Validated<B>;
-  query?: (input: unknown) => Validated<Q>;
-  /** The status of a success; 200 unless given. */
-  status?: number;
-  /** Cache-Control of a success; `no-store` unless given. */
-  cacheControl?: string;
-  /** Limits the route per client IP and, once the caller is known, per user: 429 with Retry-After beyond it. */
+/** What only the server decides about a route. */
+export interface ServerOptions {
+  /** Limits the route per client IP and per user: 429 with Retry-After beyond it (see createRoute for whose budget). */
   rateLimit?: RateAction;
 }
 
@@ -42,23 +51,19 @@ export interface RouteDeps {
 /** Ids in paths are ours (ulids, seed ids): anything else cannot exist, and must not reach DynamoDB as a key. */
 const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
 
-type Handler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'functionName'>) => Promise<APIGatewayProxyStructuredResultV2>;
-
 const validationError = (failed: { fields: Record<string, string>; message?: string }): AppError => ({
   code: 'REQUEST.VALIDATION',
   fields: failed.fields,
   ...(failed.message ? { message: failed.message } : {}),
 });
 
-async function authenticate(
-  access: Access,
-  header: string | undefined,
-  deps: RouteDeps,
-): Promise<Result<AuthUser | undefined>> {
+async function authenticate(access: Access, header: string | undefined, deps: RouteDeps): Promise<Result<AuthUser | undefined>> {
   if (access === 'public') return { ok: true, value: undefined };
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   if (!match) {
-    return header || access !== 'optional' ? { ok: false, error: { code: header ? 'AUTH.INVALID_TOKEN' : 'AUTH.REQUIRED' } } : { ok: true, value: undefined };
+    return header || access !== 'optional'
+      ? { ok: false, error: { code: header ? 'AUTH.INVALID_TOKEN' : 'AUTH.REQUIRED' } }
+      : { ok: true, value: undefined };
   }
   const user = await deps.verifyToken(match[1] as string);
   if (!user) return { ok: false, error: { code: 'AUTH.INVALID_TOKEN' } };
@@ -102,69 +107,100 @@ function readBody(event: APIGatewayProxyEventV2, maxBytes: number): Result<unkno
   return { ok: true, value };
 }
 
+type RouteHandler<N extends RouteName> = (req: RouteRequest<N>) => Promise<Result<ResponseOf<N>>>;
+
+/** A Lambda handler of the HTTP API, marked with the route it serves (a test checks it against infra/functions.cjs). */
+export type Handler = ((
+  event: APIGatewayProxyEventV2,
+  context?: Pick<Context, 'functionName'>,
+) => Promise<APIGatewayProxyStructuredResultV2>) & {
+  routeName: RouteName;
+};
+
+/** The path parameters the route names, each of the shape our ids have; undefined when one is missing or not an id. */
+function pathParams(def: RouteDef, given: Record<string, string | undefined>): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  for (const [, name] of def.path.matchAll(/\{(\w+)\}/g)) {
+    const value = name ? given[name] : undefined;
+    if (!name || value === undefined || !SAFE_PATH_PARAM.test(value)) return undefined;
+    params[name] = value;
+  }
+  return params;
+}
+
 export function createRoute(getDeps: () => RouteDeps) {
-  return function route<A extends Access, B = undefined, Q = undefined, T = unknown>(
-    options: RouteOptions<A, B, Q>,
-    fn: (req: RouteRequest<A, B, Q>) => Promise<Result<T>>,
-  ): Handler {
-    return (event, context) => runAs(functionKey(context), async () => {
-      try {
-        const deps = getDeps();
-        const params = (event.pathParameters ?? {}) as Record<string, string>;
-        if (Object.values(params).some((v) => !SAFE_PATH_PARAM.test(v))) {
-          return errorResponse({ code: 'REQUEST.NOT_FOUND' });
-        }
-        const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-        // The client's address as API Gateway saw it (not a header the client could set).
-        const ip = event.requestContext?.http?.sourceIp;
-        // A login counts every attempt per IP, refused or not: that is what guessing would spend.
-        if (options.rateLimit && options.access === 'public' && ip) {
-          const allowed = await deps.limit(options.rateLimit, { kind: 'ip', id: ip });
-          if (!allowed.ok) return errorResponse(allowed.error);
-        }
-        const auth = await authenticate(options.access, headers.authorization, deps);
-        if (!auth.ok) return errorResponse(auth.error);
-
-        let body = undefined as B;
-        if (options.body) {
-          const raw = readBody(event, deps.maxBodyBytes);
-          if (!raw.ok) return errorResponse(raw.error);
-          const checked = options.body(raw.value);
-          if (!checked.ok) return errorResponse(validationError(checked));
-          body = checked.value;
-        }
-
-        let query = undefined as Q;
-        if (options.query) {
-          const checked = options.query(event.queryStringParameters ?? {});
-          if (!checked.ok) return errorResponse(validationError(checked));
-          query = checked.value;
-        }
-
-        // Posting and 揭榜 spend the budgets only once the request could do something: a missing or bad token, or bad
-        // input, is answered without touching the IP's budget, which a campus or a carrier NAT shares, so a stranger
-        // cannot lock everyone behind it out by sending junk.
-        if (options.rateLimit && options.access !== 'public' && auth.value) {
-          if (ip) {
+  function route<N extends RouteName>(name: N, fn: RouteHandler<N>): Handler;
+  function route<N extends RouteName>(name: N, options: ServerOptions, fn: RouteHandler<N>): Handler;
+  function route<N extends RouteName>(name: N, ...rest: [RouteHandler<N>] | [ServerOptions, RouteHandler<N>]): Handler {
+    const [options, fn] = rest.length === 1 ? [{} as ServerOptions, rest[0]] : rest;
+    const def: RouteDef = ROUTES[name];
+    const handler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'functionName'>) =>
+      runAs(functionKey(context), async (): Promise<APIGatewayProxyStructuredResultV2> => {
+        try {
+          const deps = getDeps();
+          const params = pathParams(def, event.pathParameters ?? {});
+          if (!params) return errorResponse({ code: 'REQUEST.NOT_FOUND' });
+          const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+          // The client's address as API Gateway saw it (not a header the client could set).
+          const ip = event.requestContext?.http?.sourceIp;
+          // A login counts every attempt per IP, refused or not: that is what guessing would spend.
+          if (options.rateLimit && def.access === 'public' && ip) {
             const allowed = await deps.limit(options.rateLimit, { kind: 'ip', id: ip });
             if (!allowed.ok) return errorResponse(allowed.error);
           }
-          const allowed = await deps.limit(options.rateLimit, { kind: 'user', id: auth.value.id });
-          if (!allowed.ok) return errorResponse(allowed.error);
-        }
+          const auth = await authenticate(def.access, headers.authorization, deps);
+          if (!auth.ok) return errorResponse(auth.error);
 
-        const result = await fn({
-          user: auth.value as UserFor<A>,
-          body,
-          query,
-          params,
-          headers,
-        });
-        return result.ok ? json(options.status ?? 200, result.value, options.cacheControl) : errorResponse(result.error);
-      } catch (err) {
-        log.error('http.unhandled', { route: event.routeKey, ...errorData(err) });
-        return errorResponse({ code: 'INTERNAL' });
-      }
-    });
-  };
+          let body: unknown = undefined;
+          if (def.body) {
+            const raw = readBody(event, deps.maxBodyBytes);
+            if (!raw.ok) return errorResponse(raw.error);
+            const checked = def.body(raw.value);
+            if (!checked.ok) return errorResponse(validationError(checked));
+            body = checked.value;
+          }
+
+          let query: unknown = undefined;
+          if (def.query) {
+            const checked = def.query(event.queryStringParameters ?? {});
+            if (!checked.ok) return errorResponse(validationError(checked));
+            query = checked.value;
+          }
+
+          let version: number | undefined;
+          if (def.ifMatch) {
+            const read = ifMatch(headers['if-match']);
+            if (!read.ok) return errorResponse(read.error);
+            version = read.value;
+          }
+
+          // Posting and 揭榜 spend the budgets only once the request could do something: a missing or bad token, or bad
+          // input, is answered without touching the IP's budget, which a campus or a carrier NAT shares, so a stranger
+          // cannot lock everyone behind it out by sending junk.
+          if (options.rateLimit && def.access !== 'public' && auth.value) {
+            if (ip) {
+              const allowed = await deps.limit(options.rateLimit, { kind: 'ip', id: ip });
+              if (!allowed.ok) return errorResponse(allowed.error);
+            }
+            const allowed = await deps.limit(options.rateLimit, { kind: 'user', id: auth.value.id });
+            if (!allowed.ok) return errorResponse(allowed.error);
+          }
+
+          const result = await fn({
+            user: auth.value as UserFor<Routes[N]['access']>,
+            body: body as BodyOf<N>,
+            query: query as QueryOf<N>,
+            params: params as ParamsOf<N>,
+            version,
+            headers,
+          });
+          return result.ok ? json(def.status ?? 200, result.value, def.cacheControl) : errorResponse(result.error);
+        } catch (err) {
+          log.error('http.unhandled', { route: event.routeKey, ...errorData(err) });
+          return errorResponse({ code: 'INTERNAL' });
+        }
+      });
+    return Object.assign(handler, { routeName: name });
+  }
+  return route;
 }

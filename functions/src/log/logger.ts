@@ -1,18 +1,32 @@
 // One JSON line per event, so CloudWatch Logs Insights can query it. Callers pass no secrets and no personal data.
-type Level = 'debug' | 'info' | 'warn' | 'error';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-const RANK: Record<Level | 'silent', number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
+const RANK: Record<LogLevel | 'silent', number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
 
 /** LOG_LEVEL (debug | info | warn | error | silent) sets the least severe level written; info by default. */
-function enabled(level: Level): boolean {
-  const min = process.env.LOG_LEVEL as Level | 'silent' | undefined;
+function enabled(level: LogLevel): boolean {
+  const min = process.env.LOG_LEVEL as LogLevel | 'silent' | undefined;
   return RANK[level] >= RANK[min && min in RANK ? min : 'info'];
 }
 
-function write(level: Level, msg: string, data?: Record<string, unknown>): void {
-  if (!enabled(level)) return;
+/** Receives every line, whatever LOG_LEVEL says, instead of the console. */
+export type LogSink = (line: string, level: LogLevel) => void;
+
+let sink: LogSink | undefined;
+
+/**
+ * Sends the lines to `next` instead of the console, until called again with undefined. For tests about a log line
+ * (that it is written, that it holds no secret): they read every line while LOG_LEVEL keeps a passing run quiet.
+ */
+export function setLogSink(next: LogSink | undefined): void {
+  sink = next;
+}
+
+function write(level: LogLevel, msg: string, data?: Record<string, unknown>): void {
+  if (!sink && !enabled(level)) return;
   const line = JSON.stringify({ level, msg, time: new Date().toISOString(), ...data });
-  if (level === 'error' || level === 'warn') console.error(line);
+  if (sink) sink(line, level);
+  else if (level === 'error' || level === 'warn') console.error(line);
   else console.log(line);
 }
 

@@ -1,4 +1,4 @@
-// An in-memory BM25 index over character bigrams. ../shared/STACK.md records why: on Chinese technical text it ranks as
+// An in-memory BM25 index over character bigrams. docs/decisions/0002-bm25-over-character-bigrams.md records why: on Chinese technical text it ranks as
 // well as a segmenter, with no dictionary and no cold-start cost.
 //
 // Laid out for a warm Lambda holding 10⁵ demands: documents live in numbered slots, terms have numbers too, and each
@@ -182,7 +182,8 @@ export class Bm25Index<M> {
     const { scores, matched, lengths, candidates } = this;
     const m = present.length;
     const weigh = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    const bm25 = (idf: number, tf: number, docLength: number) => (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength) / avgLength));
+    const bm25 = (idf: number, tf: number, docLength: number) =>
+      (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength) / avgLength));
     // A document holding `need` of the m terms holds one of any m - need + 1 of them: the rarest ones' lists are read in
     // full (just the rarest when every term is needed), and give the candidates.
     const open = m - need + 1;

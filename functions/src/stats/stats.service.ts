@@ -42,7 +42,12 @@ export function createStatsService(deps: { stats: StatsRepository; clock: Clock;
      * Called for each change on the demands stream (and by the seed for the demands it writes, with no `before`).
      * A change that moves no figure (a follow, an edit of a draft's text) costs no write.
      */
-    async onDemandChange(demandId: string, order: string, before: Demand | undefined, after: Demand | undefined): Promise<Contribution> {
+    async onDemandChange(
+      demandId: string,
+      order: string,
+      before: Demand | undefined,
+      after: Demand | undefined,
+    ): Promise<Contribution> {
       const next = contributionOf(after);
       if (before && Object.keys(difference(next, contributionOf(before))).length === 0) return {};
       return deps.stats.apply(demandId, order, next);

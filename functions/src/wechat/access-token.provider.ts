@@ -3,7 +3,7 @@
 // and a new one once it is not, and forced refreshes are rate-limited and would invalidate every other container's token.
 import type { Clock } from '../common/clock';
 import { log } from '../log/logger';
-import type { AccessTokenCache } from './wechat-message.port';
+import type { AccessTokenCache } from './access-token-cache.port';
 
 /** A token is used only until 5 minutes before it expires, so it never dies on the way to WeChat. */
 export const TOKEN_STALE_MARGIN_MS = 5 * 60_000;
@@ -65,8 +65,7 @@ export function createAccessTokenProvider(opts: {
   /** Bumped by refresh(): a cache read that started before it must not put the rejected token back in memory. */
   let generation = 0;
 
-  const fresh = (e: Entry | undefined): e is Entry =>
-    !!e && opts.clock.now().getTime() < e.expiresAt - TOKEN_STALE_MARGIN_MS;
+  const fresh = (e: Entry | undefined): e is Entry => !!e && opts.clock.now().getTime() < e.expiresAt - TOKEN_STALE_MARGIN_MS;
 
   async function callStableToken(): Promise<Entry> {
     if (!opts.appid || !opts.secret) {
@@ -183,7 +182,11 @@ export async function postWithAccessToken(opts: {
       return await get();
     } catch (err) {
       const errcode = err instanceof AccessTokenError ? err.errcode : undefined;
-      return { kind: 'failed', detail: `access token: ${err instanceof Error ? err.message : String(err)}`, ...(errcode !== undefined ? { errcode } : {}) };
+      return {
+        kind: 'failed',
+        detail: `access token: ${err instanceof Error ? err.message : String(err)}`,
+        ...(errcode !== undefined ? { errcode } : {}),
+      };
     }
   }
 
@@ -239,7 +242,11 @@ export async function postWithAccessToken(opts: {
   const second = await post(renewed);
   if (second.kind === 'answered' && isTokenError(second)) {
     log.warn(`wechat.${opts.api}_token_rejected_twice`, { errcode: second.errcode });
-    return { kind: 'failed', detail: 'access token rejected again after a refresh', ...(second.errcode !== undefined ? { errcode: second.errcode } : {}) };
+    return {
+      kind: 'failed',
+      detail: 'access token rejected again after a refresh',
+      ...(second.errcode !== undefined ? { errcode: second.errcode } : {}),
+    };
   }
   return second;
 }

@@ -2,7 +2,7 @@
 // verdict) is `unavailable`: the caller decides whether text waits for a later check or goes to manual review.
 import { log } from '../log/logger';
 import { postWithAccessToken, type AccessTokenProvider } from './access-token.provider';
-import type { ContentSafetyPort, SafetyVerdict } from './wechat-message.port';
+import type { ContentSafetyPort, SafetyVerdict } from '../demands/content-safety.port';
 
 /** WeChat checks at most 2500 characters of content. */
 export const MAX_CONTENT_CHARS = 2500;
@@ -43,7 +43,10 @@ export function createContentSafetyAdapter(opts: {
         ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
       });
       if (result.kind === 'failed') {
-        return { kind: 'unavailable', detail: result.errcode !== undefined ? `${result.errcode} ${result.detail}` : result.detail };
+        return {
+          kind: 'unavailable',
+          detail: result.errcode !== undefined ? `${result.errcode} ${result.detail}` : result.detail,
+        };
       }
       if (result.errcode !== undefined && result.errcode !== 0) {
         // 61010: the user has not opened the mini-program in the last 2 hours; 47001: bad request.

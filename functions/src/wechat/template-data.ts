@@ -1,7 +1,16 @@
 // Values for subscribe message data, formatted to WeChat's limits per keyword type, and the messages this app sends.
 // Lengths are counted in characters (code points), the way WeChat counts them, so an emoji is one character.
 // WeChat rejects a whole message (47003) when one value breaks its keyword's rule, so every value goes through here.
-import type { SubscribeMessage } from './wechat-message.port';
+import type { PushMessage } from '../alerts/wechat-message.port';
+
+/** A subscribe message as WeChat's subscribe/send takes it (touser is the openid). */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  /** The mini-program page it opens, e.g. "pages/demand/index?id=…". */
+  page: string;
+  data: Record<string, { value: string }>;
+}
 
 const ELLIPSIS = '…';
 const CHINA_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai: UTC+8, no daylight saving time since 1991.
@@ -21,7 +30,10 @@ function oneLine(text: string): string {
 export function truncate(text: string, max: number): string {
   const cs = chars(text);
   if (cs.length <= max) return text;
-  return `${cs.slice(0, max - 1).join('').trimEnd()}${ELLIPSIS}`;
+  return `${cs
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}${ELLIPSIS}`;
 }
 
 /** thing: up to 20 characters of any kind. */
@@ -31,7 +43,9 @@ export function thing(text: string): string {
 
 /** character_string: up to 32 digits, letters or symbols (ASCII only, no spaces); anything else is dropped. */
 export function characterString(text: string): string {
-  return chars(text.replace(/[^\x21-\x7e]/g, '')).slice(0, 32).join('');
+  return chars(text.replace(/[^\x21-\x7e]/g, ''))
+    .slice(0, 32)
+    .join('');
 }
 
 /** phrase: up to 5 Chinese characters, nothing else (no "…" either: it is not a Chinese character). */
@@ -135,4 +149,13 @@ export function statusChangeMessage(input: {
       time3: { value: time(input.at) },
     },
   };
+}
+
+/** The alerts' message in its template: the keywords each template of this app has, each within WeChat's limits. */
+export function subscribeMessageOf(message: PushMessage): SubscribeMessage {
+  const { openid, templateId, demandId, title } = message;
+  if (message.kind === 'new_match') {
+    return newMatchMessage({ openid, templateId, demandId, title, reason: message.reason, publishedAt: new Date(message.at) });
+  }
+  return statusChangeMessage({ openid, templateId, demandId, title, status: message.status, at: new Date(message.at) });
 }

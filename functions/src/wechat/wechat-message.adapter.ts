@@ -1,8 +1,11 @@
 // subscribe/send over HTTP, with every answer classified for the caller (see SendOutcome in the port). The caller owns
 // retries and backoff: this adapter sends at most twice, and only when WeChat rejected the access token the first time.
+// The alerts hand it their message (title, reason or status, demand, time); template-data.ts lays that out in WeChat's
+// template keywords.
+import type { PushMessage, SendOutcome, WechatMessagePort } from '../alerts/wechat-message.port';
 import { log } from '../log/logger';
 import { postWithAccessToken, type AccessTokenProvider } from './access-token.provider';
-import type { SendOutcome, WechatMessagePort } from './wechat-message.port';
+import { subscribeMessageOf, type SubscribeMessage } from './template-data';
 
 /** 43101: the user refused the template or has no one-time quota left. */
 const NO_QUOTA = 43101;
@@ -13,14 +16,29 @@ const RETRYABLE: ReadonlySet<number> = new Set([-1, 45009, 45011]);
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
-export function createWechatMessageAdapter(opts: {
+export interface SubscribeSenderOptions {
   baseUrl: string;
   tokens: AccessTokenProvider;
   timeoutMs: number;
   /** Which version of the mini-program the message opens: developer (开发版), trial (体验版) or formal (正式版). */
   miniprogramState: MiniprogramState;
   fetchImpl?: typeof fetch;
-}): WechatMessagePort {
+}
+
+/** subscribe/send of a message already in WeChat's shape. */
+export interface SubscribeSender {
+  send(message: SubscribeMessage): Promise<SendOutcome>;
+}
+
+/** The alerts' port: each message laid out in its template, then sent. */
+export function createWechatMessageAdapter(opts: SubscribeSenderOptions): WechatMessagePort {
+  const sender = createSubscribeSender(opts);
+  return {
+    send: (message: PushMessage) => sender.send(subscribeMessageOf(message)),
+  };
+}
+
+export function createSubscribeSender(opts: SubscribeSenderOptions): SubscribeSender {
   return {
     async send(message): Promise<SendOutcome> {
       const result = await postWithAccessToken({

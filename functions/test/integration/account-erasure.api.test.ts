@@ -71,14 +71,38 @@ describe('DELETE /me erases the person', () => {
     await putScore(judge.token, rival.id, { completeness: 60, feasibility: 60, fit: 60 });
     rankingBefore = (await call<RankingResponse>('GET', `/demands/${judged.id}/ranking`, { token: admin.token })).body;
     // An award to my solution's team, a subscription, a push quota.
-    expect((await call('POST', '/admin/awards', { token: admin.token, json: { demandId: theirs.id, kind: 'best_solution', target: 'solution', solutionId: mySolution.id, year: 2026 } })).status).toBe(201);
-    expect((await call<Subscription>('POST', '/me/subscriptions', { token: me.token, json: { keywords: [keyword] } })).status).toBe(201);
-    expect((await call<SubscribeQuotaResponse>('POST', '/me/subscribe-quota', { token: me.token, json: { results: { 'local-tmpl-new-match': 'accept' } } })).status).toBe(200);
+    expect(
+      (
+        await call('POST', '/admin/awards', {
+          token: admin.token,
+          json: { demandId: theirs.id, kind: 'best_solution', target: 'solution', solutionId: mySolution.id, year: 2026 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call<Subscription>('POST', '/me/subscriptions', { token: me.token, json: { keywords: [keyword] } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call<SubscribeQuotaResponse>('POST', '/me/subscribe-quota', {
+          token: me.token,
+          json: { results: { 'local-tmpl-new-match': 'accept' } },
+        })
+      ).status,
+    ).toBe(200);
     await eventually('my inbox item', async () => ((await inbox(me.token)).length > 0 ? true : undefined));
 
     const erased = await call<{ deleted: true; erased: Record<string, number> }>('DELETE', '/me', { token: me.token });
     expect(erased.status).toBe(200);
-    expect(erased.body.erased).toMatchObject({ subscriptions: 1, follows: 1, demandsDeleted: 2, demandsKept: 1, solutions: 1, judging: 1, awards: 1 });
+    expect(erased.body.erased).toMatchObject({
+      subscriptions: 1,
+      follows: 1,
+      demandsDeleted: 2,
+      demandsKept: 1,
+      solutions: 1,
+      judging: 1,
+      awards: 1,
+    });
     expect(erased.body.erased.notifications).toBeGreaterThan(0);
   });
 

@@ -5,7 +5,8 @@ import type { AuthResponse, Notification, Page, SubscribeQuotaResponse } from '@
 import { createDocumentClient } from '../../src/db/client';
 import { tableNames } from '../../src/db/table-names';
 import { call, completeForm, login, published, uniq } from '../support/api';
-import { eventually, failWechat, sentMessages, wechatUrl } from '../support/stack-env';
+import { stackWechat } from '../support/fake-wechat-control';
+import { eventually } from '../support/stack-env';
 
 const TEMPLATE = 'local-tmpl-new-match';
 
@@ -20,7 +21,9 @@ describe('push faults', () => {
 
   async function subscriber(quota: number): Promise<{ auth: AuthResponse; word: string }> {
     const auth = (await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${uniq('f')}-1` } })).body;
-    const word = uniq('qz').replace(/[^a-z]/g, '').slice(0, 8);
+    const word = uniq('qz')
+      .replace(/[^a-z]/g, '')
+      .slice(0, 8);
     await call('POST', '/me/subscriptions', { token: auth.token, json: { keywords: [word] } });
     for (let i = 0; i < quota; i += 1) {
       await call('POST', '/me/subscribe-quota', { token: auth.token, json: { results: { [TEMPLATE]: 'accept' } } });
@@ -41,11 +44,11 @@ describe('push faults', () => {
 
   it('retries -1 and HTTP 5xx, then keeps the push in the dead-letter store and gives the quota back', async () => {
     const { auth, word } = await subscriber(1);
-    await failWechat('subscribe_send', { errcode: -1, times: 2 });
-    await failWechat('subscribe_send', { status: 502, times: 1 });
+    await stackWechat().fail({ api: 'subscribe_send', errcode: -1, times: 2 });
+    await stackWechat().fail({ api: 'subscribe_send', status: 502, times: 1 });
     const demand = await published(owner, admin, completeForm({ title: `${word}死信测试` }));
     const n = await pushState(auth.token, demand.id, 'dead_letter');
-    expect((await sentMessages()).filter((m) => m.page.includes(demand.id))).toEqual([]);
+    expect((await stackWechat().sent()).filter((m) => m.page?.includes(demand.id))).toEqual([]);
     expect(await quotaOf(auth.token)).toBe(1);
 
     const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: process.env.STACK_DB_ENDPOINT });
@@ -61,7 +64,7 @@ describe('push faults', () => {
 
   it('zeroes the quota on 43101 and does not retry', async () => {
     const { auth, word } = await subscriber(3);
-    await failWechat('subscribe_send', { errcode: 43101, times: 1 });
+    await stackWechat().fail({ api: 'subscribe_send', errcode: 43101, times: 1 });
     const demand = await published(owner, admin, completeForm({ title: `${word}配额测试` }));
     await pushState(auth.token, demand.id, 'no_quota');
     expect(await quotaOf(auth.token)).toBe(0);
@@ -69,18 +72,18 @@ describe('push faults', () => {
 
   it('refreshes an expired access token once and sends', async () => {
     const { auth, word } = await subscriber(1);
-    await fetch(`${wechatUrl()}/__expire_tokens`, { method: 'POST' });
+    await stackWechat().expireTokens();
     const demand = await published(owner, admin, completeForm({ title: `${word}令牌过期测试` }));
     await pushState(auth.token, demand.id, 'sent');
-    expect((await sentMessages()).filter((m) => m.page.includes(demand.id))).toHaveLength(1);
+    expect((await stackWechat().sent()).filter((m) => m.page?.includes(demand.id))).toHaveLength(1);
   });
 
-  it('keeps the template data within WeChat\'s limits for a long title', async () => {
+  it("keeps the template data within WeChat's limits for a long title", async () => {
     const { auth, word } = await subscriber(1);
     const title = `${word}超长标题用于检查微信订阅消息字段长度限制是否被正确截断处理`.slice(0, 60);
     const demand = await published(owner, admin, completeForm({ title }));
     await pushState(auth.token, demand.id, 'sent');
-    const [message] = (await sentMessages()).filter((m) => m.page.includes(demand.id));
+    const [message] = (await stackWechat().sent()).filter((m) => m.page?.includes(demand.id));
     const thing1 = message?.data.thing1?.value ?? '';
     expect([...thing1]).toHaveLength(20);
     expect(thing1.endsWith('…')).toBe(true);

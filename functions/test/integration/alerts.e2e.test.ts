@@ -1,15 +1,9 @@
 // Push alerts end to end on the local stack: subscriptions, the demands stream, the matcher, the inbox, the
 // notifications stream and WeChat subscribe messages through the fake WeChat server.
-import type {
-  AuthResponse,
-  Notification,
-  Page,
-  SubscribeQuotaResponse,
-  Subscription,
-  UnreadCountResponse,
-} from '@cic/shared';
+import type { AuthResponse, Notification, Page, SubscribeQuotaResponse, Subscription, UnreadCountResponse } from '@cic/shared';
 import { call, completeForm, login, published, uniq } from '../support/api';
-import { eventually, failWechat, sentMessages, useStackFunctionEnv } from '../support/stack-env';
+import { stackWechat } from '../support/fake-wechat-control';
+import { eventually, useStackFunctionEnv } from '../support/stack-env';
 import { replayOf } from '../support/stream-replay';
 
 const TEMPLATE = 'local-tmpl-new-match';
@@ -26,7 +20,9 @@ const unread = async (token: string) =>
 
 describe('alerts about new matching demands', () => {
   // A token of its own keeps this test's demand apart from the seeded real ones that also mention 钛合金.
-  const token = uniq('zq').replace(/[^a-z]/g, '').slice(0, 8);
+  const token = uniq('zq')
+    .replace(/[^a-z]/g, '')
+    .slice(0, 8);
   let owner: string;
   let admin: string;
   let exact: AuthResponse;
@@ -56,31 +52,33 @@ describe('alerts about new matching demands', () => {
   });
 
   it('delivers one inbox item and one push to each matching subscriber within 5 s of approval', async () => {
-    const pushesBefore = (await sentMessages()).length;
-    const demand = await published(
-      owner,
-      admin,
-      completeForm({ title: `${token}钛合金薄板激光焊接`, field: 'new_materials' }),
-    );
+    const pushesBefore = (await stackWechat().sent()).length;
+    const demand = await published(owner, admin, completeForm({ title: `${token}钛合金薄板激光焊接`, field: 'new_materials' }));
     const approvedAt = Date.now();
 
     for (const user of [exact, synonym]) {
-      const items = await eventually('an inbox item', async () => {
-        const found = (await inbox(user.token)).filter((n) => n.demandId === demand.id);
-        return found.length > 0 ? found : undefined;
-      }, 5_000);
+      const items = await eventually(
+        'an inbox item',
+        async () => {
+          const found = (await inbox(user.token)).filter((n) => n.demandId === demand.id);
+          return found.length > 0 ? found : undefined;
+        },
+        5_000,
+      );
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ reason: 'new_match', title: demand.title });
     }
     const explanation = (await inbox(synonym.token)).find((n) => n.demandId === demand.id)?.explanation;
-    expect(explanation?.keywords).toEqual(
-      expect.arrayContaining([{ keyword: '钛材', matchedAs: '钛合金' }]),
-    );
+    expect(explanation?.keywords).toEqual(expect.arrayContaining([{ keyword: '钛材', matchedAs: '钛合金' }]));
 
-    const pushes = await eventually('two pushes', async () => {
-      const sent = (await sentMessages()).slice(pushesBefore).filter((m) => m.page.includes(demand.id));
-      return sent.length >= 2 ? sent : undefined;
-    }, 5_000);
+    const pushes = await eventually(
+      'two pushes',
+      async () => {
+        const sent = (await stackWechat().sent()).slice(pushesBefore).filter((m) => m.page?.includes(demand.id));
+        return sent.length >= 2 ? sent : undefined;
+      },
+      5_000,
+    );
     const elapsed = Date.now() - approvedAt;
     expect(elapsed).toBeLessThan(5_000);
     expect(pushes).toHaveLength(2);
@@ -93,7 +91,7 @@ describe('alerts about new matching demands', () => {
     );
     expect((await inbox(nonMatching.token)).filter((n) => n.demandId === demand.id)).toEqual([]);
     await new Promise((r) => setTimeout(r, 1_000));
-    const all = (await sentMessages()).slice(pushesBefore).filter((m) => m.page.includes(demand.id));
+    const all = (await stackWechat().sent()).slice(pushesBefore).filter((m) => m.page?.includes(demand.id));
     expect(all).toHaveLength(2);
 
     // Quota is spent: one accept, one push.
@@ -112,7 +110,7 @@ describe('alerts about new matching demands', () => {
     await onNotificationCreated(replay.notifications);
     expect((await inbox(exact.token)).filter((n) => n.demandId === demand.id)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 1_000));
-    expect((await sentMessages()).slice(pushesBefore).filter((m) => m.page.includes(demand.id))).toHaveLength(2);
+    expect((await stackWechat().sent()).slice(pushesBefore).filter((m) => m.page?.includes(demand.id))).toHaveLength(2);
   });
 
   it('counts unread, marks read, and never alerts the owner of the demand', async () => {
@@ -120,9 +118,7 @@ describe('alerts about new matching demands', () => {
     await call('POST', '/me/subscriptions', { token: ownerUser.token, json: { keywords: [token, '焊接'] } });
     await call('POST', '/me/subscriptions', { token: exact.token, json: { keywords: [`${token}x`] } });
     const demand = await published(ownerUser.token, admin, completeForm({ title: `${token}x焊接机器人`, field: 'equipment' }));
-    const item = await eventually('an inbox item', async () =>
-      (await inbox(exact.token)).find((n) => n.demandId === demand.id),
-    );
+    const item = await eventually('an inbox item', async () => (await inbox(exact.token)).find((n) => n.demandId === demand.id));
     expect(await unread(exact.token)).toBeGreaterThanOrEqual(1);
     const before = await unread(exact.token);
     const marked = await call<{ marked: number; unread: number }>('POST', '/me/notifications/read', {
@@ -151,10 +147,10 @@ describe('alerts about new matching demands', () => {
     const word = `${token}y`;
     await call('POST', '/me/subscriptions', { token: user.token, json: { keywords: [word] } });
     await call('POST', '/me/subscribe-quota', { token: user.token, json: { results: { [TEMPLATE]: 'accept' } } });
-    await failWechat('subscribe_send', { errcode: -1, times: 1 });
+    await stackWechat().fail({ api: 'subscribe_send', errcode: -1, times: 1 });
     const demand = await published(owner, admin, completeForm({ title: `${word}重试测试` }));
     const sent = await eventually('the retried push', async () => {
-      const found = (await sentMessages()).filter((m) => m.page.includes(demand.id));
+      const found = (await stackWechat().sent()).filter((m) => m.page?.includes(demand.id));
       return found.length > 0 ? found : undefined;
     });
     expect(sent).toHaveLength(1);

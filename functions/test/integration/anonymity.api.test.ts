@@ -43,7 +43,7 @@ describe('anonymous demands', () => {
     return values.filter((v) => text.includes(v));
   }
 
-  it('shows no hidden value to the public, in detail, list, search or another user\'s follows', async () => {
+  it("shows no hidden value to the public, in detail, list, search or another user's follows", async () => {
     const responses = [
       await call('GET', `/demands/${demand.id}`),
       await call('GET', `/demands/${demand.id}`, { token: other }),
@@ -61,7 +61,10 @@ describe('anonymous demands', () => {
     expect(detail.description).toContain('***');
     for (const i of [2, 3, 4]) {
       const list = responses[i]!.body as { items: { id: string }[] };
-      expect({ response: i, ids: list.items.map((item) => item.id) }).toEqual({ response: i, ids: expect.arrayContaining([demand.id]) });
+      expect({ response: i, ids: list.items.map((item) => item.id) }).toEqual({
+        response: i,
+        ids: expect.arrayContaining([demand.id]),
+      });
     }
   });
 

@@ -1,12 +1,7 @@
 // Login: WeChat's jscode2session through the fake WeChat server over real HTTP, and the dev login of the local stack.
 import type { AuthResponse, Demand, Page } from '@cic/shared';
 import { call, uniq } from '../support/api';
-
-const wechat = () => process.env.STACK_WECHAT_URL as string;
-
-async function failNext(api: string, failure: { errcode?: number; status?: number }, times = 1): Promise<void> {
-  await fetch(`${wechat()}/__fail`, { method: 'POST', body: JSON.stringify({ api, times, ...failure }) });
-}
+import { stackWechat } from '../support/fake-wechat-control';
 
 describe('POST /auth/wechat', () => {
   it('returns a token and a user for a good code, the same user for the same person, and never session_key', async () => {
@@ -31,11 +26,11 @@ describe('POST /auth/wechat', () => {
   });
 
   it('answers 503 when WeChat is busy or down, without a 500', async () => {
-    await failNext('jscode2session', { errcode: -1 });
+    await stackWechat().fail({ api: 'jscode2session', errcode: -1 });
     const busy = await call('POST', '/auth/wechat', { json: { code: `user-${uniq('p')}-1` } });
     expect(busy.status).toBe(503);
     expect(busy.body).toMatchObject({ error: { code: 'AUTH.WECHAT_UNAVAILABLE' } });
-    await failNext('jscode2session', { status: 502 });
+    await stackWechat().fail({ api: 'jscode2session', status: 502 });
     expect((await call('POST', '/auth/wechat', { json: { code: `user-${uniq('p')}-1` } })).status).toBe(503);
   });
 

@@ -19,7 +19,13 @@ describe('bad input', () => {
     ['a JSON array', { json: [completeForm()] }, 400, 'REQUEST.VALIDATION', undefined],
     ['a JSON string', { json: 'hello' }, 400, /^REQUEST\.(VALIDATION|INVALID_JSON)$/, undefined],
     ['budget as a string', { json: { ...completeForm(), budgetWan: '80' } }, 400, 'REQUEST.VALIDATION', 'budgetWan'],
-    ['cooperation as a string', { json: { ...completeForm(), cooperationModes: 'co_develop' } }, 400, 'REQUEST.VALIDATION', 'cooperationModes'],
+    [
+      'cooperation as a string',
+      { json: { ...completeForm(), cooperationModes: 'co_develop' } },
+      400,
+      'REQUEST.VALIDATION',
+      'cooperationModes',
+    ],
     ['anonymous as a string', { json: { ...completeForm(), anonymous: 'yes' } }, 400, 'REQUEST.VALIDATION', 'anonymous'],
     ['a title of 61 characters', { json: { ...completeForm(), title: '钛'.repeat(61) } }, 400, 'REQUEST.VALIDATION', 'title'],
     ['an unknown field', { json: { ...completeForm(), isAdmin: true } }, 400, 'REQUEST.VALIDATION', 'isAdmin'],
@@ -27,7 +33,13 @@ describe('bad input', () => {
     // Fuzzing found it: "_" once marked a message about the whole body, so this key lost its name.
     ['a field named "_"', { json: { ...completeForm(), _: 0 } }, 400, 'REQUEST.VALIDATION', '_'],
     ['a __proto__ key', { raw: `{"title":"原型污染测试","__proto__":{"role":"admin"}}` }, 400, 'REQUEST.VALIDATION', '__proto__'],
-    ['a nested constructor key', { raw: `{"title":"x","cooperationModes":[{"constructor":{}}]}` }, 400, 'REQUEST.VALIDATION', 'constructor'],
+    [
+      'a nested constructor key',
+      { raw: `{"title":"x","cooperationModes":[{"constructor":{}}]}` },
+      400,
+      'REQUEST.VALIDATION',
+      'constructor',
+    ],
     ['an oversized body', { json: { ...completeForm(), description: '长'.repeat(70_000) } }, 413, 'REQUEST.TOO_LARGE', undefined],
   ];
 

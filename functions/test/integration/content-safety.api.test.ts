@@ -1,7 +1,7 @@
 // WeChat's content check on submit: risky is refused, review and outages go to the queue flagged, nothing is lost.
 import type { AuthResponse, Demand, Page } from '@cic/shared';
 import { call, completeForm, createDraft, login, uniq } from '../support/api';
-import { failWechat } from '../support/stack-env';
+import { stackWechat } from '../support/fake-wechat-control';
 
 async function wechatUser(): Promise<string> {
   const res = await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${uniq('cs')}-1` } });
@@ -46,7 +46,7 @@ describe('content safety on submit', () => {
   it('queues the demand flagged unchecked when the check is down, and for a user WeChat cannot check', async () => {
     const token = await wechatUser();
     const draft = await createDraft(token);
-    await failWechat('msg_sec_check', { status: 500, times: 3 });
+    await stackWechat().fail({ api: 'msg_sec_check', status: 500, times: 3 });
     const res = await call<Demand>('POST', `/demands/${draft.id}/submit`, { token });
     expect(res.body).toMatchObject({ status: 'pending_review', safety: 'unchecked' });
 

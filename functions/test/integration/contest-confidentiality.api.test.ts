@@ -33,9 +33,7 @@ describe('solution confidentiality', () => {
 
   /** Every marker and solution id that does not belong to the parties named. */
   function secretsExcept(...allowed: ('A' | 'B' | 'C')[]): string[] {
-    return (['A', 'B', 'C'] as const)
-      .filter((k) => !allowed.includes(k))
-      .flatMap((k) => [...p[k].markers, p[k].solution.id]);
+    return (['A', 'B', 'C'] as const).filter((k) => !allowed.includes(k)).flatMap((k) => [...p[k].markers, p[k].solution.id]);
   }
 
   /** The secrets found in a response's raw text; ids in the request path are the caller's own words, so not counted. */
@@ -44,7 +42,10 @@ describe('solution confidentiality', () => {
   }
 
   async function read(what: string, method: string, path: string, token: string | undefined, secrets: string[], status?: number) {
-    const res = await call<unknown>(method, path, { token, ...(method === 'PUT' ? { json: { completeness: 1, feasibility: 1, fit: 1 } } : {}) });
+    const res = await call<unknown>(method, path, {
+      token,
+      ...(method === 'PUT' ? { json: { completeness: 1, feasibility: 1, fit: 1 } } : {}),
+    });
     if (status !== undefined) expect({ what, status: res.status }).toEqual({ what, status });
     expect(leaks(what, res, secrets, path)).toEqual({ what, leaked: [] });
     return res;
@@ -97,7 +98,12 @@ describe('solution confidentiality', () => {
 
   it('keeps every solution out of the public views: detail, list, search, tracks and stats', async () => {
     const all = secretsExcept();
-    for (const [who, token] of [['anonymous', undefined], ['other', other], ['follower', follower], ['unassigned judge', judgeUnassigned]] as const) {
+    for (const [who, token] of [
+      ['anonymous', undefined],
+      ['other', other],
+      ['follower', follower],
+      ['unassigned judge', judgeUnassigned],
+    ] as const) {
       const detail = await read(`GET /demands/{id} as ${who}`, 'GET', `/demands/${demandId}`, token, all, 200);
       expect((detail.body as DemandDetailResponse).viewer.mySolution).toBeUndefined();
     }
@@ -123,12 +129,30 @@ describe('solution confidentiality', () => {
 
   it('tells anonymous callers, other users and an unassigned judge nothing about a solution', async () => {
     const all = secretsExcept();
-    for (const [who, token] of [['anonymous', undefined], ['other', other], ['unassigned judge', judgeUnassigned]] as const) {
+    for (const [who, token] of [
+      ['anonymous', undefined],
+      ['other', other],
+      ['unassigned judge', judgeUnassigned],
+    ] as const) {
       for (const k of ['A', 'B', 'C'] as const) {
         await read(`GET /solutions/${k} as ${who}`, 'GET', `/solutions/${p[k].solution.id}`, token, all, token ? 404 : 401);
-        await read(`PUT /solutions/${k}/score as ${who}`, 'PUT', `/solutions/${p[k].solution.id}/score`, token, all, token ? 404 : 401);
+        await read(
+          `PUT /solutions/${k}/score as ${who}`,
+          'PUT',
+          `/solutions/${p[k].solution.id}/score`,
+          token,
+          all,
+          token ? 404 : 401,
+        );
       }
-      await read(`GET /demands/{id}/solutions as ${who}`, 'GET', `/demands/${demandId}/solutions?sort=fit`, token, all, token ? 403 : 401);
+      await read(
+        `GET /demands/{id}/solutions as ${who}`,
+        'GET',
+        `/demands/${demandId}/solutions?sort=fit`,
+        token,
+        all,
+        token ? 403 : 401,
+      );
       await read(`GET /demands/{id}/ranking as ${who}`, 'GET', `/demands/${demandId}/ranking`, token, all, token ? 403 : 401);
       if (token) {
         await read(`GET /me/solutions as ${who}`, 'GET', '/me/solutions', token, all, 200);
@@ -142,7 +166,14 @@ describe('solution confidentiality', () => {
     for (const k of ['A', 'B', 'C'] as const) {
       const { token, solution } = p[k];
       const others = secretsExcept(k);
-      const list = await read(`GET /demands/{id}/solutions as ${k}`, 'GET', `/demands/${demandId}/solutions?sort=fit`, token, others, 200);
+      const list = await read(
+        `GET /demands/{id}/solutions as ${k}`,
+        'GET',
+        `/demands/${demandId}/solutions?sort=fit`,
+        token,
+        others,
+        200,
+      );
       const body = list.body as SolutionListResponse;
       expect(body.viewer.role).toBe('submitter');
       expect(body.items.map((s) => s.id)).toEqual([solution.id]);
@@ -165,29 +196,50 @@ describe('solution confidentiality', () => {
 
   it('shows the assigned judge the shortlisted solution only', async () => {
     const notInFinal = secretsExcept('B');
-    const list = await read('GET /demands/{id}/solutions as judge', 'GET', `/demands/${demandId}/solutions?sort=score`, judgeAssigned, notInFinal, 200);
+    const list = await read(
+      'GET /demands/{id}/solutions as judge',
+      'GET',
+      `/demands/${demandId}/solutions?sort=score`,
+      judgeAssigned,
+      notInFinal,
+      200,
+    );
     const body = list.body as SolutionListResponse;
     expect(body.viewer.role).toBe('judge');
     expect(body.items.map((s) => s.id)).toEqual([p.B.solution.id]);
     expect(body.counts).toEqual({ submitted: 0, shortlisted: 1, declined: 0, intent: 0 });
     for (const status of ['submitted', 'declined'] as const) {
-      const filtered = await read(`list status=${status} as judge`, 'GET', `/demands/${demandId}/solutions?status=${status}`, judgeAssigned, notInFinal, 200);
+      const filtered = await read(
+        `list status=${status} as judge`,
+        'GET',
+        `/demands/${demandId}/solutions?status=${status}`,
+        judgeAssigned,
+        notInFinal,
+        200,
+      );
       expect((filtered.body as SolutionListResponse).items).toEqual([]);
     }
     await read('GET /solutions/B as judge', 'GET', `/solutions/${p.B.solution.id}`, judgeAssigned, notInFinal, 200);
     await read('GET /solutions/A as judge', 'GET', `/solutions/${p.A.solution.id}`, judgeAssigned, notInFinal, 404);
     await read('GET /solutions/C as judge', 'GET', `/solutions/${p.C.solution.id}`, judgeAssigned, notInFinal, 404);
-    const ranking = await read('GET /demands/{id}/ranking as judge', 'GET', `/demands/${demandId}/ranking`, judgeAssigned, notInFinal, 200);
+    const ranking = await read(
+      'GET /demands/{id}/ranking as judge',
+      'GET',
+      `/demands/${demandId}/ranking`,
+      judgeAssigned,
+      notInFinal,
+      200,
+    );
     expect((ranking.body as RankingResponse).items.map((e) => e.solutionId)).toEqual([p.B.solution.id]);
     await read('GET /me/judging as judge', 'GET', '/me/judging', judgeAssigned, notInFinal, 200);
     await read('GET /demands/{id} as judge', 'GET', `/demands/${demandId}`, judgeAssigned, notInFinal, 200);
   });
 
-  it('puts no solution text in anyone else\'s inbox, after the decisions and the close', async () => {
+  it("puts no solution text in anyone else's inbox, after the decisions and the close", async () => {
     const closed = await call('POST', `/demands/${demandId}/close`, { token: owner });
     expect(closed.status).toBe(200);
     // The follower's close alert comes through the stream: once it is there, the inboxes have had time to fill.
-    await eventually('the follower\'s close alert', async () =>
+    await eventually("the follower's close alert", async () =>
       (await inbox(follower)).find((n) => n.demandId === demandId && n.reason === 'status_closed'),
     );
 
@@ -196,23 +248,32 @@ describe('solution confidentiality', () => {
     expect(ownerItems.map((n) => n.solutionId).sort()).toEqual([p.A.solution.id, p.B.solution.id, p.C.solution.id].sort());
 
     const all = secretsExcept();
-    for (const [who, token] of [['follower', follower], ['other', other], ['unassigned judge', judgeUnassigned], ['assigned judge', judgeAssigned]] as const) {
+    for (const [who, token] of [
+      ['follower', follower],
+      ['other', other],
+      ['unassigned judge', judgeUnassigned],
+      ['assigned judge', judgeAssigned],
+    ] as const) {
       const items = await inbox(token);
-      expect(leaks(`inbox of ${who}`, { status: 200, body: items, text: JSON.stringify(items) }, all)).toEqual({
+      expect(leaks(`inbox of ${who}`, { status: 200, headers: {}, body: items, text: JSON.stringify(items) }, all)).toEqual({
         what: `inbox of ${who}`,
         leaked: [],
       });
     }
     for (const k of ['A', 'B', 'C'] as const) {
       const items = await inbox(p[k].token);
-      expect(leaks(`inbox of ${k}`, { status: 200, body: items, text: JSON.stringify(items) }, secretsExcept(k))).toEqual({
+      expect(
+        leaks(`inbox of ${k}`, { status: 200, headers: {}, body: items, text: JSON.stringify(items) }, secretsExcept(k)),
+      ).toEqual({
         what: `inbox of ${k}`,
         leaked: [],
       });
     }
     // Non-vacuous: the submitters did get their decisions.
     const cItems = (await inbox(p.C.token)).filter((n) => n.demandId === demandId && n.reason === 'solution_decision');
-    expect(cItems).toEqual([expect.objectContaining({ decision: 'decline', note: '与我方现有产线不兼容', solutionId: p.C.solution.id })]);
+    expect(cItems).toEqual([
+      expect.objectContaining({ decision: 'decline', note: '与我方现有产线不兼容', solutionId: p.C.solution.id }),
+    ]);
     const bItems = (await inbox(p.B.token)).filter((n) => n.demandId === demandId && n.reason === 'solution_decision');
     expect(bItems).toEqual([expect.objectContaining({ decision: 'shortlist', solutionId: p.B.solution.id })]);
 

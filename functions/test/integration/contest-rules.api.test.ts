@@ -16,7 +16,7 @@ import type {
   TracksResponse,
   TriagedSolution,
 } from '@cic/shared';
-import { API, call, completeForm, createDraft, login, published, submitted, uniq } from '../support/api';
+import { call, completeForm, createDraft, login, published, submitted, uniq } from '../support/api';
 import {
   assignJudges,
   closeFinal,
@@ -47,7 +47,11 @@ async function solutionsTo(demandId: string, n: number): Promise<{ token: string
   return Promise.all(
     users.map(async (u, i) => ({
       token: u.token,
-      solution: await submitSolution(u.token, demandId, solutionForm({ title: `评审方案${String.fromCharCode(65 + i)}${uniq('')}` })),
+      solution: await submitSolution(
+        u.token,
+        demandId,
+        solutionForm({ title: `评审方案${String.fromCharCode(65 + i)}${uniq('')}` }),
+      ),
     })),
   );
 }
@@ -63,14 +67,22 @@ describe('solution rules', () => {
   it('refuses a summary under 100 characters and names 方案简介', async () => {
     const short = Array.from(WELDING_SUMMARY).slice(0, 99).join('');
     const res = await call('POST', `/demands/${demand.id}/solutions`, { token: user, json: solutionForm({ summary: short }) });
-    expect(errorOf(res)).toEqual({ status: 400, code: 'REQUEST.VALIDATION', fields: { summary: expect.stringContaining('方案简介') } });
+    expect(errorOf(res)).toEqual({
+      status: 400,
+      code: 'REQUEST.VALIDATION',
+      fields: { summary: expect.stringContaining('方案简介') },
+    });
   });
 
   it('requires the NDA to be accepted: missing or false is 400 on ndaAccepted', async () => {
     const { ndaAccepted: _nda, ...withoutNda } = solutionForm();
     for (const body of [withoutNda, { ...withoutNda, ndaAccepted: false }]) {
       const res = await call('POST', `/demands/${demand.id}/solutions`, { token: user, json: body });
-      expect(errorOf(res)).toEqual({ status: 400, code: 'REQUEST.VALIDATION', fields: { ndaAccepted: expect.stringContaining('保密协议') } });
+      expect(errorOf(res)).toEqual({
+        status: 400,
+        code: 'REQUEST.VALIDATION',
+        fields: { ndaAccepted: expect.stringContaining('保密协议') },
+      });
     }
     // Nothing was stored by the refused attempts.
     const mine = await call<MySolutionsResponse>('GET', '/me/solutions', { token: user });
@@ -107,14 +119,20 @@ describe('solution rules', () => {
   });
 
   it('lets the submitter edit while submitted, refuses a stale If-Match, and freezes the solution after a decision', async () => {
-    const [{ token, solution }] = await solutionsTo(demand.id, 1) as [{ token: string; solution: Solution }];
+    const [{ token, solution }] = (await solutionsTo(demand.id, 1)) as [{ token: string; solution: Solution }];
     const edit = await call<Solution>('PUT', `/solutions/${solution.id}`, {
       token,
       headers: { 'if-match': String(solution.version) },
       json: solutionForm({ title: '第一次修改后的方案', costWan: 45 }),
     });
     expect(edit.status).toBe(200);
-    expect(edit.body).toMatchObject({ id: solution.id, title: '第一次修改后的方案', costWan: 45, version: solution.version + 1, status: 'submitted' });
+    expect(edit.body).toMatchObject({
+      id: solution.id,
+      title: '第一次修改后的方案',
+      costWan: 45,
+      version: solution.version + 1,
+      status: 'submitted',
+    });
 
     const stale = await call('PUT', `/solutions/${solution.id}`, {
       token,
@@ -154,7 +172,7 @@ describe('solution rules', () => {
 describe('decision rules', () => {
   it('needs a reason to decline; the submitter sees it in 我的揭榜 and in an inbox item', async () => {
     const demand = await demandOf();
-    const [{ token, solution }] = await solutionsTo(demand.id, 1) as [{ token: string; solution: Solution }];
+    const [{ token, solution }] = (await solutionsTo(demand.id, 1)) as [{ token: string; solution: Solution }];
     const bare = await call('POST', `/solutions/${solution.id}/decision`, { token: owner, json: { decision: 'decline' } });
     expect(errorOf(bare)).toEqual({ status: 400, code: 'REQUEST.VALIDATION', fields: { reason: expect.any(String) } });
 
@@ -180,7 +198,10 @@ describe('decision rules', () => {
 
   it('moves the demand to matched on an intent, and refuses a second intent', async () => {
     const demand = await demandOf();
-    const [first, second] = await solutionsTo(demand.id, 2) as [{ token: string; solution: Solution }, { token: string; solution: Solution }];
+    const [first, second] = (await solutionsTo(demand.id, 2)) as [
+      { token: string; solution: Solution },
+      { token: string; solution: Solution },
+    ];
     await decide(owner, second.solution.id, 'shortlist');
     const intent = await decide(owner, first.solution.id, 'intent');
     expect(intent.status).toBe('intent');
@@ -193,9 +214,15 @@ describe('decision rules', () => {
     const told = (await inbox(first.token)).filter((n) => n.reason === 'solution_decision' && n.solutionId === first.solution.id);
     expect(told).toEqual([expect.objectContaining({ decision: 'intent' })]);
 
-    const secondIntent = await call('POST', `/solutions/${second.solution.id}/decision`, { token: owner, json: { decision: 'intent' } });
+    const secondIntent = await call('POST', `/solutions/${second.solution.id}/decision`, {
+      token: owner,
+      json: { decision: 'intent' },
+    });
     expect(errorOf(secondIntent)).toEqual({ status: 409, code: 'SOLUTION.MATCHED' });
-    const late = await call('POST', `/demands/${demand.id}/solutions`, { token: (await login('user')).token, json: solutionForm() });
+    const late = await call('POST', `/demands/${demand.id}/solutions`, {
+      token: (await login('user')).token,
+      json: solutionForm(),
+    });
     expect(errorOf(late)).toEqual({ status: 409, code: 'SOLUTION.DEMAND_NOT_OPEN' });
   });
 });
@@ -206,7 +233,12 @@ describe('score rules', () => {
     const demand = await demandOf();
     const [judges, entries] = await Promise.all([Promise.all([login('judge'), login('judge')]), solutionsTo(demand.id, n)]);
     await Promise.all([
-      assignJudges(admin, demand.id, judges.map((j) => j.user.id), weights),
+      assignJudges(
+        admin,
+        demand.id,
+        judges.map((j) => j.user.id),
+        weights,
+      ),
       ...entries.map((e) => decide(owner, e.solution.id, 'shortlist')),
     ]);
     return {
@@ -217,7 +249,8 @@ describe('score rules', () => {
     };
   }
 
-  const ranking = async (demandId: string) => (await call<RankingResponse>('GET', `/demands/${demandId}/ranking`, { token: owner })).body;
+  const ranking = async (demandId: string) =>
+    (await call<RankingResponse>('GET', `/demands/${demandId}/ranking`, { token: owner })).body;
 
   it('takes integers 0–100 only, naming the criterion', async () => {
     const { judges, solutions } = await final(1);
@@ -229,7 +262,10 @@ describe('score rules', () => {
       ['completeness', '80', '完备性'],
     ];
     for (const [criterion, value, label] of cases) {
-      const res = await call('PUT', `/solutions/${solutions[0]!.id}/score`, { token: judges[0], json: { ...good, [criterion]: value } });
+      const res = await call('PUT', `/solutions/${solutions[0]!.id}/score`, {
+        token: judges[0],
+        json: { ...good, [criterion]: value },
+      });
       expect({ criterion, value, ...errorOf(res) }).toEqual({
         criterion,
         value,
@@ -238,8 +274,15 @@ describe('score rules', () => {
         fields: { [criterion]: expect.stringContaining(label) },
       });
     }
-    const missing = await call('PUT', `/solutions/${solutions[0]!.id}/score`, { token: judges[0], json: { completeness: 80, feasibility: 80 } });
-    expect(errorOf(missing)).toEqual({ status: 400, code: 'REQUEST.VALIDATION', fields: { fit: expect.stringContaining('匹配性') } });
+    const missing = await call('PUT', `/solutions/${solutions[0]!.id}/score`, {
+      token: judges[0],
+      json: { completeness: 80, feasibility: 80 },
+    });
+    expect(errorOf(missing)).toEqual({
+      status: 400,
+      code: 'REQUEST.VALIDATION',
+      fields: { fit: expect.stringContaining('匹配性') },
+    });
     expect((await ranking(solutions[0]!.demandId)).items[0]).toMatchObject({ judgesScored: 0, total: null, rank: null });
   });
 
@@ -275,7 +318,10 @@ describe('score rules', () => {
     // Nor a judge who posted the demand.
     const judgeAsOwner = await login('judge');
     const theirs = await published(judgeAsOwner.token, admin, completeForm({ title: `${uniq('')}评委发布的需求` }));
-    const own = await call('POST', `/admin/demands/${theirs.id}/judges`, { token: admin, json: { judgeIds: [judgeAsOwner.user.id] } });
+    const own = await call('POST', `/admin/demands/${theirs.id}/judges`, {
+      token: admin,
+      json: { judgeIds: [judgeAsOwner.user.id] },
+    });
     expect(errorOf(own)).toEqual({
       status: 400,
       code: 'FINAL.JUDGE_INVALID',
@@ -297,7 +343,10 @@ describe('score rules', () => {
     const [waiting, declined] = (await solutionsTo(demand.id, 2)).map((e) => e.solution) as [Solution, Solution];
     await decide(owner, declined.id, 'decline', '不符合要求');
     const body = { completeness: 70, feasibility: 70, fit: 70 };
-    for (const [state, s] of [['submitted', waiting], ['declined', declined]] as const) {
+    for (const [state, s] of [
+      ['submitted', waiting],
+      ['declined', declined],
+    ] as const) {
       const res = await call('PUT', `/solutions/${s.id}/score`, { token: judges[0], json: body });
       expect({ state, ...errorOf(res) }).toEqual({ state, status: 409, code: 'SCORE.NOT_SHORTLISTED' });
     }
@@ -313,7 +362,10 @@ describe('score rules', () => {
     const plain = await login('user');
     const res = await call('POST', `/admin/demands/${demand.id}/judges`, { token: admin, json: { judgeIds: [plain.user.id] } });
     expect(errorOf(res)).toEqual({ status: 400, code: 'FINAL.JUDGE_INVALID', fields: { judgeIds: expect.any(String) } });
-    const unknown = await call('POST', `/admin/demands/${demand.id}/judges`, { token: admin, json: { judgeIds: ['no-such-user'] } });
+    const unknown = await call('POST', `/admin/demands/${demand.id}/judges`, {
+      token: admin,
+      json: { judgeIds: ['no-such-user'] },
+    });
     expect(errorOf(unknown)).toEqual({ status: 400, code: 'FINAL.JUDGE_INVALID', fields: { judgeIds: expect.any(String) } });
   });
 
@@ -324,7 +376,10 @@ describe('score rules', () => {
     const closed = await closeFinal(admin, demand.id);
     expect(closed.closedAt).toEqual(expect.any(String));
     for (const judge of judges) {
-      const res = await call('PUT', `/solutions/${id}/score`, { token: judge, json: { completeness: 10, feasibility: 10, fit: 10 } });
+      const res = await call('PUT', `/solutions/${id}/score`, {
+        token: judge,
+        json: { completeness: 10, feasibility: 10, fit: 10 },
+      });
       expect(errorOf(res)).toEqual({ status: 409, code: 'FINAL.CLOSED' });
     }
     const after = await ranking(demand.id);
@@ -333,7 +388,11 @@ describe('score rules', () => {
     const twice = await call('POST', `/admin/demands/${demand.id}/final/close`, { token: admin });
     expect(errorOf(twice)).toEqual({ status: 409, code: 'FINAL.CLOSED' });
     const judging = await call<{ items: { demandId: string; closed: boolean }[] }>('GET', '/me/judging', { token: judges[0] });
-    expect(judging.body.items.find((j) => j.demandId === demand.id)).toMatchObject({ closed: true, shortlisted: 1, scoredByMe: 1 });
+    expect(judging.body.items.find((j) => j.demandId === demand.id)).toMatchObject({
+      closed: true,
+      shortlisted: 1,
+      scoredByMe: 1,
+    });
   });
 });
 
@@ -357,11 +416,20 @@ describe('ranking', () => {
 
     const scores: Record<string, [ScoreRequest, ScoreRequest?]> = {
       // (2·80+60+40)/4 = 65 and (2·90+70+50)/4 = 75: mean 70.
-      [s1.id]: [{ completeness: 80, feasibility: 60, fit: 40 }, { completeness: 90, feasibility: 70, fit: 50 }],
+      [s1.id]: [
+        { completeness: 80, feasibility: 60, fit: 40 },
+        { completeness: 90, feasibility: 70, fit: 50 },
+      ],
       // 50 and 70: mean 60 under these weights (with equal weights it would be 55).
-      [s2.id]: [{ completeness: 100, feasibility: 0, fit: 0 }, { completeness: 50, feasibility: 90, fit: 90 }],
+      [s2.id]: [
+        { completeness: 100, feasibility: 0, fit: 0 },
+        { completeness: 50, feasibility: 90, fit: 90 },
+      ],
       // 60 and 60: a tie with s2.
-      [s3.id]: [{ completeness: 60, feasibility: 60, fit: 60 }, { completeness: 60, feasibility: 60, fit: 60 }],
+      [s3.id]: [
+        { completeness: 60, feasibility: 60, fit: 60 },
+        { completeness: 60, feasibility: 60, fit: 60 },
+      ],
       // One judge only: 50.
       [s4.id]: [{ completeness: 50, feasibility: 50, fit: 50 }],
     };
@@ -411,7 +479,13 @@ describe('ranking', () => {
 describe('tracks', () => {
   it('creates a track, lists it, puts a published demand in it and filters the public list by it', async () => {
     const track = await createTrack(admin, { name: `长三角专场${uniq('')}`.slice(0, 40), kind: 'yangtze_delta' });
-    expect(track).toMatchObject({ id: expect.any(String), kind: 'yangtze_delta', startDate: '2025-03-01', endDate: '2025-11-30', createdAt: expect.any(String) });
+    expect(track).toMatchObject({
+      id: expect.any(String),
+      kind: 'yangtze_delta',
+      startDate: '2025-03-01',
+      endDate: '2025-11-30',
+      createdAt: expect.any(String),
+    });
     const tracks = await call<TracksResponse>('GET', '/tracks');
     expect(tracks.body.items.map((t) => t.id)).toContain(track.id);
     const times = tracks.body.items.map((t) => t.createdAt);
@@ -421,7 +495,9 @@ describe('tracks', () => {
     const put = await call<Demand>('PUT', `/admin/demands/${demand.id}/track`, { token: admin, json: { trackId: track.id } });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ id: demand.id, trackId: track.id, status: 'published' });
-    expect((await call('PUT', `/admin/demands/${pending.id}/track`, { token: admin, json: { trackId: track.id } })).status).toBe(200);
+    expect((await call('PUT', `/admin/demands/${pending.id}/track`, { token: admin, json: { trackId: track.id } })).status).toBe(
+      200,
+    );
 
     const list = await call<DemandListResponse>('GET', `/demands?track=${track.id}`);
     expect(list.status).toBe(200);
@@ -455,14 +531,21 @@ describe('tracks', () => {
 });
 
 describe('awards', () => {
-  it('shows 最佳解决方案奖 with the organisation on the demand and on the submitter\'s profile', async () => {
+  it("shows 最佳解决方案奖 with the organisation on the demand and on the submitter's profile", async () => {
     const demand = await demandOf();
     const submitter = await login('user');
     const organisation = `${uniq('')}新材料研究院`;
     const solution = await submitSolution(submitter.token, demand.id, solutionForm({ organisation }));
     const res = await call('POST', '/admin/awards', {
       token: admin,
-      json: { demandId: demand.id, kind: 'best_solution', target: 'solution', solutionId: solution.id, year: 2025, note: '方案完整，指标可验证' },
+      json: {
+        demandId: demand.id,
+        kind: 'best_solution',
+        target: 'solution',
+        solutionId: solution.id,
+        year: 2025,
+        note: '方案完整，指标可验证',
+      },
     });
     expect(res.status).toBe(201);
     const award = res.body as { id: string };
@@ -478,9 +561,13 @@ describe('awards', () => {
     expect(res.body).not.toHaveProperty('winnerId');
 
     const detail = await call<DemandDetailResponse>('GET', `/demands/${demand.id}`);
-    expect(detail.body.awards).toEqual([expect.objectContaining({ id: award.id, label: '最佳解决方案奖', winnerName: organisation })]);
+    expect(detail.body.awards).toEqual([
+      expect.objectContaining({ id: award.id, label: '最佳解决方案奖', winnerName: organisation }),
+    ]);
     const mine = await call<AwardsResponse>('GET', '/me/awards', { token: submitter.token });
-    expect(mine.body.items).toEqual([expect.objectContaining({ id: award.id, winnerName: organisation, demandTitle: demand.title })]);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ id: award.id, winnerName: organisation, demandTitle: demand.title }),
+    ]);
     const stranger = await call<AwardsResponse>('GET', '/me/awards', { token: (await login('user')).token });
     expect(stranger.body.items).toEqual([]);
   });
@@ -503,7 +590,9 @@ describe('awards', () => {
     expect(shown.body.winnerName).toBe(open.companyName);
 
     const detail = await call<DemandDetailResponse>('GET', `/demands/${anonymous.id}`);
-    expect(detail.body.awards).toEqual([expect.objectContaining({ id: hidden.body.id, label: '最佳开放式创新企业奖', winnerName: '匿名企业' })]);
+    expect(detail.body.awards).toEqual([
+      expect.objectContaining({ id: hidden.body.id, label: '最佳开放式创新企业奖', winnerName: '匿名企业' }),
+    ]);
     expect(detail.text).not.toContain(companyName);
     const mine = await call<AwardsResponse>('GET', '/me/awards', { token: owner });
     expect(mine.body.items.map((a) => a.id)).toEqual(expect.arrayContaining([hidden.body.id, shown.body.id]));
@@ -511,7 +600,7 @@ describe('awards', () => {
 
   it('refuses a solution award for a solution of another demand', async () => {
     const [a, b] = await Promise.all([demandOf(), demandOf()]);
-    const [{ solution }] = await solutionsTo(b.id, 1) as [{ token: string; solution: Solution }];
+    const [{ solution }] = (await solutionsTo(b.id, 1)) as [{ token: string; solution: Solution }];
     const res = await call('POST', '/admin/awards', {
       token: admin,
       json: { demandId: a.id, kind: 'best_solution', target: 'solution', solutionId: solution.id, year: 2025 },
@@ -520,7 +609,7 @@ describe('awards', () => {
   });
 });
 
-describe('triage of a demand\'s solutions', () => {
+describe("triage of a demand's solutions", () => {
   const UNRELATED =
     '本方案面向茶叶品牌的线上营销，结合短视频内容运营、社群私域流量与直播带货，帮助茶企建立会员体系，提升复购率与客单价。' +
     '团队拥有十年快消品牌运营经验，服务过多家知名茶饮企业，可提供品牌定位、视觉设计、渠道拓展与数据分析的全链路服务，预计六个月内实现线上销售额翻番。';
@@ -530,9 +619,21 @@ describe('triage of a demand\'s solutions', () => {
     const demandText = `${demand.title} ${demand.description}`;
     const [u1, u2, u3] = await Promise.all([login('user'), login('user'), login('user')]);
     // Submitted one after another, so their times are in this order.
-    const unrelated = await submitSolution(u1.token, demand.id, solutionForm({ title: '茶叶品牌线上营销方案', summary: UNRELATED }));
-    const fitting = await submitSolution(u2.token, demand.id, solutionForm({ title: '钛合金薄板激光焊接变形控制方案', summary: WELDING_SUMMARY }));
-    const third = await submitSolution(u3.token, demand.id, solutionForm({ title: '茶饮门店数字化运营方案', summary: UNRELATED }));
+    const unrelated = await submitSolution(
+      u1.token,
+      demand.id,
+      solutionForm({ title: '茶叶品牌线上营销方案', summary: UNRELATED }),
+    );
+    const fitting = await submitSolution(
+      u2.token,
+      demand.id,
+      solutionForm({ title: '钛合金薄板激光焊接变形控制方案', summary: WELDING_SUMMARY }),
+    );
+    const third = await submitSolution(
+      u3.token,
+      demand.id,
+      solutionForm({ title: '茶饮门店数字化运营方案', summary: UNRELATED }),
+    );
 
     const byFit = await call<SolutionListResponse>('GET', `/demands/${demand.id}/solutions?sort=fit`, { token: owner });
     expect(byFit.status).toBe(200);
@@ -568,13 +669,12 @@ describe('triage of a demand\'s solutions', () => {
 
 describe('stats', () => {
   it('is public and may be cached for a minute', async () => {
-    const res = await fetch(`${API()}/stats`);
+    const res = await call<{ solutions: number; matched: number }>('GET', '/stats');
     expect(res.status).toBe(200);
-    const cache = res.headers.get('cache-control') ?? '';
+    const cache = res.headers['cache-control'] ?? '';
     expect(cache).toContain('public');
     // A shared cache (CDN) keeps it a minute; a browser revalidates, so a page shows the figures of the moment.
     expect(cache.split(/,\s*/)).toEqual(expect.arrayContaining(['s-maxage=60', 'max-age=0']));
-    const body = (await res.json()) as { solutions: number; matched: number };
-    expect(body).toMatchObject({ solutions: expect.any(Number), matched: expect.any(Number) });
+    expect(res.body).toMatchObject({ solutions: expect.any(Number), matched: expect.any(Number) });
   });
 });

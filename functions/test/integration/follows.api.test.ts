@@ -11,8 +11,7 @@ describe('following demands', () => {
     admin = (await login('admin')).token;
   });
 
-  const count = async (id: string) =>
-    (await call<DemandDetailResponse>('GET', `/demands/${id}`)).body.followerCount;
+  const count = async (id: string) => (await call<DemandDetailResponse>('GET', `/demands/${id}`)).body.followerCount;
 
   it('is idempotent for one user, and lists follows newest first', async () => {
     const user = (await login('user')).token;
@@ -47,14 +46,14 @@ describe('following demands', () => {
 
     // The same 50 again, concurrently, with 25 of them unfollowing at the same time.
     const mixed = await Promise.all(
-      users.map((u, i) =>
-        call(i % 2 === 0 ? 'DELETE' : 'PUT', `/demands/${demand.id}/follow`, { token: u.token }),
-      ),
+      users.map((u, i) => call(i % 2 === 0 ? 'DELETE' : 'PUT', `/demands/${demand.id}/follow`, { token: u.token })),
     );
     expect(mixed.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(await count(demand.id)).toBe(25);
     const following = await Promise.all(
-      users.map(async (u) => (await call<DemandDetailResponse>('GET', `/demands/${demand.id}`, { token: u.token })).body.viewer.following),
+      users.map(
+        async (u) => (await call<DemandDetailResponse>('GET', `/demands/${demand.id}`, { token: u.token })).body.viewer.following,
+      ),
     );
     expect(following.filter(Boolean)).toHaveLength(25);
   });

@@ -87,7 +87,10 @@ describe('listing published demands', () => {
     let seeded = 0;
     let cursor: string | null = null;
     for (let page = 0; page < 40 && seeded === 0; page += 1) {
-      const res: Reply<DemandListResponse> = await call<DemandListResponse>('GET', `/demands?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res: Reply<DemandListResponse> = await call<DemandListResponse>(
+        'GET',
+        `/demands?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(res.body.items).toHaveLength(50);
       seeded = res.body.items.filter((d) => d.id.startsWith('jstec-')).length;
       cursor = res.body.nextCursor;
@@ -136,10 +139,22 @@ describe('keyword search (q)', () => {
   it('finds a newly published demand, applies filters, and pages with a cursor', async () => {
     const owner = (await login('user')).token;
     const admin = (await login('admin')).token;
-    const word = `氮化镓${uniq('').replace(/[^a-z]/g, '').slice(0, 6)}`;
+    const word = `氮化镓${uniq('')
+      .replace(/[^a-z]/g, '')
+      .slice(0, 6)}`;
     const made = [];
     for (const field of ['digital_economy', 'new_energy', 'digital_economy'] as const) {
-      made.push(await published(owner, admin, completeForm({ field, title: `${word}功率器件封装散热`, description: `${completeForm().description}涉及${word}器件。` })));
+      made.push(
+        await published(
+          owner,
+          admin,
+          completeForm({
+            field,
+            title: `${word}功率器件封装散热`,
+            description: `${completeForm().description}涉及${word}器件。`,
+          }),
+        ),
+      );
     }
     const all = await call<DemandListResponse>('GET', `/demands?q=${encodeURIComponent(word)}&limit=2`);
     expect(all.body.items).toHaveLength(2);

@@ -2,7 +2,12 @@
 // LATEST iterator taken on a stream that has never held a record loses records (see scripts/lib/stream-primer.ts),
 // and the primer the stack runs before serverless-offline makes the first records arrive like any others.
 import { DescribeTableCommand, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type DynamoDBStreamsClient,
+} from '@aws-sdk/client-dynamodb-streams';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +93,9 @@ describe('local streams', () => {
     expect(reads.flatMap((r) => ('ids' in r ? r.ids : []))).toEqual([`${prefix}-first`, `${prefix}-second`]);
 
     // The table is as it was: the primer's item is gone.
-    const primer = await client.send(new GetItemCommand({ TableName: names.demands, Key: { id: { S: PRIMER_KEY } }, ConsistentRead: true }));
+    const primer = await client.send(
+      new GetItemCommand({ TableName: names.demands, Key: { id: { S: PRIMER_KEY } }, ConsistentRead: true }),
+    );
     expect(primer.Item).toBeUndefined();
     // A stream that holds records is left alone (a restarted stack, a seeded one).
     expect(await primeLatestStreams(client, endpoint(), prefix)).toEqual([]);

@@ -90,7 +90,7 @@ describe('the local stack listens on the loopback interface only', () => {
     expect(sockets.map((s) => s.address).filter((a) => !LOOPBACK.has(a))).toEqual([]);
   });
 
-  it("and no process of the stack opens any other port on another interface", () => {
+  it('and no process of the stack opens any other port on another interface', () => {
     const all = listeners();
     const ports = new Set(Object.values(servers()));
     const owners = ownersOf(new Set(all.filter((l) => ports.has(l.port)).map((l) => l.inode)));

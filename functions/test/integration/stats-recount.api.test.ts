@@ -21,7 +21,6 @@ const OPERATIONS = 500;
 const FIELDS: IndustryField[] = [...INDUSTRY_FIELDS];
 const REGIONS = ['江苏省 / 苏州市', '上海市 / 浦东新区', '浙江省 / 杭州市', '安徽省 / 合肥市', '北京市 / 海淀区'];
 
-
 async function scanAll<T>(doc: DynamoDBDocumentClient, table: string): Promise<T[]> {
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
@@ -36,10 +35,7 @@ async function scanAll<T>(doc: DynamoDBDocumentClient, table: string): Promise<T
 /** The figures, recounted from the stored demands and solutions (a Scan: fine in a test, never on a request). */
 async function recount(doc: DynamoDBDocumentClient): Promise<Omit<StatsResponse, 'at'>> {
   const names = tableNames(process.env.STACK_TABLE_PREFIX as string);
-  const [demands, solutions] = await Promise.all([
-    scanAll<Demand>(doc, names.demands),
-    scanAll<Solution>(doc, names.solutions),
-  ]);
+  const [demands, solutions] = await Promise.all([scanAll<Demand>(doc, names.demands), scanAll<Solution>(doc, names.solutions)]);
   const byStatus = Object.fromEntries(DEMAND_STATUSES.map((s) => [s, 0])) as StatsResponse['demands']['byStatus'];
   const byField = Object.fromEntries(INDUSTRY_FIELDS.map((f) => [f, 0])) as StatsResponse['demands']['byField'];
   const byRegion: Record<string, number> = {};
@@ -84,7 +80,11 @@ describe('GET /stats after 500 random operations', () => {
       })
     ).body.id;
 
-    interface Known { id: string; owner: string; status: string }
+    interface Known {
+      id: string;
+      owner: string;
+      status: string;
+    }
     const demands: Known[] = [];
     const solutions: { id: string; demand: Known; by: string; status: string }[] = [];
     const done: Record<string, number> = {};
@@ -148,7 +148,8 @@ describe('GET /stats after 500 random operations', () => {
           token: by,
           json: {
             title: '激光焊接工艺优化方案',
-            summary: '采用脉冲激光与背面气体保护相结合的工艺，已在同类钛合金薄板上实现焊缝强度达到母材的96%，气孔率低于0.05%，变形量小于0.15毫米；团队有三年相关项目经验，已获两项发明专利，可在六个月内完成工艺验证与小批量试制。',
+            summary:
+              '采用脉冲激光与背面气体保护相结合的工艺，已在同类钛合金薄板上实现焊缝强度达到母材的96%，气孔率低于0.05%，变形量小于0.15毫米；团队有三年相关项目经验，已获两项发明专利，可在六个月内完成工艺验证与小批量试制。',
             organisation: '南京理工大学材料学院',
             team: '张教授团队（5人）',
             contactName: '张老师',
@@ -179,12 +180,30 @@ describe('GET /stats after 500 random operations', () => {
       async track() {
         const d = demands.filter((x) => x.status === 'published');
         if (!d.length) return false;
-        const res = await call('PUT', `/admin/demands/${pick(d).id}/track`, { token: admin, json: { trackId: rnd() < 0.7 ? track : null } });
+        const res = await call('PUT', `/admin/demands/${pick(d).id}/track`, {
+          token: admin,
+          json: { trackId: rnd() < 0.7 ? track : null },
+        });
         return res.status === 200;
       },
     };
     // Creation and the steps that move demands forward come up more often, so the sequence reaches every status.
-    const weighted = ['create', 'create', 'create', 'submit', 'submit', 'review', 'review', 'close', 'follow', 'solve', 'solve', 'decide', 'decide', 'track'];
+    const weighted = [
+      'create',
+      'create',
+      'create',
+      'submit',
+      'submit',
+      'review',
+      'review',
+      'close',
+      'follow',
+      'solve',
+      'solve',
+      'decide',
+      'decide',
+      'track',
+    ];
 
     for (let i = 0; i < OPERATIONS; i += 1) {
       const op = pick(weighted);
@@ -205,7 +224,8 @@ describe('GET /stats after 500 random operations', () => {
     const { at: _at, ...actual } = stats;
     process.stdout.write(`stats recount: seed ${seed}, ${OPERATIONS} operations, applied ${JSON.stringify(done)}\n`);
     // Every kind of operation really happened, or the check proves less than it says.
-    for (const op of ['create', 'submit', 'review', 'close', 'follow', 'solve', 'decide', 'track']) expect(done[op] ?? 0).toBeGreaterThan(0);
+    for (const op of ['create', 'submit', 'review', 'close', 'follow', 'solve', 'decide', 'track'])
+      expect(done[op] ?? 0).toBeGreaterThan(0);
     expect(solutions.some((s) => s.status === 'intent')).toBe(true);
     expect(actual).toEqual(expected);
   }, 300_000);

@@ -3,7 +3,7 @@ import type { Subscription, SubscribeQuotaResponse } from '@cic/shared';
 import { call, login } from '../support/api';
 
 describe('subscriptions', () => {
-  it('creates, lists and deletes, and refuses anyone else\'s delete', async () => {
+  it("creates, lists and deletes, and refuses anyone else's delete", async () => {
     const me = (await login('user')).token;
     const other = (await login('user')).token;
     const created = await call<Subscription>('POST', '/me/subscriptions', {
@@ -11,7 +11,12 @@ describe('subscriptions', () => {
       json: { keywords: ['钛合金', ' 焊接 '], fields: ['new_materials'], regions: ['江苏省'], minBudgetWan: 10 },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ keywords: ['钛合金', '焊接'], fields: ['new_materials'], regions: ['江苏省'], minBudgetWan: 10 });
+    expect(created.body).toMatchObject({
+      keywords: ['钛合金', '焊接'],
+      fields: ['new_materials'],
+      regions: ['江苏省'],
+      minBudgetWan: 10,
+    });
     const list = await call<{ items: Subscription[] }>('GET', '/me/subscriptions', { token: me });
     expect(list.body.items.map((s) => s.id)).toEqual([created.body.id]);
     expect((await call('DELETE', `/me/subscriptions/${created.body.id}`, { token: other })).status).toBe(404);

@@ -13,22 +13,44 @@ export const API = (): string => {
 
 export interface Reply<T = unknown> {
   status: number;
+  /** The response headers, names in lower case. */
+  headers: Record<string, string>;
   body: T;
   text: string;
 }
 
-export async function call<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  opts: { token?: string | undefined; json?: unknown; raw?: string; headers?: Record<string, string> } = {},
-): Promise<Reply<T>> {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | undefined;
+export interface CallOptions {
+  /** Sent as `authorization: Bearer …`. */
+  token?: string | undefined;
+  /** Sent as JSON (content-type application/json unless `headers` says otherwise). */
+  json?: unknown;
+  /** Sent as is: text or bytes (content-type application/json unless `headers` says otherwise). */
+  raw?: string | Uint8Array;
+  /** Extra headers; a header given as undefined is not sent at all (a body with no content-type, say). */
+  headers?: Record<string, string | undefined>;
+  /** Another stack's API (the faults test's own); the shared stack's by default. */
+  api?: string;
+  /** Gives up on an answer that takes longer (the call throws), rather than waiting for the test's timeout. */
+  timeoutMs?: number;
+}
+
+/** One request to the API, on a connection of its own (./http.ts says why): what every test sends the stack. */
+export async function call<T = Record<string, unknown>>(method: string, path: string, opts: CallOptions = {}): Promise<Reply<T>> {
+  let body: string | Uint8Array | undefined;
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.json !== undefined) body = JSON.stringify(opts.json);
-  if (body !== undefined) headers['content-type'] ??= 'application/json';
-  const res = await httpCall(`${API()}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const given: Record<string, string | undefined> = {
+    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...opts.headers,
+  };
+  if (opts.token) given.authorization = `Bearer ${opts.token}`;
+  const headers = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => e[1] !== undefined));
+  const res = await httpCall(`${opts.api ?? API()}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+  });
   const text = res.text;
   let parsed: unknown = undefined;
   try {
@@ -36,7 +58,7 @@ export async function call<T = Record<string, unknown>>(
   } catch {
     parsed = undefined;
   }
-  return { status: res.status, body: parsed as T, text };
+  return { status: res.status, headers: res.headers, body: parsed as T, text };
 }
 
 /** A unique tag per test run and call, so tests never see each other's data. */

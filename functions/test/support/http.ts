@@ -13,13 +13,20 @@ export interface HttpReply {
 export interface HttpInit {
   method?: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  body?: string | Uint8Array;
+  /** Nothing heard for this long fails the call (the connection is dropped), instead of waiting for jest's timeout. */
+  timeoutMs?: number;
 }
 
 export function httpCall(url: string, init: HttpInit = {}): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const body = init.body === undefined ? undefined : Buffer.isBuffer(init.body) ? init.body : Buffer.from(init.body);
+    const body =
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? Buffer.from(init.body, 'utf8')
+          : Buffer.from(init.body);
     const req = request(
       target,
       {
@@ -33,20 +40,20 @@ export function httpCall(url: string, init: HttpInit = {}): Promise<HttpReply> {
         res.on('error', reject);
         res.on('end', () => {
           const headers: Record<string, string> = {};
-          for (const [key, value] of Object.entries(res.headers)) if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+          for (const [key, value] of Object.entries(res.headers))
+            if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
           resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
         });
       },
     );
     req.on('error', reject);
+    if (init.timeoutMs !== undefined) {
+      const ms = init.timeoutMs;
+      req.setTimeout(ms, () =>
+        req.destroy(new Error(`no answer from ${init.method ?? 'GET'} ${target.pathname} within ${ms} ms`)),
+      );
+    }
     if (body) req.write(body);
     req.end();
   });
-}
-
-/** A JSON answer of a control route (the fake WeChat server's `__sent`, say). */
-export async function httpJson<T>(url: string, init: HttpInit = {}): Promise<T> {
-  const reply = await httpCall(url, init);
-  if (reply.status >= 400) throw new Error(`${init.method ?? 'GET'} ${url}: ${reply.status} ${reply.text}`);
-  return JSON.parse(reply.text) as T;
 }

@@ -1,7 +1,7 @@
 // The red number on the 消息 tab. It is decoration: nothing here may fail a page, so every call is guarded
 // (H5 without a tab bar, a page that is not a tab page, a logged-out user, a network error).
 import Taro from '@tarojs/taro';
-import { api } from '../api/client';
+import { call } from '../api/client';
 import { getSession } from '../session/session';
 
 /** Position of 消息 in app.config.ts's tabBar list. */
@@ -35,7 +35,7 @@ let queuedFloor = 0;
 
 async function fetchAndShow(atLeast: number): Promise<void> {
   try {
-    const { unread } = await api.unreadCount();
+    const { unread } = await call('meNotificationsUnread');
     await showUnreadBadge(Math.max(unread, atLeast));
   } catch {
     // Keep the last badge: a failed count is not zero.

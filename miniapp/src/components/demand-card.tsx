@@ -18,26 +18,26 @@ export function DemandCard({ demand, onOpen, now }: DemandCardProps) {
   const region = formatRegionShort(demand.region);
   const budget = formatBudget(demand.budgetWan);
   return (
-    <View className="demand-card" hoverClass="demand-card--pressed" onClick={() => onOpen(demand.id)}>
-      <View className="demand-card__head">
-        <Text className="demand-card__title">{demand.title ?? '未命名需求'}</Text>
-        {demand.status !== 'published' ? <Tag tone="muted">{statusLabel(demand.status)}</Tag> : null}
+    <View className='demand-card' hoverClass='demand-card--pressed' onClick={() => onOpen(demand.id)}>
+      <View className='demand-card__head'>
+        <Text className='demand-card__title'>{demand.title ?? '未命名需求'}</Text>
+        {demand.status !== 'published' ? <Tag tone='muted'>{statusLabel(demand.status)}</Tag> : null}
       </View>
-      <View className="demand-card__tags">
-        {field ? <Tag tone="primary">{field}</Tag> : null}
+      <View className='demand-card__tags'>
+        {field ? <Tag tone='primary'>{field}</Tag> : null}
         {modes.map((m) => (
           <Tag key={m}>{m}</Tag>
         ))}
       </View>
-      {demand.excerpt ? <Text className="demand-card__excerpt">{demand.excerpt}</Text> : null}
-      <View className="demand-card__meta">
+      {demand.excerpt ? <Text className='demand-card__excerpt'>{demand.excerpt}</Text> : null}
+      <View className='demand-card__meta'>
         <Text className={budget === '面议' ? 'demand-card__budget demand-card__budget--open' : 'demand-card__budget'}>
           {budget}
         </Text>
-        {region ? <Text className="demand-card__region">{region}</Text> : null}
-        <Text className="demand-card__spacer" />
-        {demand.publishedAt ? <Text className="demand-card__time">{formatRelativeTime(demand.publishedAt, now)}</Text> : null}
-        <Text className="demand-card__followers">{demand.followerCount}人关注</Text>
+        {region ? <Text className='demand-card__region'>{region}</Text> : null}
+        <Text className='demand-card__spacer' />
+        {demand.publishedAt ? <Text className='demand-card__time'>{formatRelativeTime(demand.publishedAt, now)}</Text> : null}
+        <Text className='demand-card__followers'>{demand.followerCount}人关注</Text>
       </View>
     </View>
   );

@@ -10,12 +10,12 @@ export interface EmptyStateProps {
 
 export function EmptyState({ title, description, actionText, onAction }: EmptyStateProps) {
   return (
-    <View className="state state--empty" role="status">
-      <View className="state__icon state__icon--empty" />
-      <Text className="state__title">{title}</Text>
-      {description ? <Text className="state__desc">{description}</Text> : null}
+    <View className='state state--empty' role='status'>
+      <View className='state__icon state__icon--empty' />
+      <Text className='state__title'>{title}</Text>
+      {description ? <Text className='state__desc'>{description}</Text> : null}
       {actionText && onAction ? (
-        <Button className="state__action" onClick={onAction}>
+        <Button className='state__action' onClick={onAction}>
           {actionText}
         </Button>
       ) : null}

@@ -10,11 +10,11 @@ export interface ErrorStateProps {
 
 export function ErrorState({ message, onRetry, retryText = '重试' }: ErrorStateProps) {
   return (
-    <View className="state state--error" role="alert">
-      <View className="state__icon state__icon--error" />
-      <Text className="state__title">加载失败</Text>
-      <Text className="state__desc">{message}</Text>
-      <Button className="state__action state__action--primary" onClick={onRetry}>
+    <View className='state state--error' role='alert'>
+      <View className='state__icon state__icon--error' />
+      <Text className='state__title'>加载失败</Text>
+      <Text className='state__desc'>{message}</Text>
+      <Button className='state__action state__action--primary' onClick={onRetry}>
         {retryText}
       </Button>
     </View>

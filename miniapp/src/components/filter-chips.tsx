@@ -17,16 +17,16 @@ export interface FilterChipsProps<V> {
 
 export function FilterChips<V extends string | number>({ title, options, value, onChange }: FilterChipsProps<V>) {
   return (
-    <View className="filter-row" role="group" aria-label={title}>
-      <Text className="filter-row__title">{title}</Text>
-      <ScrollView className="filter-row__scroll" scrollX enhanced showScrollbar={false}>
+    <View className='filter-row' role='group' aria-label={title}>
+      <Text className='filter-row__title'>{title}</Text>
+      <ScrollView className='filter-row__scroll' scrollX enhanced showScrollbar={false}>
         {options.map((option) => {
           const active = option.value === value;
           return (
             <View
               key={option.label}
               className={active ? 'chip chip--active' : 'chip'}
-              role="button"
+              role='button'
               aria-pressed={active}
               onClick={() => {
                 if (!active) onChange(option.value);

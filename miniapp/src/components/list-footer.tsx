@@ -11,14 +11,14 @@ export interface ListFooterProps {
 }
 
 export function ListFooter({ loadingMore, moreError, hasMore, onRetry }: ListFooterProps) {
-  if (loadingMore) return <View className="list-footer">加载中…</View>;
+  if (loadingMore) return <View className='list-footer'>加载中…</View>;
   if (moreError) {
     return (
-      <View className="list-footer list-footer--error" role="button" onClick={onRetry}>
+      <View className='list-footer list-footer--error' role='button' onClick={onRetry}>
         <Text>{moreError.message}，点击重试</Text>
       </View>
     );
   }
-  if (!hasMore) return <View className="list-footer">没有更多了</View>;
-  return <View className="list-footer" />;
+  if (!hasMore) return <View className='list-footer'>没有更多了</View>;
+  return <View className='list-footer' />;
 }

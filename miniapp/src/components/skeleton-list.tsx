@@ -4,13 +4,13 @@ import './skeleton-list.css';
 
 export function SkeletonList({ count = 4 }: { count?: number }) {
   return (
-    <View className="skeleton-list" aria-busy="true" aria-label="加载中">
+    <View className='skeleton-list' aria-busy='true' aria-label='加载中'>
       {Array.from({ length: count }, (_, i) => (
-        <View key={i} className="skeleton-card">
-          <View className="skeleton-line skeleton-line--title" />
-          <View className="skeleton-line skeleton-line--short" />
-          <View className="skeleton-line" />
-          <View className="skeleton-line skeleton-line--meta" />
+        <View key={i} className='skeleton-card'>
+          <View className='skeleton-line skeleton-line--title' />
+          <View className='skeleton-line skeleton-line--short' />
+          <View className='skeleton-line' />
+          <View className='skeleton-line skeleton-line--meta' />
         </View>
       ))}
     </View>

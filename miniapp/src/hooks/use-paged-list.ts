@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { Page } from '@cic/shared';
-import { ApiError } from '../api/client';
+import { ApiError, clientError } from '../api/client';
 
 /** idle: disabled (for example logged out); loading: first page, nothing to show yet. */
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
@@ -56,7 +56,7 @@ const initial = <T>(status: ListStatus): State<T> => ({
 });
 
 export function toApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'CLIENT', '加载失败，请稍后重试');
+  return err instanceof ApiError ? err : clientError('CLIENT.UNKNOWN', '加载失败，请稍后重试');
 }
 
 function appendNew<T extends { id: string }>(items: T[], more: T[]): T[] {

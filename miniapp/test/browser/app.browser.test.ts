@@ -1,26 +1,22 @@
 // The four journeys of the mini-program, in its H5 build, in Debian's Chromium at a phone's 375×812, against the
 // local stack with the seeded real demands. Each main page is screenshotted into .artifacts/screenshots.
 import type { Browser, Page } from 'playwright-core';
+import { call, login } from '../../../functions/test/support/api';
 import { h5, launch, phone, rendersChinese, screenshot } from './browser';
 
-const API = () => process.env.STACK_API_URL as string;
-const tag = `浏览器${Date.now().toString(36).replace(/[^a-z]/g, '').slice(0, 5)}`;
+const tag = `浏览器${Date.now()
+  .toString(36)
+  .replace(/[^a-z]/g, '')
+  .slice(0, 5)}`;
 const title = `${tag}钛合金焊缝检测`;
-
-async function apiLogin(nickname: string, role: 'user' | 'admin'): Promise<string> {
-  const res = await fetch(`${API()}/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ nickname, role }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
 
 /** The inner <input>/<textarea> of a Taro field labelled for people (aria-label on the Taro component). */
 // Taro's H5 router keeps earlier pages in the DOM, hidden, so every lookup keeps to what a person can see.
 function field(page: Page, label: string) {
   return page
-    .locator(`input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`)
+    .locator(
+      `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`,
+    )
     .filter({ visible: true })
     .first();
 }
@@ -55,12 +51,9 @@ describe('the mini-program in a real browser', () => {
     browser = await launch();
     page = await phone(browser);
     // The subscriber's saved search, made through the API: the browser journey is about seeing its alert.
-    const token = await apiLogin(subscriber, 'user');
-    await fetch(`${API()}/me/subscriptions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ keywords: [tag] }),
-    });
+    const { token } = await login('user', subscriber);
+    const saved = await call('POST', '/me/subscriptions', { token, json: { keywords: [tag] } });
+    if (saved.status !== 201) throw new Error(`saving the subscription failed: ${saved.status} ${saved.text}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -153,7 +146,10 @@ describe('the mini-program in a real browser', () => {
     // The alert travels the demands stream, the matcher and the notifications stream: reload until it is there.
     await page.goto(h5('/pages/inbox/index'));
     for (let i = 0; i < 30 && !found; i += 1) {
-      found = await visible(page, '.notification-item', title).first().isVisible({ timeout: 1000 }).catch(() => false);
+      found = await visible(page, '.notification-item', title)
+        .first()
+        .isVisible({ timeout: 1000 })
+        .catch(() => false);
       if (!found) await page.reload();
     }
     expect(found).toBe(true);

@@ -4,13 +4,17 @@
 // matched demand, and the losing challenger reads the reason in the inbox. Setting up the demand and the judges goes
 // through the API; everything a person does in the contest goes through the pages.
 import type { Browser, Locator, Page } from 'playwright-core';
+import { login, published } from '../../../functions/test/support/api';
+import { assignJudges } from '../../../functions/test/support/contest';
 import { h5, launch, phone, rendersChinese, screenshot } from './browser';
 
 type Role = 'user' | 'admin' | 'judge';
 const ROLE_LABEL: Record<Role, string> = { user: '普通用户', admin: '管理员', judge: '评委' };
 
-const API = () => process.env.STACK_API_URL as string;
-const tag = `揭榜${Date.now().toString(36).replace(/[^a-z]/g, '').slice(0, 5)}`;
+const tag = `揭榜${Date.now()
+  .toString(36)
+  .replace(/[^a-z]/g, '')
+  .slice(0, 5)}`;
 const demandTitle = `${tag}钛合金焊缝在线检测装备`;
 const people = {
   owner: `${tag}需求方`,
@@ -24,24 +28,12 @@ const WIN = { title: `${tag}相控阵在线检测系统`, organisation: `${tag}�
 const LOSE = { title: `${tag}涡流阵列检测方案`, organisation: `${tag}常州检测技术有限公司` };
 const DECLINE_REASON = '检测速度达不到产线每分钟2米的节拍要求';
 
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${API()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const apiLogin = (nickname: string, role: Role) =>
-  call<{ token: string; user: { id: string } }>('POST', '/auth/dev', undefined, { nickname, role });
-
 // Taro's H5 router keeps earlier pages in the DOM, hidden, so every lookup keeps to what a person can see.
 function field(scope: Page | Locator, label: string) {
   return scope
-    .locator(`input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`)
+    .locator(
+      `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`,
+    )
     .filter({ visible: true })
     .first();
 }
@@ -63,7 +55,12 @@ async function devLogin(page: Page, nickname: string, role: Role) {
 
 async function shot(page: Page, name: string) {
   // A toast from the last action would cover the page: let it go first.
-  await page.locator('.taro__toast').filter({ visible: true }).first().waitFor({ state: 'hidden' }).catch(() => undefined);
+  await page
+    .locator('.taro__toast')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   expect(await rendersChinese(page)).toBe(true);
   await screenshot(page, name);
@@ -86,10 +83,10 @@ describe('揭榜比拼 in a real browser', () => {
     browser = await launch();
     page = await phone(browser);
     // The demand, published, and its two judges: set up through the API.
-    const owner = await apiLogin(people.owner, 'user');
-    const admin = await apiLogin(people.admin, 'admin');
-    const judges = await Promise.all([apiLogin(people.judge1, 'judge'), apiLogin(people.judge2, 'judge')]);
-    const demand = await call<{ id: string }>('POST', '/demands', owner.token, {
+    const owner = await login('user', people.owner);
+    const admin = await login('admin', people.admin);
+    const judges = await Promise.all([login('judge', people.judge1), login('judge', people.judge2)]);
+    const demand = await published(owner.token, admin.token, {
       companyName: `${tag}精密制造有限公司`,
       region: '江苏省 / 苏州市 / 工业园区',
       contactName: '王工',
@@ -102,9 +99,11 @@ describe('揭榜比拼 in a real browser', () => {
       cooperationModes: ['co_develop'],
     });
     demandId = demand.id;
-    await call('POST', `/demands/${demandId}/submit`, owner.token);
-    await call('POST', `/admin/demands/${demandId}/review`, admin.token, { decision: 'approve' });
-    await call('POST', `/admin/demands/${demandId}/judges`, admin.token, { judgeIds: judges.map((j) => j.user.id) });
+    await assignJudges(
+      admin.token,
+      demandId,
+      judges.map((j) => j.user.id),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -220,7 +219,10 @@ describe('揭榜比拼 in a real browser', () => {
     await text(loser, '确认婉拒').click();
     await visible(page, '.field-error', '婉拒时请填写原因，揭榜方会看到它').waitFor();
     await field(loser, '婉拒原因').fill(DECLINE_REASON);
-    const [decline] = await Promise.all([responseTo(page, 'POST', /\/solutions\/[^/]+\/decision$/), text(loser, '确认婉拒').click()]);
+    const [decline] = await Promise.all([
+      responseTo(page, 'POST', /\/solutions\/[^/]+\/decision$/),
+      text(loser, '确认婉拒').click(),
+    ]);
     expect(decline.status()).toBe(200);
     await text(loser, '未入选').waitFor();
     await shot(page, 'owner-decisions');
@@ -235,7 +237,11 @@ describe('揭榜比拼 in a real browser', () => {
     await page.goto(h5(`/contest/solutions/index?demandId=${demandId}`));
     await text(page, '颁发奖项 ›').click();
     await text(page, '最佳解决方案奖').waitFor();
-    await page.getByRole('radio', { name: new RegExp(WIN.title) }).filter({ visible: true }).first().click();
+    await page
+      .getByRole('radio', { name: new RegExp(WIN.title) })
+      .filter({ visible: true })
+      .first()
+      .click();
     await field(page, '颁奖词').fill('检测方案完整、指标明确、可在产线落地');
     await shot(page, 'award-form');
     const [res] = await Promise.all([responseTo(page, 'POST', /\/admin\/awards$/), text(page, '颁发').click()]);

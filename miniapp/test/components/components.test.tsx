@@ -25,7 +25,17 @@ describe('DemandCard', () => {
   it('shows what a list reader needs, and opens by id', () => {
     const onOpen = jest.fn();
     render(<DemandCard demand={summary} onOpen={onOpen} now={new Date('2026-11-22T03:00:00Z')} />);
-    for (const text of ['工业视觉缺陷检测', '智能检测', '许可使用', '技术咨询', '浙江·杭州', '1.5亿元', '2小时前', '0人关注', '对表面划痕进行检测']) {
+    for (const text of [
+      '工业视觉缺陷检测',
+      '智能检测',
+      '许可使用',
+      '技术咨询',
+      '浙江·杭州',
+      '1.5亿元',
+      '2小时前',
+      '0人关注',
+      '对表面划痕进行检测',
+    ]) {
       expect(screen.getByText(text)).toBeTruthy();
     }
     // Lists of the owner's follows include closed demands: they say so.
@@ -49,7 +59,7 @@ describe('FilterChips', () => {
 
   it('reports the tapped chip and marks the chosen one', () => {
     const onChange = jest.fn();
-    render(<FilterChips title="产业领域" options={options} value={undefined} onChange={onChange} />);
+    render(<FilterChips title='产业领域' options={options} value={undefined} onChange={onChange} />);
     expect(screen.getByRole('group', { name: '产业领域' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '全部' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: '人工智能' }));
@@ -58,7 +68,7 @@ describe('FilterChips', () => {
 
   it('ignores a tap on the chip already chosen', () => {
     const onChange = jest.fn();
-    render(<FilterChips title="产业领域" options={options} value="ai" onChange={onChange} />);
+    render(<FilterChips title='产业领域' options={options} value='ai' onChange={onChange} />);
     fireEvent.click(screen.getByRole('button', { name: '人工智能' }));
     expect(onChange).not.toHaveBeenCalled();
   });
@@ -67,7 +77,7 @@ describe('FilterChips', () => {
 describe('states', () => {
   it('ErrorState shows the message and retries', () => {
     const onRetry = jest.fn();
-    render(<ErrorState message="网络连接失败，请检查网络后重试" onRetry={onRetry} />);
+    render(<ErrorState message='网络连接失败，请检查网络后重试' onRetry={onRetry} />);
     expect(screen.getByRole('alert').textContent).toContain('网络连接失败');
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
     expect(onRetry).toHaveBeenCalled();
@@ -75,9 +85,9 @@ describe('states', () => {
 
   it('EmptyState shows its action only with a handler', () => {
     const onAction = jest.fn();
-    const { rerender } = render(<EmptyState title="暂无消息" actionText="去看看" />);
+    const { rerender } = render(<EmptyState title='暂无消息' actionText='去看看' />);
     expect(screen.queryByRole('button')).toBeNull();
-    rerender(<EmptyState title="暂无消息" actionText="去看看" onAction={onAction} />);
+    rerender(<EmptyState title='暂无消息' actionText='去看看' onAction={onAction} />);
     fireEvent.click(screen.getByRole('button', { name: '去看看' }));
     expect(onAction).toHaveBeenCalled();
   });
@@ -86,7 +96,9 @@ describe('states', () => {
     const onRetry = jest.fn();
     const { rerender } = render(<ListFooter loadingMore moreError={undefined} hasMore onRetry={onRetry} />);
     expect(screen.getByText('加载中…')).toBeTruthy();
-    rerender(<ListFooter loadingMore={false} moreError={new ApiError(0, 'NETWORK', '网络连接失败')} hasMore onRetry={onRetry} />);
+    rerender(
+      <ListFooter loadingMore={false} moreError={new ApiError(0, 'CLIENT.NETWORK', '网络连接失败')} hasMore onRetry={onRetry} />,
+    );
     fireEvent.click(screen.getByText('网络连接失败，点击重试'));
     expect(onRetry).toHaveBeenCalled();
     rerender(<ListFooter loadingMore={false} moreError={undefined} hasMore={false} onRetry={onRetry} />);
@@ -97,12 +109,12 @@ describe('states', () => {
 describe('SearchBar', () => {
   it('searches on confirm and on the 搜索 button; the clear button shows only with text', () => {
     const props = { placeholder: '搜索需求', onInput: jest.fn(), onSearch: jest.fn(), onClear: jest.fn() };
-    const { rerender } = render(<SearchBar value="" {...props} />);
+    const { rerender } = render(<SearchBar value='' {...props} />);
     expect(screen.queryByLabelText('清除搜索')).toBeNull();
     fireEvent.change(screen.getByLabelText('搜索需求'), { target: { value: '储能' } });
     expect(props.onInput).toHaveBeenCalledWith('储能');
 
-    rerender(<SearchBar value="储能" {...props} />);
+    rerender(<SearchBar value='储能' {...props} />);
     fireEvent.keyDown(screen.getByLabelText('搜索需求'), { key: 'Enter' });
     fireEvent.click(screen.getByText('搜索'));
     expect(props.onSearch.mock.calls).toEqual([['储能'], ['储能']]);

@@ -20,7 +20,9 @@ describe('the 揭榜 form model', () => {
   it('shows a minimum only once the field was left, a maximum at once', () => {
     const values = { summary: '太短', title: '长'.repeat(61) };
     expect(errorsWhileTyping(values, new Set())).toEqual({ title: '方案名称不能超过 60 个字（当前 61 个字）' });
-    expect(errorsWhileTyping(values, new Set(['summary']))).toMatchObject({ summary: '方案简介至少需要 100 个字（当前 2 个字）' });
+    expect(errorsWhileTyping(values, new Set(['summary']))).toMatchObject({
+      summary: '方案简介至少需要 100 个字（当前 2 个字）',
+    });
   });
 
   it('counts characters as a person does', () => {

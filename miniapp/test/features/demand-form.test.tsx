@@ -1,6 +1,6 @@
 import { savableDraft, formValuesFrom, isBlank } from '../../src/features/demand-form/demand-form.values';
 import { clearLocalDraft, linkLocalDraft, loadLocalDraft, saveLocalDraft } from '../../src/features/demand-form/draft-storage';
-import { labelProps } from '../../src/features/demand-form/field-label';
+import { labelProps } from '../../src/components/field-label';
 import { __test } from '../mocks/taro';
 
 beforeEach(() => __test.reset());
@@ -8,7 +8,13 @@ beforeEach(() => __test.reset());
 describe('what autosave sends', () => {
   it('keeps every field that passes the draft rules and leaves out the ones still wrong', () => {
     expect(
-      savableDraft({ title: '钙钛矿电池封装', budgetWan: '十万', companyIntro: '简'.repeat(301), email: '', cooperationModes: ['co_develop'] }),
+      savableDraft({
+        title: '钙钛矿电池封装',
+        budgetWan: '十万',
+        companyIntro: '简'.repeat(301),
+        email: '',
+        cooperationModes: ['co_develop'],
+      }),
     ).toEqual({ title: '钙钛矿电池封装', cooperationModes: ['co_develop'] });
     expect(savableDraft({ budgetWan: ' 12.5 ', anonymous: false })).toEqual({ budgetWan: 12.5, anonymous: false });
   });

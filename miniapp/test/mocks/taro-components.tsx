@@ -9,7 +9,8 @@ function pick(props: Props): Record<string, unknown> {
   for (const [k, v] of Object.entries(props)) {
     if (k === 'children' || k === 'hoverClass' || k === 'scrollY' || k === 'lowerThreshold') continue;
     if (k === 'onTap') out.onClick = v;
-    else if (k === 'className' || k === 'id' || k === 'style' || k.startsWith('data-') || k.startsWith('aria-') || k === 'role') out[k] = v;
+    else if (k === 'className' || k === 'id' || k === 'style' || k.startsWith('data-') || k.startsWith('aria-') || k === 'role')
+      out[k] = v;
   }
   return out;
 }

@@ -10,10 +10,24 @@ jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/
 
 const year = String(new Date().getFullYear());
 
-function serve(award: (req: FakeRequest) => unknown = (req) => ({ ...(req.body as AwardRequest), id: 'a1', label: '最佳解决方案奖', winnerName: '南京理工大学', at: '2026-11-30T02:00:00Z' })) {
+function serve(
+  award: (req: FakeRequest) => unknown = (req) => ({
+    ...(req.body as AwardRequest),
+    id: 'a1',
+    label: '最佳解决方案奖',
+    winnerName: '南京理工大学',
+    at: '2026-11-30T02:00:00Z',
+  }),
+) {
   return fakeApi({
     'GET /demands/:id/solutions': () =>
-      listResponse([triaged({ id: 's1', title: '相控阵在线检测', organisation: '南京理工大学', status: 'intent' }), triaged({ id: 's2', title: '涡流阵列检测', organisation: '常州检测', status: 'declined' })], { viewer: { role: 'admin' } }),
+      listResponse(
+        [
+          triaged({ id: 's1', title: '相控阵在线检测', organisation: '南京理工大学', status: 'intent' }),
+          triaged({ id: 's2', title: '涡流阵列检测', organisation: '常州检测', status: 'declined' }),
+        ],
+        { viewer: { role: 'admin' } },
+      ),
     'POST /admin/awards': award,
   });
 }
@@ -52,7 +66,14 @@ describe('颁发奖项', () => {
     expect(screen.getByText(`获奖者：南京理工大学 · ${year} 年度`)).toBeTruthy();
     expect(log.find((r) => r.method === 'POST')).toMatchObject({
       path: '/admin/awards',
-      body: { demandId: 'd1', kind: 'best_solution', target: 'solution', solutionId: 's1', year: Number(year), note: '检测方案完整可落地' },
+      body: {
+        demandId: 'd1',
+        kind: 'best_solution',
+        target: 'solution',
+        solutionId: 's1',
+        year: Number(year),
+        note: '检测方案完整可落地',
+      },
     });
   });
 
@@ -75,7 +96,13 @@ describe('颁发奖项', () => {
     fireEvent.click(screen.getByText('颁发'));
     expect(await screen.findByText('该需求没有技术经纪人')).toBeTruthy();
     await waitFor(() =>
-      expect(log.find((r) => r.method === 'POST')?.body).toEqual({ demandId: 'd1', kind: 'other', kindOther: '优秀对接服务奖', target: 'broker', year: 2026 }),
+      expect(log.find((r) => r.method === 'POST')?.body).toEqual({
+        demandId: 'd1',
+        kind: 'other',
+        kindOther: '优秀对接服务奖',
+        target: 'broker',
+        year: 2026,
+      }),
     );
   });
 });

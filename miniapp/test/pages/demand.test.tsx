@@ -191,7 +191,10 @@ it('opens the 揭榜 form from 我要揭榜 on a published demand', async () => 
 });
 
 it('shows the viewer their own solution and its state instead of 我要揭榜', async () => {
-  serve({ statusCode: 200, data: publicDemand({ viewer: { isOwner: false, following: false, mySolution: { id: 's1', status: 'shortlisted' } } }) });
+  serve({
+    statusCode: 200,
+    data: publicDemand({ viewer: { isOwner: false, following: false, mySolution: { id: 's1', status: 'shortlisted' } } }),
+  });
   render(<DemandDetail />);
   fireEvent.click(await screen.findByText('查看我的方案 · 已入围'));
   expect(screen.queryByText('我要揭榜')).toBeNull();

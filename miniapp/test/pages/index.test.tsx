@@ -22,7 +22,10 @@ const demand = (id: string, overrides: Partial<DemandSummary> = {}): DemandSumma
 });
 
 type Reply = { statusCode: number; data: unknown };
-const page = (items: DemandSummary[], nextCursor: string | null = null): Reply => ({ statusCode: 200, data: { items, nextCursor } });
+const page = (items: DemandSummary[], nextCursor: string | null = null): Reply => ({
+  statusCode: 200,
+  data: { items, nextCursor },
+});
 
 /** Answers GET /demands with `reply(query)`; records each list query. */
 function serveList(reply: (query: URLSearchParams) => Reply | Promise<Reply>) {
@@ -46,7 +49,12 @@ beforeEach(() => {
 it('shows skeletons, then a card per demand with its labels', async () => {
   serveList(() =>
     page([
-      demand('d1', { title: '钛合金激光焊接工艺', budgetWan: 0, cooperationModes: ['co_develop', 'transfer'], followerCount: 12 }),
+      demand('d1', {
+        title: '钛合金激光焊接工艺',
+        budgetWan: 0,
+        cooperationModes: ['co_develop', 'transfer'],
+        followerCount: 12,
+      }),
       demand('d2', { field: 'other', fieldOther: '生物医药', region: '上海市 / 浦东新区', budgetWan: 120 }),
     ]),
   );
@@ -205,7 +213,9 @@ it('says so when nothing is published yet, without a 清除筛选 button', async
 
 it('shows the error with 重试, which loads again', async () => {
   let up = false;
-  serveList(() => (up ? page([demand('d1')]) : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } }));
+  serveList(() =>
+    up ? page([demand('d1')]) : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } },
+  );
   render(<DemandHall />);
   expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
   up = true;

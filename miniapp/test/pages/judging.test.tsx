@@ -18,7 +18,12 @@ const assignment = (over: Partial<JudgingAssignment> = {}): JudgingAssignment =>
   ...over,
 });
 
-const SCORED = triaged({ id: 's1', title: '相控阵在线检测', status: 'shortlisted', myScore: { completeness: 80, feasibility: 70, fit: 90 } });
+const SCORED = triaged({
+  id: 's1',
+  title: '相控阵在线检测',
+  status: 'shortlisted',
+  myScore: { completeness: 80, feasibility: 70, fit: 90 },
+});
 const FRESH = triaged({ id: 's2', title: 'X射线数字成像', status: 'intent' });
 const card = (title: string) => within(screen.getByText(title).closest('.score-card') as HTMLElement);
 
@@ -27,7 +32,13 @@ function serve(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
     'GET /me/judging': () => ({ items: [assignment()] }),
     'GET /demands/:id/solutions': () => listResponse([SCORED, FRESH], { viewer: { role: 'judge' } }),
     'GET /demands/:id/ranking': () => ranking(),
-    'PUT /solutions/:id/score': (req) => ({ ...(req.body as ScoreRequest), solutionId: req.params.id, demandId: 'd1', judgeId: 'u1', at: '2026-11-20T02:00:00Z' }),
+    'PUT /solutions/:id/score': (req) => ({
+      ...(req.body as ScoreRequest),
+      solutionId: req.params.id,
+      demandId: 'd1',
+      judgeId: 'u1',
+      at: '2026-11-20T02:00:00Z',
+    }),
     ...extra,
   });
 }
@@ -42,7 +53,11 @@ describe('评审打分', () => {
     loginAs('judge');
     fakeApi({
       'GET /me/judging': () => ({
-        items: [assignment(), assignment({ demandId: 'd2', title: '锂电极片缺陷检测', shortlisted: 1, scoredByMe: 1 }), assignment({ demandId: 'd3', title: '视觉质检', closed: true, shortlisted: 3, scoredByMe: 3 })],
+        items: [
+          assignment(),
+          assignment({ demandId: 'd2', title: '锂电极片缺陷检测', shortlisted: 1, scoredByMe: 1 }),
+          assignment({ demandId: 'd3', title: '视觉质检', closed: true, shortlisted: 3, scoredByMe: 3 }),
+        ],
       }),
     });
     render(<JudgingPage />);
@@ -125,12 +140,24 @@ describe('评分表', () => {
         ranking({
           closed: true,
           closedAt: '2026-11-25T08:00:00Z',
-          items: [{ solutionId: 's1', title: '相控阵在线检测', organisation: '南京理工大学', status: 'shortlisted', judgesScored: 2, average: { completeness: 80, feasibility: 70, fit: 90 }, total: 80, rank: 1 }],
+          items: [
+            {
+              solutionId: 's1',
+              title: '相控阵在线检测',
+              organisation: '南京理工大学',
+              status: 'shortlisted',
+              judgesScored: 2,
+              average: { completeness: 80, feasibility: 70, fit: 90 },
+              total: 80,
+              rank: 1,
+            },
+          ],
         }),
     });
     render(<ScoreSheetPage />);
     expect(await screen.findByText('评审已结束，评分不能再修改')).toBeTruthy();
-    for (const button of screen.getAllByText('评审已结束', { selector: 'button' })) expect((button as HTMLButtonElement).disabled).toBe(true);
+    for (const button of screen.getAllByText('评审已结束', { selector: 'button' }))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
     const table = await screen.findByRole('table', { name: '评审排名' });
     expect(within(table).getByText(/评审已于 2026-11-25 16:00 结束/)).toBeTruthy();
     expect(within(table).getByText('80')).toBeTruthy();

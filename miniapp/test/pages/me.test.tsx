@@ -6,7 +6,11 @@ import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
-const auth = (nickname: string, role: string) => ({ token: `t-${nickname}`, expiresIn: 3600, user: { id: `u-${nickname}`, nickname, role } });
+const auth = (nickname: string, role: string) => ({
+  token: `t-${nickname}`,
+  expiresIn: 3600,
+  user: { id: `u-${nickname}`, nickname, role },
+});
 
 beforeEach(() => {
   __test.reset();
@@ -15,7 +19,9 @@ beforeEach(() => {
 
 describe('我的', () => {
   it('logs in on H5 with the dev login: nickname and role go to the API and the session is kept', async () => {
-    const log = fakeApi({ 'POST /auth/dev': (req) => auth((req.body as { nickname: string }).nickname, (req.body as { role: string }).role) });
+    const log = fakeApi({
+      'POST /auth/dev': (req) => auth((req.body as { nickname: string }).nickname, (req.body as { role: string }).role),
+    });
     render(<MePage />);
     expect(screen.queryByText('微信一键登录')).toBeNull();
     fireEvent.change(screen.getByLabelText('昵称'), { target: { value: '张评审' } });
@@ -145,7 +151,7 @@ describe('我的', () => {
 
   it('logs out offline too', async () => {
     loginAs('user');
-    fakeApi({ 'POST /auth/logout': () => apiError(0, 'NETWORK', '网络连接失败，请检查网络后重试') });
+    fakeApi({ 'POST /auth/logout': () => apiError(0, 'CLIENT.NETWORK', '网络连接失败，请检查网络后重试') });
     render(<MePage />);
     fireEvent.click(screen.getByText('退出登录'));
     await waitFor(() => expect(screen.getByLabelText('昵称')).toBeTruthy());

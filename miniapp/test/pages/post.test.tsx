@@ -84,14 +84,24 @@ describe('发布需求', () => {
       ['description', '技术需求描述', '', '请填写技术需求描述'],
       ['description', '技术需求描述', '需'.repeat(30), '技术需求描述至少需要 50 个字（当前 30 个字）'],
       ['contactPhone', '联系方式', '12345', '联系方式应为手机号（如 13812345678）或带区号的固话（如 025-83456789）'],
-      ['brokerPhone', '技术经纪人联系电话', '8888', '技术经纪人联系电话应为手机号（如 13812345678）或带区号的固话（如 025-83456789）'],
+      [
+        'brokerPhone',
+        '技术经纪人联系电话',
+        '8888',
+        '技术经纪人联系电话应为手机号（如 13812345678）或带区号的固话（如 025-83456789）',
+      ],
       ['email', 'E-mail', 'chen@', 'E-mail格式不正确（如 name@example.com）'],
       ['email', 'E-mail', 'chen@example', 'E-mail格式不正确（如 name@example.com）'],
     ])('%s: %s = "%s" → %s (after leaving the field)', (field, label, value, message) => {
       render(<PostPage />);
       type(label, value, { blur: false });
       // Required and minimum rules wait until the person leaves the field...
-      if (!message.includes('格式') && !message.includes('应为') && !message.includes('必须是') && !message.includes('不能小于')) {
+      if (
+        !message.includes('格式') &&
+        !message.includes('应为') &&
+        !message.includes('必须是') &&
+        !message.includes('不能小于')
+      ) {
         expect(errorOf(field)).toBeUndefined();
       }
       fireEvent.blur(input(label));
@@ -249,7 +259,12 @@ describe('发布需求', () => {
       type('拟投入合作经费（万元）', '十万', { blur: false });
       type('联系人', '陈工', { blur: false });
       await act(async () => jest.advanceTimersByTime(2000));
-      expect(log[1]).toMatchObject({ method: 'PUT', path: '/demands/d1', headers: { 'if-match': '1' }, body: { title: '钙钛矿电池封装', contactName: '陈工' } });
+      expect(log[1]).toMatchObject({
+        method: 'PUT',
+        path: '/demands/d1',
+        headers: { 'if-match': '1' },
+        body: { title: '钙钛矿电池封装', contactName: '陈工' },
+      });
 
       // Closing the app before the next autosave loses nothing.
       type('所属地区', '江苏省 / 南京市', { blur: false });
@@ -328,7 +343,9 @@ describe('发布需求', () => {
     it('refuses to edit a demand under review', async () => {
       loginAs();
       __test.setRouterParams({ id: 'd9' });
-      fakeApi({ 'GET /demands/:id': () => ({ ...rejected, status: 'pending_review', viewer: { isOwner: true, following: false } }) });
+      fakeApi({
+        'GET /demands/:id': () => ({ ...rejected, status: 'pending_review', viewer: { isOwner: true, following: false } }),
+      });
       render(<PostPage />);
       expect(await screen.findByText('该需求审核中，不能修改')).toBeTruthy();
       expect(screen.queryByText('提交审核')).toBeNull();
@@ -339,7 +356,20 @@ describe('发布需求', () => {
     loginAs();
     render(<PostPage />);
     const form = within(document.body);
-    for (const label of ['企业名称', '所属地区', '联系人', '联系方式', '所属部门及职务', 'E-mail', '企业简介', '技术需求名称', '拟投入合作经费（万元）', '技术需求描述', '技术经纪人姓名', '技术经纪人联系电话']) {
+    for (const label of [
+      '企业名称',
+      '所属地区',
+      '联系人',
+      '联系方式',
+      '所属部门及职务',
+      'E-mail',
+      '企业简介',
+      '技术需求名称',
+      '拟投入合作经费（万元）',
+      '技术需求描述',
+      '技术经纪人姓名',
+      '技术经纪人联系电话',
+    ]) {
       expect(form.getByLabelText(label)).toBeTruthy();
     }
   });

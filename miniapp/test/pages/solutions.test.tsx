@@ -9,9 +9,21 @@ import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
-const A = triaged({ id: 's1', title: '相控阵在线检测', organisation: '南京理工大学', fit: { score: 86, terms: ['钛合金', '焊缝'] }, judgeScore: { total: 88.333, judges: 2 } });
+const A = triaged({
+  id: 's1',
+  title: '相控阵在线检测',
+  organisation: '南京理工大学',
+  fit: { score: 86, terms: ['钛合金', '焊缝'] },
+  judgeScore: { total: 88.333, judges: 2 },
+});
 const B = triaged({ id: 's2', title: '涡流阵列检测', organisation: '常州检测技术公司', fit: { score: 41, terms: [] } });
-const C = triaged({ id: 's3', title: 'X射线数字成像', organisation: '上海光机所', status: 'shortlisted', fit: { score: 63, terms: ['焊缝'] } });
+const C = triaged({
+  id: 's3',
+  title: 'X射线数字成像',
+  organisation: '上海光机所',
+  status: 'shortlisted',
+  fit: { score: 63, terms: ['焊缝'] },
+});
 
 const card = (title: string) => within(screen.getByText(title).closest('.solution-card') as HTMLElement);
 const DECIDE = 'POST /solutions/:id/decision';
@@ -91,7 +103,10 @@ describe('揭榜方案 (the owner’s view)', () => {
     expect(card('X射线数字成像').queryByText('入围')).toBeNull();
     fireEvent.click(card('相控阵在线检测').getByText('入围'));
     await waitFor(() => expect(card('相控阵在线检测').getByText('已入围')).toBeTruthy());
-    expect(log.find((r) => r.method === 'POST')).toMatchObject({ path: '/solutions/s1/decision', body: { decision: 'shortlist' } });
+    expect(log.find((r) => r.method === 'POST')).toMatchObject({
+      path: '/solutions/s1/decision',
+      body: { decision: 'shortlist' },
+    });
     expect(calls.toasts.at(-1)?.title).toBe('已入围');
     expect(card('相控阵在线检测').queryByText('入围')).toBeNull();
     expect(card('相控阵在线检测').getByText('签订意向协议')).toBeTruthy();
@@ -164,8 +179,26 @@ describe('揭榜方案 (the owner’s view)', () => {
       'GET /demands/:id/ranking': () =>
         ranking({
           items: [
-            { solutionId: 's3', title: 'X射线数字成像', organisation: '上海光机所', status: 'shortlisted', judgesScored: 2, average: { completeness: 90, feasibility: 80, fit: 85 }, total: 85, rank: 1 },
-            { solutionId: 's1', title: '相控阵在线检测', organisation: '南京理工大学', status: 'shortlisted', judgesScored: 0, average: null, total: null, rank: null },
+            {
+              solutionId: 's3',
+              title: 'X射线数字成像',
+              organisation: '上海光机所',
+              status: 'shortlisted',
+              judgesScored: 2,
+              average: { completeness: 90, feasibility: 80, fit: 85 },
+              total: 85,
+              rank: 1,
+            },
+            {
+              solutionId: 's1',
+              title: '相控阵在线检测',
+              organisation: '南京理工大学',
+              status: 'shortlisted',
+              judgesScored: 0,
+              average: null,
+              total: null,
+              rank: null,
+            },
           ],
         }),
     });

@@ -8,7 +8,10 @@ import { __test } from '../mocks/taro';
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
 const chart = (title: string) => within(screen.getByRole('group', { name: title }));
-const rows = (title: string) => chart(title).getAllByLabelText(/ \d+$/).map((r) => r.getAttribute('aria-label'));
+const rows = (title: string) =>
+  chart(title)
+    .getAllByLabelText(/ \d+$/)
+    .map((r) => r.getAttribute('aria-label'));
 
 beforeEach(() => {
   __test.reset();
@@ -43,7 +46,8 @@ describe('数据统计', () => {
     expect(regions).not.toContain('天津市 80');
     expect(rows('按需求状态')).toEqual(['审核中 3', '未通过 1', '已发布 700', '已对接 12', '已关闭 40']);
     // Bars are as long as their share of the largest.
-    const bar = (label: string) => (chart('按产业领域').getByLabelText(label).querySelector('.chart-bar') as HTMLElement).style.width;
+    const bar = (label: string) =>
+      (chart('按产业领域').getByLabelText(label).querySelector('.chart-bar') as HTMLElement).style.width;
     expect(bar('新材料 180')).toBe('100%');
     expect(bar('人工智能 90')).toBe('50%');
   });

@@ -116,7 +116,11 @@ describe('我的订阅', () => {
       // Asked synchronously, within the tap.
       expect(calls.subscribeRequests).toEqual([['tmpl-new-match']]);
       await waitFor(() => expect(log).toHaveLength(3));
-      expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /me/subscriptions', 'POST /me/subscribe-quota', 'POST /me/subscriptions']);
+      expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'GET /me/subscriptions',
+        'POST /me/subscribe-quota',
+        'POST /me/subscriptions',
+      ]);
       expect(log[1]!.body).toEqual({ results: { 'tmpl-new-match': 'accept' } });
       expect(log[2]!.body).toMatchObject({ keywords: ['钙钛矿'] });
     } finally {
@@ -127,8 +131,7 @@ describe('我的订阅', () => {
   it('says clearly when 20 subscriptions are reached', async () => {
     fakeApi({
       'GET /me/subscriptions': () => ({ items: [sub('s1', { keywords: ['储能'] })] }),
-      'POST /me/subscriptions': () =>
-        apiError(409, 'SUBSCRIPTION.LIMIT', '订阅数量已达上限（每人 20 个），请先删除不需要的订阅'),
+      'POST /me/subscriptions': () => apiError(409, 'SUBSCRIPTION.LIMIT', '订阅数量已达上限（每人 20 个），请先删除不需要的订阅'),
     });
     render(<SubscriptionsPage />);
     await screen.findByText('储能');
@@ -140,7 +143,11 @@ describe('我的订阅', () => {
   });
 
   it('shows the limit at once when the list is full', async () => {
-    fakeApi({ 'GET /me/subscriptions': () => ({ items: Array.from({ length: 20 }, (_, i) => sub(`s${i}`, { keywords: [`关键词${i}`] })) }) });
+    fakeApi({
+      'GET /me/subscriptions': () => ({
+        items: Array.from({ length: 20 }, (_, i) => sub(`s${i}`, { keywords: [`关键词${i}`] })),
+      }),
+    });
     render(<SubscriptionsPage />);
     expect(await screen.findByText('订阅已满 20 个')).toBeTruthy();
     expect(screen.getByText('20/20')).toBeTruthy();

@@ -40,7 +40,9 @@ beforeEach(() => {
 
 describe('专场', () => {
   it('lists the tracks with their kind, dates and description, and opens a track’s demands', async () => {
-    fakeApi({ 'GET /tracks': () => ({ items: [track(), track({ id: 't2', name: '海外创新专场', kind: 'overseas', description: '' })] }) });
+    fakeApi({
+      'GET /tracks': () => ({ items: [track(), track({ id: 't2', name: '海外创新专场', kind: 'overseas', description: '' })] }),
+    });
     render(<TracksPage />);
     expect(await screen.findByText('2026 长三角新材料专场')).toBeTruthy();
     expect(screen.getByText('长三角区域')).toBeTruthy();
@@ -99,7 +101,9 @@ describe('专场', () => {
 describe('专场需求', () => {
   it('lists the track’s published demands as hall cards, filtered by the track', async () => {
     __test.setRouterParams({ id: 't1', name: encodeURIComponent('2026 长三角新材料专场') });
-    const log = fakeApi({ 'GET /demands': () => ({ items: [summary('d1', '高强钛合金焊接'), summary('d2', '石墨烯导热膜')], nextCursor: null }) });
+    const log = fakeApi({
+      'GET /demands': () => ({ items: [summary('d1', '高强钛合金焊接'), summary('d2', '石墨烯导热膜')], nextCursor: null }),
+    });
     render(<TrackDemandsPage />);
     expect(await screen.findByText('高强钛合金焊接')).toBeTruthy();
     expect(log[0]).toMatchObject({ path: '/demands', query: { track: 't1' } });

@@ -30,11 +30,24 @@ const CASES: PageCase[] = [
   {
     route: 'pages/post/index',
     who: 'owner',
-    shows: () => ['企业信息', '企业名称', '需求信息', '拟投入合作经费（万元）', '技术需求描述', '希望的合作方式', '技术经纪人姓名', '提交审核'],
+    shows: () => [
+      '企业信息',
+      '企业名称',
+      '需求信息',
+      '拟投入合作经费（万元）',
+      '技术需求描述',
+      '希望的合作方式',
+      '技术经纪人姓名',
+      '提交审核',
+    ],
   },
   { route: 'pages/inbox/index', who: 'owner', shows: (f) => ['全部已读', '揭榜动态', f.demand.title, '为什么收到这条'] },
   { route: 'pages/me/index', who: 'guest', shows: () => ['未登录', '微信一键登录'] },
-  { route: 'pages/me/index', who: 'owner', shows: (f) => [f.owner.user.nickname, '我的需求', '我的关注', '我的订阅', '我的揭榜', '退出登录'] },
+  {
+    route: 'pages/me/index',
+    who: 'owner',
+    shows: (f) => [f.owner.user.nickname, '我的需求', '我的关注', '我的订阅', '我的揭榜', '退出登录'],
+  },
   {
     route: 'pages/demand/index',
     who: 'provider',
@@ -43,8 +56,16 @@ const CASES: PageCase[] = [
   },
   { route: 'mine/my-demands/index', who: 'owner', shows: (f) => [f.demand.title, f.pending.title, '已发布'] },
   { route: 'mine/my-follows/index', who: 'provider', shows: (f) => [f.demand.title] },
-  { route: 'mine/subscriptions/index', who: 'provider', shows: () => ['新建订阅', '关键词', '产业领域', '保存订阅', '还没有订阅'] },
-  { route: 'mine/review/index', who: 'admin', shows: (f) => ['最早提交', '最新提交', f.pending.title, '查看详情', '驳回', '通过'] },
+  {
+    route: 'mine/subscriptions/index',
+    who: 'provider',
+    shows: () => ['新建订阅', '关键词', '产业领域', '保存订阅', '还没有订阅'],
+  },
+  {
+    route: 'mine/review/index',
+    who: 'admin',
+    shows: (f) => ['最早提交', '最新提交', f.pending.title, '查看详情', '驳回', '通过'],
+  },
   {
     route: 'contest/solution-form/index',
     who: 'newcomer',

@@ -76,4 +76,6 @@ test('pulling down on the figures asks the API again', async () => {
   await stats.waitFor('a second request for /stats', () => host!.wx.requests.filter((r) => r.path === '/stats').length > before);
   await host.settled();
   await stats.waitForText('已发布需求');
+  // The page ends the pull-down once the figures are back (the spinner would spin on otherwise).
+  await stats.waitFor('the pull-down to end', () => host!.wx.pullDownStops > 0);
 });

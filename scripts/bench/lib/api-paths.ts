@@ -11,7 +11,10 @@ import type { Stack } from '../../lib/stack';
 /** One measured operation: `i` is the round, so routes that write can pick a different demand each time. */
 export type Op = (i: number) => Promise<void>;
 
-type Handler = (event: APIGatewayProxyEventV2, context: { functionName: string }) => Promise<{ statusCode?: number; body?: string }>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: { functionName: string },
+) => Promise<{ statusCode?: number; body?: string }>;
 
 /** Calls a handler in-process with the parts of an HTTP API event that route() reads. */
 /** Calls a handler as Lambda's runtime does: an API Gateway v2 event and a context naming the function. */
@@ -34,7 +37,10 @@ export function invoke(
 }
 
 export async function get(stack: Stack, path: string, token?: string, method = 'GET'): Promise<string> {
-  const res = await fetch(`${stack.apiUrl}${path}`, { method, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
+  const res = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+  });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
   return text;
@@ -116,7 +122,11 @@ export function directOps(doc: DynamoDBDocumentClient, names: TableNames, ids: s
       const id = ids[i % ids.length] as string;
       await doc.send(new GetCommand({ TableName: names.demands, Key: { id }, ConsistentRead: true }));
       await doc.send(
-        new QueryCommand({ TableName: names.awards, KeyConditionExpression: 'demandId = :d', ExpressionAttributeValues: { ':d': id } }),
+        new QueryCommand({
+          TableName: names.awards,
+          KeyConditionExpression: 'demandId = :d',
+          ExpressionAttributeValues: { ':d': id },
+        }),
       );
     },
     // follow.dynamo.ts follow(): the conditional put and the counter in one transaction; follow.service.ts answer()
@@ -171,4 +181,3 @@ export async function timed(op: Op, i: number): Promise<number> {
   await op(i);
   return performance.now() - t0;
 }
-

@@ -62,5 +62,7 @@ export function makeVariant(id: string, base: Demand, other: Demand, donor: Dema
 /** `count` variants of the real demands, ids bench-0 … bench-(count−1). */
 export function variantsOf(real: readonly Demand[], count: number, random: () => number, at: string): Demand[] {
   const pick = () => real[Math.floor(random() * real.length)] as Demand;
-  return Array.from({ length: count }, (_, i) => makeVariant(`bench-${i}`, real[i % real.length] as Demand, pick(), pick(), random, at));
+  return Array.from({ length: count }, (_, i) =>
+    makeVariant(`bench-${i}`, real[i % real.length] as Demand, pick(), pick(), random, at),
+  );
 }

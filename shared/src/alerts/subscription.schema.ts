@@ -62,21 +62,30 @@ export const subscriptionSchema = z
       regions: uniqueList(
         z
           .array(
-            z.string({ error: `${L.regions}必须是文字` }).check(
-              cleanLine(),
-              minChars(2, `${L.regions}至少 2 个字`),
-              maxChars(SUBSCRIPTION_LIMITS.regions.maxChars, `${L.regions}不能超过 ${SUBSCRIPTION_LIMITS.regions.maxChars} 个字`),
-            ),
+            z
+              .string({ error: `${L.regions}必须是文字` })
+              .check(
+                cleanLine(),
+                minChars(2, `${L.regions}至少 2 个字`),
+                maxChars(
+                  SUBSCRIPTION_LIMITS.regions.maxChars,
+                  `${L.regions}不能超过 ${SUBSCRIPTION_LIMITS.regions.maxChars} 个字`,
+                ),
+              ),
             { error: `${L.regions}必须是列表` },
           )
-          .check(z.maxLength(SUBSCRIPTION_LIMITS.regions.max, { error: `${L.regions}最多 ${SUBSCRIPTION_LIMITS.regions.max} 个` })),
+          .check(
+            z.maxLength(SUBSCRIPTION_LIMITS.regions.max, { error: `${L.regions}最多 ${SUBSCRIPTION_LIMITS.regions.max} 个` }),
+          ),
       ),
       minBudgetWan: z.optional(
-        z.number({ error: `${L.minBudgetWan}必须是数字` }).check(
-          z.gte(0, { error: `${L.minBudgetWan}不能小于 0` }),
-          z.lte(1_000_000, { error: `${L.minBudgetWan}不能超过 1,000,000` }),
-          z.refine(storable, { error: `${L.minBudgetWan}的最小单位是 ${MIN_FRACTION} 万元` }),
-        ),
+        z
+          .number({ error: `${L.minBudgetWan}必须是数字` })
+          .check(
+            z.gte(0, { error: `${L.minBudgetWan}不能小于 0` }),
+            z.lte(1_000_000, { error: `${L.minBudgetWan}不能超过 1,000,000` }),
+            z.refine(storable, { error: `${L.minBudgetWan}的最小单位是 ${MIN_FRACTION} 万元` }),
+          ),
       ),
     },
     { error: '请求内容必须是一个对象' },
@@ -84,15 +93,18 @@ export const subscriptionSchema = z
   .check(
     z.superRefine((s, ctx) => {
       if (s.keywords.length === 0 && s.fields.length === 0 && s.regions.length === 0 && s.minBudgetWan === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['keywords'], message: `请至少设置一个条件：${L.keywords}、${L.fields}、${L.regions}或${L.minBudgetWan}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['keywords'],
+          message: `请至少设置一个条件：${L.keywords}、${L.fields}、${L.regions}或${L.minBudgetWan}`,
+        });
       }
     }),
   );
 
 export type SubscriptionConditions = z.output<typeof subscriptionSchema>;
 
-export const validateSubscription = (input: unknown): Validated<SubscriptionConditions> =>
-  runSchema(subscriptionSchema, input);
+export const validateSubscription = (input: unknown): Validated<SubscriptionConditions> => runSchema(subscriptionSchema, input);
 
 /** What WeChat's requestSubscribeMessage answered for each template id. */
 export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;

@@ -36,9 +36,7 @@ export type WechatLoginRequest = z.output<typeof wechatLoginSchema>;
 export const reviewSchema = z.strictObject(
   {
     decision: z.enum(['approve', 'reject'], { error: '审核结果只能是 approve（通过）或 reject（驳回）' }),
-    reason: z.optional(
-      z.string({ error: '驳回原因必须是文字' }).check(cleanLines(), maxChars(500, '驳回原因不能超过 500 个字')),
-    ),
+    reason: z.optional(z.string({ error: '驳回原因必须是文字' }).check(cleanLines(), maxChars(500, '驳回原因不能超过 500 个字'))),
   },
   { error: '请求内容必须是一个对象' },
 );
@@ -58,9 +56,7 @@ export const demandListQuerySchema = z.strictObject(
   {
     field: optionalQuery(z.enum(INDUSTRY_FIELDS, { error: `产业领域只能是：${INDUSTRY_FIELDS.join('、')}` })),
     region: optionalQueryText(50, '地区不能超过 50 个字'),
-    cooperation: optionalQuery(
-      z.enum(COOPERATION_MODES, { error: `合作方式只能是：${COOPERATION_MODES.join('、')}` }),
-    ),
+    cooperation: optionalQuery(z.enum(COOPERATION_MODES, { error: `合作方式只能是：${COOPERATION_MODES.join('、')}` })),
     minBudgetWan: optionalQuery(
       z.coerce
         .number({ error: '最低经费必须是数字' })
@@ -105,11 +101,8 @@ export const reviewQueueQuerySchema = z.extend(pageQuerySchema, {
 export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
 
 export const validateDevLogin = (input: unknown): Validated<DevLoginRequest> => runSchema(devLoginSchema, input);
-export const validateWechatLogin = (input: unknown): Validated<WechatLoginRequest> =>
-  runSchema(wechatLoginSchema, input);
+export const validateWechatLogin = (input: unknown): Validated<WechatLoginRequest> => runSchema(wechatLoginSchema, input);
 export const validateReview = (input: unknown): Validated<ReviewRequest> => runSchema(reviewSchema, input);
-export const validateDemandListQuery = (input: unknown): Validated<DemandListQuery> =>
-  runSchema(demandListQuerySchema, input);
+export const validateDemandListQuery = (input: unknown): Validated<DemandListQuery> => runSchema(demandListQuerySchema, input);
 export const validatePageQuery = (input: unknown): Validated<PageQuery> => runSchema(pageQuerySchema, input);
-export const validateReviewQueueQuery = (input: unknown): Validated<ReviewQueueQuery> =>
-  runSchema(reviewQueueQuerySchema, input);
+export const validateReviewQueueQuery = (input: unknown): Validated<ReviewQueueQuery> => runSchema(reviewQueueQuerySchema, input);

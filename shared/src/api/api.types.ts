@@ -3,6 +3,7 @@ import type { UserRole } from '../demand/demand.enums';
 import type { SolutionStatus } from '../contest/contest.enums';
 import type { Award, TrackRef } from '../contest/contest.types';
 import type { Demand, DemandSummary, PublicDemand } from '../demand/demand.types';
+import type { Notification, Subscription, UnreadCountResponse } from '../alerts/alert.types';
 
 export interface UserView {
   id: string;
@@ -53,4 +54,35 @@ export interface HealthResponse {
   ok: true;
   service: string;
   time: string;
+}
+
+/** GET /me/notifications: the inbox, newest first. */
+export type NotificationsResponse = Page<Notification>;
+
+/** POST /me/notifications/read: how many were marked, and how many stay unread. */
+export type MarkReadResponse = { marked: number } & UnreadCountResponse;
+
+/** GET /me/subscriptions: every saved search of the caller (at most the per-user limit, so one page). */
+export interface SubscriptionsResponse {
+  items: Subscription[];
+}
+
+/** What DELETE /me (注销) erased or anonymised, by kind: counts of records. */
+export interface ErasureReport {
+  subscriptions: number;
+  follows: number;
+  demandsDeleted: number;
+  demandsKept: number;
+  solutions: number;
+  judging: number;
+  awards: number;
+  notifications: number;
+  quotas: number;
+  deadLetters: number;
+  rateWindows: number;
+}
+
+export interface AccountErasureResponse {
+  deleted: true;
+  erased: ErasureReport;
 }

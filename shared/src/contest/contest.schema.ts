@@ -5,8 +5,7 @@ import { cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
 import { groupDigits, MIN_FRACTION, storable } from '../validation/numbers';
 import { preprocess } from '../validation/zod-mini';
-import type {
-  SCORE_CRITERIA} from './contest.enums';
+import type { SCORE_CRITERIA } from './contest.enums';
 import {
   AWARD_KINDS,
   AWARD_TARGETS,
@@ -102,7 +101,9 @@ export type SolutionForm = z.output<typeof solutionFormSchema>;
 export const decisionSchema = z
   .strictObject(
     {
-      decision: z.enum(SOLUTION_DECISIONS, { error: '处理结果只能是 shortlist（入围）、decline（婉拒）或 intent（签订意向协议）' }),
+      decision: z.enum(SOLUTION_DECISIONS, {
+        error: '处理结果只能是 shortlist（入围）、decline（婉拒）或 intent（签订意向协议）',
+      }),
       reason: z.optional(cleaned('说明必须是文字', 500, '说明不能超过 500 个字', true)),
     },
     OBJECT,
@@ -118,11 +119,13 @@ export type DecisionRequest = z.output<typeof decisionSchema>;
 
 // z.int() as a check, as classic zod's .int() is: after the type check, before the range.
 const score = (c: (typeof SCORE_CRITERIA)[number]) =>
-  z.number({ error: typeError(SCORE_CRITERION_LABELS[c], '数字') }).check(
-    z.int({ error: `${SCORE_CRITERION_LABELS[c]}必须是整数` }),
-    z.gte(0, { error: `${SCORE_CRITERION_LABELS[c]}的分数在 0–100 之间` }),
-    z.lte(100, { error: `${SCORE_CRITERION_LABELS[c]}的分数在 0–100 之间` }),
-  );
+  z
+    .number({ error: typeError(SCORE_CRITERION_LABELS[c], '数字') })
+    .check(
+      z.int({ error: `${SCORE_CRITERION_LABELS[c]}必须是整数` }),
+      z.gte(0, { error: `${SCORE_CRITERION_LABELS[c]}的分数在 0–100 之间` }),
+      z.lte(100, { error: `${SCORE_CRITERION_LABELS[c]}的分数在 0–100 之间` }),
+    );
 
 export const scoreSchema = z.strictObject(
   { completeness: score('completeness'), feasibility: score('feasibility'), fit: score('fit') },
@@ -131,11 +134,13 @@ export const scoreSchema = z.strictObject(
 export type ScoreRequest = z.output<typeof scoreSchema>;
 
 const weight = (c: (typeof SCORE_CRITERIA)[number]) =>
-  z.number({ error: `${SCORE_CRITERION_LABELS[c]}的权重必须是数字` }).check(
-    z.gte(0, { error: `${SCORE_CRITERION_LABELS[c]}的权重不能小于 0` }),
-    z.lte(100, { error: `${SCORE_CRITERION_LABELS[c]}的权重不能超过 100` }),
-    z.refine(storable, { error: `${SCORE_CRITERION_LABELS[c]}的权重最小为 ${MIN_FRACTION}` }),
-  );
+  z
+    .number({ error: `${SCORE_CRITERION_LABELS[c]}的权重必须是数字` })
+    .check(
+      z.gte(0, { error: `${SCORE_CRITERION_LABELS[c]}的权重不能小于 0` }),
+      z.lte(100, { error: `${SCORE_CRITERION_LABELS[c]}的权重不能超过 100` }),
+      z.refine(storable, { error: `${SCORE_CRITERION_LABELS[c]}的权重最小为 ${MIN_FRACTION}` }),
+    );
 
 /** Ids in request bodies are ours (ulids, user ids): the same shape that paths accept. */
 const id = (label: string) =>
@@ -150,9 +155,12 @@ export const assignJudgesSchema = z.strictObject(
     ),
     weights: z.optional(
       z
-        .strictObject({ completeness: weight('completeness'), feasibility: weight('feasibility'), fit: weight('fit') }, {
-          error: '权重必须是对象，包含完备性、可实施性、匹配性',
-        })
+        .strictObject(
+          { completeness: weight('completeness'), feasibility: weight('feasibility'), fit: weight('fit') },
+          {
+            error: '权重必须是对象，包含完备性、可实施性、匹配性',
+          },
+        )
         .check(z.refine((w) => w.completeness + w.feasibility + w.fit > 0, { error: '三项权重不能全为 0' })),
     ),
   },
@@ -163,9 +171,13 @@ export type AssignJudgesRequest = z.output<typeof assignJudgesSchema>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (label: string) =>
   z.string({ error: typeError(label, '日期') }).check(
-    z.refine((v) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: `${label}应为 YYYY-MM-DD 格式的日期`,
-    }),
+    z.refine(
+      (v) =>
+        DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      {
+        error: `${label}应为 YYYY-MM-DD 格式的日期`,
+      },
+    ),
   );
 
 export const trackSchema = z
@@ -196,15 +208,19 @@ export const awardSchema = z
   .strictObject(
     {
       demandId: id('需求编号'),
-      kind: z.enum(AWARD_KINDS, { error: '奖项只能是：最佳解决方案奖、最佳开放式创新企业奖、最佳服务团队奖、技术经纪人匠心奖、其他奖项' }),
+      kind: z.enum(AWARD_KINDS, {
+        error: '奖项只能是：最佳解决方案奖、最佳开放式创新企业奖、最佳服务团队奖、技术经纪人匠心奖、其他奖项',
+      }),
       kindOther: z.optional(cleaned('奖项名称必须是文字', 30, '奖项名称不能超过 30 个字', false)),
       target: z.enum(AWARD_TARGETS, { error: '获奖对象只能是 solution（方案团队）、owner（需求企业）或 broker（技术经纪人）' }),
       solutionId: z.optional(id('方案编号')),
-      year: z.number({ error: '年度必须是数字' }).check(
-        z.int({ error: '年度必须是整数' }),
-        z.gte(2015, { error: '年度不能早于 2015' }),
-        z.lte(2100, { error: '年度无效' }),
-      ),
+      year: z
+        .number({ error: '年度必须是数字' })
+        .check(
+          z.int({ error: '年度必须是整数' }),
+          z.gte(2015, { error: '年度不能早于 2015' }),
+          z.lte(2100, { error: '年度无效' }),
+        ),
       note: z.optional(cleaned('颁奖词必须是文字', 200, '颁奖词不能超过 200 个字', true)),
     },
     OBJECT,

@@ -1,12 +1,6 @@
 // Response bodies of 揭榜比拼. The mini-program's client and the handlers both use these.
 import type { DemandStatus, IndustryField } from '../demand/demand.enums';
-import type {
-  AwardKind,
-  AwardTarget,
-  ScoreWeights,
-  SolutionStatus,
-  TrackKind,
-} from './contest.enums';
+import type { AwardKind, AwardTarget, ScoreWeights, SolutionStatus, TrackKind } from './contest.enums';
 import type { ScoreRequest, SolutionForm, SolutionSort } from './contest.schema';
 
 export interface SolutionEvent {

@@ -73,7 +73,11 @@ const email = text('email', DEMAND_LIMITS.email.max).check(
   z.refine((v) => EMAIL.test(v), { error: `${L.email}格式不正确（如 name@example.com）` }),
 );
 
-function choice<const T extends readonly [string, ...string[]]>(key: DemandFieldKey, values: T, labels: Record<T[number], string>) {
+function choice<const T extends readonly [string, ...string[]]>(
+  key: DemandFieldKey,
+  values: T,
+  labels: Record<T[number], string>,
+) {
   const allowed = values.map((v) => labels[v as T[number]]).join('、');
   return z.enum(values, {
     error: (issue) => (issue.input === undefined ? `请选择${L[key]}` : `${L[key]}只能是：${allowed}`),
@@ -94,8 +98,7 @@ const cooperationModes = preprocess(
   (v) => (Array.isArray(v) ? [...new Set(v)] : v),
   z
     .array(choice('cooperationModes', COOPERATION_MODES, COOPERATION_MODE_LABELS), {
-      error: (issue) =>
-        issue.input === undefined ? `请选择${L.cooperationModes}` : `${L.cooperationModes}必须是选项列表`,
+      error: (issue) => (issue.input === undefined ? `请选择${L.cooperationModes}` : `${L.cooperationModes}必须是选项列表`),
     })
     .check(z.maxLength(COOPERATION_MODES.length, { error: `${L.cooperationModes}最多选择 ${COOPERATION_MODES.length} 项` })),
 );

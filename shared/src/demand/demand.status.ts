@@ -3,7 +3,10 @@ import type { DemandStatus } from './demand.enums';
 
 export type DemandAction = 'edit' | 'submit' | 'approve' | 'reject' | 'match' | 'close';
 
-export const TRANSITIONS: Record<DemandAction, { from: readonly DemandStatus[]; to: DemandStatus | null; by: 'owner' | 'admin' }> = {
+export const TRANSITIONS: Record<
+  DemandAction,
+  { from: readonly DemandStatus[]; to: DemandStatus | null; by: 'owner' | 'admin' }
+> = {
   // Editing keeps the status; it is listed so that "may I edit?" has one answer.
   edit: { from: ['draft', 'rejected'], to: null, by: 'owner' },
   submit: { from: ['draft', 'rejected'], to: 'pending_review', by: 'owner' },

@@ -41,7 +41,7 @@ export const ERRORS = {
   'TRACK.NOT_FOUND': { status: 404, message: '专场不存在' },
   'AWARD.TARGET_INVALID': { status: 400, message: '获奖对象与需求不符' },
   'RATE.LIMITED': { status: 429, message: '操作过于频繁，请稍后再试' },
-  'INTERNAL': { status: 500, message: '服务暂时出错，请稍后重试' },
+  INTERNAL: { status: 500, message: '服务暂时出错，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -73,3 +73,17 @@ export const fail = (code: ErrorCode, extra: Omit<AppError, 'code'> = {}): { ok:
   ok: false,
   error: { code, ...extra },
 });
+
+/**
+ * What only a client can meet: no answer at all (the network), an answer it cannot read, or a failure of its own
+ * making before anything was sent. Never sent by the server, so kept apart from ERRORS and their HTTP statuses.
+ */
+export const CLIENT_ERRORS = {
+  'CLIENT.NETWORK': { message: '网络连接失败，请检查网络后重试' },
+  'CLIENT.UNKNOWN': { message: '请求失败，请稍后重试' },
+} as const;
+
+export type ClientErrorCode = ErrorCode | keyof typeof CLIENT_ERRORS;
+
+/** A code the server may send, as opposed to any string. */
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERRORS, code);

@@ -28,8 +28,9 @@ const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
  * Mongolian vowel separator (U+180E), which older Unicode counted as a space but renders as nothing; the soft hyphen
  * (U+00AD) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), which show nothing yet make a blank field look filled.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is this expression's whole job.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this expression's whole job.
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
 
 /** The tag characters (U+E0000–E007F, a surrogate pair each): invisible text that can hide instructions in a string. */
 const TAGS = /\uDB40[\uDC00-\uDC7F]/g;

@@ -1,7 +1,8 @@
 // Who calls the API in the authorisation matrix and the confidentiality crawl: people logged in through the dev login
-// in each part they can play, and the tokens an attacker could bring (expired, signed with another secret, unsigned,
-// with an edited payload, of a deleted account). Every bad token claims an admin, so a check that let one through
-// would show up as a success, not as a quieter 403.
+// in each part they can play, and the credentials an attacker could bring (a token expired, signed with another
+// secret, unsigned, with an edited payload, of a deleted account, not a JWT at all, with a garbled signature, or a real
+// one under another scheme than Bearer). Every bad credential with claims claims an admin, so a check that let one
+// through would show up as a success, not as a quieter 403.
 import { SignJWT, UnsecuredJWT } from 'jose';
 import type { AuthResponse, UserRole } from '@cic/shared';
 import { call, login } from '../../../functions/test/support/api';
@@ -22,14 +23,37 @@ export type Actor =
   | 'forged'
   | 'unsigned'
   | 'tampered'
-  | 'deleted';
+  | 'deleted'
+  | 'malformed'
+  | 'garbled'
+  | 'wrongScheme';
 
 /** People with a valid session, each in one part: an unrelated user, the demand's owner, the solution's submitter… */
-export const PEOPLE = ['user', 'owner', 'submitter', 'judgeUnassigned', 'judgeAssigned', 'admin'] as const satisfies readonly Actor[];
+export const PEOPLE = [
+  'user',
+  'owner',
+  'submitter',
+  'judgeUnassigned',
+  'judgeAssigned',
+  'admin',
+] as const satisfies readonly Actor[];
 export type Person = (typeof PEOPLE)[number];
 
-/** Tokens that must never be taken: past their expiry, signed with another key, `alg: none`, payload edited, account deleted. */
-export const BAD_TOKENS = ['expired', 'forged', 'unsigned', 'tampered', 'deleted'] as const satisfies readonly Actor[];
+/**
+ * Credentials that must never be taken: past their expiry, signed with another key, `alg: none`, payload edited,
+ * account deleted, not a JWT (`not-a-jwt`), a real token with a character added to its signature, a real token sent as
+ * `Basic` instead of `Bearer`.
+ */
+export const BAD_TOKENS = [
+  'expired',
+  'forged',
+  'unsigned',
+  'tampered',
+  'deleted',
+  'malformed',
+  'garbled',
+  'wrongScheme',
+] as const satisfies readonly Actor[];
 export type BadToken = (typeof BAD_TOKENS)[number];
 
 export const ACTORS: readonly Actor[] = ['anonymous', ...PEOPLE, ...BAD_TOKENS];
@@ -64,7 +88,10 @@ function stackSecret(): string {
  * A token with the API's issuer and audience, signed HS256 with the stack's secret unless another is given.
  * Times are in seconds since the epoch.
  */
-export async function signedToken(claims: Claims, opts: { secret?: string; issuedAt?: number; expiresAt?: number } = {}): Promise<string> {
+export async function signedToken(
+  claims: Claims,
+  opts: { secret?: string; issuedAt?: number; expiresAt?: number } = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -104,7 +131,10 @@ export async function deletedAccount(role: UserRole, nickname?: string): Promise
 }
 
 export interface Cast {
+  /** The token each actor holds (undefined: anonymous). */
   token: Record<Actor, string | undefined>;
+  /** The Authorization header each actor sends: `Bearer <token>`, but for the token under another scheme. */
+  authorization: Record<Actor, string | undefined>;
   id: Record<Person, string>;
 }
 
@@ -134,11 +164,21 @@ export async function newCast(): Promise<Cast> {
   token.unsigned = unsignedToken(asAdmin);
   token.tampered = tamperedToken(token.user as string, { role: 'admin' });
   token.deleted = (await deletedAccount('admin')).token;
-  return { token, id };
+  token.malformed = 'not-a-jwt';
+  token.garbled = `${people.admin}x`;
+  token.wrongScheme = people.admin;
+  const authorization = Object.fromEntries(
+    ACTORS.map((a) => [a, token[a] === undefined ? undefined : `${a === 'wrongScheme' ? 'Basic' : 'Bearer'} ${token[a]}`]),
+  ) as Record<Actor, string | undefined>;
+  return { token, authorization, id };
 }
 
 /** Runs `fn` over `items`, at most `concurrency` at a time, keeping the order of the results. */
-export async function inParallel<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

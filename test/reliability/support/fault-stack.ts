@@ -1,7 +1,7 @@
 // A local stack of its own for the faults test, with DynamoDB faults injected into the functions' calls, and the few
-// tools the test needs against it: an HTTP client that retries 5xx answers (and counts them), a bounded pool, the fake
-// WeChat server's control endpoints, and reads of the truth straight from DynamoDB Local (no faults on those).
-// The shared stack never sees a fault.
+// tools the test needs against it: an HTTP client that retries 5xx answers (and counts them), a bounded pool, and reads
+// of the truth straight from DynamoDB Local (no faults on those). Its fake WeChat server is driven through
+// functions/test/support/fake-wechat-control.ts. The shared stack never sees a fault.
 import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { createStatsDynamoRepository } from '../../../functions/src/db/stats.dyn
 import type { TableNames } from '../../../functions/src/db/table-names';
 import { freePort } from '../../../scripts/lib/ports';
 import { ROOT, startStack, type Stack } from '../../../scripts/lib/stack';
-import { httpCall, httpJson } from '../../../functions/test/support/http';
+import { call, type Reply } from '../../../functions/test/support/api';
 
 export interface FaultStack {
   stack: Stack;
@@ -21,7 +21,11 @@ export interface FaultStack {
   stop(): Promise<void>;
 }
 
-export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRetryBaseMs: number; wechatTimeoutMs: number }): Promise<FaultStack> {
+export async function startFaultStack(opts: {
+  dynamodbFaultRate: number;
+  pushRetryBaseMs: number;
+  wechatTimeoutMs: number;
+}): Promise<FaultStack> {
   const dir = mkdtempSync(join(tmpdir(), 'cic-faults-'));
   const faultLog = join(dir, 'dynamodb-faults.jsonl');
   // Its own build folder (git-ignored), so building this stack never rewrites the files the shared stack loads from.
@@ -36,7 +40,8 @@ export async function startFaultStack(opts: { dynamodbFaultRate: number; pushRet
       pending = lines.pop() ?? '';
       for (const line of lines) {
         if (/^\s*at /.test(line)) continue;
-        if (/Error|Exception/.test(line) && !line.includes('"level"') && offlineErrors.length < 500) offlineErrors.push(line.slice(0, 400));
+        if (/Error|Exception/.test(line) && !line.includes('"level"') && offlineErrors.length < 500)
+          offlineErrors.push(line.slice(0, 400));
       }
     },
     apiPort: await freePort(),
@@ -79,11 +84,7 @@ export function dynamodbFaults(faultLog: string): { total: number; byKind: Recor
   return { total: lines.length, byKind };
 }
 
-export interface Reply<T> {
-  status: number;
-  body: T;
-  text: string;
-}
+export type { Reply };
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -94,20 +95,8 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export function createClient(baseUrl: string, attempts = 8) {
   const retried: Record<string, number> = {};
 
-  async function once<T>(method: string, path: string, token?: string, json?: unknown): Promise<Reply<T>> {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (json !== undefined) headers['content-type'] = 'application/json';
-    const res = await httpCall(`${baseUrl}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-    const text = res.text;
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    return { status: res.status, body: body as T, text };
-  }
+  const once = <T>(method: string, path: string, token?: string, json?: unknown): Promise<Reply<T>> =>
+    call<T>(method, path, { api: baseUrl, token, ...(json !== undefined ? { json } : {}) });
 
   return {
     /** Retries counted so far, by cause ('503', 'network', …). */
@@ -140,7 +129,11 @@ export function createClient(baseUrl: string, attempts = 8) {
 export type Client = ReturnType<typeof createClient>;
 
 /** Runs `fn` over the items with at most `concurrency` in flight; results in the items' order. */
-export async function pool<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -148,27 +141,6 @@ export async function pool<T, R>(items: readonly T[], concurrency: number, fn: (
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
-}
-
-export interface SentMessage {
-  touser: string;
-  template_id: string;
-  page?: string;
-}
-
-/** The fake WeChat server's control endpoints (scripts/fake-wechat/server.ts). */
-export function wechatControl(wechatUrl: string) {
-  const post = (path: string, body: unknown) =>
-    httpJson(`${wechatUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return {
-    chaos: (api: string, rate: number, outcomes: unknown[] = []) => post('/__chaos', { api, rate, outcomes }),
-    async injected(): Promise<Record<string, number>> {
-      return (await httpJson<{ injected: Record<string, number> }>(`${wechatUrl}/__chaos`)).injected;
-    },
-    async sent(): Promise<SentMessage[]> {
-      return (await httpJson<{ sent: SentMessage[] }>(`${wechatUrl}/__sent`)).sent;
-    },
-  };
 }
 
 /** The demand a subscribe message opens ("pages/demand/index?id=…"). */
@@ -187,8 +159,15 @@ export interface InboxItem {
 }
 
 /** What is left of a user's quota for one template. */
-export async function quotaOf(doc: DynamoDBDocumentClient, names: TableNames, templateId: string, userId: string): Promise<number> {
-  const out = await doc.send(new GetCommand({ TableName: names.quotas, Key: { userId, slot: `tmpl#${templateId}` }, ConsistentRead: true }));
+export async function quotaOf(
+  doc: DynamoDBDocumentClient,
+  names: TableNames,
+  templateId: string,
+  userId: string,
+): Promise<number> {
+  const out = await doc.send(
+    new GetCommand({ TableName: names.quotas, Key: { userId, slot: `tmpl#${templateId}` }, ConsistentRead: true }),
+  );
   return Number(out.Item?.remaining ?? 0);
 }
 
@@ -258,7 +237,9 @@ export async function publishedCounter(doc: DynamoDBDocumentClient, names: Table
 
 /** Whether the demands stream has counted this demand as published (its stored contribution, see stats.dynamo.ts). */
 export async function statsSawPublished(doc: DynamoDBDocumentClient, names: TableNames, demandId: string): Promise<boolean> {
-  const out = await doc.send(new GetCommand({ TableName: names.stats, Key: { key: `demand#${demandId}` }, ConsistentRead: true }));
+  const out = await doc.send(
+    new GetCommand({ TableName: names.stats, Key: { key: `demand#${demandId}` }, ConsistentRead: true }),
+  );
   return Boolean((out.Item?.c as Record<string, number> | undefined)?.published);
 }
 

@@ -28,7 +28,8 @@ export type Body = Record<string, Value>;
 /** An object whose keys may be `__proto__`: set as own properties, never through the prototype setter. */
 export function objectOf(entries: readonly (readonly [string, Value])[]): Body {
   const out: Body = {};
-  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -44,7 +45,8 @@ export function toJson(value: Value): string {
   return JSON.stringify(value);
 }
 
-const withKey = (base: Body, key: string, value: Value): Body => objectOf([...Object.entries(base).filter(([k]) => k !== key), [key, value]]);
+const withKey = (base: Body, key: string, value: Value): Body =>
+  objectOf([...Object.entries(base).filter(([k]) => k !== key), [key, value]]);
 const withoutKey = (base: Body, key: string): Body => objectOf(Object.entries(base).filter(([k]) => k !== key));
 
 // ── What the text fields of the app may be sent ─────────────────────────────────────────────────────────────────
@@ -115,10 +117,45 @@ export const UNICODE_PIECES = [
 ] as const;
 
 /** Numbers a client might send as text. */
-export const NUMERIC_STRINGS = ['NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '-0', '0x1F', '1_000', ' 42 ', '４２', '٤٢', '1e-400', '9007199254740993', '0', '-1', 'null', 'true', '[]', '{}'] as const;
+export const NUMERIC_STRINGS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-1e309',
+  '-0',
+  '0x1F',
+  '1_000',
+  ' 42 ',
+  '４２',
+  '٤٢',
+  '1e-400',
+  '9007199254740993',
+  '0',
+  '-1',
+  'null',
+  'true',
+  '[]',
+  '{}',
+] as const;
 
 /** Valid JSON numbers that are not what they look like once parsed: Infinity, -0, rounded, underflowing. */
-export const RAW_NUMBERS = ['1e309', '-1e309', '-0', '1e-400', '1e-200', '-1e-131', '123456789012345678901234567890', '9007199254740993', '-9007199254740993', '0.1e1', '1E2', '5e-324', '1.7976931348623157e308', '0.30000000000000004'] as const;
+export const RAW_NUMBERS = [
+  '1e309',
+  '-1e309',
+  '-0',
+  '1e-400',
+  '1e-200',
+  '-1e-131',
+  '123456789012345678901234567890',
+  '9007199254740993',
+  '-9007199254740993',
+  '0.1e1',
+  '1E2',
+  '5e-324',
+  '1.7976931348623157e308',
+  '0.30000000000000004',
+] as const;
 
 /** Not JSON numbers at all: a body containing one is not JSON. */
 export const INVALID_NUMBER_TOKENS = ['NaN', 'Infinity', '-Infinity', '+1', '01', '.5', '1.', '0x10', '1e', '--1'] as const;
@@ -126,10 +163,36 @@ export const INVALID_NUMBER_TOKENS = ['NaN', 'Infinity', '-Infinity', '+1', '01'
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** Keys a client could add hoping they are stored: the server's own fields, roles, states. */
-export const MASS_ASSIGNMENT_KEYS = ['id', 'ownerId', 'status', 'role', 'isAdmin', 'version', 'createdAt', 'publishedAt', 'followerCount', 'submitterId', 'judgeId', 'userId', 'closedAt', 'safety', 'history', 'solutionCount'] as const;
+export const MASS_ASSIGNMENT_KEYS = [
+  'id',
+  'ownerId',
+  'status',
+  'role',
+  'isAdmin',
+  'version',
+  'createdAt',
+  'publishedAt',
+  'followerCount',
+  'submitterId',
+  'judgeId',
+  'userId',
+  'closedAt',
+  'safety',
+  'history',
+  'solutionCount',
+] as const;
 
 /** Names every plain object inherits: code that looks keys up in `{}` finds something there already. */
-export const INHERITED_KEYS = ['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'] as const;
+export const INHERITED_KEYS = [
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+] as const;
 
 // ── The shape of each field, from the shared schemas' limits ──────────────────────────────────────────────────────
 
@@ -150,16 +213,24 @@ interface Labelled {
   value: Value;
 }
 
-const L = (label: string) => (value: Value): Labelled => ({ label, value });
+const L =
+  (label: string) =>
+  (value: Value): Labelled => ({ label, value });
 
 const deepArray = (depth: number) => new RawJson(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 const deepObject = (depth: number, leaf = '1') => new RawJson(`${'{"a":'.repeat(depth)}${leaf}${'}'.repeat(depth)}`);
 
 const unicodeText = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...UNICODE_PIECES) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) }), {
-    minLength: 1,
-    maxLength: 14,
-  })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...UNICODE_PIECES) },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
+    ),
+    {
+      minLength: 1,
+      maxLength: 14,
+    },
+  )
   .map((parts) => parts.join(''));
 
 const markup = fc
@@ -183,7 +254,12 @@ const hostileCommon: fc.Arbitrary<Labelled> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .constantFrom('{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}', '[{"__proto__":{"isAdmin":true}}]', '{"prototype":1}')
+      .constantFrom(
+        '{"__proto__":{"polluted":"yes"}}',
+        '{"constructor":{"prototype":{"polluted":"yes"}}}',
+        '[{"__proto__":{"isAdmin":true}}]',
+        '{"prototype":1}',
+      )
       .map((raw) => L('prototype key in value')(new RawJson(raw))),
   },
 );
@@ -218,9 +294,9 @@ function hostileFor(spec: FieldSpec): fc.Arbitrary<Labelled> {
   switch (spec.type) {
     case 'text':
       return fc.oneof(
-        fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom(...TEXT_UNITS)).map(([extra, unit]) =>
-          L(`over the ${spec.max}-character maximum`)(new LongText(unit, spec.max + extra)),
-        ),
+        fc
+          .tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom(...TEXT_UNITS))
+          .map(([extra, unit]) => L(`over the ${spec.max}-character maximum`)(new LongText(unit, spec.max + extra))),
         fc.constantFrom(...TEXT_UNITS).map((unit) => L(`exactly ${spec.max} characters`)(new LongText(unit, spec.max))),
         fc.integer({ min: 20_000, max: 70_000 }).map((n) => L('huge string')(new LongText('a', n))),
         fc.constantFrom('\u3000\u3000', '\u200B\u200B\u200B\u200B', '\u00A0\t\n', '\uFEFF').map(L('blank-looking text')),
@@ -256,14 +332,18 @@ function hostileFor(spec: FieldSpec): fc.Arbitrary<Labelled> {
         fc.constantFrom(...spec.values).map((v) => L('enum value changed')(v.toUpperCase())),
         fc.constantFrom(...spec.values).map((v) => L('enum value with spaces')(` ${v} `)),
         fc.constantFrom(...spec.values).map((v) => L('enum value in a list')([v])),
-        fc.constantFrom('人工智能', 'OTHER', 'approve ', 'admin', 'accept', 'shortlist', 'industry', 'solution', 'other', 'null').map(L('another vocabulary')),
+        fc
+          .constantFrom('人工智能', 'OTHER', 'approve ', 'admin', 'accept', 'shortlist', 'industry', 'solution', 'other', 'null')
+          .map(L('another vocabulary')),
         fc.string({ maxLength: 12 }).map(L('random enum')),
       );
     case 'list':
       return fc.oneof(
         fc.constant(L('empty list')([])),
         fc.constant(L(`${spec.max + 1} items`)(Array.from({ length: spec.max + 1 }, () => validOf(spec.item)))),
-        fc.integer({ min: 1000, max: 8000 }).map((n) => L(`${n} items`)(new RawJson(`[${Array.from({ length: n }, () => toJson(validOf(spec.item))).join(',')}]`))),
+        fc
+          .integer({ min: 1000, max: 8000 })
+          .map((n) => L(`${n} items`)(new RawJson(`[${Array.from({ length: n }, () => toJson(validOf(spec.item))).join(',')}]`))),
         hostileFor(spec.item).map((h) => L(`item: ${h.label}`)([validOf(spec.item), h.value])),
         fc.constant(L('duplicate items')([validOf(spec.item), validOf(spec.item)])),
         fc.constant(L('nested list')([[validOf(spec.item)]])),
@@ -272,16 +352,45 @@ function hostileFor(spec: FieldSpec): fc.Arbitrary<Labelled> {
       );
     case 'bool':
     case 'true':
-      return fc.constantFrom<Value>('true', 'false', 1, 0, 'yes', false, [true], { value: true }).map(L('boolean of another type'));
+      return fc
+        .constantFrom<Value>('true', 'false', 1, 0, 'yes', false, [true], { value: true })
+        .map(L('boolean of another type'));
     case 'id':
       return fc.oneof(
-        fc.constantFrom(...spec.known, '', ' ', '../../etc/passwd', 'a b', 'a\u0000', '需求', '\u202Eabc', "' OR '1'='1", '*', 'null').map(L('bad or foreign id')),
+        fc
+          .constantFrom(
+            ...spec.known,
+            '',
+            ' ',
+            '../../etc/passwd',
+            'a b',
+            'a\u0000',
+            '需求',
+            '\u202Eabc',
+            "' OR '1'='1",
+            '*',
+            'null',
+          )
+          .map(L('bad or foreign id')),
         fc.integer({ min: 65, max: 400 }).map((n) => L(`${n}-character id`)('a'.repeat(n))),
         fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/).map(L('unknown id')),
       );
     case 'date':
       return fc
-        .constantFrom<Value>('2025-02-30', '2025-13-01', '2025-1-1', '20250301', '2025/03/01', '0000-00-00', '9999-12-31', '+02025-03-01', '2025-03-01T00:00:00Z', 1740787200000, '', '２０２５-03-01')
+        .constantFrom<Value>(
+          '2025-02-30',
+          '2025-13-01',
+          '2025-1-1',
+          '20250301',
+          '2025/03/01',
+          '0000-00-00',
+          '9999-12-31',
+          '+02025-03-01',
+          '2025-03-01T00:00:00Z',
+          1740787200000,
+          '',
+          '２０２５-03-01',
+        )
         .map(L('bad date'));
     case 'object':
       return fc.oneof(
@@ -289,15 +398,23 @@ function hostileFor(spec: FieldSpec): fc.Arbitrary<Labelled> {
         fc
           .constantFrom(...Object.entries(spec.fields))
           .chain(([k, s]) => hostileFor(s).map((h) => L(`${k}: ${h.label}`)(withKey(validOf(spec) as Body, k, h.value)))),
-        fc.constantFrom(...PROTOTYPE_KEYS, 'extra').map((k) => L(`object with key ${k}`)(withKey(validOf(spec) as Body, k, objectOf([['polluted', 'yes']])))),
+        fc
+          .constantFrom(...PROTOTYPE_KEYS, 'extra')
+          .map((k) => L(`object with key ${k}`)(withKey(validOf(spec) as Body, k, objectOf([['polluted', 'yes']])))),
         fc.constant(L('list where an object is expected')([validOf(spec)])),
       );
     case 'map':
       return fc.oneof(
         fc.constant(L('empty map')({})),
-        fc.constant(L(`${spec.max + 1} keys`)(objectOf(Array.from({ length: spec.max + 1 }, (_, i) => [`${spec.keys[0] ?? 'k'}${i}`, spec.values[0] as string])))),
+        fc.constant(
+          L(`${spec.max + 1} keys`)(
+            objectOf(Array.from({ length: spec.max + 1 }, (_, i) => [`${spec.keys[0] ?? 'k'}${i}`, spec.values[0] as string])),
+          ),
+        ),
         fc.string({ maxLength: 80 }).map((k) => L('unknown key')(objectOf([[k, spec.values[0] as string]]))),
-        fc.constantFrom(...PROTOTYPE_KEYS, '', ' ', 'a'.repeat(65)).map((k) => L(`key ${JSON.stringify(k).slice(0, 20)}`)(objectOf([[k, spec.values[0] as string]]))),
+        fc
+          .constantFrom(...PROTOTYPE_KEYS, '', ' ', 'a'.repeat(65))
+          .map((k) => L(`key ${JSON.stringify(k).slice(0, 20)}`)(objectOf([[k, spec.values[0] as string]]))),
         hostileCommon.map((h) => L(`value: ${h.label}`)(objectOf([[spec.keys[0] as string, h.value]]))),
         fc.constant(L('list where a map is expected')([spec.values[0] as string])),
       );
@@ -310,7 +427,8 @@ export function hostileValue(spec: FieldSpec): fc.Arbitrary<Labelled> {
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type Group = 'field' | 'missing field' | 'extra key' | 'prototype key' | 'whole body' | 'size' | 'path' | 'content type' | 'if-match';
+export type Group =
+  'field' | 'missing field' | 'extra key' | 'prototype key' | 'whole body' | 'size' | 'path' | 'content type' | 'if-match';
 
 export type BodyBytes = string | Uint8Array | undefined;
 
@@ -339,21 +457,41 @@ function fieldVariants(fields: Record<string, FieldSpec>): fc.Arbitrary<Variant>
       arbitrary: fc
         .constantFrom(...names)
         .chain((field) => hostileValue(fields[field] as FieldSpec).map((h) => ({ field, h })))
-        .map(({ field, h }): Variant => ({ group: 'field', label: `${field}: ${h.label}`, body: (base) => toJson(withKey(base ?? {}, field, h.value)) })),
+        .map(({ field, h }): Variant => ({
+          group: 'field',
+          label: `${field}: ${h.label}`,
+          body: (base) => toJson(withKey(base ?? {}, field, h.value)),
+        })),
     },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(...names).map((field): Variant => ({ group: 'missing field', label: `${field} left out`, body: (base) => toJson(withoutKey(base ?? {}, field)) })),
+      arbitrary: fc.constantFrom(...names).map((field): Variant => ({
+        group: 'missing field',
+        label: `${field} left out`,
+        body: (base) => toJson(withoutKey(base ?? {}, field)),
+      })),
     },
   );
 }
 
 const extraKeyVariants: fc.Arbitrary<Variant> = fc
   .tuple(
-    fc.oneof(fc.constantFrom(...MASS_ASSIGNMENT_KEYS), fc.constantFrom(...INHERITED_KEYS), fc.constantFrom('', ' ', '__proto__ ', '__PROTO__', 'constructor.prototype', '["__proto__"]', '\u0000', '标题'), fc.string({ maxLength: 20 })),
-    fc.oneof(fc.constantFrom<Value>(true, 'admin', 'published', 0, null), hostileCommon.map((h) => h.value)),
+    fc.oneof(
+      fc.constantFrom(...MASS_ASSIGNMENT_KEYS),
+      fc.constantFrom(...INHERITED_KEYS),
+      fc.constantFrom('', ' ', '__proto__ ', '__PROTO__', 'constructor.prototype', '["__proto__"]', '\u0000', '标题'),
+      fc.string({ maxLength: 20 }),
+    ),
+    fc.oneof(
+      fc.constantFrom<Value>(true, 'admin', 'published', 0, null),
+      hostileCommon.map((h) => h.value),
+    ),
   )
-  .map(([key, value]): Variant => ({ group: 'extra key', label: `extra key ${JSON.stringify(key)}`, body: (base) => toJson(withKey(base ?? JUNK_BASE, key, value)) }));
+  .map(([key, value]): Variant => ({
+    group: 'extra key',
+    label: `extra key ${JSON.stringify(key)}`,
+    body: (base) => toJson(withKey(base ?? JUNK_BASE, key, value)),
+  }));
 
 /** `__proto__`, `constructor` and `prototype`, written as JSON text so they arrive as keys, at the top or deep inside. */
 const prototypeVariants: fc.Arbitrary<Variant> = fc
@@ -397,8 +535,17 @@ const wholeBodyVariants: fc.Arbitrary<Variant> = fc.oneof(
   // content, or nothing for null and "", where API Gateway hands over the text as sent: those go as text/plain, so
   // that the function's own answer is what is checked.
   fc
-    .constantFrom<[string, (json: string) => string]>(['the body as a JSON string', (j) => JSON.stringify(j)], ['null', () => 'null'], ['""', () => '""'])
-    .map(([label, make]): Variant => ({ group: 'whole body', label: `JSON: ${label}`, body: (base) => make(baseJson(base)), headers: { 'content-type': 'text/plain' } })),
+    .constantFrom<[string, (json: string) => string]>(
+      ['the body as a JSON string', (j) => JSON.stringify(j)],
+      ['null', () => 'null'],
+      ['""', () => '""'],
+    )
+    .map(([label, make]): Variant => ({
+      group: 'whole body',
+      label: `JSON: ${label}`,
+      body: (base) => make(baseJson(base)),
+      headers: { 'content-type': 'text/plain' },
+    })),
   // …and hands it false and 0 as they are, not as text: sent as application/json, as a client would.
   fc.constantFrom('false', '0').map((json): Variant => ({ group: 'whole body', label: `JSON: ${json}`, body: () => json })),
   fc
@@ -427,7 +574,11 @@ const wholeBodyVariants: fc.Arbitrary<Variant> = fc.oneof(
       ['XML', () => '<?xml version="1.0"?><demand><title>x</title></demand>'],
       ['JavaScript', () => '({title: "x"})'],
     )
-    .map(([label, make]): Variant => ({ group: 'whole body', label: `invalid JSON: ${label}`, body: (base) => make(baseJson(base)) })),
+    .map(([label, make]): Variant => ({
+      group: 'whole body',
+      label: `invalid JSON: ${label}`,
+      body: (base) => make(baseJson(base)),
+    })),
   fc.integer({ min: 1, max: 400 }).map((cut): Variant => ({
     group: 'whole body',
     label: 'invalid JSON: truncated',
@@ -436,7 +587,9 @@ const wholeBodyVariants: fc.Arbitrary<Variant> = fc.oneof(
       return json.slice(0, Math.max(1, Math.min(json.length - 1, cut)));
     },
   })),
-  fc.constantFrom('', ' ', '\n\t', '\u3000').map((text): Variant => ({ group: 'whole body', label: `empty body ${JSON.stringify(text)}`, body: () => text })),
+  fc
+    .constantFrom('', ' ', '\n\t', '\u3000')
+    .map((text): Variant => ({ group: 'whole body', label: `empty body ${JSON.stringify(text)}`, body: () => text })),
   fc.constant<Variant>({ group: 'whole body', label: 'no body', body: () => undefined }),
   fc.constantFrom(...INVALID_UTF8).map((bytes): Variant => ({
     group: 'whole body',
@@ -447,8 +600,12 @@ const wholeBodyVariants: fc.Arbitrary<Variant> = fc.oneof(
       return Buffer.concat([Buffer.from(`${json.slice(0, -1)},${JSON.stringify(key)}:"`), Buffer.from(bytes), Buffer.from('"}')]);
     },
   })),
-  fc.constantFrom(1000, 10_000, 30_000).map((depth): Variant => ({ group: 'whole body', label: `array nested ${depth} deep`, body: () => deepArray(depth).text })),
-  fc.constantFrom(1000, 5000).map((depth): Variant => ({ group: 'whole body', label: `object nested ${depth} deep`, body: () => deepObject(depth).text })),
+  fc
+    .constantFrom(1000, 10_000, 30_000)
+    .map((depth): Variant => ({ group: 'whole body', label: `array nested ${depth} deep`, body: () => deepArray(depth).text })),
+  fc
+    .constantFrom(1000, 5000)
+    .map((depth): Variant => ({ group: 'whole body', label: `object nested ${depth} deep`, body: () => deepObject(depth).text })),
 );
 
 /** Bodies just under, at and over the 64 KB limit (grown through a text field), and far over it. */
@@ -511,7 +668,7 @@ function pathVariants(): fc.Arbitrary<Variant> {
     fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
   );
-  // `.` and `..` are path syntax, resolved (by the gateway, and by fetch) before any route is chosen.
+  // `.` and `..` are path syntax, resolved (by the gateway, and by the client's URL parser) before any route is chosen.
   return param
     .filter((p) => p !== '.' && p !== '..' && isWellFormed(p))
     .map((p): Variant => ({ group: 'path', label: `path id ${JSON.stringify(p).slice(0, 40)}`, pathParam: p, body: asIs }));
@@ -540,18 +697,21 @@ const CONTENT_TYPES = [
   'NONE',
 ] as const;
 
-const contentTypeVariants: fc.Arbitrary<Variant> = fc.constantFrom(...CONTENT_TYPES).map(
-  (type): Variant => ({
-    group: 'content type',
-    label: `content-type ${type}`,
-    body: (base) => baseJson(base),
-    headers: { 'content-type': type },
-  }),
-);
+const contentTypeVariants: fc.Arbitrary<Variant> = fc.constantFrom(...CONTENT_TYPES).map((type): Variant => ({
+  group: 'content type',
+  label: `content-type ${type}`,
+  body: (base) => baseJson(base),
+  headers: { 'content-type': type },
+}));
 
 const ifMatchVariants: fc.Arbitrary<Variant> = fc
   .constantFrom('abc', '"1"', 'W/"2"', '1e3', '-1', '99999999999999999999', '0x1', '*', '1, 2', '', '1.5', 'NaN')
-  .map((value): Variant => ({ group: 'if-match', label: `If-Match ${JSON.stringify(value)}`, body: asIs, headers: { 'if-match': value } }));
+  .map((value): Variant => ({
+    group: 'if-match',
+    label: `If-Match ${JSON.stringify(value)}`,
+    body: asIs,
+    headers: { 'if-match': value },
+  }));
 
 export interface RouteShape {
   /** The body's fields, for a route that reads a body. */

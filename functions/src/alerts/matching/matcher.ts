@@ -6,7 +6,7 @@
 // scan would call, so the percolator can only be cheaper, never different.
 //
 // Matching is substring matching on normalised text (full-width → half-width, lower case), every keyword required,
-// each keyword satisfied by itself or a member of its synonym group (see /work/shared/STACK.md "Matching Chinese text").
+// each keyword satisfied by itself or a member of its synonym group (docs/decisions/0001-substring-matching-for-alerts.md).
 // Terms that begin or end with a Latin letter or digit match only as whole words there: `ai` is found in "ai视觉" and
 // "AI 算法" but not in "email" or "detail"; `5g` not in "15g".
 import { normalizeText, type Demand, type MatchExplanation, type Subscription, type SubscriptionConditions } from '@cic/shared';
@@ -133,7 +133,20 @@ export function demandText(demand: Pick<Demand, 'title' | 'description'>): strin
 // Regions
 
 const ADMIN_UNIT = /.+?(?:特别行政区|自治区|自治州|自治县|省|市|区|县)/gu;
-const ADMIN_SUFFIXES = ['特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '自治县', '新区', '省', '市', '区', '县'];
+const ADMIN_SUFFIXES = [
+  '特别行政区',
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '新区',
+  '省',
+  '市',
+  '区',
+  '县',
+];
 
 /** The segments of a normalised region ("江苏省 / 苏州市 / 江宁区", also "江苏省苏州市"), each also without its 省/市/区. */
 function regionNames(region: string): string[] {
@@ -199,10 +212,7 @@ export function indexKeysOf(conditions: SubscriptionConditions, documentFrequenc
  * The partitions a demand must read: one per indexed keyword its text hits, its field, each unit of its region (with
  * and without 省/市/区), and `budget` when it states a budget.
  */
-export function partitionsFor(
-  demand: Pick<Demand, 'field' | 'region' | 'budgetWan'>,
-  hitKeywords: Iterable<string>,
-): IndexKey[] {
+export function partitionsFor(demand: Pick<Demand, 'field' | 'region' | 'budgetWan'>, hitKeywords: Iterable<string>): IndexKey[] {
   const keys = new Set<IndexKey>();
   for (const k of hitKeywords) keys.add(keywordKey(k));
   if (demand.field !== undefined) keys.add(fieldKey(demand.field));
@@ -230,12 +240,7 @@ const prepared = new WeakMap<object, PreparedDemand>();
 
 function prepare(demand: Omit<MatchableDemand, 'ownerId'>): PreparedDemand {
   const cached = prepared.get(demand);
-  if (
-    cached &&
-    cached.title === demand.title &&
-    cached.description === demand.description &&
-    cached.region === demand.region
-  ) {
+  if (cached && cached.title === demand.title && cached.description === demand.description && cached.region === demand.region) {
     return cached;
   }
   const p: PreparedDemand = {
@@ -323,7 +328,11 @@ async function drain(percolator: PercolatorPort, key: IndexKey): Promise<Subscri
  * Every subscription that fires on the demand, with its explanation. Reads the partitions the demand hits (all at
  * once), confirms each subscription in memory, drops subscriptions read twice and the demand owner's own ones.
  */
-export async function matchDemand(demand: MatchableDemand, percolator: PercolatorPort, opts: MatchOptions = {}): Promise<MatchResult> {
+export async function matchDemand(
+  demand: MatchableDemand,
+  percolator: PercolatorPort,
+  opts: MatchOptions = {},
+): Promise<MatchResult> {
   const indexed = opts.indexedKeywords ?? (await percolator.indexedKeywords());
   const hits = keywordsInText(demandText(demand), indexed);
   const keys = partitionsFor(demand, hits);

@@ -4,7 +4,9 @@ import type { DeadLetterPort } from '../../../src/alerts/dead-letter.port';
 import { chinaDate, createPushService } from '../../../src/alerts/push.service';
 import type { QuotaRepository } from '../../../src/alerts/quota.repository';
 import type { User } from '../../../src/auth/auth-user';
-import type { SendOutcome, SubscribeMessage } from '../../../src/wechat/wechat-message.port';
+import type { SendOutcome } from '../../../src/alerts/wechat-message.port';
+import { subscribeMessageOf, type SubscribeMessage } from '../../../src/wechat/template-data';
+import { useLogCapture } from '../../support/log-capture';
 
 const TEMPLATES = { newMatch: 'tmpl-match', statusChange: 'tmpl-status' };
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -23,10 +25,14 @@ function notification(overrides: Partial<Notification> = {}): Notification {
   };
 }
 
-function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string | null; failUsersGet?: number; failSetPush?: number } = {}) {
+function setup(
+  answers: SendOutcome[],
+  opts: { quota?: number; openid?: string | null; failUsersGet?: number; failSetPush?: number } = {},
+) {
   let usersGetFailures = opts.failUsersGet ?? 0;
   let setPushFailures = opts.failSetPush ?? 0;
-  const throttled = () => Object.assign(new Error('throttled after the SDK retries'), { name: 'ProvisionedThroughputExceededException' });
+  const throttled = () =>
+    Object.assign(new Error('throttled after the SDK retries'), { name: 'ProvisionedThroughputExceededException' });
   const quota = new Map<string, number>([[`u1:${TEMPLATES.newMatch}`, opts.quota ?? 1]]);
   const digests = new Set<string>();
   const claimed = new Set<string>();
@@ -76,7 +82,8 @@ function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string |
     wechat: {
       send: async (m) => {
         const answer = queue.shift() ?? { kind: 'sent' };
-        if (answer.kind === 'sent') sent.push(m);
+        // What WeChat receives: the message laid out in its template by the adapter.
+        if (answer.kind === 'sent') sent.push(subscribeMessageOf(m));
         return answer;
       },
     },
@@ -91,7 +98,7 @@ function setup(answers: SendOutcome[], opts: { quota?: number; openid?: string |
 }
 
 describe('the push sender when DynamoDB fails after the claim', () => {
-  it('gives the claim back, so the stream\'s retry sends it once', async () => {
+  it("gives the claim back, so the stream's retry sends it once", async () => {
     const h = setup([{ kind: 'sent' }], { quota: 1, failUsersGet: 1 });
     const n = notification();
     await expect(h.service.onNotificationCreated(n)).rejects.toThrow('throttled');
@@ -112,7 +119,10 @@ describe('the push sender when DynamoDB fails after the claim', () => {
 });
 
 describe('the push sender', () => {
-  it('sends once with quota, cuts the title to WeChat\'s 20 characters, and ignores a replay', async () => {
+  // What operators see of a push that failed: the lines say which notification and why, never the person's openid.
+  const logs = useLogCapture();
+
+  it("sends once with quota, cuts the title to WeChat's 20 characters, and ignores a replay", async () => {
     const t = setup([{ kind: 'sent' }]);
     expect(await t.service.onNotificationCreated(notification())).toBe('sent');
     expect(await t.service.onNotificationCreated(notification())).toBe('replayed');
@@ -145,14 +155,27 @@ describe('the push sender', () => {
     expect(await t.service.onNotificationCreated(notification())).toBe('rejected');
     expect(t.sleeps).toEqual([]);
     expect(t.left()).toBe(1);
+    expect(logs.named('push.rejected')).toEqual([
+      expect.objectContaining({ level: 'error', notification: 'new_match#d1', errcode, errmsg: 'x' }),
+    ]);
+    expect(logs.text()).not.toContain('oUser1');
   });
 
   it('retries a busy WeChat with growing backoff, giving the quota back each time, then succeeds', async () => {
-    const t = setup([{ kind: 'retryable', errcode: -1, detail: 'busy' }, { kind: 'retryable', detail: 'HTTP 502' }, { kind: 'sent' }]);
+    const t = setup([
+      { kind: 'retryable', errcode: -1, detail: 'busy' },
+      { kind: 'retryable', detail: 'HTTP 502' },
+      { kind: 'sent' },
+    ]);
     expect(await t.service.onNotificationCreated(notification())).toBe('sent');
     expect(t.sleeps).toHaveLength(2);
     expect(t.sleeps[1]!).toBeGreaterThan(t.sleeps[0]! * 0.9);
     expect(t.left()).toBe(0);
+    expect(logs.named('push.retry').map((r) => [r.level, r.attempt, r.detail])).toEqual([
+      ['warn', 1, 'busy'],
+      ['warn', 2, 'HTTP 502'],
+    ]);
+    expect(logs.named('push.dead_letter')).toEqual([]);
   });
 
   it('dead-letters the push after the last retry and gives the quota back', async () => {
@@ -163,11 +186,17 @@ describe('the push sender', () => {
     expect(t.deadLetters[0]).toMatchObject({ kind: 'push', error: '-1 busy' });
     expect(JSON.stringify(t.deadLetters[0])).not.toContain('oUser1');
     expect(t.left()).toBe(1);
+    expect(logs.named('push.retry')).toHaveLength(2);
+    expect(logs.named('push.dead_letter')).toEqual([
+      expect.objectContaining({ level: 'error', notification: 'new_match#d1', attempts: 3, detail: 'busy' }),
+    ]);
+    expect(logs.text()).not.toContain('oUser1');
   });
 
-  it('pushes a broad subscription\'s matches at most once a China day', async () => {
+  it("pushes a broad subscription's matches at most once a China day", async () => {
     const t = setup([], { quota: 5 });
-    const broad = (d: string) => notification({ id: `new_match#${d}`, demandId: d, broad: true, explanation: { keywords: [], field: 'ai' } });
+    const broad = (d: string) =>
+      notification({ id: `new_match#${d}`, demandId: d, broad: true, explanation: { keywords: [], field: 'ai' } });
     expect(await t.service.onNotificationCreated(broad('d1'))).toBe('sent');
     expect(await t.service.onNotificationCreated(broad('d2'))).toBe('digest_skipped');
     expect(t.sent).toHaveLength(1);

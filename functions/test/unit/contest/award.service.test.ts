@@ -49,13 +49,16 @@ describe('award creation', () => {
     expect(stored).toHaveLength(1);
   });
 
-  it.each<DemandStatus>(['draft', 'pending_review', 'rejected', 'closed'])('refuses an award on a %s demand, saying why', async (status) => {
-    const demand = demandIn(status);
-    const { service, stored } = setup(demand);
-    const error = errorOf(await service.create(ADMIN, toOwner(demand.id)), 'DEMAND.INVALID_TRANSITION');
-    expect(error.message).toContain('只能为已发布的需求颁奖');
-    expect(stored).toEqual([]);
-  });
+  it.each<DemandStatus>(['draft', 'pending_review', 'rejected', 'closed'])(
+    'refuses an award on a %s demand, saying why',
+    async (status) => {
+      const demand = demandIn(status);
+      const { service, stored } = setup(demand);
+      const error = errorOf(await service.create(ADMIN, toOwner(demand.id)), 'DEMAND.INVALID_TRANSITION');
+      expect(error.message).toContain('只能为已发布的需求颁奖');
+      expect(stored).toEqual([]);
+    },
+  );
 
   it('checks the caller and the demand first', async () => {
     const demand = demandIn('draft');

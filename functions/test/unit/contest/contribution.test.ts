@@ -20,7 +20,12 @@ describe('what a demand contributes to the figures', () => {
   });
 
   it('solutions and a match count once per demand, whatever its status', () => {
-    const d: Demand = { ...createMockDemand({ status: 'published' }), status: 'matched', solutionCount: 3, matchedAt: '2026-01-02T00:00:00.000Z' };
+    const d: Demand = {
+      ...createMockDemand({ status: 'published' }),
+      status: 'matched',
+      solutionCount: 3,
+      matchedAt: '2026-01-02T00:00:00.000Z',
+    };
     const c = contributionOf(d);
     expect(c).toMatchObject({ 'status#matched': 1, published: 1, solutions: 3, withSolutions: 1, matched: 1 });
   });
@@ -46,7 +51,10 @@ describe('difference', () => {
 
 describe('toStatsResponse', () => {
   it('lists every status and field, with zeros, and only regions that have demands', () => {
-    const r = toStatsResponse({ 'status#published': 2, published: 2, 'field#ai': 2, 'region#上海市': 2, 'region#浙江省': 0, budgetWan: 30 }, 'now');
+    const r = toStatsResponse(
+      { 'status#published': 2, published: 2, 'field#ai': 2, 'region#上海市': 2, 'region#浙江省': 0, budgetWan: 30 },
+      'now',
+    );
     expect(r.demands.byStatus).toEqual({ draft: 0, pending_review: 0, rejected: 0, published: 2, matched: 0, closed: 0 });
     expect(r.demands.byField.ai).toBe(2);
     expect(r.demands.byField.new_energy).toBe(0);

@@ -16,7 +16,10 @@ const demand = {
 describe('fit of a solution to its demand', () => {
   it('scores a solution that addresses the technical words above one that only repeats common words', async () => {
     const fit = await fitScorer(demand, stats);
-    const onTopic = fit({ title: '钛合金激光焊接变形控制工艺', summary: '通过背面气体保护减少气孔，焊缝抗拉强度达到母材的96%。' });
+    const onTopic = fit({
+      title: '钛合金激光焊接变形控制工艺',
+      summary: '通过背面气体保护减少气孔，焊缝抗拉强度达到母材的96%。',
+    });
     const generic = fit({ title: '技术需求解决方案', summary: '我们的团队能解决各类技术问题，满足需求的目标和指标要求。' });
     expect(onTopic.score).toBeGreaterThan(generic.score);
     expect(onTopic.score).toBeGreaterThan(40);

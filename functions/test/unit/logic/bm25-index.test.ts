@@ -101,7 +101,30 @@ function patternTerms(text: string, query: boolean): string[] {
 describe('the tokeniser against the pattern it replaces', () => {
   // Han inside and outside the BMP, Han that is not a letter (〇 々 ⺀), Latin, digits, full-width forms, ligatures and
   // circled digits that NFKC rewrites, a letter whose lower case is longer, punctuation, spaces and a lone surrogate.
-  const char = fc.constantFrom('钛', '合', '金', '𠀀', '𪚥', '〇', '々', '⺀', 'a', 'B', 'Ｌ', '７', '1', 'é', 'İ', 'ﬁ', '①', ' ', '，', '-', '\uD800', '\n');
+  const char = fc.constantFrom(
+    '钛',
+    '合',
+    '金',
+    '𠀀',
+    '𪚥',
+    '〇',
+    '々',
+    '⺀',
+    'a',
+    'B',
+    'Ｌ',
+    '７',
+    '1',
+    'é',
+    'İ',
+    'ﬁ',
+    '①',
+    ' ',
+    '，',
+    '-',
+    '\uD800',
+    '\n',
+  );
   const text = fc.array(char, { maxLength: 24 }).map((c) => c.join(''));
 
   it('gives the same index terms and query terms for any text', () => {
@@ -158,7 +181,12 @@ describe('Postings', () => {
         let next = 0;
         for (let s = 0; s < slots; s += 1) if (keep(s)) remap[s] = next++;
         postings.compact(remap, 0);
-        for (const list of model) list.splice(0, list.length, ...list.filter(([s]) => keep(s)).map(([s, tf]): [number, number] => [remap[s] as number, tf]));
+        for (const list of model)
+          list.splice(
+            0,
+            list.length,
+            ...list.filter(([s]) => keep(s)).map(([s, tf]): [number, number] => [remap[s] as number, tf]),
+          );
         slots = next;
       },
     };
@@ -181,18 +209,29 @@ describe('Postings', () => {
 
   it('keeps every list in order through appends and compactions, and seeks as a search of the list would', () => {
     const op = fc.oneof(
-      { weight: 6, arbitrary: fc.record({ kind: fc.constant('add' as const), terms: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 8 }), tf: fc.integer({ min: 1, max: 0xffff }) }) },
+      {
+        weight: 6,
+        arbitrary: fc.record({
+          kind: fc.constant('add' as const),
+          terms: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 8 }),
+          tf: fc.integer({ min: 1, max: 0xffff }),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const), seed: fc.integer({ min: 0, max: 1000 }) }) },
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 400 }), fc.array(fc.integer({ min: 0, max: 450 }), { maxLength: 12 }), (ops, targets) => {
-        const p = pair(12);
-        for (const o of ops) {
-          if (o.kind === 'add') p.add(o.terms, o.tf);
-          else p.compact((s) => (s * 7 + o.seed) % 3 !== 0);
-        }
-        expectAgree(p, targets);
-      }),
+      fc.property(
+        fc.array(op, { maxLength: 400 }),
+        fc.array(fc.integer({ min: 0, max: 450 }), { maxLength: 12 }),
+        (ops, targets) => {
+          const p = pair(12);
+          for (const o of ops) {
+            if (o.kind === 'add') p.add(o.terms, o.tf);
+            else p.compact((s) => (s * 7 + o.seed) % 3 !== 0);
+          }
+          expectAgree(p, targets);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -377,42 +416,74 @@ class ReferenceIndex {
 
 describe('Bm25Index against a plain BM25', () => {
   // A small alphabet, so that documents share terms, scores tie and queries of every length find something.
-  const word = fc.constantFrom('钛合金', '合金', '焊接', '激光', '电池', '封装', '钙钛矿', '系统', '检测', 'plc', 'ad7606', '材料');
+  const word = fc.constantFrom(
+    '钛合金',
+    '合金',
+    '焊接',
+    '激光',
+    '电池',
+    '封装',
+    '钙钛矿',
+    '系统',
+    '检测',
+    'plc',
+    'ad7606',
+    '材料',
+  );
   const text = fc.array(word, { maxLength: 8 }).map((w) => w.join(''));
   const op = fc.oneof(
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 60 }), title: text, body: text, closed: fc.boolean() }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('upsert' as const),
+        id: fc.integer({ min: 0, max: 60 }),
+        title: text,
+        body: text,
+        closed: fc.boolean(),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 60 }) }) },
   );
   const query = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(''));
 
   it('finds the same documents with the same scores in the same order, and counts them, after any upserts and removes', () => {
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), fc.array(query, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (ops, queries, limit) => {
-        const index = new Bm25Index<Meta>();
-        const reference = new ReferenceIndex();
-        for (const o of ops) {
-          const id = `d${String(o.id).padStart(2, '0')}`;
-          if (o.kind === 'remove') {
-            index.remove(id);
-            reference.remove(id);
-          } else {
-            const doc = { id, title: o.title, body: o.body, meta: { status: o.closed ? ('closed' as const) : ('published' as const) } };
-            index.upsert(doc);
-            reference.upsert(doc);
+      fc.property(
+        fc.array(op, { maxLength: 120 }),
+        fc.array(query, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        (ops, queries, limit) => {
+          const index = new Bm25Index<Meta>();
+          const reference = new ReferenceIndex();
+          for (const o of ops) {
+            const id = `d${String(o.id).padStart(2, '0')}`;
+            if (o.kind === 'remove') {
+              index.remove(id);
+              reference.remove(id);
+            } else {
+              const doc = {
+                id,
+                title: o.title,
+                body: o.body,
+                meta: { status: o.closed ? ('closed' as const) : ('published' as const) },
+              };
+              index.upsert(doc);
+              reference.upsert(doc);
+            }
           }
-        }
-        expect(index.size).toBe(reference.size);
-        const open = (m: Meta) => m.status === 'published';
-        for (const q of queries) {
-          const expected = reference.search(q, open);
-          const { hits, total } = index.top(q, open, limit);
-          expect(total).toBe(expected.length);
-          expect(index.count(q)).toBe(reference.search(q, () => true).length);
-          expect(hits.map((h) => h.id)).toEqual(expected.slice(0, limit).map((h) => h.id));
-          for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo((expected[i] as Hit<Meta>).score, 9);
-          expect(ids(index.search(q, open))).toEqual(ids(expected));
-        }
-      }),
+          expect(index.size).toBe(reference.size);
+          const open = (m: Meta) => m.status === 'published';
+          for (const q of queries) {
+            const expected = reference.search(q, open);
+            const { hits, total } = index.top(q, open, limit);
+            expect(total).toBe(expected.length);
+            expect(index.count(q)).toBe(reference.search(q, () => true).length);
+            expect(hits.map((h) => h.id)).toEqual(expected.slice(0, limit).map((h) => h.id));
+            for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo((expected[i] as Hit<Meta>).score, 9);
+            expect(ids(index.search(q, open))).toEqual(ids(expected));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -423,7 +494,12 @@ describe('Bm25Index against a plain BM25', () => {
     const words = ['钛合金', '焊接', '激光', '电池', '系统', '检测'];
     // 3,000 churning documents: well past the point where removed ones are compacted away (more than once).
     for (let i = 0; i < 3000; i += 1) {
-      const doc = { id: `d${i % 400}`, title: words[i % 6] as string, body: `${words[(i * 7) % 6] as string}${words[(i * 5) % 6] as string}`, meta: { status: 'published' as const } };
+      const doc = {
+        id: `d${i % 400}`,
+        title: words[i % 6] as string,
+        body: `${words[(i * 7) % 6] as string}${words[(i * 5) % 6] as string}`,
+        meta: { status: 'published' as const },
+      };
       index.upsert(doc);
       reference.upsert(doc);
       if (i % 3 === 0) {

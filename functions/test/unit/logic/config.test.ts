@@ -73,7 +73,9 @@ describe('parseConfig', () => {
   });
 
   it('reads numbers and URLs from strings and rejects bad ones by name', () => {
-    const cfg = parseConfig(base({ TOKEN_TTL_SECONDS: '3600', WECHAT_API_BASE: 'http://127.0.0.1:9999', WECHAT_APPID: 'wx123', WECHAT_SECRET: '' }));
+    const cfg = parseConfig(
+      base({ TOKEN_TTL_SECONDS: '3600', WECHAT_API_BASE: 'http://127.0.0.1:9999', WECHAT_APPID: 'wx123', WECHAT_SECRET: '' }),
+    );
     expect(cfg.TOKEN_TTL_SECONDS).toBe(3600);
     expect(cfg.WECHAT_API_BASE).toBe('http://127.0.0.1:9999');
     expect(cfg.WECHAT_APPID).toBe('wx123');

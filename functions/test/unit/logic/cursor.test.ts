@@ -111,7 +111,16 @@ describe('cursor codec', () => {
   });
 
   it('is undefined for well-signed payloads of the wrong shape', () => {
-    for (const content of [null, 42, 'text', [SCOPE, POSITION], { s: SCOPE }, { s: SCOPE, p: null }, { s: SCOPE, p: 'x' }, { p: POSITION }]) {
+    for (const content of [
+      null,
+      42,
+      'text',
+      [SCOPE, POSITION],
+      { s: SCOPE },
+      { s: SCOPE, p: null },
+      { s: SCOPE, p: 'x' },
+      { p: POSITION },
+    ]) {
       expect(codec.decode(SCOPE, signed(SECRET, content))).toBeUndefined();
     }
     // A well-signed payload that is not JSON at all.

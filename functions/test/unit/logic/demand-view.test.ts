@@ -125,7 +125,12 @@ describe('toPublicDemand', () => {
 
   it('does not mask a one-character hidden value', () => {
     const view = toPublicDemand(
-      demand({ anonymous: true, contactName: '王', contactTitle: '总', description: `王总希望优化涂层配方。${'现有涂层易开裂。'.repeat(6)}` }),
+      demand({
+        anonymous: true,
+        contactName: '王',
+        contactTitle: '总',
+        description: `王总希望优化涂层配方。${'现有涂层易开裂。'.repeat(6)}`,
+      }),
     );
     expect(view.description?.startsWith('王总希望优化涂层配方。')).toBe(true);
     expect(view).not.toHaveProperty('contactName');
@@ -133,7 +138,9 @@ describe('toPublicDemand', () => {
   });
 
   it('treats a hidden value as text, not as a pattern', () => {
-    const view = toPublicDemand(demand({ anonymous: true, description: `邮箱 wangXjg@nano-example.com 不是联系人邮箱。${'x'.repeat(40)}` }));
+    const view = toPublicDemand(
+      demand({ anonymous: true, description: `邮箱 wangXjg@nano-example.com 不是联系人邮箱。${'x'.repeat(40)}` }),
+    );
     expect(view.description).toContain('wangXjg@nano-example.com');
   });
 
@@ -216,7 +223,17 @@ describe('formOf', () => {
     const form = formOf(d);
     const formKeys: readonly string[] = Object.keys(DEMAND_FIELD_LABELS);
     for (const key of Object.keys(form)) expect(formKeys).toContain(key);
-    for (const meta of ['id', 'ownerId', 'status', 'history', 'version', 'followerCount', 'rejectReason', 'createdAt', 'source']) {
+    for (const meta of [
+      'id',
+      'ownerId',
+      'status',
+      'history',
+      'version',
+      'followerCount',
+      'rejectReason',
+      'createdAt',
+      'source',
+    ]) {
       expect(form).not.toHaveProperty(meta);
     }
     expect(form).not.toHaveProperty('fieldOther');

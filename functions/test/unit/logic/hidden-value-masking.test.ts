@@ -48,8 +48,24 @@ describe('matchingStream', () => {
   });
 
   it('drops every kind of invisible character and space between characters', () => {
-    for (const gap of [' ', '\u3000', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\t', '\n', '\u0332']) {
-      expect({ gap: gap.codePointAt(0), folded: foldForMatching(`王${gap}建${gap}国`) }).toEqual({ gap: gap.codePointAt(0), folded: '王建国' });
+    for (const gap of [
+      ' ',
+      '\u3000',
+      '\u00A0',
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\t',
+      '\n',
+      '\u0332',
+    ]) {
+      expect({ gap: gap.codePointAt(0), folded: foldForMatching(`王${gap}建${gap}国`) }).toEqual({
+        gap: gap.codePointAt(0),
+        folded: '王建国',
+      });
     }
   });
 });
@@ -70,7 +86,15 @@ describe('foldForMatching', () => {
   });
 
   it('agrees on the texts where whole-string and per-character folding could differ', () => {
-    for (const text of ['ΟΔΟΣ ΣΑΣ ς', 'e\u0301\u0323 a\u0323\u0301', '한국어', 'ﬁ ㍿ ① ⑴ ½', '𝟏𝟑𝟗', 'İstanbul', '\ud800x\udc00']) {
+    for (const text of [
+      'ΟΔΟΣ ΣΑΣ ς',
+      'e\u0301\u0323 a\u0323\u0301',
+      '한국어',
+      'ﬁ ㍿ ① ⑴ ½',
+      '𝟏𝟑𝟗',
+      'İstanbul',
+      '\ud800x\udc00',
+    ]) {
       expect({ text, folded: foldForMatching(text) }).toEqual({ text, folded: matchingStream(text).text });
     }
     expect(foldForMatching('𝟏𝟑𝟗 ①')).toBe('1391');
@@ -85,7 +109,14 @@ describe('phoneForms', () => {
   });
 
   it('gives a landline with its area code, internationally, and its local number alone', () => {
-    for (const stored of [LANDLINE, '02583456789', '(025) 8345-6789', '025-83456789-801', '025-83456789转801', '+86 25 8345 6789']) {
+    for (const stored of [
+      LANDLINE,
+      '02583456789',
+      '(025) 8345-6789',
+      '025-83456789-801',
+      '025-83456789转801',
+      '+86 25 8345 6789',
+    ]) {
       expect(phoneForms(stored)).toEqual(['02583456789', '+862583456789', '00862583456789', '83456789']);
     }
     expect(phoneForms('0512-66778899')).toContain('66778899');
@@ -154,24 +185,32 @@ describe('maskHiddenValues: a phone however it is written', () => {
 });
 
 describe('maskHiddenValues: e-mails, names and Latin words', () => {
-  it.each(['RD@EXAMPLE.COM', 'Rd@Example.Com', 'ｒｄ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'ＲＤ＠ＥＸＡＭＰＬＥ．ＣＯＭ', 'rd @ example . com'])(
-    'masks the e-mail written as %j',
-    (written) => {
-      expect(maskHiddenValues(`邮箱：${written}。`, ['rd@example.com'])).toBe(`邮箱：${MASK}。`);
-    },
-  );
+  it.each([
+    'RD@EXAMPLE.COM',
+    'Rd@Example.Com',
+    'ｒｄ＠ｅｘａｍｐｌｅ．ｃｏｍ',
+    'ＲＤ＠ＥＸＡＭＰＬＥ．ＣＯＭ',
+    'rd @ example . com',
+  ])('masks the e-mail written as %j', (written) => {
+    expect(maskHiddenValues(`邮箱：${written}。`, ['rd@example.com'])).toBe(`邮箱：${MASK}。`);
+  });
 
   it('masks an upper-case stored e-mail written in lower case', () => {
     expect(maskHiddenValues('wang.jg@nano-example.com', ['Wang.JG@Nano-Example.com'])).toBe(MASK);
   });
 
-  it.each(['王建国', '王 建 国', '王\u3000建国', '王\u200B建\u200D国', '王-建-国'])('masks the contact name written as %j', (written) => {
-    expect(maskHiddenValues(`请联系${written}工程师`, ['王建国'])).toBe(`请联系${MASK}工程师`);
-  });
+  it.each(['王建国', '王 建 国', '王\u3000建国', '王\u200B建\u200D国', '王-建-国'])(
+    'masks the contact name written as %j',
+    (written) => {
+      expect(maskHiddenValues(`请联系${written}工程师`, ['王建国'])).toBe(`请联系${MASK}工程师`);
+    },
+  );
 
   it('does not mask a Latin value inside a longer Latin word, only on its own', () => {
     expect(maskHiddenValues('Tom: automatic, tomato, ＴＯＭ.', ['Tom'])).toBe(`${MASK}: automatic, tomato, ${MASK}.`);
-    expect(maskHiddenValues('mail 3rd@example.com or rd@example.com', ['rd@example.com'])).toBe(`mail 3rd@example.com or ${MASK}`);
+    expect(maskHiddenValues('mail 3rd@example.com or rd@example.com', ['rd@example.com'])).toBe(
+      `mail 3rd@example.com or ${MASK}`,
+    );
   });
 
   it('masks touching values as one mask and keeps what stands between others', () => {
@@ -211,12 +250,21 @@ describe('companyShortName', () => {
   });
 
   it('derives no short name made only of generic words and places, nor one under two characters', () => {
-    for (const name of ['南京新材料科技有限公司', '苏州电子有限公司', '苏州纳米新材料有限公司', '南京工业大学', '南京大学', '南京江宁有限公司', '南京华有限公司', '科技有限公司']) {
+    for (const name of [
+      '南京新材料科技有限公司',
+      '苏州电子有限公司',
+      '苏州纳米新材料有限公司',
+      '南京工业大学',
+      '南京大学',
+      '南京江宁有限公司',
+      '南京华有限公司',
+      '科技有限公司',
+    ]) {
       expect({ name, short: companyShortName(name, REGION) }).toEqual({ name, short: undefined });
     }
   });
 
-  it('strips the places of the demand\'s own region, however they are written', () => {
+  it("strips the places of the demand's own region, however they are written", () => {
     expect(companyShortName('沭阳钛合新材料有限公司', '江苏省 / 宿迁市 / 沭阳县')).toBe('钛合新材料');
     expect(companyShortName('沭阳钛合新材料有限公司', REGION)).toBe('沭阳钛合新材料');
     expect(companyShortName('沭阳钛合新材料有限公司', '江苏省宿迁市沭阳县')).toBe('钛合新材料');
@@ -264,7 +312,9 @@ describe('withPublicText: the company on an anonymous demand', () => {
 describe('hiddenValuesOf', () => {
   it('adds the other forms of the hidden values', () => {
     const values = hiddenValuesOf(anonymous({ email: '12345678@qq.com' }));
-    expect(values).toEqual(expect.arrayContaining([COMPANY, '钛合新材料', MOBILE, `+86${MOBILE}`, LANDLINE, '02583456789', '83456789', '12345678']));
+    expect(values).toEqual(
+      expect.arrayContaining([COMPANY, '钛合新材料', MOBILE, `+86${MOBILE}`, LANDLINE, '02583456789', '83456789', '12345678']),
+    );
   });
 
   it('is empty for a demand that is not anonymous', () => {
@@ -296,7 +346,8 @@ describe('withPublicText', () => {
     const needles = hiddenValuesOf(demand).map(foldForMatching);
     for (const key of ['title', 'description', 'companyIntro', 'region', 'fieldOther', 'cooperationOther'] as const) {
       const folded = foldForMatching(masked[key] ?? '');
-      for (const needle of needles) expect({ key, needle, found: folded.includes(needle) }).toEqual({ key, needle, found: false });
+      for (const needle of needles)
+        expect({ key, needle, found: folded.includes(needle) }).toEqual({ key, needle, found: false });
     }
     // The stored demand is untouched.
     expect(demand.title).toBe('钛合新材料：薄板焊接');
@@ -318,7 +369,30 @@ describe('property: a hidden mobile never survives in public text', () => {
   const cjk = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), maxLength: 30 });
   const gap = fc
     .array(
-      fc.constantFrom(' ', '\u3000', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '-', '－', '.', '．', '—', '–', '·', '/', '_', '(', ')', '（', '）'),
+      fc.constantFrom(
+        ' ',
+        '\u3000',
+        '\u00A0',
+        '\u200B',
+        '\u200C',
+        '\u200D',
+        '\u2060',
+        '\uFEFF',
+        '\u00AD',
+        '-',
+        '－',
+        '.',
+        '．',
+        '—',
+        '–',
+        '·',
+        '/',
+        '_',
+        '(',
+        ')',
+        '（',
+        '）',
+      ),
       { maxLength: 3 },
     )
     .map((gaps) => gaps.join(''));
@@ -334,23 +408,31 @@ describe('property: a hidden mobile never survives in public text', () => {
 
   it('masks the digits written with any widths, gaps and country code, and keeps the text around them', () => {
     fc.assert(
-      fc.property(mobile, storedAs, countryCode, fc.array(fc.tuple(fc.boolean(), gap), { minLength: 11, maxLength: 11 }), cjk, cjk, (phone, store, cc, spelling, before, after) => {
-        const written =
-          cc +
-          [...phone]
-            .map((d, i) => {
-              const [wide, sep] = spelling[i] as [boolean, string];
-              return (wide ? String.fromCharCode(0xff10 + Number(d)) : d) + (i < 10 ? sep : '');
-            })
-            .join('');
-        const masked = maskHiddenValues(`${before}${written}${after}`, [store(phone)]);
-        const digits = (masked.normalize('NFKC').match(/\d/g) ?? []).join('');
-        expect(digits).not.toContain(phone);
-        expect(foldForMatching(masked)).not.toContain(phone);
-        expect(masked.startsWith(before)).toBe(true);
-        expect(masked.endsWith(after)).toBe(true);
-        expect(masked).toContain(MASK);
-      }),
+      fc.property(
+        mobile,
+        storedAs,
+        countryCode,
+        fc.array(fc.tuple(fc.boolean(), gap), { minLength: 11, maxLength: 11 }),
+        cjk,
+        cjk,
+        (phone, store, cc, spelling, before, after) => {
+          const written =
+            cc +
+            [...phone]
+              .map((d, i) => {
+                const [wide, sep] = spelling[i] as [boolean, string];
+                return (wide ? String.fromCharCode(0xff10 + Number(d)) : d) + (i < 10 ? sep : '');
+              })
+              .join('');
+          const masked = maskHiddenValues(`${before}${written}${after}`, [store(phone)]);
+          const digits = (masked.normalize('NFKC').match(/\d/g) ?? []).join('');
+          expect(digits).not.toContain(phone);
+          expect(foldForMatching(masked)).not.toContain(phone);
+          expect(masked.startsWith(before)).toBe(true);
+          expect(masked.endsWith(after)).toBe(true);
+          expect(masked).toContain(MASK);
+        },
+      ),
       { numRuns: 500 },
     );
   });

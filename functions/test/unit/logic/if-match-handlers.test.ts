@@ -8,8 +8,14 @@ import type { createRoute as CreateRoute } from '../../../src/http/route';
 
 // jest hoists these mocks above the imports: the handlers get a route with a fake token check and fake services.
 
-const mockUpdateDraft = jest.fn(async (_user: unknown, _id: string, _body: unknown, version: number | undefined) => ({ ok: true as const, value: { version } }));
-const mockUpdateSolution = jest.fn(async (_user: unknown, _id: string, _body: unknown, version: number | undefined) => ({ ok: true as const, value: { version } }));
+const mockUpdateDraft = jest.fn(async (_user: unknown, _id: string, _body: unknown, version: number | undefined) => ({
+  ok: true as const,
+  value: { version },
+}));
+const mockUpdateSolution = jest.fn(async (_user: unknown, _id: string, _body: unknown, version: number | undefined) => ({
+  ok: true as const,
+  value: { version },
+}));
 
 jest.mock('../../../src/composition/demands', () => ({ demands: () => ({ demands: { updateDraft: mockUpdateDraft } }) }));
 jest.mock('../../../src/composition/solutions', () => ({ solutions: () => ({ update: mockUpdateSolution }) }));
@@ -47,7 +53,8 @@ function put(body: unknown, ifMatch: string | undefined): APIGatewayProxyEventV2
   } as unknown as APIGatewayProxyEventV2;
 }
 
-const parsed = (response: APIGatewayProxyStructuredResultV2) => JSON.parse(response.body as string) as ApiErrorBody & { version?: number };
+const parsed = (response: APIGatewayProxyStructuredResultV2) =>
+  JSON.parse(response.body as string) as ApiErrorBody & { version?: number };
 
 describe.each([
   ['PUT /demands/{id}', demandHandlers.update, { title: '钛合金焊接' }, mockUpdateDraft],
@@ -55,15 +62,18 @@ describe.each([
 ] as const)('%s', (_route, handler, body, service) => {
   beforeEach(() => service.mockClear());
 
-  it.each(['abc', '', '*', '-1', '1e3', '1, 2'])('refuses If-Match %j with 400 naming the header, and does not update', async (header) => {
-    const response = await handler(put(body, header));
-    expect(response.statusCode).toBe(400);
-    expect(parsed(response).error).toMatchObject({
-      code: 'REQUEST.VALIDATION',
-      fields: { 'If-Match': 'If-Match 必须是需求或方案的版本号（整数）' },
-    });
-    expect(service).not.toHaveBeenCalled();
-  });
+  it.each(['abc', '', '*', '-1', '1e3', '1, 2'])(
+    'refuses If-Match %j with 400 naming the header, and does not update',
+    async (header) => {
+      const response = await handler(put(body, header));
+      expect(response.statusCode).toBe(400);
+      expect(parsed(response).error).toMatchObject({
+        code: 'REQUEST.VALIDATION',
+        fields: { 'If-Match': 'If-Match 必须是需求或方案的版本号（整数）' },
+      });
+      expect(service).not.toHaveBeenCalled();
+    },
+  );
 
   it.each<[string | undefined, number | undefined]>([
     [undefined, undefined],

@@ -6,14 +6,19 @@ describe('inKeyOrder', () => {
     let running = 0;
     let most = 0;
     const items = ['a1', 'b1', 'a2', 'c1', 'b2', 'a3'];
-    await inKeyOrder(items, (i) => i[0] as string, 3, async (item) => {
-      running += 1;
-      most = Math.max(most, running);
-      log.push(`start ${item}`);
-      await new Promise((r) => setTimeout(r, item.startsWith('a') ? 5 : 1));
-      log.push(`end ${item}`);
-      running -= 1;
-    });
+    await inKeyOrder(
+      items,
+      (i) => i[0] as string,
+      3,
+      async (item) => {
+        running += 1;
+        most = Math.max(most, running);
+        log.push(`start ${item}`);
+        await new Promise((r) => setTimeout(r, item.startsWith('a') ? 5 : 1));
+        log.push(`end ${item}`);
+        running -= 1;
+      },
+    );
     for (const key of ['a', 'b']) {
       const mine = log.filter((l) => l.endsWith(`${key}1`) || l.endsWith(`${key}2`) || l.endsWith(`${key}3`));
       // Each item of a key ends before the next one of that key starts.
@@ -27,12 +32,17 @@ describe('inKeyOrder', () => {
   it('never runs more than the concurrency', async () => {
     let running = 0;
     let most = 0;
-    await inKeyOrder(Array.from({ length: 20 }, (_, i) => i), String, 4, async () => {
-      running += 1;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 2));
-      running -= 1;
-    });
+    await inKeyOrder(
+      Array.from({ length: 20 }, (_, i) => i),
+      String,
+      4,
+      async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 2));
+        running -= 1;
+      },
+    );
     expect(most).toBe(4);
   });
 });

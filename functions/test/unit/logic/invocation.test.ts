@@ -1,13 +1,15 @@
-// runAs names the running function for the local checks only: a deployed function (neither check on) never starts the
-// AsyncLocalStorage, which would slow every promise of its process.
+// runAs names the running function for the local checks only: a deployed function (no instrumentation hook, neither
+// check on) never starts the AsyncLocalStorage, which would slow every promise of its process.
 import type * as InvocationModule from '../../../src/common/invocation';
 
 type Invocation = typeof InvocationModule;
 
-function load(env: Record<string, string>): Invocation {
+/** The module as a process loads it: with the local stack's DynamoDB hook installed (as serverless-offline and the stack's tests have it) or not (as on AWS). */
+function load(env: Record<string, string>, hook = true): Invocation {
   delete process.env.IAM_SIMULATE;
   delete process.env.FAULT_DYNAMODB_RATE;
   Object.assign(process.env, env);
+  globalThis.__cicInstrumentDynamo = hook ? () => undefined : undefined;
   let mod: Invocation | undefined;
   jest.isolateModules(() => {
     mod = jest.requireActual<Invocation>('../../../src/common/invocation');
@@ -18,6 +20,7 @@ function load(env: Record<string, string>): Invocation {
 afterEach(() => {
   delete process.env.IAM_SIMULATE;
   delete process.env.FAULT_DYNAMODB_RATE;
+  globalThis.__cicInstrumentDynamo = undefined;
 });
 
 describe('runAs', () => {
@@ -42,6 +45,11 @@ describe('runAs', () => {
     ['the checks are off', { IAM_SIMULATE: 'off', FAULT_DYNAMODB_RATE: '0' }],
   ])('does not track when %s, and still runs the function', async (_why, env) => {
     const { runAs, currentFunction } = load(env);
+    await expect(runAs('demandsList', async () => currentFunction() ?? 'untracked')).resolves.toBe('untracked');
+  });
+
+  it('does not track where no instrumentation hook is installed (AWS), whatever the environment says', async () => {
+    const { runAs, currentFunction } = load({ IAM_SIMULATE: 'enforce', FAULT_DYNAMODB_RATE: '0.5' }, false);
     await expect(runAs('demandsList', async () => currentFunction() ?? 'untracked')).resolves.toBe('untracked');
   });
 });

@@ -139,7 +139,10 @@ describe('findDuplicateKey', () => {
             } else {
               // Siblings first, so the first repeat in reading order is the one we added (siblings have none).
               const siblings = Object.entries(step.siblings).filter(([k]) => k !== step.key);
-              const members = [...siblings.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`), `${JSON.stringify(step.key)}:${text}`];
+              const members = [
+                ...siblings.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`),
+                `${JSON.stringify(step.key)}:${text}`,
+              ];
               text = `{${members.join(',')}}`;
               path.unshift(step.key);
             }

@@ -94,7 +94,9 @@ describe('the bundled functions’ AWS credentials', () => {
     });
     expect(outcome).toEqual({ ok: true, tables: ['stand-in'] });
     expect(seen).toHaveLength(1);
-    expect(String(seen[0]?.authorization)).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIALAMBDAROLEKEY\/\d{8}\/cn-north-1\/dynamodb\/aws4_request/);
+    expect(String(seen[0]?.authorization)).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=ASIALAMBDAROLEKEY\/\d{8}\/cn-north-1\/dynamodb\/aws4_request/,
+    );
     expect(seen[0]?.['x-amz-security-token']).toBe('role-session-token');
   }, 60_000);
 

@@ -2,7 +2,7 @@
 // (and the user's) only on a request that is authenticated and well-formed, so junk from a stranger behind the same
 // NAT spends nothing.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { fail, ok, type Result, type Validated } from '@cic/shared';
+import { fail, ok, type AuthResponse, type Demand, type Result } from '@cic/shared';
 import type { AuthUser } from '../../../src/auth/auth-user';
 import { createRoute } from '../../../src/http/route';
 import type { RateAction, RateSubject } from '../../../src/ratelimit/rate-limiter';
@@ -20,13 +20,9 @@ const route = createRoute(() => ({
   },
 }));
 
-const needsTitle = (input: unknown): Validated<{ title: string }> =>
-  typeof (input as { title?: unknown }).title === 'string'
-    ? { ok: true, value: input as { title: string } }
-    : { ok: false, fields: { title: '请填写技术需求名称' } };
-
-const post = route({ access: 'user', body: needsTitle, rateLimit: 'post' }, async () => ok({ posted: true }));
-const login = route({ access: 'public', body: needsTitle, rateLimit: 'login' }, async () => ok({ token: 't' }));
+// The real routes, with services that only answer.
+const post = route('demandsCreate', { rateLimit: 'post' }, async () => ok({ id: 'd1' } as Demand));
+const login = route('authDev', { rateLimit: 'login' }, async () => ok({ token: 't' } as AuthResponse));
 
 function event(body: string, token?: string): APIGatewayProxyEventV2 {
   return {
@@ -48,6 +44,7 @@ describe('route: whose budget a request spends', () => {
     ['no token', event('{"title":"钛合金"}'), 401],
     ['a bad token', event('{"title":"钛合金"}', 'forged'), 401],
     ['bad input', event('{"title":42}', 'good'), 400],
+    ['an unknown field', event('{"title":"钛合金","x":1}', 'good'), 400],
     ['no JSON', event('not json', 'good'), 400],
   ])('posting with %s spends no budget', async (_case, request, status) => {
     expect((await post(request)).statusCode).toBe(status);
@@ -55,7 +52,7 @@ describe('route: whose budget a request spends', () => {
   });
 
   it('a valid post by a known user spends the IP budget and the user budget', async () => {
-    expect((await post(event('{"title":"钛合金"}', 'good'))).statusCode).toBe(200);
+    expect((await post(event('{"title":"钛合金"}', 'good'))).statusCode).toBe(201);
     expect(spent).toEqual(['post#ip#198.51.100.7', 'post#user#u1']);
   });
 
@@ -67,8 +64,8 @@ describe('route: whose budget a request spends', () => {
   });
 
   it('a login counts every attempt per IP, bad input included (brute-force protection)', async () => {
-    expect((await login(event('{"title":42}'))).statusCode).toBe(400);
-    expect((await login(event('{"title":"x"}'))).statusCode).toBe(200);
+    expect((await login(event('{"nickname":42,"role":"user"}'))).statusCode).toBe(400);
+    expect((await login(event('{"nickname":"张三","role":"user"}'))).statusCode).toBe(200);
     expect(spent).toEqual(['login#ip#198.51.100.7', 'login#ip#198.51.100.7']);
   });
 });

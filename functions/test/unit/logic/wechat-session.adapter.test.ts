@@ -5,12 +5,15 @@ import { createWechatSessionAdapter } from '../../../src/auth/wechat-session.ada
 import type { WechatSessionPort } from '../../../src/auth/wechat-session.port';
 import { fakeOpenid, startFakeWechat, type FakeWechat } from '../../../../scripts/fake-wechat/server';
 import { freePort } from '../../../../scripts/lib/ports';
+import { fakeWechat, type FailRequest } from '../../support/fake-wechat-control';
+import { useLogCapture } from '../../support/log-capture';
 
 const APPID = 'wx-test-appid';
 const SECRET = 'wechat-test-secret-value';
 
 let wechat: FakeWechat;
-let logSpy: jest.SpyInstance;
+// The adapter logs each failure; the tests read the lines (that they name the errcode, never the secret).
+const logs = useLogCapture();
 
 beforeAll(async () => {
   wechat = await startFakeWechat({ appid: APPID, secret: SECRET, port: await freePort() });
@@ -20,32 +23,19 @@ afterAll(async () => {
   await wechat.close();
 });
 
-beforeEach(() => {
-  // The adapter logs each failure on stderr; keep the test output clean and let tests read the lines.
-  logSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-
 afterEach(async () => {
-  logSpy.mockRestore();
-  await fetch(`${wechat.url}/__reset`, { method: 'POST' });
+  await fakeWechat(wechat.url).reset();
 });
 
 function adapter(overrides: Partial<Parameters<typeof createWechatSessionAdapter>[0]> = {}): WechatSessionPort {
   return createWechatSessionAdapter({ baseUrl: wechat.url, appid: APPID, secret: SECRET, timeoutMs: 2000, ...overrides });
 }
 
-async function injectFailure(body: { api: string; errcode?: number; status?: number; times?: number }): Promise<void> {
-  const res = await fetch(`${wechat.url}/__fail`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
+async function injectFailure(failure: FailRequest): Promise<void> {
+  expect(await fakeWechat(wechat.url).fail(failure)).toEqual({ ok: true });
 }
 
-function loggedText(): string {
-  return logSpy.mock.calls.map((args: unknown[]) => args.map(String).join(' ')).join('\n');
-}
+const loggedText = () => logs.text();
 
 describe('WeChat session adapter (fake WeChat over HTTP)', () => {
   it('exchanges a good code for the openid, without the session_key', async () => {
@@ -91,7 +81,11 @@ describe('WeChat session adapter (fake WeChat over HTTP)', () => {
   });
 
   it('reports a wrong appid as unavailable', async () => {
-    expect(await adapter({ appid: 'wx-other' }).exchangeCode('user-gina-1')).toEqual({ ok: false, reason: 'unavailable', errcode: 40013 });
+    expect(await adapter({ appid: 'wx-other' }).exchangeCode('user-gina-1')).toEqual({
+      ok: false,
+      reason: 'unavailable',
+      errcode: 40013,
+    });
   });
 
   it('reports missing appid or secret as unavailable without any HTTP call', async () => {

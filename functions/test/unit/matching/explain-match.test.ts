@@ -3,7 +3,12 @@ import type { SubscriptionConditions } from '@cic/shared';
 import { explainMatch } from '../../../src/alerts/matching/matcher';
 import { createMockDemand } from '../../fakes/demand.factory';
 
-const conditions = (c: Partial<SubscriptionConditions>): SubscriptionConditions => ({ keywords: [], fields: [], regions: [], ...c });
+const conditions = (c: Partial<SubscriptionConditions>): SubscriptionConditions => ({
+  keywords: [],
+  fields: [],
+  regions: [],
+  ...c,
+});
 
 // Title 钛合金薄板激光焊接变形控制, field new_materials, region 江苏省 / 南京市 / 江宁区, budget 80 万元.
 const demand = createMockDemand({
@@ -14,21 +19,33 @@ const demand = createMockDemand({
 
 describe('explainMatch: keywords', () => {
   it('matches a keyword written in the title or description, and says as what', () => {
-    expect(explainMatch(conditions({ keywords: ['钛合金'] }), demand)).toEqual({ keywords: [{ keyword: '钛合金', matchedAs: '钛合金' }] });
-    expect(explainMatch(conditions({ keywords: ['气孔率'] }), demand)).toEqual({ keywords: [{ keyword: '气孔率', matchedAs: '气孔率' }] });
+    expect(explainMatch(conditions({ keywords: ['钛合金'] }), demand)).toEqual({
+      keywords: [{ keyword: '钛合金', matchedAs: '钛合金' }],
+    });
+    expect(explainMatch(conditions({ keywords: ['气孔率'] }), demand)).toEqual({
+      keywords: [{ keyword: '气孔率', matchedAs: '气孔率' }],
+    });
   });
 
   it('matches a keyword through its synonym group, preferring the keyword itself', () => {
-    expect(explainMatch(conditions({ keywords: ['钛材'] }), demand)).toEqual({ keywords: [{ keyword: '钛材', matchedAs: '钛合金' }] });
-    expect(explainMatch(conditions({ keywords: ['激光焊'] }), demand)).toEqual({ keywords: [{ keyword: '激光焊', matchedAs: '激光焊' }] });
+    expect(explainMatch(conditions({ keywords: ['钛材'] }), demand)).toEqual({
+      keywords: [{ keyword: '钛材', matchedAs: '钛合金' }],
+    });
+    expect(explainMatch(conditions({ keywords: ['激光焊'] }), demand)).toEqual({
+      keywords: [{ keyword: '激光焊', matchedAs: '激光焊' }],
+    });
     expect(explainMatch(conditions({ keywords: ['机器视觉'] }), demand)).toEqual({
       keywords: [{ keyword: '机器视觉', matchedAs: '视觉检测' }],
     });
-    expect(explainMatch(conditions({ keywords: ['人工智能'] }), demand)).toEqual({ keywords: [{ keyword: '人工智能', matchedAs: 'ai' }] });
+    expect(explainMatch(conditions({ keywords: ['人工智能'] }), demand)).toEqual({
+      keywords: [{ keyword: '人工智能', matchedAs: 'ai' }],
+    });
   });
 
   it('normalises the keyword: full-width and upper case', () => {
-    expect(explainMatch(conditions({ keywords: ['ＡＩ'] }), demand)).toEqual({ keywords: [{ keyword: 'ＡＩ', matchedAs: 'ai' }] });
+    expect(explainMatch(conditions({ keywords: ['ＡＩ'] }), demand)).toEqual({
+      keywords: [{ keyword: 'ＡＩ', matchedAs: 'ai' }],
+    });
   });
 
   it('requires every keyword', () => {

@@ -3,7 +3,12 @@
 import type { SubscriptionConditions } from '@cic/shared';
 import { indexKeysOf, partitionsFor } from '../../../src/alerts/matching/matcher';
 
-const conditions = (c: Partial<SubscriptionConditions>): SubscriptionConditions => ({ keywords: [], fields: [], regions: [], ...c });
+const conditions = (c: Partial<SubscriptionConditions>): SubscriptionConditions => ({
+  keywords: [],
+  fields: [],
+  regions: [],
+  ...c,
+});
 const dfOf = (table: Record<string, number>) => (canonical: string) => table[canonical] ?? 0;
 
 describe('indexKeysOf with keywords', () => {
@@ -33,9 +38,9 @@ describe('indexKeysOf with keywords', () => {
   });
 
   it('ignores fields and regions once there is a keyword', () => {
-    expect(indexKeysOf(conditions({ keywords: ['钙钛矿'], fields: ['new_energy'], regions: ['江苏省'], minBudgetWan: 5 }), () => 0)).toEqual([
-      'kw#钙钛矿',
-    ]);
+    expect(
+      indexKeysOf(conditions({ keywords: ['钙钛矿'], fields: ['new_energy'], regions: ['江苏省'], minBudgetWan: 5 }), () => 0),
+    ).toEqual(['kw#钙钛矿']);
   });
 });
 
@@ -71,9 +76,7 @@ describe('indexKeysOf without keywords', () => {
 
 describe('partitionsFor', () => {
   it('lists the hit keywords, the field, each unit of the region with and without its suffix, and budget', () => {
-    expect(
-      partitionsFor({ field: 'ai', region: '江苏省 / 苏州市 / 江宁区', budgetWan: 10 }, ['大模型', '机器视觉']),
-    ).toEqual([
+    expect(partitionsFor({ field: 'ai', region: '江苏省 / 苏州市 / 江宁区', budgetWan: 10 }, ['大模型', '机器视觉'])).toEqual([
       'kw#大模型',
       'kw#机器视觉',
       'field#ai',

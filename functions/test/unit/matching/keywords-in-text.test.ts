@@ -11,7 +11,6 @@ const set = (...keys: string[]): ReadonlySet<string> => new Set(keys);
 const naive = (text: string, indexed: ReadonlySet<string>) =>
   [...indexed].filter((k) => variantsOf(k).some((v) => occursIn(text, v))).sort();
 
-
 describe('keywordsInText', () => {
   it('finds an indexed keyword written as itself or as a synonym, reported by its canonical form', () => {
     expect(keywordsInText('研究锂电池的热管理', set('锂电池'))).toEqual(['锂电池']);
@@ -27,7 +26,12 @@ describe('keywordsInText', () => {
   });
 
   it('finds overlapping and nested terms, in order of first occurrence', () => {
-    expect(keywordsInText('激光熔覆层的开裂', set('熔覆层', '激光', '激光熔覆', '开裂'))).toEqual(['激光', '激光熔覆', '熔覆层', '开裂']);
+    expect(keywordsInText('激光熔覆层的开裂', set('熔覆层', '激光', '激光熔覆', '开裂'))).toEqual([
+      '激光',
+      '激光熔覆',
+      '熔覆层',
+      '开裂',
+    ]);
     // 钙钛矿太阳能电池 is in the 钙钛矿 group, and contains 太阳能电池 of the 光伏 group.
     expect(keywordsInText('钙钛矿太阳能电池', set('光伏', '钙钛矿'))).toEqual(['钙钛矿', '光伏']);
     expect(keywordsInText('碳纤维复合材料', set('碳纤维', '复合材料'))).toEqual(['碳纤维', '复合材料']);
@@ -59,7 +63,8 @@ describe('keywordsInText', () => {
 
   it('scans a 5,000-character text against 100,000 indexed keywords without looking at each keyword', () => {
     const random = seededRandom(11);
-    const han = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 3000))).join('');
+    const han = (n: number) =>
+      Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 3000))).join('');
     const indexed = new Set<string>();
     while (indexed.size < 100_000) indexed.add(han(2 + Math.floor(random() * 6)));
     const planted = [...indexed].slice(0, 5);

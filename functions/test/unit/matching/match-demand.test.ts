@@ -44,7 +44,9 @@ describe('matchDemand', () => {
     });
     expect(percolator.reads).not.toContain('kw#大模型');
     expect(percolator.reads).not.toContain('region#苏州市');
-    expect(percolator.reads).toEqual(expect.arrayContaining(['kw#钛合金', 'field#new_materials', 'region#江苏省', 'region#南京', 'budget']));
+    expect(percolator.reads).toEqual(
+      expect.arrayContaining(['kw#钛合金', 'field#new_materials', 'region#江苏省', 'region#南京', 'budget']),
+    );
     expect(result.partitionsRead).toBe(percolator.reads.length);
   });
 

@@ -61,26 +61,36 @@ describe('the matcher on 50 real demands', () => {
   });
 
   const all: Subscription[] = cases.flatMap((c) => [c.plain, c.otherField]);
-  const df = documentFrequencies(texts, all.flatMap((s) => s.keywords));
+  const df = documentFrequencies(
+    texts,
+    all.flatMap((s) => s.keywords),
+  );
   const percolator = new InMemoryPercolator();
-  for (const s of all) percolator.add(s, indexKeysOf(s, (c) => df.get(c) ?? 0));
+  for (const s of all)
+    percolator.add(
+      s,
+      indexKeysOf(s, (c) => df.get(c) ?? 0),
+    );
 
   it('built 50 distinct cases from the real data', () => {
     expect(demands.length).toBeGreaterThan(700);
     expect(new Set(cases.map((c) => c.demand.id)).size).toBe(50);
   });
 
-  it.each(cases.map((c, i) => [i, c.word, c] as const))('case %i: 「%s」 finds its demand, not with another field', async (_i, word, c) => {
-    const result = await matchDemand(c.demand, percolator);
-    const ids = result.matches.map((m) => m.subscription.id);
-    expect(ids).toContain(c.plain.id);
-    expect(ids).not.toContain(c.otherField.id);
-    expect(result.matches.find((m) => m.subscription.id === c.plain.id)?.explanation.keywords).toEqual([
-      { keyword: word, matchedAs: expect.any(String) },
-    ]);
-    // The same answer as reading every subscription.
-    const scan = all.filter((s) => explainMatch(s, c.demand) !== undefined).map((s) => s.id);
-    expect(ids.sort()).toEqual(scan.sort());
-    expect(result.itemsRead).toBeLessThan(all.length);
-  });
+  it.each(cases.map((c, i) => [i, c.word, c] as const))(
+    'case %i: 「%s」 finds its demand, not with another field',
+    async (_i, word, c) => {
+      const result = await matchDemand(c.demand, percolator);
+      const ids = result.matches.map((m) => m.subscription.id);
+      expect(ids).toContain(c.plain.id);
+      expect(ids).not.toContain(c.otherField.id);
+      expect(result.matches.find((m) => m.subscription.id === c.plain.id)?.explanation.keywords).toEqual([
+        { keyword: word, matchedAs: expect.any(String) },
+      ]);
+      // The same answer as reading every subscription.
+      const scan = all.filter((s) => explainMatch(s, c.demand) !== undefined).map((s) => s.id);
+      expect(ids.sort()).toEqual(scan.sort());
+      expect(result.itemsRead).toBeLessThan(all.length);
+    },
+  );
 });

@@ -39,9 +39,15 @@ describe('variantsOf', () => {
 
 describe('buildSynonymTable', () => {
   it('refuses a term that belongs to two groups', () => {
-    expect(() => buildSynonymTable({ version: 1, groups: [['储能', '储能系统'], ['储能系统', '储能电站']] })).toThrow(
-      /"储能系统" is in the groups of "储能" and "储能系统"/,
-    );
+    expect(() =>
+      buildSynonymTable({
+        version: 1,
+        groups: [
+          ['储能', '储能系统'],
+          ['储能系统', '储能电站'],
+        ],
+      }),
+    ).toThrow(/"储能系统" is in the groups of "储能" and "储能系统"/);
   });
 
   it('treats members that normalise alike as one, and refuses a malformed file', () => {

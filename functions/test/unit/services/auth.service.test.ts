@@ -303,7 +303,13 @@ describe('the token service', () => {
     ['another algorithm', () => craft({ role: 'user', sid: 's-1' }, { alg: 'HS512' })],
     [
       'no signature (alg none)',
-      async () => new UnsecuredJWT({ role: 'admin', sid: 's-1' }).setSubject('u-1').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').encode(),
+      async () =>
+        new UnsecuredJWT({ role: 'admin', sid: 's-1' })
+          .setSubject('u-1')
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setExpirationTime('1h')
+          .encode(),
     ],
     [
       'a payload altered after signing',

@@ -113,8 +113,7 @@ const ALLOWED_FROM: Record<DemandAction, readonly DemandStatus[]> = {
   match: ['published'],
 };
 
-const refusalOf = (action: DemandAction): ErrorCode =>
-  action === 'edit' ? 'DEMAND.NOT_EDITABLE' : 'DEMAND.INVALID_TRANSITION';
+const refusalOf = (action: DemandAction): ErrorCode => (action === 'edit' ? 'DEMAND.NOT_EDITABLE' : 'DEMAND.INVALID_TRANSITION');
 
 describe('the status machine', () => {
   it('written out here is the one in TRANSITIONS', () => {

@@ -237,7 +237,10 @@ describe('listMine', () => {
 
   it('masks the hidden values of an anonymous demand in its summary', async () => {
     const h = setup();
-    const form = completeForm({ anonymous: true, description: '王工（13812345678）负责：需要解决钛合金薄板激光焊接的变形问题。' });
+    const form = completeForm({
+      anonymous: true,
+      description: '王工（13812345678）负责：需要解决钛合金薄板激光焊接的变形问题。',
+    });
     const demand = await h.seed({ ...form });
     await h.service.follow(alice, demand.id);
     const [summary] = unwrap(await h.service.listMine(alice, { limit: 10 })).items;

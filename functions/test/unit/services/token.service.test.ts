@@ -40,13 +40,19 @@ describe('token service', () => {
     // A middle character: the last one of a base64url HMAC carries unused bits.
     const flipped = `${signature.slice(0, 5)}${signature[5] === 'A' ? 'B' : 'A'}${signature.slice(6)}`;
     expect(await tokens.verify(`${header}.${payload}.${flipped}`)).toBeUndefined();
-    const other = await createTokenService('another-secret-of-at-least-thirty-two-bytes', 3600).issue({ id: 'u1', role: 'user', sessionId: 's1' });
+    const other = await createTokenService('another-secret-of-at-least-thirty-two-bytes', 3600).issue({
+      id: 'u1',
+      role: 'user',
+      sessionId: 's1',
+    });
     expect(await tokens.verify(other.token)).toBeUndefined();
   });
 
   it('keeps working past the number of tokens it remembers', async () => {
     const tokens = createTokenService(SECRET, 3600);
-    const issued = await Promise.all(Array.from({ length: 1100 }, (_, i) => tokens.issue({ id: `u${i}`, role: 'user', sessionId: `s${i}` })));
+    const issued = await Promise.all(
+      Array.from({ length: 1100 }, (_, i) => tokens.issue({ id: `u${i}`, role: 'user', sessionId: `s${i}` })),
+    );
     for (const { token } of issued) await tokens.verify(token);
     const results = await Promise.all(issued.map(({ token }) => tokens.verify(token)));
     expect(results.map((c) => c?.id)).toEqual(issued.map((_, i) => `u${i}`));

@@ -2,14 +2,14 @@
 // stale 5 minutes early; one in-flight fetch for concurrent callers; refresh() after WeChat rejects a token.
 import type { Clock } from '../../../src/common/clock';
 import { AccessTokenError, createAccessTokenProvider, TOKEN_STALE_MARGIN_MS } from '../../../src/wechat/access-token.provider';
-import type { AccessTokenCache } from '../../../src/wechat/wechat-message.port';
+import type { AccessTokenCache } from '../../../src/wechat/access-token-cache.port';
 import { freePort } from '../../../../scripts/lib/ports';
+import type { FailRequest } from '../../support/fake-wechat-control';
 import { APPID, SECRET, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
 const START = Date.parse('2026-11-22T06:00:00Z');
 
 const h = useFakeWechat({});
-
 
 function fakeClock(at = START): Clock & { advance(ms: number): void } {
   let t = at;
@@ -41,13 +41,8 @@ function provider(overrides: Partial<Parameters<typeof createAccessTokenProvider
   });
 }
 
-async function inject(body: Record<string, unknown>): Promise<void> {
-  await fetch(`${h.wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-function loggedText(): string {
-  return [...h.errorSpy.mock.calls, ...h.logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
-}
+const inject = (failure: FailRequest) => h.control.fail(failure);
+const loggedText = () => h.logs.text();
 
 describe('access token provider', () => {
   it('calls stable_token once for many gets, without force_refresh, and stores the token in the cache', async () => {
@@ -108,7 +103,7 @@ describe('access token provider', () => {
     const cache = memoryCache();
     const tokens = provider({ fetchImpl: counting.fetchImpl, cache });
     const old = await tokens.get();
-    await fetch(`${h.wechat.url}/__expire_tokens`, { method: 'POST' });
+    await h.control.expireTokens();
     const renewed = await tokens.refresh();
     expect(renewed).not.toBe(old);
     expect(cache.entry?.token).toBe(renewed);

@@ -1,7 +1,10 @@
 // The fake WeChat server itself, over HTTP: stable_token, subscribe/send with WeChat's data rules, msg_sec_check, and the
-// control endpoints the other tests rely on (/__fail with errcode, status or delay, /__expire_tokens, /__sent, /__reset).
+// control endpoints the other tests rely on (/__fail with errcode, status or delay, /__expire_tokens, /__sent, /__reset,
+// /__chaos), driven through the one typed client the other tests use.
 import { startFakeWechat, type FakeWechat } from '../../../../scripts/fake-wechat/server';
 import { freePort } from '../../../../scripts/lib/ports';
+import { fakeWechat, type FakeWechatControl } from '../../support/fake-wechat-control';
+import { httpCall } from '../../support/http';
 
 const APPID = 'wx-test-appid';
 const SECRET = 'wechat-test-secret-value';
@@ -9,9 +12,11 @@ const TEMPLATE = 'tmpl-new-match';
 const OPENID = 'oTestOpenid000000000000000001';
 
 let wechat: FakeWechat;
+let control: FakeWechatControl;
 
 beforeAll(async () => {
   wechat = await startFakeWechat({ appid: APPID, secret: SECRET, port: await freePort(), templates: [TEMPLATE] });
+  control = fakeWechat(wechat.url);
 });
 
 afterAll(async () => {
@@ -19,22 +24,31 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await fetch(`${wechat.url}/__reset`, { method: 'POST' });
+  await control.reset();
 });
 
 type Json = Record<string, unknown>;
 
+/** A call of one of WeChat's own APIs, as the adapters make it. */
 async function post(server: FakeWechat, path: string, body: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await httpCall(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Json };
+  return { status: res.status, body: JSON.parse(res.text) as Json };
 }
 
 async function stableToken(server = wechat, overrides: Json = {}): Promise<Json> {
-  return (await post(server, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: false, ...overrides })).body;
+  return (
+    await post(server, '/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: APPID,
+      secret: SECRET,
+      force_refresh: false,
+      ...overrides,
+    })
+  ).body;
 }
 
 async function token(server = wechat, overrides: Json = {}): Promise<string> {
@@ -59,10 +73,7 @@ async function subscribeSend(accessToken: string, body: Json, server = wechat): 
   return (await post(server, `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`, body)).body;
 }
 
-async function sent(server = wechat): Promise<Json[]> {
-  const res = await fetch(`${server.url}/__sent`);
-  return ((await res.json()) as { sent: Json[] }).sent;
-}
+const sent = () => control.sent();
 
 describe('fake WeChat: stable_token', () => {
   it('returns the same token while it is valid, with the seconds it has left', async () => {
@@ -89,7 +100,7 @@ describe('fake WeChat: stable_token', () => {
 
   it('/__expire_tokens invalidates every issued token and the next stable_token is a new one', async () => {
     const old = await token();
-    expect((await post(wechat, '/__expire_tokens', {})).status).toBe(200);
+    expect(await control.expireTokens()).toEqual({ ok: true });
     expect(await subscribeSend(old, message())).toMatchObject({ errcode: 40001 });
     const renewed = await token();
     expect(renewed).not.toBe(old);
@@ -115,10 +126,24 @@ describe('fake WeChat: stable_token', () => {
   });
 
   it('can be made to fail with an errcode or an HTTP status', async () => {
-    await post(wechat, '/__fail', { api: 'stable_token', errcode: -1 });
-    await post(wechat, '/__fail', { api: 'stable_token', status: 500 });
+    await control.fail({ api: 'stable_token', errcode: -1 });
+    await control.fail({ api: 'stable_token', status: 500 });
     expect(await stableToken()).toMatchObject({ errcode: -1 });
     expect((await post(wechat, '/cgi-bin/stable_token', {})).status).toBe(500);
+    expect(await stableToken()).toHaveProperty('access_token');
+  });
+
+  it('fails at random with /__chaos, counts what it injected, and stops at rate 0 or on /__reset', async () => {
+    expect(await control.chaos({ api: 'stable_token', rate: 1, outcomes: [{ errcode: -1 }] })).toEqual({ ok: true });
+    expect(await stableToken()).toMatchObject({ errcode: -1 });
+    expect(await stableToken()).toMatchObject({ errcode: -1 });
+    expect(await control.injected()).toEqual({ 'stable_token errcode -1': 2 });
+    await control.chaos({ api: 'stable_token', rate: 0 });
+    expect(await stableToken()).toHaveProperty('access_token');
+    await control.chaos({ api: 'stable_token', rate: 1, outcomes: [{ status: 502 }] });
+    expect((await post(wechat, '/cgi-bin/stable_token', {})).status).toBe(502);
+    await control.reset();
+    expect(await control.injected()).toEqual({});
     expect(await stableToken()).toHaveProperty('access_token');
   });
 });
@@ -138,7 +163,7 @@ describe('fake WeChat: subscribe/send', () => {
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ]);
-    await post(wechat, '/__reset', {});
+    expect(await control.reset()).toEqual({ ok: true });
     expect(await sent()).toEqual([]);
     expect(await subscribeSend(t, message())).toMatchObject({ errcode: 0 });
   });
@@ -221,7 +246,7 @@ describe('fake WeChat: subscribe/send', () => {
 
   it('injects failures for a number of calls', async () => {
     const t = await token();
-    await post(wechat, '/__fail', { api: 'subscribe_send', errcode: 43101, times: 2 });
+    await control.fail({ api: 'subscribe_send', errcode: 43101, times: 2 });
     expect(await subscribeSend(t, message())).toMatchObject({ errcode: 43101 });
     expect(await subscribeSend(t, message())).toMatchObject({ errcode: 43101 });
     expect(await subscribeSend(t, message())).toMatchObject({ errcode: 0 });
@@ -230,7 +255,7 @@ describe('fake WeChat: subscribe/send', () => {
 
   it('makes a call slow with delayMs, then answers normally', async () => {
     const t = await token();
-    await post(wechat, '/__fail', { api: 'subscribe_send', delayMs: 300 });
+    await control.fail({ api: 'subscribe_send', delayMs: 300 });
     const started = Date.now();
     expect(await subscribeSend(t, message())).toMatchObject({ errcode: 0 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
@@ -259,11 +284,21 @@ describe('fake WeChat: subscribe/send', () => {
 describe('fake WeChat: msg_sec_check', () => {
   async function check(body: Json, accessToken?: string): Promise<Json> {
     const t = accessToken ?? (await token());
-    return (await post(wechat, `/wxa/msg_sec_check?access_token=${encodeURIComponent(t)}`, { version: 2, openid: OPENID, scene: 1, ...body })).body;
+    return (
+      await post(wechat, `/wxa/msg_sec_check?access_token=${encodeURIComponent(t)}`, {
+        version: 2,
+        openid: OPENID,
+        scene: 1,
+        ...body,
+      })
+    ).body;
   }
 
   it('passes normal text, reviews 待人工, and finds 违禁 risky (in content or title)', async () => {
-    expect(await check({ content: '寻找新能源电池合作伙伴' })).toMatchObject({ errcode: 0, result: { suggest: 'pass', label: 100 } });
+    expect(await check({ content: '寻找新能源电池合作伙伴' })).toMatchObject({
+      errcode: 0,
+      result: { suggest: 'pass', label: 100 },
+    });
     expect(await check({ content: '这段需要待人工确认' })).toMatchObject({ result: { suggest: 'review', label: 10001 } });
     expect(await check({ content: '普通内容', title: '含违禁词' })).toMatchObject({
       result: { suggest: 'risky', label: 20001 },
@@ -283,8 +318,9 @@ describe('fake WeChat: msg_sec_check', () => {
 describe('fake WeChat: jscode2session is unchanged', () => {
   it('still exchanges codes and takes the old /__fail form', async () => {
     const url = `${wechat.url}/sns/jscode2session?appid=${APPID}&secret=${SECRET}&js_code=user-zed-1&grant_type=authorization_code`;
-    await post(wechat, '/__fail', { api: 'jscode2session', errcode: -1 });
-    expect(await (await fetch(url)).json()).toMatchObject({ errcode: -1 });
-    expect(await (await fetch(url)).json()).toHaveProperty('openid');
+    // The old form: no `times`, so one call fails.
+    expect(await control.fail({ api: 'jscode2session', errcode: -1 })).toEqual({ ok: true });
+    expect(JSON.parse((await httpCall(url)).text)).toMatchObject({ errcode: -1 });
+    expect(JSON.parse((await httpCall(url)).text)).toHaveProperty('openid');
   });
 });

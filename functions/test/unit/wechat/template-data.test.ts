@@ -97,7 +97,14 @@ describe('template data helpers', () => {
 
   it('statusChangeMessage: thing1/phrase2/time3', () => {
     expect(
-      statusChangeMessage({ openid: 'oAbc', templateId: 'tmpl-2', demandId: 'd-1', title: '工业机器人视觉检测', status: '已关闭', at: new Date('2026-11-22T06:30:00Z') }),
+      statusChangeMessage({
+        openid: 'oAbc',
+        templateId: 'tmpl-2',
+        demandId: 'd-1',
+        title: '工业机器人视觉检测',
+        status: '已关闭',
+        at: new Date('2026-11-22T06:30:00Z'),
+      }),
     ).toEqual({
       touser: 'oAbc',
       templateId: 'tmpl-2',

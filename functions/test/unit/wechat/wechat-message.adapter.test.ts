@@ -3,10 +3,14 @@
 import { createServer, type Server } from 'node:http';
 import type { Clock } from '../../../src/common/clock';
 import { createAccessTokenProvider } from '../../../src/wechat/access-token.provider';
-import { newMatchMessage, statusChangeMessage } from '../../../src/wechat/template-data';
-import { createWechatMessageAdapter } from '../../../src/wechat/wechat-message.adapter';
-import type { SubscribeMessage, WechatMessagePort } from '../../../src/wechat/wechat-message.port';
+import { newMatchMessage, statusChangeMessage, type SubscribeMessage } from '../../../src/wechat/template-data';
+import {
+  createSubscribeSender,
+  createWechatMessageAdapter,
+  type SubscribeSender,
+} from '../../../src/wechat/wechat-message.adapter';
 import { freePort } from '../../../../scripts/lib/ports';
+import type { FailRequest } from '../../support/fake-wechat-control';
 import { APPID, SECRET, OPENID, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
 const NEW_MATCH = 'tmpl-new-match';
@@ -17,7 +21,6 @@ const TOKEN_PATH = '/cgi-bin/stable_token';
 const h = useFakeWechat({ templates: [NEW_MATCH, STATUS] });
 
 const clock: Clock = { now: () => new Date() };
-
 
 function countingFetch() {
   const calls: Record<string, number> = {};
@@ -32,8 +35,16 @@ function countingFetch() {
 function setup(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
   const counting = countingFetch();
   const cache = memoryCache();
-  const tokens = createAccessTokenProvider({ baseUrl: h.wechat.url, appid: APPID, secret: SECRET, cache, clock, timeoutMs: 2000, fetchImpl: counting.fetchImpl });
-  const port: WechatMessagePort = createWechatMessageAdapter({
+  const tokens = createAccessTokenProvider({
+    baseUrl: h.wechat.url,
+    appid: APPID,
+    secret: SECRET,
+    cache,
+    clock,
+    timeoutMs: 2000,
+    fetchImpl: counting.fetchImpl,
+  });
+  const port: SubscribeSender = createSubscribeSender({
     baseUrl: opts.baseUrl ?? h.wechat.url,
     tokens,
     timeoutMs: opts.timeoutMs ?? 2000,
@@ -53,18 +64,10 @@ function message(overrides: Partial<SubscribeMessage> = {}): SubscribeMessage {
   };
 }
 
-async function inject(body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${h.wechat.url}/__fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  expect(res.status).toBe(200);
-}
-
-async function sent(): Promise<Record<string, unknown>[]> {
-  return ((await (await fetch(`${h.wechat.url}/__sent`)).json()) as { sent: Record<string, unknown>[] }).sent;
-}
-
-function loggedText(): string {
-  return [...h.errorSpy.mock.calls, ...h.logSpy.mock.calls].map((args: unknown[]) => args.map(String).join(' ')).join('\n');
-}
+// The control client fails the call unless the server answers 200 { ok: true }.
+const inject = async (failure: FailRequest) => expect(await h.control.fail(failure)).toEqual({ ok: true });
+const sent = () => h.control.sent();
+const loggedText = () => h.logs.text();
 
 describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
   it('sends a message that then shows in /__sent with the exact data', async () => {
@@ -75,7 +78,11 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
         touser: OPENID,
         template_id: NEW_MATCH,
         page: 'pages/demand/index?id=d-1',
-        data: { thing1: { value: '智能制造需求' }, thing2: { value: '关键词：机器人' }, time3: { value: '2026年11月22日 14:30' } },
+        data: {
+          thing1: { value: '智能制造需求' },
+          thing2: { value: '关键词：机器人' },
+          time3: { value: '2026年11月22日 14:30' },
+        },
         miniprogram_state: 'trial',
         lang: 'zh_CN',
         at: expect.any(String),
@@ -97,7 +104,7 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
     const { port, count, cache } = setup();
     expect(await port.send(message())).toEqual({ kind: 'sent' });
     const old = cache.entry!.token;
-    await fetch(`${h.wechat.url}/__expire_tokens`, { method: 'POST' });
+    await h.control.expireTokens();
     expect(await port.send(message())).toEqual({ kind: 'sent' });
     expect(count(TOKEN_PATH)).toBe(2);
     expect(count(SEND_PATH)).toBe(3);
@@ -171,7 +178,11 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
   it('reports a failed token fetch as retryable without sending', async () => {
     const { port, count } = setup();
     await inject({ api: 'stable_token', errcode: -1 });
-    expect(await port.send(message())).toEqual({ kind: 'retryable', errcode: -1, detail: expect.stringContaining('access token') });
+    expect(await port.send(message())).toEqual({
+      kind: 'retryable',
+      errcode: -1,
+      detail: expect.stringContaining('access token'),
+    });
     expect(count(SEND_PATH)).toBe(0);
   });
 
@@ -205,7 +216,7 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
   });
 
   it('reports an answer without errcode or not JSON as retryable', async () => {
-    const noErrcode = createWechatMessageAdapter({
+    const noErrcode = createSubscribeSender({
       baseUrl: h.wechat.url,
       tokens: { get: async () => 't', refresh: async () => 't' },
       timeoutMs: 500,
@@ -213,7 +224,7 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
       fetchImpl: async () => new Response('{"msgid":1}'),
     });
     expect(await noErrcode.send(message())).toEqual({ kind: 'retryable', detail: 'answer without errcode' });
-    const html = createWechatMessageAdapter({
+    const html = createSubscribeSender({
       baseUrl: h.wechat.url,
       tokens: { get: async () => 't', refresh: async () => 't' },
       timeoutMs: 500,
@@ -227,7 +238,14 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
     const { port } = setup();
     const title = '面向长三角地区的新能源汽车电池回收与梯次利用技术合作需求征集';
     expect(Array.from(title)).toHaveLength(30);
-    const msg = newMatchMessage({ openid: OPENID, templateId: NEW_MATCH, demandId: 'd-42', title, reason: '关键词：电池回收', publishedAt: new Date('2026-11-22T06:30:00Z') });
+    const msg = newMatchMessage({
+      openid: OPENID,
+      templateId: NEW_MATCH,
+      demandId: 'd-42',
+      title,
+      reason: '关键词：电池回收',
+      publishedAt: new Date('2026-11-22T06:30:00Z'),
+    });
     expect(await port.send(msg)).toEqual({ kind: 'sent' });
     const [record] = await sent();
     expect(record).toMatchObject({
@@ -244,18 +262,71 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
     const { port } = setup();
     const title = '新能源汽车电池回收与梯次利用技术合作需求';
     expect(Array.from(title)).toHaveLength(20);
-    const msg = newMatchMessage({ openid: OPENID, templateId: NEW_MATCH, demandId: 'd-43', title, reason: '符合你的订阅条件', publishedAt: new Date('2026-11-22T06:30:00Z') });
+    const msg = newMatchMessage({
+      openid: OPENID,
+      templateId: NEW_MATCH,
+      demandId: 'd-43',
+      title,
+      reason: '符合你的订阅条件',
+      publishedAt: new Date('2026-11-22T06:30:00Z'),
+    });
     expect(await port.send(msg)).toEqual({ kind: 'sent' });
     expect((await sent())[0]).toMatchObject({ data: { thing1: { value: title } } });
   });
 
   it('sends a status change message that WeChat accepts', async () => {
     const { port } = setup();
-    const msg = statusChangeMessage({ openid: OPENID, templateId: STATUS, demandId: 'd-44', title: '工业机器人视觉检测', status: '已关闭', at: new Date('2026-11-21T16:05:00Z') });
+    const msg = statusChangeMessage({
+      openid: OPENID,
+      templateId: STATUS,
+      demandId: 'd-44',
+      title: '工业机器人视觉检测',
+      status: '已关闭',
+      at: new Date('2026-11-21T16:05:00Z'),
+    });
     expect(await port.send(msg)).toEqual({ kind: 'sent' });
     expect((await sent())[0]).toMatchObject({
       template_id: STATUS,
       data: { thing1: { value: '工业机器人视觉检测' }, phrase2: { value: '已关闭' }, time3: { value: '2026年11月22日 00:05' } },
+    });
+  });
+});
+
+describe("WeChat subscribe message port (the alerts' messages)", () => {
+  it('lays out a new match and a status change in their templates, and sends them', async () => {
+    const tokens = createAccessTokenProvider({
+      baseUrl: h.wechat.url,
+      appid: APPID,
+      secret: SECRET,
+      cache: memoryCache(),
+      clock,
+      timeoutMs: 2000,
+    });
+    const port = createWechatMessageAdapter({ baseUrl: h.wechat.url, tokens, timeoutMs: 2000, miniprogramState: 'trial' });
+    const about = {
+      openid: OPENID,
+      demandId: 'd-45',
+      title: '面向长三角地区的新能源汽车电池回收与梯次利用技术合作需求征集',
+      at: '2026-11-22T06:30:00Z',
+    };
+    expect(await port.send({ kind: 'new_match', templateId: NEW_MATCH, ...about, reason: '关键词：电池回收' })).toEqual({
+      kind: 'sent',
+    });
+    expect(await port.send({ kind: 'status_change', templateId: STATUS, ...about, status: '已关闭' })).toEqual({ kind: 'sent' });
+    const [match, status] = await sent();
+    expect(match).toMatchObject({
+      touser: OPENID,
+      template_id: NEW_MATCH,
+      page: 'pages/demand/index?id=d-45',
+      data: {
+        thing1: { value: `${about.title.slice(0, 19)}…` },
+        thing2: { value: '关键词：电池回收' },
+        time3: { value: '2026年11月22日 14:30' },
+      },
+    });
+    expect(status).toMatchObject({
+      template_id: STATUS,
+      data: { phrase2: { value: '已关闭' }, time3: { value: '2026年11月22日 14:30' } },
     });
   });
 });

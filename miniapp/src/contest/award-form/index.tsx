@@ -4,10 +4,8 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
-  AWARD_KIND_LABELS,
-  AWARD_KINDS,
-  AWARD_TARGET_LABELS,
-  AWARD_TARGETS,
+  AWARD_KIND,
+  AWARD_TARGET,
   SOLUTION_STATUS_LABELS,
   validateAward,
   type Award,
@@ -15,18 +13,18 @@ import {
   type AwardTarget,
   type FieldErrors,
 } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorState, SkeletonList } from '../../components';
-import { ChoiceChips, Field, FormSection, optionsOf, TextInput } from '../../features/demand-form/form-fields';
+import { ChoiceChips, Field, FormSection, TextInput } from '../../components/form-fields';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
 import { useResource } from '../common/use-resource';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import '../common/contest.css';
 
-const KINDS = optionsOf(AWARD_KINDS, AWARD_KIND_LABELS);
-const TARGETS = optionsOf(AWARD_TARGETS, AWARD_TARGET_LABELS);
+const KINDS = AWARD_KIND.options;
+const TARGETS = AWARD_TARGET.options;
 
 interface Values {
   kind: AwardKind;
@@ -53,8 +51,17 @@ export default function AwardFormPage() {
   const session = useSession();
   const demandId = useRouter().params.demandId ?? '';
   const isAdmin = session?.user.role === 'admin';
-  const solutions = useResource(() => api.demandSolutions(demandId, { sort: 'score' }), { key: demandId, enabled: isAdmin && Boolean(demandId) });
-  const [values, setValues] = useState<Values>({ kind: 'best_solution', kindOther: '', target: 'solution', year: String(new Date().getFullYear()), note: '' });
+  const solutions = useResource(() => call('solutionsForDemand', { params: { id: demandId }, query: { sort: 'score' } }), {
+    key: demandId,
+    enabled: isAdmin && Boolean(demandId),
+  });
+  const [values, setValues] = useState<Values>({
+    kind: 'best_solution',
+    kindOther: '',
+    target: 'solution',
+    year: String(new Date().getFullYear()),
+    note: '',
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [given, setGiven] = useState<Award>();
@@ -68,7 +75,7 @@ export default function AwardFormPage() {
     if (!checked.ok) return setErrors(checked.fields);
     setBusy(true);
     try {
-      setGiven(await api.createAward(checked.value));
+      setGiven(await call('awardsCreate', { body: checked.value }));
       void Taro.showToast({ title: '奖项已颁发', icon: 'none' });
     } catch (e) {
       const error = toApiError(e);
@@ -79,7 +86,8 @@ export default function AwardFormPage() {
   }
 
   if (!session) return <LoginRequired reason='颁发奖项需要组织方管理员登录' />;
-  if (!isAdmin) return <ErrorState message='只有组织方管理员可以颁发奖项' onRetry={() => void Taro.navigateBack()} retryText='返回' />;
+  if (!isAdmin)
+    return <ErrorState message='只有组织方管理员可以颁发奖项' onRetry={() => void Taro.navigateBack()} retryText='返回' />;
   const { state } = solutions;
   if (state.status === 'loading' || state.status === 'idle') return <SkeletonList count={2} />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={solutions.reload} />;
@@ -104,7 +112,10 @@ export default function AwardFormPage() {
       </View>
     );
   }
-  const picks = state.data.items.map((s) => ({ value: s.id, label: `${s.title} · ${s.organisation}（${SOLUTION_STATUS_LABELS[s.status]}）` }));
+  const picks = state.data.items.map((s) => ({
+    value: s.id,
+    label: `${s.title} · ${s.organisation}（${SOLUTION_STATUS_LABELS[s.status]}）`,
+  }));
   return (
     <View className='contest-page'>
       <FormSection title='颁发奖项'>
@@ -134,7 +145,13 @@ export default function AwardFormPage() {
           <TextInput label='年度' type='number' value={values.year} onInput={(v) => set('year', v)} />
         </Field>
         <Field name='note' label='颁奖词' error={errors.note}>
-          <TextInput label='颁奖词' multiline value={values.note} placeholder='选填，200 字以内' onInput={(v) => set('note', v)} />
+          <TextInput
+            label='颁奖词'
+            multiline
+            value={values.note}
+            placeholder='选填，200 字以内'
+            onInput={(v) => set('note', v)}
+          />
         </Field>
       </FormSection>
       {(errors.form ?? errors.demandId) && (

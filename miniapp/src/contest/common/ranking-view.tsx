@@ -1,14 +1,17 @@
 // The 评审排名 of a demand's final, loaded on its own (owner, organisers and the final's judges may see it).
 import { useEffect } from 'react';
 import { View } from '@tarojs/components';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList } from '../../components';
 import { RankingTable } from './ranking-table';
 import { useResource } from './use-resource';
 
 /** `version` changes after a score is saved, to load the ranking again. */
 export function RankingView({ demandId, version = 0 }: { demandId: string; version?: number }) {
-  const ranking = useResource(() => api.ranking(demandId), { key: demandId, enabled: Boolean(demandId) });
+  const ranking = useResource(() => call('finalsRanking', { params: { id: demandId } }), {
+    key: demandId,
+    enabled: Boolean(demandId),
+  });
   const { refresh } = ranking;
   // After a score is saved: the new standing, without blanking the table meanwhile.
   useEffect(() => {

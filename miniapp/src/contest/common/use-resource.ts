@@ -31,7 +31,10 @@ export interface ResourceOptions {
   pullDown?: boolean;
 }
 
-export function useResource<T>(load: () => Promise<T>, { key, enabled = true, pullDown = true }: ResourceOptions): ResourceState<T> {
+export function useResource<T>(
+  load: () => Promise<T>,
+  { key, enabled = true, pullDown = true }: ResourceOptions,
+): ResourceState<T> {
   const [state, setState] = useState<Resource<T>>({ status: enabled ? 'loading' : 'idle' });
   const loadRef = useRef(load);
   loadRef.current = load;

@@ -1,7 +1,7 @@
 // 评审打分 (contest/judging/index): the finals I am a judge of, with how many of their shortlisted solutions I scored.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList, Tag } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
@@ -12,7 +12,7 @@ const sheetUrl = (demandId: string) => `/contest/judging/sheet?demandId=${encode
 
 export default function JudgingPage() {
   const session = useSession();
-  const finals = useResource(() => api.myJudging(), { key: session?.user.id ?? '', enabled: Boolean(session) });
+  const finals = useResource(() => call('meJudging'), { key: session?.user.id ?? '', enabled: Boolean(session) });
   if (!session) return <LoginRequired reason='评委登录后查看需要评分的需求' />;
   const { state } = finals;
   return (
@@ -26,10 +26,21 @@ export default function JudgingPage() {
         state.data.items.map((f) => {
           const done = f.shortlisted > 0 && f.scoredByMe >= f.shortlisted;
           return (
-            <View key={f.demandId} className='contest-card' role='link' onClick={() => void Taro.navigateTo({ url: sheetUrl(f.demandId) })}>
+            <View
+              key={f.demandId}
+              className='contest-card'
+              role='link'
+              onClick={() => void Taro.navigateTo({ url: sheetUrl(f.demandId) })}
+            >
               <View className='contest-card-head'>
                 <Text className='contest-card-title'>{f.title || '未命名需求'}</Text>
-                {f.closed ? <Tag tone='muted'>评审已结束</Tag> : done ? <Tag tone='success'>已评完</Tag> : <Tag tone='primary'>待评分</Tag>}
+                {f.closed ? (
+                  <Tag tone='muted'>评审已结束</Tag>
+                ) : done ? (
+                  <Tag tone='success'>已评完</Tag>
+                ) : (
+                  <Tag tone='primary'>待评分</Tag>
+                )}
               </View>
               <Text className='contest-meta'>
                 入围方案 {f.shortlisted} 个 · 我已评 {f.scoredByMe} 个

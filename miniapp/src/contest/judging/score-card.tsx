@@ -2,11 +2,18 @@
 // prefilled with the judge's last score. Checked with the shared score rules before anything is sent.
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { SCORE_CRITERIA, SCORE_CRITERION_LABELS, validateScore, type FieldErrors, type ScoreRequest, type TriagedSolution } from '@cic/shared';
+import {
+  SCORE_CRITERIA,
+  SCORE_CRITERION_LABELS,
+  validateScore,
+  type FieldErrors,
+  type ScoreRequest,
+  type TriagedSolution,
+} from '@cic/shared';
 import { Tag } from '../../components';
-import { Field, TextInput } from '../../features/demand-form/form-fields';
+import { Field, TextInput } from '../../components/form-fields';
 import { formatBudget } from '../../format';
-import { ExpandableText } from '../common/expandable-text';
+import { ExpandableText } from '../../components/expandable-text';
 
 type Inputs = Record<keyof ScoreRequest, string>;
 
@@ -83,7 +90,13 @@ export function ScoreCard({ item, closed, onSave }: Props) {
         </View>
       )}
       <View className='contest-actions'>
-        <Button className='contest-button is-primary' size='mini' disabled={saving || closed || undefined} loading={saving} onClick={() => void save()}>
+        <Button
+          className='contest-button is-primary'
+          size='mini'
+          disabled={saving || closed || undefined}
+          loading={saving}
+          onClick={() => void save()}
+        >
           {closed ? '评审已结束' : item.myScore || saved ? '更新评分' : '保存评分'}
         </Button>
       </View>

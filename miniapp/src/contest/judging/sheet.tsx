@@ -4,7 +4,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ScoreRequest, TriagedSolution } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
@@ -12,7 +12,7 @@ import { toApiError } from '../../hooks/use-paged-list';
 import { RankingView } from '../common/ranking-view';
 import { useResource } from '../common/use-resource';
 import { ScoreCard } from './score-card';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import '../common/contest.css';
 
 export default function ScoreSheetPage() {
@@ -21,7 +21,10 @@ export default function ScoreSheetPage() {
   const enabled = Boolean(session && demandId);
   const sheet = useResource(
     async () => {
-      const [solutions, judging] = await Promise.all([api.demandSolutions(demandId, { sort: 'time' }), api.myJudging()]);
+      const [solutions, judging] = await Promise.all([
+        call('solutionsForDemand', { params: { id: demandId }, query: { sort: 'time' } }),
+        call('meJudging'),
+      ]);
       return { solutions, assignment: judging.items.find((f) => f.demandId === demandId) };
     },
     { key: demandId, enabled },
@@ -31,7 +34,7 @@ export default function ScoreSheetPage() {
 
   async function save(item: TriagedSolution, score: ScoreRequest) {
     try {
-      await api.score(item.id, score);
+      await call('finalsScore', { params: { id: item.id }, body: score });
       void Taro.showToast({ title: '评分已保存', icon: 'none' });
       setScored((n) => n + 1);
       return undefined;

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { View } from '@tarojs/components';
 import type { MySolution } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
@@ -16,7 +16,7 @@ const editUrl = (s: MySolution) => `/contest/solution-form/index?id=${encodeURIC
 
 export default function MySolutionsPage() {
   const session = useSession();
-  const list = useResource(() => api.mySolutions(), { key: session?.user.id ?? '', enabled: Boolean(session) });
+  const list = useResource(() => call('meSolutions'), { key: session?.user.id ?? '', enabled: Boolean(session) });
   const shown = useRef(false);
   // Back from editing a solution: show the new version.
   useDidShow(() => {

@@ -7,7 +7,7 @@ import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { SolutionEditor } from './solution-editor';
 import { useFormStart } from './use-form-start';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import '../common/contest.css';
 
 const MY_SOLUTIONS = '/contest/my-solutions/index';

@@ -61,9 +61,14 @@ export function useSolutionDraft(userId: string, target: SolutionDraftTarget, va
     }
   };
 
+  // The timer and the unmount call save and flush through refs: the effects run only when the values change (the
+  // debounce) or once (the unmount), and still call this render's functions.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
   useEffect(() => {
     if (!dirty || stopped.current) return;
-    timer.current = setTimeout(save, LOCAL_SAVE_MS);
+    timer.current = setTimeout(() => saveRef.current(), LOCAL_SAVE_MS);
     return () => clearTimeout(timer.current);
     // Re-armed by every change: that is the debounce.
   }, [values, dirty]);
@@ -74,7 +79,9 @@ export function useSolutionDraft(userId: string, target: SolutionDraftTarget, va
     save();
   };
   useDidHide(flush);
-  useEffect(() => flush, []);
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(() => () => flushRef.current(), []);
 
   return {
     savedAt,

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { SOLUTION_FIELD_LABELS as L, validateSolutionForm, type SolutionFieldKey } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
-import { Field, FormSection, TextInput } from '../../features/demand-form/form-fields';
+import { ApiError, call, clientError } from '../../api/client';
+import { Field, FormSection, TextInput } from '../../components/form-fields';
 import { counterText, SOLUTION_FIELDS, toRequest, type SolutionFormValues, type TextKey } from './solution-form.model';
 import { NdaAgreement } from './nda-agreement';
 import { useSolutionDraft, type SolutionDraftTarget } from './solution-draft';
@@ -30,7 +30,12 @@ function scrollToField(key: string) {
   }
 }
 
-function TextField({ form, name, counter, ...input }: { form: SolutionFormState; name: TextKey; counter?: string } & Partial<Parameters<typeof TextInput>[0]>) {
+function TextField({
+  form,
+  name,
+  counter,
+  ...input
+}: { form: SolutionFormState; name: TextKey; counter?: string } & Partial<Parameters<typeof TextInput>[0]>) {
   return (
     <Field name={name} label={SHOWN[name]} required error={form.errors[name]} counter={counter}>
       <TextInput
@@ -63,13 +68,14 @@ export function SolutionEditor({ userId, target, initial, onDone }: Props) {
     setSubmitting(true);
     setConflict(undefined);
     try {
-      if (editing) await api.updateSolution(target.solutionId, checked.value, target.version);
-      else await api.submitSolution(target.demandId, checked.value);
+      if (editing)
+        await call('solutionsUpdate', { params: { id: target.solutionId }, body: checked.value, version: target.version });
+      else await call('solutionsSubmit', { params: { id: target.demandId }, body: checked.value });
       draft.discard();
       void Taro.showToast({ title: editing ? '方案已更新' : '揭榜成功，方案已提交', icon: 'none' });
       onDone();
     } catch (e) {
-      const error = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '提交失败，请稍后重试');
+      const error = e instanceof ApiError ? e : clientError('CLIENT.UNKNOWN', '提交失败，请稍后重试');
       form.showServerErrors(error.fields);
       const firstServer = SOLUTION_FIELDS.find((k: SolutionFieldKey) => error.fields[k]);
       if (firstServer) scrollToField(firstServer);
@@ -83,7 +89,12 @@ export function SolutionEditor({ userId, target, initial, onDone }: Props) {
   return (
     <View className='solution-form'>
       <FormSection title='方案信息'>
-        <TextField form={form} name='title' counter={counterText('title', form.values.title)} placeholder='一句话说明你的方案（4–60 字）' />
+        <TextField
+          form={form}
+          name='title'
+          counter={counterText('title', form.values.title)}
+          placeholder='一句话说明你的方案（4–60 字）'
+        />
         <TextField
           form={form}
           name='summary'
@@ -96,7 +107,13 @@ export function SolutionEditor({ userId, target, initial, onDone }: Props) {
       </FormSection>
       <FormSection title='团队与联系方式'>
         <TextField form={form} name='organisation' placeholder='高校、院所、企业或团队名称' />
-        <TextField form={form} name='team' multiline counter={counterText('team', form.values.team)} placeholder='负责人与主要成员、职称和分工' />
+        <TextField
+          form={form}
+          name='team'
+          multiline
+          counter={counterText('team', form.values.team)}
+          placeholder='负责人与主要成员、职称和分工'
+        />
         <TextField form={form} name='contactName' placeholder='联系人姓名' />
         <TextField form={form} name='contactPhone' placeholder='手机号或带区号的固话' />
       </FormSection>

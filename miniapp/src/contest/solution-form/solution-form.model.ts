@@ -10,6 +10,7 @@ import {
   type Solution,
   type SolutionFieldKey,
 } from '@cic/shared';
+import { charCounter } from '../../components/char-counter';
 
 /** What the inputs hold: numbers may still be text being typed. */
 export interface SolutionFormValues {
@@ -68,7 +69,11 @@ const MAX: Partial<Record<SolutionFieldKey, number>> = {
 function tooLong(key: SolutionFieldKey, values: SolutionFormValues): boolean {
   const max = MAX[key];
   const value = values[key];
-  return max !== undefined && typeof value === 'string' && charCount(cleanText(value, { multiline: key === 'summary' || key === 'team' })) > max;
+  return (
+    max !== undefined &&
+    typeof value === 'string' &&
+    charCount(cleanText(value, { multiline: key === 'summary' || key === 'team' })) > max
+  );
 }
 
 /** Every error, for the moment the person taps 提交. Empty when the form may be sent. */
@@ -91,7 +96,6 @@ export function errorsWhileTyping(values: SolutionFormValues, touched: ReadonlyS
 
 /** "12/60"; for the 方案简介 (at least 100) "30/100 字起" until the minimum is reached. */
 export function counterText(key: 'title' | 'summary' | 'team', value: string | undefined): string {
-  const n = charCount(cleanText(value ?? '', { multiline: key !== 'title' }));
   const { min, max } = SOLUTION_LIMITS[key];
-  return key === 'summary' && n < min ? `${n}/${min} 字起` : `${n}/${max}`;
+  return charCounter(value, key === 'summary' ? { min, max } : { max }, key !== 'title');
 }

@@ -3,7 +3,7 @@
 // are preferred when they belong to the same version.
 import { useCallback, useEffect, useState } from 'react';
 import { DEMAND_STATUS_LABELS, SOLUTION_STATUS_LABELS } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { toApiError } from '../../hooks/use-paged-list';
 import { valuesFrom, type SolutionFormValues } from './solution-form.model';
 import { loadSolutionDraft, type SolutionDraftTarget } from './solution-draft';
@@ -16,9 +16,10 @@ export type FormStart =
   | { kind: 'ready'; target: SolutionDraftTarget; values: SolutionFormValues; demandTitle: string; restored: boolean };
 
 async function forNew(userId: string, demandId: string): Promise<FormStart> {
-  const demand = await api.demand(demandId);
+  const demand = await call('demandsDetail', { params: { id: demandId } });
   const mine = demand.viewer.mySolution;
-  if (mine) return { kind: 'blocked', message: `你已对该需求揭榜（${SOLUTION_STATUS_LABELS[mine.status]}）`, mySolutionId: mine.id };
+  if (mine)
+    return { kind: 'blocked', message: `你已对该需求揭榜（${SOLUTION_STATUS_LABELS[mine.status]}）`, mySolutionId: mine.id };
   if (demand.viewer.isOwner) return { kind: 'blocked', message: '不能对自己发布的需求揭榜' };
   if (demand.status !== 'published') {
     return { kind: 'blocked', message: `该需求${DEMAND_STATUS_LABELS[demand.status]}，不再接受揭榜` };
@@ -29,7 +30,7 @@ async function forNew(userId: string, demandId: string): Promise<FormStart> {
 }
 
 async function forEdit(userId: string, solutionId: string): Promise<FormStart> {
-  const solution = await api.solution(solutionId);
+  const solution = await call('solutionsDetail', { params: { id: solutionId } });
   if (solution.status !== 'submitted') {
     return { kind: 'blocked', message: `方案${SOLUTION_STATUS_LABELS[solution.status]}，不能再修改`, mySolutionId: solution.id };
   }
@@ -37,7 +38,7 @@ async function forEdit(userId: string, solutionId: string): Promise<FormStart> {
   const local = loadSolutionDraft(userId, target);
   let demandTitle = '';
   try {
-    demandTitle = (await api.demand(solution.demandId)).title ?? '';
+    demandTitle = (await call('demandsDetail', { params: { id: solution.demandId } })).title ?? '';
   } catch {
     // The title is a heading only: the edit works without it.
   }
@@ -55,7 +56,11 @@ export function useFormStart(userId: string | undefined, params: { demandId?: st
       setStart(id ? await forEdit(userId, id) : await forNew(userId, demandId ?? ''));
     } catch (e) {
       const error = toApiError(e);
-      setStart(error.status === 404 ? { kind: 'blocked', message: '需求或方案不存在，或你无权查看' } : { kind: 'error', message: error.message });
+      setStart(
+        error.status === 404
+          ? { kind: 'blocked', message: '需求或方案不存在，或你无权查看' }
+          : { kind: 'error', message: error.message },
+      );
     }
   }, [userId, demandId, id]);
   useEffect(() => void load(), [load]);

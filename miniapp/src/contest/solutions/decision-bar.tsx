@@ -3,8 +3,15 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { DECISION_FROM, validateDecision, type DecisionRequest, type TriagedSolution } from '@cic/shared';
-import { TextInput } from '../../features/demand-form/form-fields';
+import {
+  DECISION_FROM,
+  DEMAND_STATUS_LABELS,
+  SOLUTION_DECISION_LABELS as DECISION,
+  validateDecision,
+  type DecisionRequest,
+  type TriagedSolution,
+} from '@cic/shared';
+import { TextInput } from '../../components/form-fields';
 
 export interface DecisionBarProps {
   item: TriagedSolution;
@@ -29,8 +36,8 @@ export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
 
   async function intent() {
     const { confirm } = await Taro.showModal({
-      title: '签订意向协议',
-      content: `确认与“${item.organisation}”签订意向协议？需求将标记为“已对接”，不能再与其他方案签订。`,
+      title: DECISION.intent,
+      content: `确认与“${item.organisation}”签订意向协议？需求将标记为“${DEMAND_STATUS_LABELS.matched}”，不能再与其他方案签订。`,
       confirmText: '确认签订',
       confirmColor: '#c8102e',
     });
@@ -73,17 +80,27 @@ export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
           <>
             {can('decline') && (
               <Button className='contest-button' size='mini' disabled={busy || undefined} onClick={() => setDeclining(true)}>
-                婉拒
+                {DECISION.decline}
               </Button>
             )}
             {can('shortlist') && (
-              <Button className='contest-button' size='mini' disabled={busy || undefined} onClick={() => onDecide(item, { decision: 'shortlist' })}>
-                入围
+              <Button
+                className='contest-button'
+                size='mini'
+                disabled={busy || undefined}
+                onClick={() => onDecide(item, { decision: 'shortlist' })}
+              >
+                {DECISION.shortlist}
               </Button>
             )}
             {can('intent') && (
-              <Button className='contest-button is-primary' size='mini' disabled={busy || undefined} onClick={() => void intent()}>
-                签订意向协议
+              <Button
+                className='contest-button is-primary'
+                size='mini'
+                disabled={busy || undefined}
+                onClick={() => void intent()}
+              >
+                {DECISION.intent}
               </Button>
             )}
           </>

@@ -4,6 +4,9 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import {
+  DECISION_STATUS,
+  DEMAND_STATUS_LABELS,
+  SOLUTION_DECISION_LABELS,
   SOLUTION_STATUS_LABELS,
   SOLUTION_STATUSES,
   type DecisionRequest,
@@ -11,7 +14,7 @@ import {
   type SolutionStatus,
   type TriagedSolution,
 } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { EmptyState, ErrorState, FilterChips, SkeletonList, type ChipOption } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
@@ -19,7 +22,7 @@ import { toApiError } from '../../hooks/use-paged-list';
 import { RankingView } from '../common/ranking-view';
 import { useResource } from '../common/use-resource';
 import { SolutionCard } from './solution-card';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import '../common/contest.css';
 
 const SORTS: ChipOption<SolutionSort>[] = [
@@ -29,9 +32,9 @@ const SORTS: ChipOption<SolutionSort>[] = [
 ];
 
 const DONE: Record<DecisionRequest['decision'], string> = {
-  shortlist: '已入围',
-  decline: '已婉拒，揭榜方会收到通知',
-  intent: '已签订意向协议，需求已对接',
+  shortlist: SOLUTION_STATUS_LABELS[DECISION_STATUS.shortlist],
+  decline: `已${SOLUTION_DECISION_LABELS.decline}，揭榜方会收到通知`,
+  intent: `已${SOLUTION_DECISION_LABELS.intent}，需求${DEMAND_STATUS_LABELS.matched}`,
 };
 
 function statusChips(counts: Record<SolutionStatus, number> | undefined): ChipOption<SolutionStatus>[] {
@@ -51,7 +54,7 @@ export default function SolutionsPage() {
   const [status, setStatus] = useState<SolutionStatus>();
   const [busy, setBusy] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const list = useResource(() => api.demandSolutions(demandId, { sort, status }), {
+  const list = useResource(() => call('solutionsForDemand', { params: { id: demandId }, query: { sort, status } }), {
     key: `${demandId}|${sort}|${status ?? ''}`,
     enabled: Boolean(session && demandId),
     pullDown: tab === 'list',
@@ -61,7 +64,7 @@ export default function SolutionsPage() {
     setBusy(item.id);
     setErrors(({ [item.id]: _, ...rest }) => rest);
     try {
-      await api.decide(item.id, request);
+      await call('solutionsDecide', { params: { id: item.id }, body: request });
       void Taro.showToast({ title: DONE[request.decision], icon: 'none' });
       await list.refresh();
     } catch (e) {
@@ -80,7 +83,13 @@ export default function SolutionsPage() {
     <View className='contest-page'>
       <View className='contest-tabs' role='tablist'>
         {(['list', 'ranking'] as const).map((t) => (
-          <View key={t} className={tab === t ? 'contest-tab is-active' : 'contest-tab'} role='tab' aria-selected={tab === t} onClick={() => setTab(t)}>
+          <View
+            key={t}
+            className={tab === t ? 'contest-tab is-active' : 'contest-tab'}
+            role='tab'
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+          >
             {t === 'list' ? '揭榜方案' : '评审排名'}
           </View>
         ))}
@@ -119,10 +128,14 @@ export default function SolutionsPage() {
             <SolutionCard
               key={item.id}
               item={item}
-              decisions={owner ? { busy: busy === item.id, error: errors[item.id], onDecide: (x, r) => void decide(x, r) } : undefined}
+              decisions={
+                owner ? { busy: busy === item.id, error: errors[item.id], onDecide: (x, r) => void decide(x, r) } : undefined
+              }
             />
           ))}
-          {data && data.items.length > 0 && <Text className='contest-footnote'>匹配度按方案文字与需求关键词的重合程度计算，仅供参考</Text>}
+          {data && data.items.length > 0 && (
+            <Text className='contest-footnote'>匹配度按方案文字与需求关键词的重合程度计算，仅供参考</Text>
+          )}
         </>
       )}
     </View>

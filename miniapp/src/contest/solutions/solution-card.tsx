@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { TriagedSolution } from '@cic/shared';
 import { Tag } from '../../components';
 import { formatBudget, formatDateTime } from '../../format';
-import { ExpandableText } from '../common/expandable-text';
+import { ExpandableText } from '../../components/expandable-text';
 import { SolutionStatusTag } from '../common/solution-status';
 import { DecisionBar, type DecisionBarProps } from './decision-bar';
 

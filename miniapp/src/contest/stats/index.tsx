@@ -1,7 +1,7 @@
 // 数据统计 (contest/stats/index): the contest in figures — demands published, money on offer, solutions, matches —
 // and charts by field, region and status, drawn with plain views.
 import { Text, View } from '@tarojs/components';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorState, SkeletonList } from '../../components';
 import { formatDateTime } from '../../format';
 import { useResource } from '../common/use-resource';
@@ -10,7 +10,7 @@ import { fieldBars, figures, regionBars, statusBars } from './stats.model';
 import '../common/contest.css';
 
 export default function StatsPage() {
-  const stats = useResource(() => api.stats(), { key: 'stats' });
+  const stats = useResource(() => call('stats'), { key: 'stats' });
   const { state } = stats;
   if (state.status === 'loading' || state.status === 'idle') return <SkeletonList count={3} />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={stats.reload} />;

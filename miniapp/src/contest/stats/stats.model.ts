@@ -43,5 +43,8 @@ export function regionBars(s: StatsResponse, top = 10): Bar[] {
 
 /** Drafts are nobody's business but their owner's: the chart starts at 审核中. */
 export function statusBars(s: StatsResponse): Bar[] {
-  return DEMAND_STATUSES.filter((st) => st !== 'draft').map((st) => ({ label: DEMAND_STATUS_LABELS[st], value: s.demands.byStatus[st] ?? 0 }));
+  return DEMAND_STATUSES.filter((st) => st !== 'draft').map((st) => ({
+    label: DEMAND_STATUS_LABELS[st],
+    value: s.demands.byStatus[st] ?? 0,
+  }));
 }

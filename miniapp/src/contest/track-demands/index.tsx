@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { DemandCard, EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
 import { usePagedList } from '../../hooks/use-paged-list';
 import '../common/contest.css';
@@ -18,7 +18,7 @@ function decoded(value: string): string {
 
 export default function TrackDemandsPage() {
   const { id = '', name } = useRouter().params;
-  const list = usePagedList((cursor) => api.listDemands({ track: id, cursor }), { key: id, enabled: Boolean(id) });
+  const list = usePagedList((cursor) => call('demandsList', { query: { track: id, cursor } }), { key: id, enabled: Boolean(id) });
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: decoded(name) }).catch(() => undefined);
   }, [name]);

@@ -2,29 +2,35 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { TRACK_KIND_LABELS, type Track } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList, Tag } from '../../components';
 import { useSession } from '../../features/login/use-session';
 import { useResource } from '../common/use-resource';
 import { TrackForm } from './track-form';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import '../common/contest.css';
 
-const demandsUrl = (t: Track) =>
-  `/contest/track-demands/index?id=${encodeURIComponent(t.id)}&name=${encodeURIComponent(t.name)}`;
+const demandsUrl = (t: Track) => `/contest/track-demands/index?id=${encodeURIComponent(t.id)}&name=${encodeURIComponent(t.name)}`;
 
 export default function TracksPage() {
   const session = useSession();
-  const tracks = useResource(() => api.tracks(), { key: 'tracks' });
+  const tracks = useResource(() => call('tracksList'), { key: 'tracks' });
   const { state } = tracks;
   return (
     <View className='contest-page'>
       {state.status === 'loading' && <SkeletonList count={3} />}
       {state.status === 'error' && <ErrorState message={state.error.message} onRetry={tracks.reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState title='暂无专场' description='组织方开设专场后会显示在这里' />}
+      {state.status === 'ready' && state.data.items.length === 0 && (
+        <EmptyState title='暂无专场' description='组织方开设专场后会显示在这里' />
+      )}
       {state.status === 'ready' &&
         state.data.items.map((t) => (
-          <View key={t.id} className='contest-card track-card' role='link' onClick={() => void Taro.navigateTo({ url: demandsUrl(t) })}>
+          <View
+            key={t.id}
+            className='contest-card track-card'
+            role='link'
+            onClick={() => void Taro.navigateTo({ url: demandsUrl(t) })}
+          >
             <View className='contest-card-head'>
               <Text className='contest-card-title'>{t.name}</Text>
               <Tag tone='primary'>{TRACK_KIND_LABELS[t.kind]}</Tag>

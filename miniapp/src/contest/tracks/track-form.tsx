@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
-import { TRACK_KIND_LABELS, TRACK_KINDS, validateTrack, type FieldErrors, type Track, type TrackKind } from '@cic/shared';
-import { api } from '../../api/client';
-import { ChoiceChips, Field, FormSection, optionsOf, TextInput } from '../../features/demand-form/form-fields';
+import { TRACK_KIND, validateTrack, type FieldErrors, type Track, type TrackKind } from '@cic/shared';
+import { call } from '../../api/client';
+import { ChoiceChips, Field, FormSection, TextInput } from '../../components/form-fields';
 import { toApiError } from '../../hooks/use-paged-list';
 
-const KIND_OPTIONS = optionsOf(TRACK_KINDS, TRACK_KIND_LABELS);
+const KIND_OPTIONS = TRACK_KIND.options;
 
 interface Values {
   name: string;
@@ -40,7 +40,7 @@ export function TrackForm({ onCreated }: { onCreated: (track: Track) => void }) 
     if (!checked.ok) return;
     setBusy(true);
     try {
-      onCreated(await api.createTrack(checked.value));
+      onCreated(await call('tracksCreate', { body: checked.value }));
       setValues(EMPTY);
       setTried(false);
       void Taro.showToast({ title: '专场已创建', icon: 'none' });
@@ -69,7 +69,13 @@ export function TrackForm({ onCreated }: { onCreated: (track: Track) => void }) 
       {text('endDate', '结束日期', 'YYYY-MM-DD')}
       {text('description', '专场介绍', '选填，500 字以内', true)}
       <View className='contest-actions'>
-        <Button className='contest-button is-primary' size='mini' loading={busy} disabled={busy || undefined} onClick={() => void create()}>
+        <Button
+          className='contest-button is-primary'
+          size='mini'
+          loading={busy}
+          disabled={busy || undefined}
+          onClick={() => void create()}
+        >
           创建专场
         </Button>
       </View>

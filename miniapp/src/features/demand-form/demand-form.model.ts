@@ -1,8 +1,6 @@
 // The 附件3 form's logic, independent of Taro: which error to show under which field, and the character counters.
 // Every rule comes from shared/ (the same schema the API checks), so the phone and the server never disagree.
 import {
-  cleanText,
-  charCount,
   DEMAND_LIMITS,
   validateDemandComplete,
   validateDemandDraft,
@@ -10,6 +8,7 @@ import {
   type DemandFieldKey,
   type FieldErrors,
 } from '@cic/shared';
+import { charCounter } from '../../components/char-counter';
 
 /** What the form holds: the draft's fields as typed (the budget may still be text in the input). */
 export type DemandFormValues = Omit<DemandDraft, 'budgetWan'> & { budgetWan?: number | string };
@@ -53,10 +52,5 @@ export function errorsForSubmit(values: DemandFormValues): FieldErrors {
 
 /** The counter under 企业简介 (at most 300) and 技术需求描述 (at least 50): "120/300", "30/50 起". */
 export function counterText(key: 'companyIntro' | 'description', value: string | undefined): string {
-  // Counted as the server counts: after cleaning (invisible characters do not count).
-  const n = charCount(cleanText(value ?? '', { multiline: true }));
-  if (key === 'companyIntro') return `${n}/${DEMAND_LIMITS.companyIntro.max}`;
-  return n < DEMAND_LIMITS.description.min
-    ? `${n}/${DEMAND_LIMITS.description.min} 字起`
-    : `${n}/${DEMAND_LIMITS.description.max}`;
+  return charCounter(value, DEMAND_LIMITS[key], true);
 }

@@ -15,8 +15,7 @@ export interface LocalDraft {
 /** `new` is the one unsubmitted new demand; an existing demand being edited is stored under its id. */
 export type DraftTarget = 'new' | { id: string };
 
-const key = (userId: string, target: DraftTarget) =>
-  `cic.demand-draft.${userId}.${target === 'new' ? 'new' : target.id}`;
+const key = (userId: string, target: DraftTarget) => `cic.demand-draft.${userId}.${target === 'new' ? 'new' : target.id}`;
 
 export function loadLocalDraft(userId: string, target: DraftTarget): LocalDraft | undefined {
   try {
@@ -36,7 +35,12 @@ export function saveLocalDraft(userId: string, target: DraftTarget, draft: Omit<
 }
 
 /** Records which server draft the stored values belong to, keeping values typed since. */
-export function linkLocalDraft(userId: string, target: DraftTarget, link: { demandId: string; version: number }, values: DemandFormValues): void {
+export function linkLocalDraft(
+  userId: string,
+  target: DraftTarget,
+  link: { demandId: string; version: number },
+  values: DemandFormValues,
+): void {
   const stored = loadLocalDraft(userId, target);
   saveLocalDraft(userId, target, { values: stored?.values ?? values, ...link });
 }

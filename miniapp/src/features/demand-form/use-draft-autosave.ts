@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDidHide } from '@tarojs/taro';
 import type { Demand } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import type { DemandFormValues } from './demand-form.model';
 import { isBlank, savableDraft } from './demand-form.values';
 import { clearLocalDraft, linkLocalDraft, saveLocalDraft, type DraftTarget } from './draft-storage';
@@ -12,10 +12,7 @@ import { clearLocalDraft, linkLocalDraft, saveLocalDraft, type DraftTarget } fro
 export const AUTOSAVE_DELAYS = { localMs: 500, serverMs: 2000 };
 
 export type DraftSync =
-  | { state: 'idle' }
-  | { state: 'saving' }
-  | { state: 'saved'; at: Date }
-  | { state: 'failed'; message: string };
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: Date } | { state: 'failed'; message: string };
 
 export interface DraftLink {
   demandId: string;
@@ -67,8 +64,8 @@ export function useDraftAutosave({ userId, target, values, dirty, link: initialL
       setSync({ state: 'saving' });
       const current = link.current;
       const saved = current
-        ? await api.updateDemand(current.demandId, draft, current.version)
-        : await api.createDemand(draft);
+        ? await call('demandsUpdate', { params: { id: current.demandId }, body: draft, version: current.version })
+        : await call('demandsCreate', { body: draft });
       lastSaved.current = { json, demand: saved };
       link.current = { demandId: saved.id, version: saved.version };
       if (!stopped.current) linkLocalDraft(userId, target, link.current, snapshot);
@@ -80,15 +77,20 @@ export function useDraftAutosave({ userId, target, values, dirty, link: initialL
     return result;
   };
 
+  // The timers and the unmount call these through refs: the effects run only when the values change (the debounce) or
+  // once (the unmount), and still call this render's functions.
+  const saves = useRef({ saveLocal, saveToServer });
+  saves.current = { saveLocal, saveToServer };
+
   useEffect(() => {
     if (!dirty || stopped.current) return;
-    localTimer.current = setTimeout(saveLocal, AUTOSAVE_DELAYS.localMs);
+    localTimer.current = setTimeout(() => saves.current.saveLocal(), AUTOSAVE_DELAYS.localMs);
     serverTimer.current = setTimeout(() => {
       // Typing and deleting everything again is no reason to create a server draft.
       if (!link.current && isBlank(latest.current)) return;
-      saveToServer(latest.current).catch((e: unknown) =>
-        setSync({ state: 'failed', message: e instanceof ApiError ? e.message : '网络异常' }),
-      );
+      saves.current
+        .saveToServer(latest.current)
+        .catch((e: unknown) => setSync({ state: 'failed', message: e instanceof ApiError ? e.message : '网络异常' }));
     }, AUTOSAVE_DELAYS.serverMs);
     return () => {
       clearTimeout(localTimer.current);
@@ -105,7 +107,9 @@ export function useDraftAutosave({ userId, target, values, dirty, link: initialL
     }
   };
   useDidHide(flushLocal);
-  useEffect(() => flushLocal, []);
+  const flushRef = useRef(flushLocal);
+  flushRef.current = flushLocal;
+  useEffect(() => () => flushRef.current(), []);
 
   return {
     sync,

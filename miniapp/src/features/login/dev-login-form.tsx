@@ -1,11 +1,10 @@
 // The local stack's login for H5 (DEV_LOGIN=1 on the API): a nickname and a role, no WeChat involved.
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { validateDevLogin, type UserRole } from '@cic/shared';
+import { USER_ROLE, validateDevLogin, type UserRole } from '@cic/shared';
 import { loginForDev, messageOf } from './login.service';
-import { ROLE_CHOICES } from './roles';
-import { labelProps } from '../demand-form/field-label';
-import '../demand-form/form.css';
+import { labelProps } from '../../components/field-label';
+import '../../components/form.css';
 import './login.css';
 
 export function DevLoginForm() {
@@ -44,15 +43,15 @@ export function DevLoginForm() {
         onConfirm={() => void submit()}
       />
       <View className='dev-login-roles' role='radiogroup' aria-label='角色'>
-        {ROLE_CHOICES.map((c) => (
+        {USER_ROLE.options.map((o) => (
           <View
-            key={c.role}
-            className={`dev-login-role ${c.role === role ? 'is-selected' : ''}`}
+            key={o.value}
+            className={`dev-login-role ${o.value === role ? 'is-selected' : ''}`}
             role='radio'
-            aria-checked={c.role === role}
-            onClick={() => setRole(c.role)}
+            aria-checked={o.value === role}
+            onClick={() => setRole(o.value)}
           >
-            {c.label}
+            {o.label}
           </View>
         ))}
       </View>

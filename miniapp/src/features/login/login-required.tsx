@@ -1,7 +1,7 @@
 // What a page shows to someone who is not logged in: why, and the way to the login on 我的.
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import '../demand-form/form.css';
+import '../../components/form.css';
 import './login.css';
 
 export function LoginRequired({ reason }: { reason: string }) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button } from '@tarojs/components';
 import { loginWithWechat, messageOf } from './login.service';
-import '../demand-form/form.css';
+import '../../components/form.css';
 
 export function WechatLoginButton() {
   const [busy, setBusy] = useState(false);

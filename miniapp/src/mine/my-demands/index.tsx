@@ -4,7 +4,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Demand } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
 import { openDemandEditor } from '../../features/demand-form/open-editor';
 import { LoginRequired } from '../../features/login/login-required';
@@ -15,7 +15,10 @@ import './index.css';
 
 export default function MyDemandsPage() {
   const session = useSession();
-  const list = usePagedList<Demand>((cursor) => api.myDemands(cursor), { key: session?.user.id ?? '', enabled: Boolean(session) });
+  const list = usePagedList<Demand>((cursor) => call('meDemands', { query: { cursor } }), {
+    key: session?.user.id ?? '',
+    enabled: Boolean(session),
+  });
   const [closing, setClosing] = useState<string>();
 
   async function close(demand: Demand) {
@@ -28,7 +31,7 @@ export default function MyDemandsPage() {
     if (!confirm) return;
     setClosing(demand.id);
     try {
-      const closed = await api.closeDemand(demand.id);
+      const closed = await call('demandsClose', { params: { id: demand.id } });
       list.update((items) => items.map((d) => (d.id === closed.id ? closed : d)));
       void Taro.showToast({ title: '已关闭', icon: 'success' });
     } catch (e) {
@@ -48,9 +51,7 @@ export default function MyDemandsPage() {
     <View className='my-demands-page'>
       {list.status === 'loading' && <SkeletonList />}
       {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
-      {list.status === 'empty' && (
-        <EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />
-      )}
+      {list.status === 'empty' && <EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />}
       {list.items.map((d) => (
         <MyDemandItem
           key={d.id}

@@ -22,7 +22,11 @@ interface Props {
 }
 
 export function MyDemandItem({ demand, closing, onOpen, onEdit, onClose }: Props) {
-  const meta = [fieldLabel(demand.field, demand.fieldOther), formatRegionShort(demand.region), `更新于 ${formatDateTime(demand.updatedAt)}`];
+  const meta = [
+    fieldLabel(demand.field, demand.fieldOther),
+    formatRegionShort(demand.region),
+    `更新于 ${formatDateTime(demand.updatedAt)}`,
+  ];
   return (
     <View className={`my-demand my-demand-${demand.status}`}>
       <View className='my-demand-body' onClick={() => onOpen(demand)}>

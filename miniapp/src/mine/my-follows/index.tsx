@@ -1,7 +1,7 @@
 // 我的关注: the demands I follow, newest follow first; a tap opens the demand.
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { DemandCard, EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
@@ -12,7 +12,10 @@ const openDemand = (id: string) => void Taro.navigateTo({ url: `/pages/demand/in
 
 export default function MyFollowsPage() {
   const session = useSession();
-  const list = usePagedList((cursor) => api.myFollows(cursor), { key: session?.user.id ?? '', enabled: Boolean(session) });
+  const list = usePagedList((cursor) => call('meFollows', { query: { cursor } }), {
+    key: session?.user.id ?? '',
+    enabled: Boolean(session),
+  });
 
   if (!session) return <LoginRequired reason='登录后查看你关注的需求' />;
   return (

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Demand, ReviewOrder, ReviewRequest } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { EmptyState, ErrorState, FilterChips, ListFooter, SkeletonList, type ChipOption } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { ReviewItem } from './review-item';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import './index.css';
 
 const submitted = (d: Demand) => d.submittedAt ?? d.updatedAt;
@@ -23,7 +23,7 @@ export default function ReviewPage() {
   const session = useSession();
   const isAdmin = session?.user.role === 'admin';
   const [order, setOrder] = useState<ReviewOrder>('oldest');
-  const list = usePagedList((cursor) => api.reviewQueue(cursor, order), {
+  const list = usePagedList((cursor) => call('adminReviews', { query: { cursor, order } }), {
     key: `${session?.user.id ?? ''}|${order}`,
     enabled: isAdmin,
   });
@@ -32,7 +32,7 @@ export default function ReviewPage() {
   async function decide(demand: Demand, request: ReviewRequest) {
     setBusy(demand.id);
     try {
-      await api.review(demand.id, request);
+      await call('adminReview', { params: { id: demand.id }, body: request });
       list.update((items) => items.filter((d) => d.id !== demand.id));
       void Taro.showToast({ title: request.decision === 'approve' ? '已通过，需求已发布' : '已驳回', icon: 'none' });
     } catch (e) {
@@ -62,7 +62,11 @@ export default function ReviewPage() {
       {(list.status === 'empty' || (list.status === 'ready' && queue.length === 0 && !list.hasMore)) && (
         <EmptyState title='没有待审核的需求' description='新提交的需求会出现在这里' />
       )}
-      {queue.length > 0 && <Text className='review-count'>待审核 {queue.length} 条{list.hasMore ? '+' : ''}，{order === 'oldest' ? '最早提交的在前' : '最新提交的在前'}</Text>}
+      {queue.length > 0 && (
+        <Text className='review-count'>
+          待审核 {queue.length} 条{list.hasMore ? '+' : ''}，{order === 'oldest' ? '最早提交的在前' : '最新提交的在前'}
+        </Text>
+      )}
       {queue.map((d) => (
         <ReviewItem
           key={d.id}

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ERRORS, type Demand } from '@cic/shared';
 import { Tag } from '../../components';
-import { TextInput } from '../../features/demand-form/form-fields';
+import { TextInput } from '../../components/form-fields';
 import { fieldLabel, formatDateTime, formatRegion } from '../../format';
 
 const SAFETY_NOTES: Record<NonNullable<Demand['safety']>, string> = {

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { SUBSCRIPTION_LIMITS, type Subscription } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { SubscriptionEditor } from './subscription-editor';
 import { SubscriptionItem } from './subscription-item';
-import '../../features/demand-form/form.css';
+import '../../components/form.css';
 import './index.css';
 
 const LIMIT = SUBSCRIPTION_LIMITS.perUser;
@@ -23,7 +23,7 @@ export default function SubscriptionsPage() {
   async function load() {
     if (!session) return;
     try {
-      const { items: loaded } = await api.subscriptions();
+      const { items: loaded } = await call('meSubscriptionsList');
       setItems(loaded);
       setLoadError(undefined);
       setLimitHit(loaded.length >= LIMIT);
@@ -35,10 +35,15 @@ export default function SubscriptionsPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   async function remove(subscription: Subscription) {
-    const { confirm } = await Taro.showModal({ title: '删除订阅', content: '删除后不再收到这组条件的新需求提醒。', confirmText: '删除', confirmColor: '#c8102e' });
+    const { confirm } = await Taro.showModal({
+      title: '删除订阅',
+      content: '删除后不再收到这组条件的新需求提醒。',
+      confirmText: '删除',
+      confirmColor: '#c8102e',
+    });
     if (!confirm) return;
     try {
-      await api.deleteSubscription(subscription.id);
+      await call('meSubscriptionsDelete', { params: { id: subscription.id } });
       setItems((list) => list?.filter((s) => s.id !== subscription.id));
       setLimitHit(false);
       void Taro.showToast({ title: '已删除', icon: 'success' });
@@ -58,10 +63,7 @@ export default function SubscriptionsPage() {
           <Text className='subs-full-text'>请先删除不需要的订阅，再新建。</Text>
         </View>
       ) : (
-        <SubscriptionEditor
-          onCreated={(s) => setItems((list) => [s, ...(list ?? [])])}
-          onLimit={() => setLimitHit(true)}
-        />
+        <SubscriptionEditor onCreated={(s) => setItems((list) => [s, ...(list ?? [])])} onLimit={() => setLimitHit(true)} />
       )}
       <View className='subs-head'>
         <Text className='subs-head-title'>已订阅</Text>
@@ -70,7 +72,9 @@ export default function SubscriptionsPage() {
         </Text>
       </View>
       {items?.length === 0 && <EmptyState title='还没有订阅' description='设置关键词、领域或地区，有匹配的新需求时提醒你' />}
-      {items?.map((s) => <SubscriptionItem key={s.id} subscription={s} onDelete={(x) => void remove(x)} />)}
+      {items?.map((s) => (
+        <SubscriptionItem key={s.id} subscription={s} onDelete={(x) => void remove(x)} />
+      ))}
     </View>
   );
 }

@@ -3,7 +3,7 @@
 // is told so it can count the quota.
 import Taro from '@tarojs/taro';
 import { SUBSCRIBE_RESULTS, type SubscribeResult } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 
 const isResult = (v: unknown): v is SubscribeResult => (SUBSCRIBE_RESULTS as readonly unknown[]).includes(v);
 
@@ -22,7 +22,7 @@ export function askForMatchAlerts(): Promise<void> {
   return asked
     .then(async (answer) => {
       const result = (answer as Record<string, unknown> | undefined)?.[templateId];
-      if (isResult(result)) await api.recordSubscribeResults({ results: { [templateId]: result } });
+      if (isResult(result)) await call('meSubscribeQuota', { body: { results: { [templateId]: result } } });
     })
     .catch(() => undefined);
 }

@@ -5,8 +5,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   cleanText,
-  INDUSTRY_FIELD_LABELS,
-  INDUSTRY_FIELDS,
+  INDUSTRY_FIELD,
   SUBSCRIPTION_FIELD_LABELS as L,
   SUBSCRIPTION_LIMITS,
   validateSubscription,
@@ -15,16 +14,17 @@ import {
   type Subscription,
   type SubscriptionConditions,
 } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
-import { ChipGroup, Field, FormSection, optionsOf, TextInput } from '../../features/demand-form/form-fields';
+import { ApiError, call } from '../../api/client';
+import { ChipGroup, Field, FormSection, TextInput } from '../../components/form-fields';
 import { REGION_CHOICES } from './conditions';
 import { askForMatchAlerts } from './match-alert-permission';
 
-const FIELD_OPTIONS = optionsOf(INDUSTRY_FIELDS, INDUSTRY_FIELD_LABELS);
+const FIELD_OPTIONS = INDUSTRY_FIELD.options;
 const REGION_OPTIONS = REGION_CHOICES.map((r) => ({ value: r, label: r }));
 const MAX_KEYWORDS = SUBSCRIPTION_LIMITS.keywords.max;
 
-const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const toggle = <T,>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
 interface Props {
   onCreated: (subscription: Subscription) => void;
@@ -76,7 +76,7 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
     setSaving(true);
     try {
       await permission;
-      const created = await api.createSubscription(value);
+      const created = await call('meSubscriptionsCreate', { body: value });
       setKeywords([]);
       setKeywordText('');
       setFields([]);
@@ -110,11 +110,23 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
   return (
     <FormSection title='新建订阅'>
       <Text className='sub-editor-note'>有新需求同时满足所有条件时提醒你（关键词需全部命中）</Text>
-      <Field name='keywords' label={L.keywords} counter={`${keywords.length}/${MAX_KEYWORDS}`} error={errors.keywords} hint='每个 2–20 个字，回车或点“添加”'>
+      <Field
+        name='keywords'
+        label={L.keywords}
+        counter={`${keywords.length}/${MAX_KEYWORDS}`}
+        error={errors.keywords}
+        hint='每个 2–20 个字，回车或点“添加”'
+      >
         {keywords.length > 0 && (
           <View className='sub-tags'>
             {keywords.map((k) => (
-              <View key={k} className='sub-tag' role='button' aria-label={`删除关键词 ${k}`} onClick={() => setKeywords(keywords.filter((x) => x !== k))}>
+              <View
+                key={k}
+                className='sub-tag'
+                role='button'
+                aria-label={`删除关键词 ${k}`}
+                onClick={() => setKeywords(keywords.filter((x) => x !== k))}
+              >
                 <Text>{k}</Text>
                 <Text className='sub-tag-remove'>×</Text>
               </View>
@@ -140,10 +152,26 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
         </View>
       </Field>
       <Field name='fields' label={L.fields} error={errors.fields}>
-        <ChipGroup label={L.fields} options={FIELD_OPTIONS} selected={fields} onToggle={(f) => { setFields(toggle(fields, f)); clearError('fields'); }} />
+        <ChipGroup
+          label={L.fields}
+          options={FIELD_OPTIONS}
+          selected={fields}
+          onToggle={(f) => {
+            setFields(toggle(fields, f));
+            clearError('fields');
+          }}
+        />
       </Field>
       <Field name='regions' label={L.regions} error={errors.regions}>
-        <ChipGroup label={L.regions} options={REGION_OPTIONS} selected={regions} onToggle={(r) => { setRegions(toggle(regions, r)); clearError('regions'); }} />
+        <ChipGroup
+          label={L.regions}
+          options={REGION_OPTIONS}
+          selected={regions}
+          onToggle={(r) => {
+            setRegions(toggle(regions, r));
+            clearError('regions');
+          }}
+        />
       </Field>
       <Field name='minBudgetWan' label={L.minBudgetWan} error={errors.minBudgetWan}>
         <TextInput

@@ -3,7 +3,13 @@ import type { Subscription } from '@cic/shared';
 import { formatDate } from '../../format';
 import { describeConditions } from './conditions';
 
-export function SubscriptionItem({ subscription, onDelete }: { subscription: Subscription; onDelete: (s: Subscription) => void }) {
+export function SubscriptionItem({
+  subscription,
+  onDelete,
+}: {
+  subscription: Subscription;
+  onDelete: (s: Subscription) => void;
+}) {
   return (
     <View className='sub-item'>
       {describeConditions(subscription).map((line) => (

@@ -9,7 +9,8 @@ export interface ContestAction {
 
 export function contestAction(d: DemandDetailResponse, role: UserRole | undefined): ContestAction {
   const q = encodeURIComponent(d.id);
-  if (d.viewer.isOwner || role === 'admin') return { label: `查看揭榜方案 (${d.solutionCount ?? 0})`, url: `/contest/solutions/index?demandId=${q}` };
+  if (d.viewer.isOwner || role === 'admin')
+    return { label: `查看揭榜方案 (${d.solutionCount ?? 0})`, url: `/contest/solutions/index?demandId=${q}` };
   if (d.viewer.isJudge) return { label: '评审打分', url: `/contest/judging/sheet?demandId=${q}` };
   const mine = d.viewer.mySolution;
   if (mine) return { label: `查看我的方案 · ${SOLUTION_STATUS_LABELS[mine.status]}`, url: '/contest/my-solutions/index' };

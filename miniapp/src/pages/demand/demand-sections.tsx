@@ -20,9 +20,9 @@ type Detail = DemandDetailResponse;
 function Row({ field, value }: { field: DemandFieldKey; value: string | undefined }) {
   if (!value) return null;
   return (
-    <View className="detail-row">
-      <Text className="detail-row__label">{L[field]}</Text>
-      <Text className="detail-row__value" userSelect>
+    <View className='detail-row'>
+      <Text className='detail-row__label'>{L[field]}</Text>
+      <Text className='detail-row__value' userSelect>
         {value}
       </Text>
     </View>
@@ -31,8 +31,8 @@ function Row({ field, value }: { field: DemandFieldKey; value: string | undefine
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <View className="detail-section">
-      <Text className="detail-section__title">{title}</Text>
+    <View className='detail-section'>
+      <Text className='detail-section__title'>{title}</Text>
       {children}
     </View>
   );
@@ -41,35 +41,37 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function DemandHero({ demand }: { demand: Detail }) {
   const field = fieldLabel(demand.field, demand.fieldOther);
   return (
-    <View className="detail-hero">
-      <View className="detail-hero__head">
-        <Text className="detail-hero__title">{demand.title ?? '未命名需求'}</Text>
-        <Tag tone={demand.status === 'published' || demand.status === 'matched' ? 'success' : 'muted'}>{statusLabel(demand.status)}</Tag>
+    <View className='detail-hero'>
+      <View className='detail-hero__head'>
+        <Text className='detail-hero__title'>{demand.title ?? '未命名需求'}</Text>
+        <Tag tone={demand.status === 'published' || demand.status === 'matched' ? 'success' : 'muted'}>
+          {statusLabel(demand.status)}
+        </Tag>
       </View>
-      <View className="detail-hero__tags">
-        {demand.track ? <Tag tone="success">{`专场 · ${demand.track.name}`}</Tag> : null}
-        {field ? <Tag tone="primary">{field}</Tag> : null}
+      <View className='detail-hero__tags'>
+        {demand.track ? <Tag tone='success'>{`专场 · ${demand.track.name}`}</Tag> : null}
+        {field ? <Tag tone='primary'>{field}</Tag> : null}
         {cooperationLabels(demand.cooperationModes, demand.cooperationOther).map((m) => (
           <Tag key={m}>{m}</Tag>
         ))}
       </View>
-      <View className="detail-hero__budget">
-        <Text className="detail-hero__budget-label">{L.budgetWan}</Text>
-        <Text className="detail-hero__budget-value">{formatBudgetAmount(demand.budgetWan)}</Text>
+      <View className='detail-hero__budget'>
+        <Text className='detail-hero__budget-label'>{L.budgetWan}</Text>
+        <Text className='detail-hero__budget-value'>{formatBudgetAmount(demand.budgetWan)}</Text>
       </View>
-      {demand.publishedAt ? <Text className="detail-hero__meta">发布于 {formatDate(demand.publishedAt)}</Text> : null}
+      {demand.publishedAt ? <Text className='detail-hero__meta'>发布于 {formatDate(demand.publishedAt)}</Text> : null}
     </View>
   );
 }
 
 export function DemandInfo({ demand }: { demand: Detail }) {
   return (
-    <Section title="需求信息">
-      <Row field="field" value={demand.field ? fieldLabel(demand.field) : undefined} />
-      <Row field="fieldOther" value={demand.field === 'other' ? demand.fieldOther : undefined} />
-      <Row field="cooperationModes" value={cooperationLabels(demand.cooperationModes).join('、')} />
-      <Row field="cooperationOther" value={demand.cooperationModes?.includes('other') ? demand.cooperationOther : undefined} />
-      <Row field="region" value={formatRegion(demand.region)} />
+    <Section title='需求信息'>
+      <Row field='field' value={demand.field ? fieldLabel(demand.field) : undefined} />
+      <Row field='fieldOther' value={demand.field === 'other' ? demand.fieldOther : undefined} />
+      <Row field='cooperationModes' value={cooperationLabels(demand.cooperationModes).join('、')} />
+      <Row field='cooperationOther' value={demand.cooperationModes?.includes('other') ? demand.cooperationOther : undefined} />
+      <Row field='region' value={formatRegion(demand.region)} />
     </Section>
   );
 }
@@ -78,11 +80,11 @@ export function DemandInfo({ demand }: { demand: Detail }) {
 export function DemandAwards({ demand }: { demand: Detail }) {
   if (!demand.awards?.length) return null;
   return (
-    <Section title="获奖情况">
+    <Section title='获奖情况'>
       {demand.awards.map((a) => (
-        <View key={a.id} className="detail-row">
-          <Text className="detail-row__label">{`${a.year} ${a.label}`}</Text>
-          <Text className="detail-row__value">{a.winnerName}</Text>
+        <View key={a.id} className='detail-row'>
+          <Text className='detail-row__label'>{`${a.year} ${a.label}`}</Text>
+          <Text className='detail-row__value'>{a.winnerName}</Text>
         </View>
       ))}
     </Section>
@@ -93,7 +95,7 @@ export function DemandDescription({ demand }: { demand: Detail }) {
   if (!demand.description) return null;
   return (
     <Section title={L.description}>
-      <Text className="detail-description" userSelect>
+      <Text className='detail-description' userSelect>
         {demand.description}
       </Text>
     </Section>
@@ -117,9 +119,9 @@ export function CompanyInfo({ demand }: { demand: Detail }) {
   const hiddenFromViewer = demand.anonymous && !demand.companyName;
   if (shown.length === 0 && !demand.anonymous) return null;
   return (
-    <Section title="企业信息">
+    <Section title='企业信息'>
       {demand.anonymous ? (
-        <Text className="detail-note">
+        <Text className='detail-note'>
           {hiddenFromViewer ? '企业信息已按需求方要求隐去' : '需求方选择了隐去企业名称和联系方式，以上信息仅您可见'}
         </Text>
       ) : null}
@@ -133,14 +135,17 @@ export function CompanyInfo({ demand }: { demand: Detail }) {
 export function StatusTimeline({ demand }: { demand: Detail }) {
   if (demand.history.length === 0) return null;
   return (
-    <Section title="状态记录">
+    <Section title='状态记录'>
       {demand.history.map((event, i) => (
-        <View key={`${event.status}-${event.at}`} className={i === demand.history.length - 1 ? 'timeline-item timeline-item--last' : 'timeline-item'}>
-          <View className="timeline-item__dot" />
-          <View className="timeline-item__body">
-            <Text className="timeline-item__status">{statusLabel(event.status)}</Text>
-            <Text className="timeline-item__time">{formatDateTime(event.at)}</Text>
-            {event.note ? <Text className="timeline-item__note">{event.note}</Text> : null}
+        <View
+          key={`${event.status}-${event.at}`}
+          className={i === demand.history.length - 1 ? 'timeline-item timeline-item--last' : 'timeline-item'}
+        >
+          <View className='timeline-item__dot' />
+          <View className='timeline-item__body'>
+            <Text className='timeline-item__status'>{statusLabel(event.status)}</Text>
+            <Text className='timeline-item__time'>{formatDateTime(event.at)}</Text>
+            {event.note ? <Text className='timeline-item__note'>{event.note}</Text> : null}
           </View>
         </View>
       ))}
@@ -160,9 +165,9 @@ export function SourceNote({ demand }: { demand: Detail }) {
   if (!demand.source) return null;
   const { label, url } = demand.source;
   return (
-    <View className="detail-source">
+    <View className='detail-source'>
       <Text>来源：{label}</Text>
-      <View className="detail-source__copy" role="button" onClick={() => void copyLink(url)}>
+      <View className='detail-source__copy' role='button' onClick={() => void copyLink(url)}>
         复制原文链接
       </View>
     </View>

@@ -3,12 +3,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DemandDetailResponse } from '@cic/shared';
-import { api, type ApiError } from '../../api/client';
+import { call, type ApiError } from '../../api/client';
 import { EmptyState, ErrorState, SkeletonList } from '../../components';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
 import { contestAction } from './contest-action';
-import { CompanyInfo, DemandAwards, DemandDescription, DemandHero, DemandInfo, SourceNote, StatusTimeline } from './demand-sections';
+import {
+  CompanyInfo,
+  DemandAwards,
+  DemandDescription,
+  DemandHero,
+  DemandInfo,
+  SourceNote,
+  StatusTimeline,
+} from './demand-sections';
 import { useFollow } from './use-follow';
 import './index.css';
 
@@ -26,18 +34,21 @@ export default function DemandDetail() {
   const session = useSession();
 
   /** quiet: keep showing the demand while it reloads. */
-  const fetchDemand = useCallback(async (quiet = false) => {
-    if (!id) return setLoad({ kind: 'not_found' });
-    if (!quiet) setLoad({ kind: 'loading' });
-    try {
-      setLoad({ kind: 'ready', demand: await api.demand(id) });
-    } catch (err) {
-      // A failed quiet reload keeps what is shown.
-      if (quiet) return;
-      const error = toApiError(err);
-      setLoad(error.status === 404 ? { kind: 'not_found' } : { kind: 'error', error });
-    }
-  }, [id]);
+  const fetchDemand = useCallback(
+    async (quiet = false) => {
+      if (!id) return setLoad({ kind: 'not_found' });
+      if (!quiet) setLoad({ kind: 'loading' });
+      try {
+        setLoad({ kind: 'ready', demand: await call('demandsDetail', { params: { id } }) });
+      } catch (err) {
+        // A failed quiet reload keeps what is shown.
+        if (quiet) return;
+        const error = toApiError(err);
+        setLoad(error.status === 404 ? { kind: 'not_found' } : { kind: 'error', error });
+      }
+    },
+    [id],
+  );
 
   useEffect(() => void fetchDemand(), [fetchDemand]);
   // Back from 揭榜 or from logging in: what the viewer may do here has changed.
@@ -61,7 +72,14 @@ export default function DemandDetail() {
 
   if (load.kind === 'loading') return <SkeletonList count={3} />;
   if (load.kind === 'not_found') {
-    return <EmptyState title="需求不存在或尚未发布" description="它可能已被撤回，或链接有误" actionText="去需求大厅看看" onAction={backToHall} />;
+    return (
+      <EmptyState
+        title='需求不存在或尚未发布'
+        description='它可能已被撤回，或链接有误'
+        actionText='去需求大厅看看'
+        onAction={backToHall}
+      />
+    );
   }
   if (load.kind === 'error') return <ErrorState message={load.error.message} onRetry={() => void fetchDemand()} />;
 
@@ -72,7 +90,7 @@ export default function DemandDetail() {
   const closed = d.status !== 'published';
   const action = contestAction(d, session?.user.role);
   return (
-    <View className="detail">
+    <View className='detail'>
       <DemandHero demand={d} />
       <DemandAwards demand={d} />
       <DemandInfo demand={d} />
@@ -81,8 +99,8 @@ export default function DemandDetail() {
       <StatusTimeline demand={d} />
       <SourceNote demand={d} />
 
-      <View className="detail-bar">
-        <Text className="detail-bar__followers">{followerCount}人关注</Text>
+      <View className='detail-bar'>
+        <Text className='detail-bar__followers'>{followerCount}人关注</Text>
         <Button
           className={`follow-button${following ? ' follow-button--on' : ''}${follow.busy ? ' follow-button--busy' : ''}`}
           aria-pressed={following}

@@ -2,7 +2,7 @@
 // WeChat only shows the dialog when the call comes straight from a tap, so this must run before anything is awaited.
 import Taro from '@tarojs/taro';
 import { SUBSCRIBE_RESULTS, type SubscribeResult } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 
 const isResult = (v: unknown): v is SubscribeResult => (SUBSCRIBE_RESULTS as readonly unknown[]).includes(v);
 
@@ -17,7 +17,7 @@ export async function askForStatusAlerts(): Promise<void> {
     if (!templateId) return;
     const answer = await Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option);
     const result = (answer as unknown as Record<string, unknown>)[templateId];
-    if (isResult(result)) void api.recordSubscribeResults({ results: { [templateId]: result } }).catch(() => undefined);
+    if (isResult(result)) void call('meSubscribeQuota', { body: { results: { [templateId]: result } } }).catch(() => undefined);
   } catch {
     // The person closed the dialog, or turned subscribe messages off.
   }

@@ -1,7 +1,7 @@
 // 关注 / 已关注 on a demand: needs a login, asks for status alerts on weapp, and shows the server's exact count.
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { toApiError } from '../../hooks/use-paged-list';
 import { getSession } from '../../session/session';
 import { askForStatusAlerts } from './status-alerts';
@@ -35,7 +35,9 @@ export function useFollow(demandId: string, loaded: FollowState | undefined) {
     try {
       // First, while still inside the tap (see status-alerts.ts).
       if (follow) await askForStatusAlerts();
-      const res = follow ? await api.follow(demandId) : await api.unfollow(demandId);
+      const res = follow
+        ? await call('demandsFollow', { params: { id: demandId } })
+        : await call('demandsUnfollow', { params: { id: demandId } });
       setState({ following: res.following, followerCount: res.followerCount });
       void Taro.showToast({ title: res.following ? '已关注' : '已取消关注', icon: 'none' });
     } catch (err) {

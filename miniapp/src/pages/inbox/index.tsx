@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import type { Notification } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { refreshUnreadBadge, showUnreadBadge } from '../../badge/unread-badge';
 import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
 import { toApiError, usePagedList } from '../../hooks/use-paged-list';
@@ -21,7 +21,7 @@ export default function Inbox() {
   const [userId, setUserId] = useState(() => getSession()?.user.id);
   const list = usePagedList(
     async (cursor?: string) => {
-      const page = await api.notifications(cursor);
+      const page = await call('meNotifications', { query: { cursor } });
       // Each first page (a load, 下拉刷新, coming back to the tab) brings the badge up to date with it.
       if (!cursor) void refreshUnreadBadge({ atLeast: page.items.filter((n) => !n.readAt).length });
       return page;
@@ -44,8 +44,7 @@ export default function Inbox() {
   const open = (item: Notification) => {
     if (!item.readAt) {
       list.update(markReadLocally(new Set([item.id])));
-      api
-        .markRead({ ids: [item.id] })
+      call('meNotificationsRead', { body: { ids: [item.id] } })
         .then((res) => showUnreadBadge(res.unread))
         .catch(() => undefined);
     }
@@ -54,7 +53,7 @@ export default function Inbox() {
 
   const markAllRead = async () => {
     try {
-      const res = await api.markRead({ all: true });
+      const res = await call('meNotificationsRead', { body: { all: true } });
       list.update(markReadLocally('all'));
       await showUnreadBadge(res.unread);
       void Taro.showToast({ title: '已全部标为已读', icon: 'none' });
@@ -66,23 +65,25 @@ export default function Inbox() {
   if (!userId) {
     return (
       <EmptyState
-        title="登录后查看消息"
-        description="订阅的新需求、关注的需求动态都会出现在这里"
-        actionText="去登录"
+        title='登录后查看消息'
+        description='订阅的新需求、关注的需求动态都会出现在这里'
+        actionText='去登录'
         onAction={() => void Taro.switchTab({ url: '/pages/me/index' })}
       />
     );
   }
 
   return (
-    <View className="inbox">
+    <View className='inbox'>
       {list.status === 'loading' ? <SkeletonList count={3} /> : null}
       {list.status === 'error' && list.error ? <ErrorState message={list.error.message} onRetry={list.reload} /> : null}
-      {list.status === 'empty' ? <EmptyState title="暂无消息" description="在「我的」中添加订阅，有匹配的新需求时会通知您" /> : null}
+      {list.status === 'empty' ? (
+        <EmptyState title='暂无消息' description='在「我的」中添加订阅，有匹配的新需求时会通知您' />
+      ) : null}
       {list.status === 'ready' ? (
         <>
-          <View className="inbox__bar">
-            <Button className="inbox__read-all" size="mini" onClick={() => void markAllRead()}>
+          <View className='inbox__bar'>
+            <Button className='inbox__read-all' size='mini' onClick={() => void markAllRead()}>
               全部已读
             </Button>
           </View>

@@ -1,9 +1,7 @@
 // The 需求大厅 filters: the chip options and how a choice becomes the GET /demands query.
 import {
-  COOPERATION_MODES,
-  COOPERATION_MODE_LABELS,
-  INDUSTRY_FIELDS,
-  INDUSTRY_FIELD_LABELS,
+  COOPERATION_MODE,
+  INDUSTRY_FIELD,
   type CooperationMode,
   type DemandListQuery,
   type IndustryField,
@@ -24,10 +22,7 @@ export const PAGE_SIZE = 20;
 /** A short list from PROVINCES (`satisfies` keeps the names exact): where most demands come from, Jiangsu first. */
 const REGION_CHOICES = ['江苏省', '上海市', '浙江省', '安徽省', '北京市', '广东省'] as const satisfies readonly Province[];
 
-export const FIELD_OPTIONS: ChipOption<IndustryField>[] = [
-  { value: undefined, label: '全部' },
-  ...INDUSTRY_FIELDS.map((f) => ({ value: f, label: INDUSTRY_FIELD_LABELS[f] })),
-];
+export const FIELD_OPTIONS: ChipOption<IndustryField>[] = [{ value: undefined, label: '全部' }, ...INDUSTRY_FIELD.options];
 
 export const REGION_OPTIONS: ChipOption<Province>[] = [
   { value: undefined, label: '全部' },
@@ -36,7 +31,7 @@ export const REGION_OPTIONS: ChipOption<Province>[] = [
 
 export const COOPERATION_OPTIONS: ChipOption<CooperationMode>[] = [
   { value: undefined, label: '全部' },
-  ...COOPERATION_MODES.map((m) => ({ value: m, label: COOPERATION_MODE_LABELS[m] })),
+  ...COOPERATION_MODE.options,
 ];
 
 export const BUDGET_OPTIONS: ChipOption<number>[] = [

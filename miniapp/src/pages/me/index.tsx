@@ -1,10 +1,9 @@
 // 我的: who is logged in, the way in (WeChat in the mini-program, the dev login on H5), and the personal pages.
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { UserRole } from '@cic/shared';
+import { USER_ROLE, type UserRole } from '@cic/shared';
 import { DevLoginForm } from '../../features/login/dev-login-form';
 import { deleteAccount, logout, messageOf } from '../../features/login/login.service';
-import { roleLabel } from '../../features/login/roles';
 import { useSession } from '../../features/login/use-session';
 import { WechatLoginButton } from '../../features/login/wechat-login-button';
 import { MyAwards } from './my-awards';
@@ -26,7 +25,12 @@ export const ERASURE_NOTICE =
   '注销后将删除你的账号、订阅、关注、消息和未发布的需求；已发布的需求会被关闭并删除联系人信息，你提交的揭榜方案会删除团队和联系方式并标记为已注销。此操作不可恢复。';
 
 async function confirmAndDelete(): Promise<void> {
-  const { confirm } = await Taro.showModal({ title: '注销账号', content: ERASURE_NOTICE, confirmText: '注销', confirmColor: '#c8102e' });
+  const { confirm } = await Taro.showModal({
+    title: '注销账号',
+    content: ERASURE_NOTICE,
+    confirmText: '注销',
+    confirmColor: '#c8102e',
+  });
   if (!confirm) return;
   try {
     await deleteAccount();
@@ -62,7 +66,7 @@ export default function MePage() {
         <View className='me-avatar'>{user.nickname.slice(0, 1)}</View>
         <View className='me-user-text'>
           <Text className='me-title'>{user.nickname}</Text>
-          <Text className={`me-role me-role-${user.role}`}>{roleLabel(user.role)}</Text>
+          <Text className={`me-role me-role-${user.role}`}>{USER_ROLE.label(user.role)}</Text>
         </View>
       </View>
       <MyAwards key={user.id} />

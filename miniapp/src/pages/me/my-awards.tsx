@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MyAward } from '@cic/shared';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 
 export function MyAwards() {
   const [awards, setAwards] = useState<MyAward[]>([]);
@@ -12,9 +12,11 @@ export function MyAwards() {
   const load = () => {
     if (inFlight.current) return;
     inFlight.current = true;
-    void api
-      .myAwards()
-      .then((r) => setAwards((shown) => (shown.length === 0 && r.items.length === 0 ? shown : r.items)), () => undefined)
+    void call('meAwards')
+      .then(
+        (r) => setAwards((shown) => (shown.length === 0 && r.items.length === 0 ? shown : r.items)),
+        () => undefined,
+      )
       .finally(() => {
         inFlight.current = false;
       });

@@ -1,11 +1,11 @@
 // 企业信息 of 附件3.
-import { SALES_BAND_LABELS, SALES_BANDS } from '@cic/shared';
+import { SALES_BAND } from '@cic/shared';
 import { counterText } from '../../features/demand-form/demand-form.model';
-import { Field, FormSection, optionsOf, PickerInput, TextInput } from '../../features/demand-form/form-fields';
+import { Field, FormSection, PickerInput, TextInput } from '../../components/form-fields';
 import type { DemandForm } from '../../features/demand-form/use-demand-form';
 import { bindText, fieldOf } from './bind';
 
-const SALES_OPTIONS = optionsOf(SALES_BANDS, SALES_BAND_LABELS);
+const SALES_OPTIONS = SALES_BAND.options;
 
 export function CompanySection({ form }: { form: DemandForm }) {
   return (

@@ -1,7 +1,7 @@
 // 技术经纪人 and whether the public sees who is asking.
 import { Switch } from '@tarojs/components';
 import { DEMAND_FIELD_LABELS } from '@cic/shared';
-import { Field, FormSection, TextInput } from '../../features/demand-form/form-fields';
+import { Field, FormSection, TextInput } from '../../components/form-fields';
 import type { DemandForm } from '../../features/demand-form/use-demand-form';
 import { bindText, fieldOf } from './bind';
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import type { DemandFormValues } from '../../features/demand-form/demand-form.model';
 import { FORM_FIELDS } from '../../features/demand-form/demand-form.values';
 import type { DraftTarget } from '../../features/demand-form/draft-storage';
@@ -57,7 +57,7 @@ export function DemandEditor({ userId, target, values: initial, link, onSubmitte
     setSubmitting(true);
     try {
       const saved = await autosave.saveNow(form.values);
-      await api.submitDemand(saved.id);
+      await call('demandsSubmit', { params: { id: saved.id } });
       autosave.discard();
       void Taro.showToast({ title: '已提交审核', icon: 'success' });
       void Taro.navigateTo({ url: '/mine/my-demands/index' });

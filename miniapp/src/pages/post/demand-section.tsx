@@ -1,12 +1,12 @@
 // 需求信息 of 附件3, with the text that 其他/其它 asks for.
-import { COOPERATION_MODE_LABELS, COOPERATION_MODES, INDUSTRY_FIELD_LABELS, INDUSTRY_FIELDS, type CooperationMode } from '@cic/shared';
+import { COOPERATION_MODE, INDUSTRY_FIELD, type CooperationMode } from '@cic/shared';
 import { counterText } from '../../features/demand-form/demand-form.model';
-import { ChipGroup, ChoiceChips, Field, FormSection, optionsOf, TextInput } from '../../features/demand-form/form-fields';
+import { ChipGroup, ChoiceChips, Field, FormSection, TextInput } from '../../components/form-fields';
 import type { DemandForm } from '../../features/demand-form/use-demand-form';
 import { bindText, fieldOf } from './bind';
 
-const FIELD_OPTIONS = optionsOf(INDUSTRY_FIELDS, INDUSTRY_FIELD_LABELS);
-const MODE_OPTIONS = optionsOf(COOPERATION_MODES, COOPERATION_MODE_LABELS);
+const FIELD_OPTIONS = INDUSTRY_FIELD.options;
+const MODE_OPTIONS = COOPERATION_MODE.options;
 
 export function DemandSection({ form }: { form: DemandForm }) {
   const modes = form.values.cooperationModes ?? [];
@@ -46,7 +46,12 @@ export function DemandSection({ form }: { form: DemandForm }) {
         />
       </Field>
       <Field {...fieldOf(form, 'cooperationModes')} required hint='可多选'>
-        <ChipGroup label={fieldOf(form, 'cooperationModes').label} options={MODE_OPTIONS} selected={modes} onToggle={toggleMode} />
+        <ChipGroup
+          label={fieldOf(form, 'cooperationModes').label}
+          options={MODE_OPTIONS}
+          selected={modes}
+          onToggle={toggleMode}
+        />
       </Field>
       {modes.includes('other') && (
         <Field {...fieldOf(form, 'cooperationOther')} required>

@@ -2,7 +2,7 @@
 // (with the phone's copy preferred when it holds edits made since that version).
 import { useEffect, useState } from 'react';
 import { canTransition, DEMAND_STATUS_LABELS, type DemandStatus } from '@cic/shared';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import type { DemandFormValues } from '../../features/demand-form/demand-form.model';
 import { formValuesFrom, isBlank } from '../../features/demand-form/demand-form.values';
 import { loadLocalDraft, type DraftTarget } from '../../features/demand-form/draft-storage';
@@ -30,7 +30,7 @@ function fromPhone(userId: string): EditorStart {
 
 async function fromServer(userId: string, demandId: string): Promise<EditorStart> {
   try {
-    const demand = await api.demand(demandId);
+    const demand = await call('demandsDetail', { params: { id: demandId } });
     if (!canTransition('edit', demand.status)) {
       return { kind: 'locked', message: `该需求${DEMAND_STATUS_LABELS[demand.status]}，不能修改` };
     }

@@ -35,7 +35,11 @@ export async function contestFixture(): Promise<ContestFixture> {
     login('judge', `${tag}评委`),
     login('user', `${tag}新人`),
   ]);
-  const demand = await published(owner.token, admin.token, completeForm({ title: `钛合金薄板激光焊接变形控制${tag}`.slice(0, 60) }));
+  const demand = await published(
+    owner.token,
+    admin.token,
+    completeForm({ title: `钛合金薄板激光焊接变形控制${tag}`.slice(0, 60) }),
+  );
   const pending = await submitted(owner.token, completeForm({ title: `待审核的激光熔覆修复需求${tag}`.slice(0, 60) }));
   const solution = await submitSolution(provider.token, demand.id);
   await assignJudges(admin.token, demand.id, [judge.user.id]);

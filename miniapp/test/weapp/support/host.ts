@@ -16,7 +16,8 @@ export { WEAPP_DIST };
 
 export function stackApiUrl(): string {
   const url = process.env.STACK_API_URL;
-  if (!url) throw new Error('STACK_API_URL is not set: run through jest --selectProjects weapp (its global setup starts the stack)');
+  if (!url)
+    throw new Error('STACK_API_URL is not set: run through jest --selectProjects weapp (its global setup starts the stack)');
   return url;
 }
 
@@ -149,7 +150,8 @@ export function startHost(options: HostOptions = {}): Host {
     const text = args.map(String).join(' ');
     if (text.includes('WXMLRT')) problems.push(text);
   };
-  console.error = (...args: unknown[]) => problems.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '));
+  console.error = (...args: unknown[]) =>
+    problems.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
 
   const g = globalThis as Record<string, unknown>;
   g.wx = wx.api;
@@ -229,7 +231,8 @@ export function startHost(options: HostOptions = {}): Host {
     async settled(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       while (wx.requests.some((r) => r.status === undefined)) {
-        if (Date.now() > until) throw new Error(`requests still unanswered after ${timeoutMs} ms: ${JSON.stringify(wx.requests)}`);
+        if (Date.now() > until)
+          throw new Error(`requests still unanswered after ${timeoutMs} ms: ${JSON.stringify(wx.requests)}`);
         await sleep(TICK_MS);
       }
     },
@@ -257,7 +260,8 @@ function pageHandle(route: string, root: HTMLElement, instance: PageInstance, ex
   async function waitFor(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > until) throw new Error(`${route}: waited ${timeoutMs} ms for ${what}; the page shows: ${text().slice(0, 600)}`);
+      if (Date.now() > until)
+        throw new Error(`${route}: waited ${timeoutMs} ms for ${what}; the page shows: ${text().slice(0, 600)}`);
       await sleep(TICK_MS);
     }
   }
@@ -270,7 +274,13 @@ function pageHandle(route: string, root: HTMLElement, instance: PageInstance, ex
     node.dispatchEvent(original);
     exparser.Event.dispatchEvent(
       node.__wxElement,
-      exparser.Event.create(name, detail, { originalEvent: original, bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }),
+      exparser.Event.create(name, detail, {
+        originalEvent: original,
+        bubbles: true,
+        capturePhase: true,
+        composed: true,
+        extraFields: { touches: {}, changedTouches: {} },
+      }),
     );
     await sleep(TICK_MS);
   }
@@ -282,7 +292,11 @@ function pageHandle(route: string, root: HTMLElement, instance: PageInstance, ex
     byClass: (name) => elements().filter((el) => classMatches(el, name)),
     waitFor,
     waitForText: (wanted, timeoutMs) =>
-      waitFor(`"${String(wanted)}"`, () => (typeof wanted === 'string' ? text().includes(wanted) : wanted.test(text())), timeoutMs),
+      waitFor(
+        `"${String(wanted)}"`,
+        () => (typeof wanted === 'string' ? text().includes(wanted) : wanted.test(text())),
+        timeoutMs,
+      ),
     async tap(target) {
       if (typeof target === 'object' && 'nodeType' in target) return dispatch(target, 'tap', {});
       const el = byText(target);

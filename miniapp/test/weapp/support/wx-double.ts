@@ -2,7 +2,7 @@
 // page shows what the real API answers), or fail the way WeChat reports a dead network, or never answer (so the page
 // stays in its loading state). Storage is real storage in memory; navigation, toasts and modals are recorded.
 // Everything else falls through to miniprogram-simulate's own mock of `wx`.
-import { httpCall } from '../../../../functions/test/support/http';
+import { call } from '../../../../functions/test/support/api';
 export type Network = 'online' | 'offline' | 'hanging';
 
 export interface RecordedRequest {
@@ -49,6 +49,8 @@ export interface WxDouble {
   readonly navigations: Navigation[];
   readonly toasts: string[];
   readonly modals: { title?: string; content?: string }[];
+  /** How many times the page ended its pull-down refresh. */
+  pullDownStops: number;
   readonly storage: Map<string, unknown>;
 }
 
@@ -77,6 +79,7 @@ export function createWxDouble(apiUrl: string): WxDouble {
     navigations: [],
     toasts: [],
     modals: [],
+    pullDownStops: 0,
     storage: new Map(),
   };
 
@@ -90,8 +93,10 @@ export function createWxDouble(apiUrl: string): WxDouble {
       failWith(options, 'request:fail -102:net::ERR_CONNECTION_REFUSED');
       return task;
     }
-    const body = options.data === undefined ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
-    httpCall(`${apiUrl}${record.path}`, { method: record.method, headers: options.header ?? {}, ...(body !== undefined ? { body } : {}) })
+    const body =
+      options.data === undefined ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
+    // As WeChat's own wx.request: a body goes as JSON unless the page says otherwise.
+    call(record.method, record.path, { api: apiUrl, headers: options.header ?? {}, ...(body !== undefined ? { raw: body } : {}) })
       .then((res) => {
         record.status = res.status;
         const text = res.text;
@@ -141,7 +146,10 @@ export function createWxDouble(apiUrl: string): WxDouble {
       succeed(options, { errMsg: 'showToast:ok' });
     },
     showModal(options: Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> & { title?: string; content?: string }) {
-      double.modals.push({ ...(options.title ? { title: options.title } : {}), ...(options.content ? { content: options.content } : {}) });
+      double.modals.push({
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.content ? { content: options.content } : {}),
+      });
       succeed(options, { confirm: true, cancel: false, errMsg: 'showModal:ok' });
     },
     navigateTo: navigate('navigateTo'),
@@ -149,6 +157,7 @@ export function createWxDouble(apiUrl: string): WxDouble {
     switchTab: navigate('switchTab'),
     reLaunch: navigate('reLaunch'),
     navigateBack: navigate('navigateBack'),
+    stopPullDownRefresh: () => void (double.pullDownStops += 1),
   });
   return double;
 }

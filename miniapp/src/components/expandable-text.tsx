@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { charCount } from '@cic/shared';
+import './expandable-text.css';
 
 /** Texts shorter than this fit in the three lines anyway. */
 const SHORT = 80;

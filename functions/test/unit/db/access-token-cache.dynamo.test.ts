@@ -1,6 +1,6 @@
 // The DynamoDB access token cache: one item under key "wechat-access-token", read consistently.
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ACCESS_TOKEN_ITEM_KEY, createAccessTokenCacheDynamo } from '../../../src/wechat/access-token-cache.dynamo';
+import { ACCESS_TOKEN_ITEM_KEY, createAccessTokenCacheDynamo } from '../../../src/db/access-token-cache.dynamo';
 
 /** A document client that keeps items in a Map keyed by `key`, and records the commands it was sent. */
 function fakeDoc() {
@@ -26,9 +26,17 @@ describe('access token cache on DynamoDB', () => {
     const cache = createAccessTokenCacheDynamo(doc, 'tokens-table');
     expect(await cache.get()).toBeUndefined();
     await cache.put({ token: 'tok-1', expiresAt: 1_800_000_000_000 });
-    expect(items.get(ACCESS_TOKEN_ITEM_KEY)).toEqual({ key: 'wechat-access-token', token: 'tok-1', expiresAt: 1_800_000_000_000 });
+    expect(items.get(ACCESS_TOKEN_ITEM_KEY)).toEqual({
+      key: 'wechat-access-token',
+      token: 'tok-1',
+      expiresAt: 1_800_000_000_000,
+    });
     expect(await cache.get()).toEqual({ token: 'tok-1', expiresAt: 1_800_000_000_000 });
-    expect((commands[0] as GetCommand).input).toEqual({ TableName: 'tokens-table', Key: { key: 'wechat-access-token' }, ConsistentRead: true });
+    expect((commands[0] as GetCommand).input).toEqual({
+      TableName: 'tokens-table',
+      Key: { key: 'wechat-access-token' },
+      ConsistentRead: true,
+    });
     expect((commands[1] as PutCommand).input.TableName).toBe('tokens-table');
   });
 

@@ -1,7 +1,8 @@
 // The building blocks of a form: a section card, a labelled field with its error in place, text inputs, a picker and
-// chips. Presentational only: values in, changes out.
+// chips. Presentational only: values in, changes out. Used by 发布需求, 我的订阅, 审核 and the 揭榜 forms.
 import type { ReactNode } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import type { EnumOption } from '@cic/shared';
 import { labelProps } from './field-label';
 import './form.css';
 
@@ -74,10 +75,8 @@ export function TextInput({ label, value, placeholder, type = 'text', multiline,
   );
 }
 
-export interface Option<T extends string> {
-  value: T;
-  label: string;
-}
+/** A choice of a picker or of chips: the shape `defineEnum(...).options` has, so a vocabulary's options fit as they are. */
+export type Option<T extends string> = EnumOption<T>;
 
 interface PickerFieldProps<T extends string> {
   label: string;
@@ -135,11 +134,6 @@ export function ChipGroup<T extends string>({ label, options, selected, onToggle
       })}
     </View>
   );
-}
-
-/** Options of a closed vocabulary in its order, with its Chinese labels. */
-export function optionsOf<T extends string>(values: readonly T[], labels: Record<T, string>): Option<T>[] {
-  return values.map((value) => ({ value, label: labels[value] }));
 }
 
 interface ChoiceChipsProps<T extends string> {

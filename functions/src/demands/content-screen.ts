@@ -2,9 +2,9 @@
 // submitter's openid; without one (a dev login) or when WeChat cannot be reached, the demand is not lost: it goes to
 // the queue flagged "unchecked" for a person to look at.
 import type { UserRepository } from '../auth/user.repository';
-import type { ContentScreen } from '../demands/demand.service';
 import { log } from '../log/logger';
-import type { ContentSafetyPort } from '../wechat/wechat-message.port';
+import type { ContentSafetyPort } from './content-safety.port';
+import type { ContentScreen } from './demand.service';
 
 export function createContentScreen(deps: { users: Pick<UserRepository, 'get'>; safety: ContentSafetyPort }): ContentScreen {
   return async (author, text) => {
