@@ -126,6 +126,13 @@ const functions = {
     http: 'GET /me/subscriptions',
     access: { ...AUTH, subscriptions: QUERY },
   },
+  meSubscriptionsPreview: {
+    handler: h('subscriptions', 'preview'),
+    http: 'POST /me/subscriptions/preview',
+    // The most recent published demands (byStatus): the newest one per preview, the 200 when it changed.
+    access: { ...AUTH, demands: QUERY },
+  },
+  conceptsExpand: { handler: h('subscriptions', 'expand'), http: 'GET /concepts/expand', access: {} },
   meSubscriptionsDelete: {
     handler: h('subscriptions', 'remove'),
     http: 'DELETE /me/subscriptions/{id}',
@@ -155,6 +162,17 @@ const functions = {
     handler: h('notifications', 'markRead'),
     http: 'POST /me/notifications/read',
     access: { ...AUTH, notifications: ['Query', 'UpdateItem'] },
+  },
+  meNotificationsFeedback: {
+    handler: h('notifications', 'feedback'),
+    http: 'POST /me/notifications/{id}/feedback',
+    // The verdict on the inbox item and its concepts' counters, in one transaction.
+    access: { ...AUTH, notifications: ['GetItem', 'UpdateItem'], alertFeedback: ['UpdateItem'] },
+  },
+  adminAlertsFeedback: {
+    handler: h('notifications', 'feedbackFigures'),
+    http: 'GET /admin/alerts/feedback',
+    access: { ...AUTH, alertFeedback: QUERY },
   },
 
   solutionsSubmit: {

@@ -3,133 +3,117 @@
 // creates the same tables in DynamoDB Local from `tables`. The key layout inside each table lives in functions/src/db/.
 'use strict';
 
-const S = 'S';
+/** A key attribute: a string unless said otherwise. */
+const key = (name, type = 'S') => ({ name, type });
+/** A global secondary index: its name, hash key and range key. */
+const index = (name, hashKey, rangeKey) => ({ name, hashKey: key(hashKey), rangeKey: key(rangeKey) });
+/** A local secondary index: its name and range key (its hash key is the table's). */
+const localIndex = (name, rangeKey) => ({ name, rangeKey: key(rangeKey) });
 
 /** @type {Record<string, import('./tables').TableDef>} */
 const tables = {
   // Accounts (keyed by their random id) and identities (`identity#…` → the account of the identity's current life).
-  users: {
-    hashKey: { name: 'id', type: S },
-  },
+  users: { hashKey: key('id') },
   demands: {
-    hashKey: { name: 'id', type: S },
+    hashKey: key('id'),
     // The alert matcher reads this stream: a demand that becomes published triggers alerts.
     stream: 'NEW_AND_OLD_IMAGES',
     indexes: [
       // GET /me/demands: a user's own demands, newest first.
-      { name: 'byOwner', hashKey: { name: 'ownerId', type: S }, rangeKey: { name: 'createdAt', type: S } },
+      index('byOwner', 'ownerId', 'createdAt'),
       // The review queue (pending_review, oldest first) and the public list (published, newest first).
-      { name: 'byStatus', hashKey: { name: 'status', type: S }, rangeKey: { name: 'statusKey', type: S } },
+      index('byStatus', 'status', 'statusKey'),
       // Sparse: only published demands carry pubField / pubProvince.
-      { name: 'publishedByField', hashKey: { name: 'pubField', type: S }, rangeKey: { name: 'pubKey', type: S } },
-      { name: 'publishedByProvince', hashKey: { name: 'pubProvince', type: S }, rangeKey: { name: 'pubKey', type: S } },
+      index('publishedByField', 'pubField', 'pubKey'),
+      index('publishedByProvince', 'pubProvince', 'pubKey'),
       // Sparse: published demands in a track (专场).
-      { name: 'publishedByTrack', hashKey: { name: 'pubTrack', type: S }, rangeKey: { name: 'pubKey', type: S } },
+      index('publishedByTrack', 'pubTrack', 'pubKey'),
       // Every change in order of time: keeps the in-memory search index fresh without a Scan.
-      { name: 'byChange', hashKey: { name: 'changeFeed', type: S }, rangeKey: { name: 'changeKey', type: S } },
+      index('byChange', 'changeFeed', 'changeKey'),
     ],
   },
   follows: {
-    hashKey: { name: 'userId', type: S },
-    rangeKey: { name: 'demandId', type: S },
+    hashKey: key('userId'),
+    rangeKey: key('demandId'),
     localIndexes: [
       // GET /me/follows: newest follow first.
-      { name: 'byUserTime', rangeKey: { name: 'followedAt', type: S } },
+      localIndex('byUserTime', 'followedAt'),
     ],
     indexes: [
       // A demand's followers, for alerts about its status.
-      { name: 'byDemand', hashKey: { name: 'demandId', type: S }, rangeKey: { name: 'userId', type: S } },
+      index('byDemand', 'demandId', 'userId'),
     ],
   },
   // Solutions (揭榜). The id is derived from (demand, submitter), so a conditional put keeps one per user per demand.
   solutions: {
-    hashKey: { name: 'id', type: S },
+    hashKey: key('id'),
     indexes: [
       // A demand's solutions, oldest first: the owner's triage, the judges' sheet, the ranking.
-      { name: 'byDemand', hashKey: { name: 'demandId', type: S }, rangeKey: { name: 'createdKey', type: S } },
+      index('byDemand', 'demandId', 'createdKey'),
       // GET /me/solutions: a submitter's own, newest first.
-      { name: 'bySubmitter', hashKey: { name: 'submitterId', type: S }, rangeKey: { name: 'createdKey', type: S } },
+      index('bySubmitter', 'submitterId', 'createdKey'),
     ],
   },
   // Judged finals, one partition per demand: the final itself (sk `final`), one item per assigned judge
   // (sk `judge#<userId>`, carrying judgeId for the byJudge index) and one per score (sk `score#<solution>#<judge>`).
   // One Query of the partition gives the ranking everything it needs.
   finals: {
-    hashKey: { name: 'demandId', type: S },
-    rangeKey: { name: 'sk', type: S },
+    hashKey: key('demandId'),
+    rangeKey: key('sk'),
     indexes: [
       // Sparse: only judge items carry judgeId. GET /me/judging.
-      { name: 'byJudge', hashKey: { name: 'judgeId', type: S }, rangeKey: { name: 'demandId', type: S } },
+      index('byJudge', 'judgeId', 'demandId'),
     ],
   },
   // Tracks (专场): a handful a year, all in one partition, newest first by their ulid.
-  tracks: {
-    hashKey: { name: 'scope', type: S },
-    rangeKey: { name: 'id', type: S },
-  },
+  tracks: { hashKey: key('scope'), rangeKey: key('id') },
   // Awards, by demand (shown on its detail page), and by winner (shown on their profile).
   awards: {
-    hashKey: { name: 'demandId', type: S },
-    rangeKey: { name: 'id', type: S },
+    hashKey: key('demandId'),
+    rangeKey: key('id'),
     indexes: [
       // Sparse: only awards to a user (a solution's submitter, a demand's owner) carry winnerId.
-      { name: 'byWinner', hashKey: { name: 'winnerId', type: S }, rangeKey: { name: 'at', type: S } },
+      index('byWinner', 'winnerId', 'at'),
     ],
   },
   // The organisers' figures: the counters (key `all`) and, per demand, what it last contributed to them
   // (key `demand#<id>`), so the demands stream can apply each change exactly once.
-  stats: {
-    hashKey: { name: 'key', type: S },
-  },
+  stats: { hashKey: key('key') },
+  // Subscribers' verdicts on their alerts (有用 / 不相关), counted per concept of the keyword that matched and per tier:
+  // one partition (`scope` = concept) paged in order by the organisers' precision view. Counts only, nobody's id.
+  alertFeedback: { hashKey: key('scope'), rangeKey: key('concept') },
   // Rate-limit windows (login, posting, solutions): one partition per action and subject (`post#user#<id>`), one item
   // per window, so a person's counters can be erased with a Query each; expired windows are removed by TTL.
   // Windows last an hour at most: locally, a table of an older layout is simply made again (see scripts/lib/tables.ts).
-  rateLimits: {
-    hashKey: { name: 'key', type: S },
-    rangeKey: { name: 'window', type: 'N' },
-    ttl: 'expiresAt',
-    ephemeral: true,
-  },
+  rateLimits: { hashKey: key('key'), rangeKey: key('window', 'N'), ttl: 'expiresAt', ephemeral: true },
   // Saved searches, by owner.
-  subscriptions: {
-    hashKey: { name: 'userId', type: S },
-    rangeKey: { name: 'subId', type: S },
-  },
+  subscriptions: { hashKey: key('userId'), rangeKey: key('subId') },
   // The percolator: each subscription stored under the key a new demand finds it by (kw#…, field#…, region#…,
   // budget), with its conditions copied so matching needs no second read. The partition `#dictionary` lists the
   // indexed keywords with a reference count.
-  percolator: {
-    hashKey: { name: 'pkey', type: S },
-    rangeKey: { name: 'skey', type: S },
-  },
+  percolator: { hashKey: key('pkey'), rangeKey: key('skey') },
   // The in-app inbox: one item per (user, demand, reason), keyed deterministically so a replay writes nothing new.
   notifications: {
-    hashKey: { name: 'userId', type: S },
-    rangeKey: { name: 'id', type: S },
+    hashKey: key('userId'),
+    rangeKey: key('id'),
     // The push sender reads new notifications from this stream.
     stream: 'NEW_AND_OLD_IMAGES',
-    localIndexes: [{ name: 'byTime', rangeKey: { name: 'createdKey', type: S } }],
+    localIndexes: [localIndex('byTime', 'createdKey')],
     indexes: [
       // Sparse: only unread notifications carry unreadUser, so the unread count is a Query of that partition.
-      { name: 'unreadByUser', hashKey: { name: 'unreadUser', type: S }, rangeKey: { name: 'createdKey', type: S } },
+      index('unreadByUser', 'unreadUser', 'createdKey'),
     ],
   },
   // WeChat subscribe-message quota per (user, template), and the daily digest markers (`digest#<date>`).
-  quotas: {
-    hashKey: { name: 'userId', type: S },
-    rangeKey: { name: 'slot', type: S },
-    ttl: 'expiresAt',
-  },
+  quotas: { hashKey: key('userId'), rangeKey: key('slot'), ttl: 'expiresAt' },
   // Singletons: the cached WeChat access token.
-  system: {
-    hashKey: { name: 'key', type: S },
-  },
+  system: { hashKey: key('key') },
   // Pushes that failed after their retries, kept for an operator to replay.
   deadLetters: {
-    hashKey: { name: 'id', type: S },
+    hashKey: key('id'),
     ttl: 'expiresAt',
     // A person's dead letters, erased with their account.
-    indexes: [{ name: 'byUser', hashKey: { name: 'userId', type: S }, rangeKey: { name: 'at', type: S } }],
+    indexes: [index('byUser', 'userId', 'at')],
   },
 };
 

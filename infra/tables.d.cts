@@ -52,6 +52,7 @@ export interface KeyLayouts {
   tracks: { hashKey: 'scope'; rangeKey: 'id' };
   awards: { hashKey: 'demandId'; rangeKey: 'id'; indexes: { byWinner: { hashKey: 'winnerId'; rangeKey: 'at' } } };
   stats: { hashKey: 'key' };
+  alertFeedback: { hashKey: 'scope'; rangeKey: 'concept' };
   rateLimits: { hashKey: 'key'; rangeKey: 'window' };
   subscriptions: { hashKey: 'userId'; rangeKey: 'subId' };
   percolator: { hashKey: 'pkey'; rangeKey: 'skey' };

@@ -7,16 +7,27 @@ import prodConfig from './prod';
 // The shared package (the 附件3 schema) is TypeScript outside src/: compile it like our own code.
 const SHARED = path.resolve(__dirname, '..', '..', 'shared', 'src');
 
-/**
- * shared/ is constants, types and zod schemas: nothing runs for its effects. Saying so lets webpack follow the
- * barrel's `export *` to the modules a page really uses, so the 揭榜 schemas that only the contest subpackage needs
- * stay out of the main package (it is at its 512 KB target).
- */
-function sharedIsPure(chain: {
+/** The parts of Taro's webpack-chain configuration that webpackChain touches. */
+interface Chain {
   module: { rule(name: string): { test(t: string): { set(key: 'sideEffects', value: boolean): unknown } } };
-}) {
+  resolve: { plugin(name: string): { use(plugin: unknown): unknown } };
+}
+
+/**
+ * Both builds resolve tsconfig's paths, and mark shared/ pure. shared/ is constants, types and zod schemas: nothing
+ * runs for its effects. Saying so lets webpack follow the barrel's `export *` to the modules a page really uses, so
+ * the 揭榜 schemas that only the contest subpackage needs stay out of the main package (it is at its 512 KB target).
+ */
+function webpackChain(chain: Chain) {
+  chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
   chain.module.rule('shared-pure').test(SHARED).set('sideEffects', false);
 }
+
+/** Both builds keep class names as written (CSS modules off). */
+const CSS_MODULES = {
+  enable: false,
+  config: { namingPattern: 'module' as const, generateScopedName: '[name]__[local]___[hash:base64:5]' },
+};
 
 /**
  * Build-time settings that reach the bundle. Taro 4 reads TARO_APP_* only from .env files, so the ones given in the
@@ -47,15 +58,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [SHARED] },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: {
-          enable: false,
-          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
-        },
+        cssModules: CSS_MODULES,
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
-        sharedIsPure(chain);
-      },
+      webpackChain,
     },
     h5: {
       publicPath: '/',
@@ -73,15 +78,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: {
-          enable: false,
-          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
-        },
+        cssModules: CSS_MODULES,
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
-        sharedIsPure(chain);
-      },
+      webpackChain,
     },
   };
   return process.env.NODE_ENV === 'development' ? merge({}, baseConfig, devConfig) : merge({}, baseConfig, prodConfig);

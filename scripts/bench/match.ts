@@ -10,7 +10,14 @@
 // Exits 1 when the percolator and the scan disagree on any demand both ran; a missed target is printed as FAIL.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { INDUSTRY_FIELDS, type Demand, type IndustryField, type Subscription, type SubscriptionConditions } from '@cic/shared';
+import {
+  conditionsOf,
+  INDUSTRY_FIELDS,
+  type Demand,
+  type IndustryField,
+  type Subscription,
+  type SubscriptionConditions,
+} from '@cic/shared';
 import type { IndexKey, PercolatorPort } from '../../functions/src/alerts/percolator.port';
 import { documentFrequencies } from '../../functions/src/alerts/matching/document-frequency';
 import {
@@ -21,7 +28,7 @@ import {
   matchDemand,
   partitionsFor,
 } from '../../functions/src/alerts/matching/matcher';
-import { synonymGroups } from '../../functions/src/alerts/matching/synonyms';
+import { conceptGroups } from '../../functions/src/alerts/matching/concepts';
 import { mapRecord, parseJsonl } from '../seed/jstec-mapping';
 import { seededRandom } from '../lib/seeded-random';
 
@@ -110,7 +117,7 @@ const vocabularies: Vocabulary[] = allDemands.map((d) => {
     latin: [...`${title} ${description}`.matchAll(LATIN_WORD)].map(([w]) => w),
   };
 });
-const synonymMembers = synonymGroups();
+const synonymMembers = conceptGroups();
 const withLatin = vocabularies.filter((v) => v.latin.length > 0);
 
 /**
@@ -171,7 +178,7 @@ type Kind = 'keywords' | 'keywords+field/region' | 'field/region' | 'budget';
 const MIX = process.env.BENCH_MIX === 'all' ? 'all' : 'keywords';
 function sampleConditions(): { kind: Kind; conditions: SubscriptionConditions } {
   const r = MIX === 'all' ? random() : random() * 0.85;
-  const c: SubscriptionConditions = { keywords: [], fields: [], regions: [] };
+  const c: SubscriptionConditions = conditionsOf();
   if (r < 0.7) {
     c.keywords = sampleKeywords(3);
     return { kind: 'keywords', conditions: c };

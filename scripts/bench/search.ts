@@ -13,7 +13,7 @@
 // Options (environment): BENCH_SEARCH_DEMANDS (100000), BENCH_SEARCH_QUERIES (600), BENCH_SEARCH_CHANGES (1000),
 // BENCH_SEED (20250101).
 import { LIST_LIMIT, type Demand } from '@cic/shared';
-import { synonymGroups } from '../../functions/src/alerts/matching/synonyms';
+import { conceptGroups } from '../../functions/src/alerts/matching/concepts';
 import type { Clock } from '../../functions/src/common/clock';
 import type { PageRequest, StorePage } from '../../functions/src/common/page';
 import { createDemandSearch } from '../../functions/src/search/demand-search';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   );
 
   // 2. Queries of real vocabulary, 1–3 words, some with a filter; each on both indexes, in alternating order.
-  const nextQuery = queryMaker(real, synonymGroups(), random);
+  const nextQuery = queryMaker(real, conceptGroups(), random);
   const runs: (BenchQuery & { big: Timing; small: Timing; deep: Timing; hits: number })[] = [];
   for (let i = 0; i < WARMUP + QUERIES; i += 1) {
     const { q, filter } = nextQuery();

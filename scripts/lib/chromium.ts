@@ -35,3 +35,19 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** How the browser tests launch the Chromium that their jest project's global setup found (it sets CHROMIUM_PATH). */
+export function chromiumForTests(): { executablePath: string; args: string[] } {
+  const executablePath = process.env.CHROMIUM_PATH;
+  if (!executablePath) throw new Error("CHROMIUM_PATH is not set: run through jest (the project's global setup finds Chromium)");
+  return { executablePath, args: CHROMIUM_ARGS };
+}
+
+/** The phone the H5 app is tested on: 375×812 at twice the density, in Chinese, by touch. */
+export const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  locale: 'zh-CN',
+  isMobile: true,
+  hasTouch: true,
+};

@@ -17,6 +17,7 @@ import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames } from '../../functions/src/db/table-names';
 import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
+import { eventually } from '../../functions/test/support/stack-env';
 import {
   assignJudges,
   createTrack,
@@ -46,9 +47,10 @@ const SECTION = 'authorisation';
 /**
  * What a cell runs against. `published`: the owner's published demand with the submitter's solution and the assigned
  * judge on its final; `shortlisted`: the same with the solution shortlisted; `draft`, `pending`, `rejected`: the
- * owner's demand in that state, nothing else; `subscription`: the owner's saved search; `none`: nothing.
+ * owner's demand in that state, nothing else; `subscription`: the owner's saved search; `alert`: the owner's published
+ * demand and the plain user's alert about it (a saved search it matched); `none`: nothing.
  */
-type Fixture = 'none' | 'draft' | 'pending' | 'rejected' | 'published' | 'shortlisted' | 'subscription';
+type Fixture = 'none' | 'draft' | 'pending' | 'rejected' | 'published' | 'shortlisted' | 'subscription' | 'alert';
 
 interface World {
   demandId: string;
@@ -272,6 +274,14 @@ const rows: Row[] = [
   },
   { route: 'GET /me/subscriptions', fixture: 'none', path: () => '/me/subscriptions', expect: loggedIn(200) },
   {
+    route: 'POST /me/subscriptions/preview',
+    fixture: 'none',
+    path: () => '/me/subscriptions/preview',
+    body: () => ({ keywords: ['授权矩阵'] }),
+    expect: loggedIn(200),
+  },
+  { route: 'GET /concepts/expand', fixture: 'none', path: () => '/concepts/expand?keyword=焊接', expect: everyone(200) },
+  {
     route: 'DELETE /me/subscriptions/{id}',
     fixture: 'subscription',
     path: (w) => `/me/subscriptions/${w.subscriptionId}`,
@@ -311,6 +321,21 @@ const rows: Row[] = [
     },
     expect: loggedIn(200),
   },
+  {
+    route: 'POST /me/notifications/{id}/feedback',
+    fixture: 'alert',
+    path: (w) => `/me/notifications/${encodeURIComponent(w.notificationId)}/feedback`,
+    // Only the alert's subscriber has it; to anyone else it does not exist (the inbox is keyed by its user).
+    body: () => ({ relevant: false }),
+    unchanged: async (w) => {
+      const res = await call<Page<Notification>>('GET', '/me/notifications', { token: cast.token.user });
+      const item = res.body.items.find((n) => n.id === w.notificationId);
+      if (!item) return "the user's alert is missing";
+      return item.feedback === undefined || item.feedback.relevant === false ? undefined : 'someone else judged the alert';
+    },
+    expect: loggedIn('404 NOTIFICATION.NOT_FOUND', { user: 200 }),
+  },
+  { route: 'GET /admin/alerts/feedback', fixture: 'none', path: () => '/admin/alerts/feedback', expect: adminOnly(200) },
 
   // 揭榜: solutions.
   {
@@ -522,6 +547,22 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
       if (res.status !== 201) throw new Error(`subscription failed: ${res.status} ${res.text}`);
       return { ...NONE, subscriptionId: res.body.id };
     }
+    case 'alert': {
+      const keyword = `授权${uniq('')}`.slice(0, 20);
+      const sub = await call<Subscription>('POST', '/me/subscriptions', { token: token.user, json: { keywords: [keyword] } });
+      if (sub.status !== 201) throw new Error(`subscription failed: ${sub.status} ${sub.text}`);
+      const demand = await published(token.owner, token.admin, { ...form, title: `${keyword}的需求` });
+      const notificationId = `new_match#${demand.id}`;
+      await eventually(
+        'the alert',
+        async () => {
+          const res = await call<Page<Notification>>('GET', '/me/notifications', { token: token.user });
+          return res.body.items.find((n) => n.id === notificationId);
+        },
+        30_000,
+      );
+      return { ...NONE, demandId: demand.id, subscriptionId: sub.body.id, notificationId };
+    }
     case 'published':
     case 'shortlisted': {
       const demand = await published(token.owner, token.admin, form);
@@ -613,7 +654,7 @@ async function setUpWorld(): Promise<void> {
   if (cast) return;
   cast = await newCast();
   const people: People = { token: cast.token as Record<Person, string>, id: cast.id };
-  const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription'];
+  const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription', 'alert'];
   const [worlds, track] = await Promise.all([
     Promise.all(kinds.map((k) => fixture(k, people))),
     createTrack(cast.token.admin as string),

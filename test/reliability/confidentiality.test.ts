@@ -33,7 +33,7 @@ import {
 import { stackWechat } from '../../functions/test/support/fake-wechat-control';
 import { eventually } from '../../functions/test/support/stack-env';
 import { recordFigure } from './figures';
-import { inParallel } from './support/actors';
+import { inParallel } from './support/in-parallel';
 import { seededRandom } from '../../scripts/lib/seeded-random';
 
 const SECTION = 'confidentiality';

@@ -12,12 +12,12 @@ import { completeForm } from '../../functions/test/fakes/demand.factory';
 import { fakeWechat } from '../../functions/test/support/fake-wechat-control';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
+import { inParallel } from './support/in-parallel';
 import {
   countBy,
   createClient,
   demandOfPage,
   dynamodbFaults,
-  pool,
   publishedCounter,
   quotaOf,
   readInboxes,
@@ -105,7 +105,7 @@ describe('faults', () => {
     };
 
     // --- subscribers: a keyword subscription each, and quota 0, 1, 3 or 10 for the new-match template ---
-    const subscribers = await pool(
+    const subscribers = await inParallel(
       Array.from({ length: SUBSCRIBERS }, (_, i) => i),
       CONCURRENCY,
       async (i): Promise<Subscriber> => {
@@ -146,7 +146,7 @@ describe('faults', () => {
         };
       },
     );
-    const subscriptionRows = await pool(subscribers, CONCURRENCY, async (s) => {
+    const subscriptionRows = await inParallel(subscribers, CONCURRENCY, async (s) => {
       const out = await doc.send(
         new QueryCommand({
           TableName: names.subscriptions,
@@ -163,7 +163,7 @@ describe('faults', () => {
 
     const adminAuth = await devLogin('fault-admin', 'admin');
     const admin = adminAuth.token;
-    const ownerAuths = await pool(
+    const ownerAuths = await inParallel(
       Array.from({ length: OWNERS }, (_, k) => k),
       CONCURRENCY,
       (k) => devLogin(`fault-owner-${k}`, 'user'),
@@ -191,7 +191,7 @@ describe('faults', () => {
       expectStatus(res, 200, `${path}`);
     };
     const publishStarted = Date.now();
-    const demandIds = await pool(
+    const demandIds = await inParallel(
       Array.from({ length: DEMANDS }, (_, j) => j),
       CONCURRENCY,
       async (j) => {
@@ -256,7 +256,7 @@ describe('faults', () => {
     // Quota accounting: what is left plus what was sent is what the user accepted. Less, with some left, means a send was
     // taken and neither used nor given back (43101 zeroes what is left, so only users with some left can show it).
     const quotaErrors = (
-      await pool(subscribers, CONCURRENCY, async (s) => {
+      await inParallel(subscribers, CONCURRENCY, async (s) => {
         const left = await quotaOf(doc, names, TEMPLATE, s.userId);
         const used = sentPerUser.get(s.openid ?? '') ?? 0;
         return left + used > s.quota || (left > 0 && left + used < s.quota)
@@ -270,7 +270,7 @@ describe('faults', () => {
     const open = items.filter((x) => !FINAL.has(x.push ?? ''));
     const deadLettered = items.filter((x) => x.push === 'dead_letter');
     const withoutLetter = (
-      await pool(deadLettered, CONCURRENCY, async (x) => {
+      await inParallel(deadLettered, CONCURRENCY, async (x) => {
         const out = await doc.send(
           new GetCommand({ TableName: names.deadLetters, Key: { id: `push#${x.userId}#${x.id}` }, ConsistentRead: true }),
         );
@@ -289,7 +289,7 @@ describe('faults', () => {
     // What the streams saw of each demand a missing alert was for: its stored stats contribution says whether the
     // demands stream handled its publication at all (a dropped batch) or handled it and matched no one (a matching fault).
     const missingDemands = [...new Set(missing.map((k) => k.split('|')[1] as string))];
-    const missingSeen = await pool(missingDemands.slice(0, 20), CONCURRENCY, async (demandId) => {
+    const missingSeen = await inParallel(missingDemands.slice(0, 20), CONCURRENCY, async (demandId) => {
       const alerted = items.filter((x) => x.demandId === demandId).length;
       return { demandId, statsSawPublished: await statsSawPublished(doc, names, demandId), alerted };
     });

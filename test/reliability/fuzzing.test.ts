@@ -35,6 +35,7 @@ import {
   validateDecision,
   validateDemandDraft,
   validateDevLogin,
+  validateAlertFeedback,
   validateMarkRead,
   validateReview,
   validateScore,
@@ -54,7 +55,7 @@ import { assignJudges, createTrack, decide, solutionForm, submitSolution } from 
 import { fakeOpenid } from '../../scripts/fake-wechat/server';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
 import { recordFigure } from './figures';
-import { inParallel } from './support/actors';
+import { inParallel } from './support/in-parallel';
 import {
   preview,
   variantArb,
@@ -284,6 +285,9 @@ const SUBSCRIPTION_FIELDS: Record<string, FieldSpec> = {
   fields: { type: 'list', item: oneOf(INDUSTRY_FIELDS), max: K.fields.max },
   regions: { type: 'list', item: text(K.regions.maxChars, 2), max: K.regions.max },
   minBudgetWan: num(0, 1_000_000),
+  excludeKeywords: { type: 'list', item: text(K.keywords.maxChars, K.keywords.minChars), max: K.excludeKeywords.max },
+  dropTerms: { type: 'list', item: text(K.keywords.maxChars, K.keywords.minChars), max: K.dropTerms.max },
+  pushMentioned: { type: 'bool' },
 };
 
 const asBody = (value: object): Body => JSON.parse(JSON.stringify(value)) as Body;
@@ -345,7 +349,7 @@ const versioned =
 
 /** A number of items: it moves by one per accepted request (up for a create, down for a delete). */
 const counted =
-  (what: string, read: () => Promise<number>, sign: 1 | -1 = 1): Watch =>
+  (what: string, read: () => Promise<number>, sign: 1 | 0 | -1 = 1): Watch =>
   async () => {
     const before = await read();
     return async (accepted) => {
@@ -493,6 +497,21 @@ function specsFor(w: World): Record<string, Spec> {
         async () => (await query('subscriptions', 'userId', w.id.subscriber)).length,
       ),
     },
+    'POST /me/subscriptions/preview': {
+      count: scale(300),
+      token: w.token.subscriber,
+      body: {
+        base: () => ({ keywords: ['焊接'], excludeKeywords: ['激光'], dropTerms: ['钎焊'], pushMentioned: true }),
+        fields: SUBSCRIPTION_FIELDS,
+        validate: validateSubscription,
+      },
+      // A preview stores nothing.
+      watch: counted(
+        "the subscriber's subscriptions",
+        async () => (await query('subscriptions', 'userId', w.id.subscriber)).length,
+        0,
+      ),
+    },
     'DELETE /me/subscriptions/{id}': {
       count: scale(200),
       token: w.token.unsubscriber,
@@ -553,6 +572,14 @@ function specsFor(w: World): Record<string, Spec> {
           );
         };
       },
+    },
+    'POST /me/notifications/{id}/feedback': {
+      count: scale(300),
+      token: w.token.owner,
+      // An alert the owner does not have: a valid verdict is 404 NOTIFICATION.NOT_FOUND, and no counter moves.
+      id: 'new_match#01FUZZNOTADEMAND000000000',
+      body: { base: () => ({ relevant: true }), fields: { relevant: { type: 'bool' } }, validate: validateAlertFeedback },
+      watch: counted('the alert-feedback counters', async () => (await query('alertFeedback', 'scope', 'concept')).length, 0),
     },
     'POST /demands/{id}/solutions': {
       count: scale(800),

@@ -1,14 +1,12 @@
 // Rate limits: login, posting and solution submission are limited per user and per IP, with a clear 429 and
 // Retry-After. The shared stack raises every limit (its tests log in hundreds of users from 127.0.0.1), so these run
 // the real handlers in-process with the real limits, against the same DynamoDB Local, as API Gateway would call them.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Demand } from '@cic/shared';
-import { createDocumentClient } from '../../functions/src/db/client';
-import { tableNames } from '../../functions/src/db/table-names';
 import { counterKey, RATE_RULES, type RateAction } from '../../functions/src/ratelimit/rate-limiter';
 import { call, completeForm, login, published, uniq } from '../../functions/test/support/api';
 import { solutionForm } from '../../functions/test/support/contest';
+import { stackPartition } from '../../functions/test/support/stack-env';
 import { recordFigure } from './figures';
 
 type Handler = (event: APIGatewayProxyEventV2, context: { functionName: string }) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -66,21 +64,8 @@ beforeAll(async () => {
 
 /** The hits an IP's windows of an action hold, read from the table. */
 async function hitsOf(action: RateAction, ip: string): Promise<number> {
-  const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: process.env.STACK_DB_ENDPOINT });
-  try {
-    const out = await doc.send(
-      new QueryCommand({
-        TableName: tableNames(process.env.STACK_TABLE_PREFIX as string).rateLimits,
-        KeyConditionExpression: '#k = :k',
-        ExpressionAttributeNames: { '#k': 'key' },
-        ExpressionAttributeValues: { ':k': counterKey(action, { kind: 'ip', id: ip }) },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).reduce((sum, item) => sum + Number(item.hits ?? 0), 0);
-  } finally {
-    doc.destroy();
-  }
+  const windows = await stackPartition('rateLimits', 'key', counterKey(action, { kind: 'ip', id: ip }));
+  return windows.reduce((sum, item) => sum + Number(item.hits ?? 0), 0);
 }
 
 describe('rate limits', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { call, completeForm, login } from '../../functions/test/support/api';
 import { decide, solutionForm, submitSolution, WELDING_SUMMARY } from '../../functions/test/support/contest';
-import { CHROMIUM_ARGS } from '../../scripts/lib/chromium';
+import { chromiumForTests, PHONE } from '../../scripts/lib/chromium';
 import { recordFigure } from './figures';
 import { SCRIPT_PAYLOADS } from './support/payloads';
 
@@ -75,16 +75,8 @@ const h5 = (hashPath: string) => `${process.env.STACK_H5_URL as string}/#${hashP
 let rerouted = 0;
 
 async function openPhone(): Promise<{ browser: Browser; page: Page }> {
-  const executablePath = process.env.CHROMIUM_PATH;
-  if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run through jest (the reliability project finds Chromium)');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    isMobile: true,
-    hasTouch: true,
-  });
+  const browser = await chromium.launch(chromiumForTests());
+  const context = await browser.newContext(PHONE);
   // The H5 build lives in one folder (miniapp/dist/h5) for every jest run on the machine: when two runs build at
   // once, chunks of the other build call the other run's API. Those calls are sent to this run's API instead.
   const api = new URL(process.env.STACK_API_URL as string);

@@ -2,7 +2,7 @@
 // stay for the organisers and the other parties (a closed demand, a solution another owner decided on, a judge's
 // scores in a ranking), but nothing in them names the person, reaches them, or links them to their former account.
 import { createHash } from 'node:crypto';
-import type { Demand, Solution } from '@cic/shared';
+import { PERSONAL_DEMAND_FIELDS, type Demand, type Solution } from '@cic/shared';
 import { closed } from '../demands/demand.lifecycle';
 
 /**
@@ -11,16 +11,6 @@ import { closed } from '../demands/demand.lifecycle';
  */
 export const anonymousIdOf = (userId: string): string =>
   `erased_${createHash('sha256').update(`erased\u0000${userId}`).digest('base64url').slice(0, 22)}`;
-
-/** The 附件3 fields about people rather than the enterprise: the contact and the broker. */
-export const PERSONAL_DEMAND_FIELDS = [
-  'contactName',
-  'contactPhone',
-  'contactTitle',
-  'email',
-  'brokerName',
-  'brokerPhone',
-] as const;
 
 /** Statuses nobody but the owner and the organisers has seen: such a demand is deleted outright. */
 export const UNSEEN_STATUSES: readonly Demand['status'][] = ['draft', 'pending_review', 'rejected'];

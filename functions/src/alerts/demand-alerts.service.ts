@@ -1,26 +1,37 @@
 // What a change to a demand means for other people: a newly published demand alerts the subscribers it matches,
 // and a followed demand that closes alerts its followers. The owner is never alerted about their own demand.
-import type { Demand, Notification } from '@cic/shared';
+import type { Demand, MatchTier, Notification } from '@cic/shared';
 import type { Clock } from '../common/clock';
 import { withPublicText } from '../demands/demand.view';
 import { log } from '../log/logger';
 import { matchDemand } from './matching/matcher';
 import type { NotificationRepository } from './notification.repository';
 import type { PercolatorPort } from './percolator.port';
+import { lexicalOnly, reranked, type RerankerPort } from './reranker.port';
+
+const tierRank = (tier: MatchTier | undefined) => (tier === 'mentioned' ? 1 : 0);
 
 export function createDemandAlerts(deps: {
   percolator: PercolatorPort;
+  /** Moves matches between tiers (a hosted semantic model); the lexical tiers when absent. */
+  reranker?: RerankerPort;
   notifications: Pick<NotificationRepository, 'createOnce'>;
   followers: (demandId: string) => Promise<string[]>;
   clock: Clock;
 }) {
   async function notifyMatches(demand: Demand): Promise<number> {
     const result = await matchDemand(demand, deps.percolator);
+    const matches = await reranked(deps.reranker ?? lexicalOnly, demand, result.matches);
     const at = deps.clock.now().toISOString();
     let created = 0;
-    // One notification per (user, demand, reason): a user with two matching subscriptions gets one, and a replayed
-    // stream batch finds them all written already.
-    for (const { subscription, explanation } of result.matches) {
+    // One notification per (user, demand, reason): a user with two matching subscriptions gets one — the best match,
+    // as the matches are taken main tier first, then by score — and a replayed stream batch finds them written already.
+    const best = [...matches].sort(
+      (a, b) =>
+        tierRank(a.explanation.tier) - tierRank(b.explanation.tier) || (b.explanation.score ?? 0) - (a.explanation.score ?? 0),
+    );
+    for (const { subscription, explanation } of best) {
+      const tier = explanation.tier ?? 'main';
       const notification: Notification = {
         id: `new_match#${demand.id}`,
         userId: subscription.userId,
@@ -30,8 +41,10 @@ export function createDemandAlerts(deps: {
         createdAt: at,
         subscriptionId: subscription.id,
         explanation,
+        tier,
         broad: subscription.keywords.length === 0,
-        push: 'pending',
+        // A push spends the subscriber's one-time quota: only for the main topic, unless they asked for mentions too.
+        push: tier === 'main' || subscription.pushMentioned ? 'pending' : 'inbox_only',
       };
       if (await deps.notifications.createOnce(notification)) created += 1;
     }

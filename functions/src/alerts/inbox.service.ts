@@ -2,6 +2,7 @@ import {
   fail,
   ok,
   type MarkReadRequest,
+  type MatchTier,
   type Notification,
   type Page,
   type Result,
@@ -25,8 +26,12 @@ export function createInboxService(deps: {
   cursors: CursorCodec;
 }) {
   return {
-    list(user: AuthUser, params: PageParams): Promise<Result<Page<Notification>>> {
-      return readPage(deps.cursors, `inbox:${user.id}`, params, (page) => deps.notifications.listByUser(user.id, page));
+    /** The inbox, newest first: everything, or the alerts of one tier (a cursor belongs to the list it came from). */
+    list(user: AuthUser, params: PageParams & { tier?: MatchTier | undefined }): Promise<Result<Page<Notification>>> {
+      const { tier } = params;
+      return readPage(deps.cursors, `inbox:${user.id}${tier ? `:${tier}` : ''}`, params, (page) =>
+        deps.notifications.listByUser(user.id, page, tier),
+      );
     },
 
     async unreadCount(user: AuthUser): Promise<Result<UnreadCountResponse>> {

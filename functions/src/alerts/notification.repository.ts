@@ -1,11 +1,12 @@
-import type { Notification, PushState } from '@cic/shared';
+import type { MatchTier, Notification, PushState } from '@cic/shared';
 import type { PageRequest, StorePage } from '../common/page';
 
 export interface NotificationRepository {
   /** Writes the notification unless one with the same (user, id) exists. False on a replay. */
   createOnce(notification: Notification): Promise<boolean>;
-  /** A user's inbox, newest first. */
-  listByUser(userId: string, page: PageRequest): Promise<StorePage<Notification>>;
+  get(userId: string, id: string): Promise<Notification | undefined>;
+  /** A user's inbox, newest first; only the alerts of one tier when given. */
+  listByUser(userId: string, page: PageRequest, tier?: MatchTier): Promise<StorePage<Notification>>;
   unreadCount(userId: string): Promise<number>;
   /** Marks the given notifications read; returns how many were unread. */
   markRead(userId: string, ids: readonly string[], at: string): Promise<number>;

@@ -2,7 +2,7 @@ import { fail, ok, SUBSCRIPTION_LIMITS, type Result, type Subscription, type Sub
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import { indexKeysOf } from './matching/matcher';
-import { canonicalOf } from './matching/synonyms';
+import { canonicalOf } from './matching/concepts';
 import type { SubscriptionRepository } from './subscription.repository';
 
 export function createSubscriptionService(deps: {

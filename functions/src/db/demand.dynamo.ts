@@ -46,6 +46,18 @@ export function demandUpdate(table: string, next: Demand, expectedVersion: numbe
   };
 }
 
+/** One more follower or solution on a demand, inside the follow's or the solution's transaction: only while it is published. */
+export function countOnPublished(table: string, demandId: string, counter: 'followerCount' | 'solutionCount') {
+  return {
+    TableName: table,
+    Key: DEMANDS.key({ id: demandId }),
+    UpdateExpression: `ADD ${counter} :one`,
+    ConditionExpression: '#status = :published',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+  };
+}
+
 export function createDemandDynamoRepository(doc: DynamoDBDocumentClient, table: string): DemandRepository {
   const get = async (id: string) => {
     const out = await doc.send(new GetCommand({ TableName: table, Key: DEMANDS.key({ id }), ConsistentRead: true }));

@@ -1,5 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FollowRecord, FollowRepository } from '../follows/follow.repository';
+import { countOnPublished } from './demand.dynamo';
 import { queryAll, queryPage } from './query-page';
 import { indexOf, keysOf, partitionOf } from './table-keys';
 import { conditionFailedAt, transact } from './transact';
@@ -29,16 +30,7 @@ export function createFollowDynamoRepository(
               ConditionExpression: 'attribute_not_exists(userId)',
             },
           },
-          {
-            Update: {
-              TableName: tables.demands,
-              Key: DEMANDS.key({ id: record.demandId }),
-              UpdateExpression: 'ADD followerCount :one',
-              ConditionExpression: '#status = :published',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-            },
-          },
+          { Update: countOnPublished(tables.demands, record.demandId, 'followerCount') },
         ],
         (reasons) => {
           if (conditionFailedAt(reasons, 0)) return 'already_following';

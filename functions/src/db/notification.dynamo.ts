@@ -1,4 +1,4 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification, PushState } from '@cic/shared';
 import type { NotificationRepository } from '../alerts/notification.repository';
 import { deleteQueried } from './delete-queried';
@@ -68,10 +68,30 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
       );
     },
 
-    listByUser(userId, page) {
+    async get(userId, id) {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: NOTIFICATIONS.key({ userId, id }), ConsistentRead: true }),
+      );
+      return out.Item ? fromNotificationItem(out.Item) : undefined;
+    },
+
+    listByUser(userId, page, tier) {
+      const partition = partitionOf(BY_TIME, userId);
       return queryPage(
         doc,
-        { TableName: table, ...partitionOf(BY_TIME, userId), ScanIndexForward: false },
+        {
+          TableName: table,
+          ...partition,
+          ScanIndexForward: false,
+          // One tier: a filter on the user's own partition (alerts of the other tier and status changes are skipped).
+          ...(tier !== undefined
+            ? {
+                FilterExpression: '#tier = :tier',
+                ExpressionAttributeNames: { ...partition.ExpressionAttributeNames, '#tier': 'tier' },
+                ExpressionAttributeValues: { ...partition.ExpressionAttributeValues, ':tier': tier },
+              }
+            : {}),
+        },
         page,
         BY_TIME.cursorKeys,
         fromNotificationItem,

@@ -11,60 +11,37 @@ const DIGEST = 'digest#';
 const TWO_DAYS_S = 2 * 24 * 3600;
 
 export function createQuotaDynamoRepository(doc: DynamoDBDocumentClient, table: string): QuotaRepository {
-  const key = (userId: string, templateId: string) => QUOTAS.key({ userId, slot: `${TEMPLATE}${templateId}` });
+  /** One update of a template's count, under a condition when one is given. */
+  const update = (userId: string, templateId: string, expression: string, values: Record<string, number>, condition?: string) =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: QUOTAS.key({ userId, slot: `${TEMPLATE}${templateId}` }),
+        UpdateExpression: expression,
+        ...(condition ? { ConditionExpression: condition } : {}),
+        ExpressionAttributeValues: values,
+      }),
+    );
   return {
     async add(userId, templateId, count) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: key(userId, templateId),
-          UpdateExpression: 'ADD remaining :n',
-          ExpressionAttributeValues: { ':n': count },
-        }),
-      );
+      await update(userId, templateId, 'ADD remaining :n', { ':n': count });
     },
 
     async consume(userId, templateId) {
       return conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: key(userId, templateId),
-            UpdateExpression: 'ADD remaining :minus',
-            ConditionExpression: 'remaining > :zero',
-            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-          }),
-        ),
+        update(userId, templateId, 'ADD remaining :minus', { ':minus': -1, ':zero': 0 }, 'remaining > :zero'),
       );
     },
 
     // A send is given back, or zeroed, only on a quota that exists: a push that ran while its account was erased
     // must not write the quota back.
     async giveBack(userId, templateId) {
-      await conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: key(userId, templateId),
-            UpdateExpression: 'ADD remaining :one',
-            ConditionExpression: 'attribute_exists(remaining)',
-            ExpressionAttributeValues: { ':one': 1 },
-          }),
-        ),
-      );
+      await conditionally(() => update(userId, templateId, 'ADD remaining :one', { ':one': 1 }, 'attribute_exists(remaining)'));
     },
 
     async zero(userId, templateId) {
       await conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: key(userId, templateId),
-            UpdateExpression: 'SET remaining = :zero',
-            ConditionExpression: 'attribute_exists(remaining)',
-            ExpressionAttributeValues: { ':zero': 0 },
-          }),
-        ),
+        update(userId, templateId, 'SET remaining = :zero', { ':zero': 0 }, 'attribute_exists(remaining)'),
       );
     },
 

@@ -1,14 +1,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Solution } from '@cic/shared';
 import type { SolutionRepository } from '../contest/contest.ports';
-import { demandUpdate } from './demand.dynamo';
+import { countOnPublished, demandUpdate } from './demand.dynamo';
 import { conditionally } from './errors';
 import { queryAll } from './query-page';
 import { indexOf, keysOf, partitionOf } from './table-keys';
 import { anyConditionFailed, conditionFailedAt, transact } from './transact';
 
 const SOLUTIONS = keysOf('solutions');
-const DEMANDS = keysOf('demands');
 const BY_DEMAND = indexOf('solutions', 'byDemand');
 const BY_SUBMITTER = indexOf('solutions', 'bySubmitter');
 
@@ -40,16 +39,7 @@ export function createSolutionDynamoRepository(
         doc,
         [
           { Put: { TableName: tables.solutions, Item: toItem(solution), ConditionExpression: 'attribute_not_exists(id)' } },
-          {
-            Update: {
-              TableName: tables.demands,
-              Key: DEMANDS.key({ id: solution.demandId }),
-              UpdateExpression: 'ADD solutionCount :one',
-              ConditionExpression: '#status = :published',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-            },
-          },
+          { Update: countOnPublished(tables.demands, solution.demandId, 'solutionCount') },
         ],
         (reasons) => {
           if (conditionFailedAt(reasons, 0)) return 'exists';

@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Subscription } from '@cic/shared';
+import { conditionsOf, type Subscription } from '@cic/shared';
 import type { IndexKey, PercolatorPort } from '../alerts/percolator.port';
 import type { SubscriptionRepository } from '../alerts/subscription.repository';
 import { queryAll, queryPages } from './query-page';
@@ -21,9 +21,11 @@ interface StoredSubscription extends Subscription {
 
 const percolatorKey = (sub: Subscription) => `${sub.userId}#${sub.id}`;
 
+/** A stored subscription, with the conditions added since it was stored at their defaults. */
 function fromItem(item: Record<string, unknown>): Subscription {
   const { subId: _s, indexKeys: _k, pkey: _p, skey: _sk, ...rest } = item;
-  return rest as unknown as Subscription;
+  const stored = rest as unknown as Subscription;
+  return { ...stored, ...conditionsOf(stored) };
 }
 
 export function createSubscriptionDynamoRepository(

@@ -49,7 +49,18 @@ export interface RouteDeps {
 }
 
 /** Ids in paths are ours (ulids, seed ids): anything else cannot exist, and must not reach DynamoDB as a key. */
-const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
+/** Our ids: letters, digits, _ and -, and # inside a notification's id (new_match#<demand id>), sent as %23. */
+const SAFE_PATH_PARAM = /^[A-Za-z0-9_#-]{1,80}$/;
+
+/** A path parameter as sent, percent-decoded when the gateway left it encoded; undefined when it cannot be decoded. */
+function decodedParam(value: string): string | undefined {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
 
 const validationError = (failed: { fields: Record<string, string>; message?: string }): AppError => ({
   code: 'REQUEST.VALIDATION',
@@ -121,7 +132,8 @@ export type Handler = ((
 function pathParams(def: RouteDef, given: Record<string, string | undefined>): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (const [, name] of def.path.matchAll(/\{(\w+)\}/g)) {
-    const value = name ? given[name] : undefined;
+    const sent = name ? given[name] : undefined;
+    const value = sent === undefined ? undefined : decodedParam(sent);
     if (!name || value === undefined || !SAFE_PATH_PARAM.test(value)) return undefined;
     params[name] = value;
   }

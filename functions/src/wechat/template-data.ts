@@ -108,47 +108,37 @@ export function demandPage(demandId: string): string {
   return `pages/demand/index?id=${encodeURIComponent(demandId)}`;
 }
 
-/** 新需求匹配提醒: thing1 demand title, thing2 why it matched, time3 when it was published. */
-export function newMatchMessage(input: {
+/** Whom a message about a demand goes to, in which template; both templates open the demand and name it in thing1. */
+interface DemandMessageTo {
   openid: string;
   templateId: string;
   demandId: string;
   title: string;
-  reason: string;
-  publishedAt: Date;
-}): SubscribeMessage {
+}
+
+function demandMessage(to: DemandMessageTo, data: SubscribeMessage['data']): SubscribeMessage {
   return {
-    touser: input.openid,
-    templateId: input.templateId,
-    page: demandPage(input.demandId),
-    data: {
-      thing1: { value: thing(input.title) },
-      thing2: { value: thing(input.reason) },
-      time3: { value: time(input.publishedAt) },
-    },
+    touser: to.openid,
+    templateId: to.templateId,
+    page: demandPage(to.demandId),
+    data: { thing1: { value: thing(to.title) }, ...data },
   };
 }
 
+/** 新需求匹配提醒: thing1 demand title, thing2 why it matched, time3 when it was published. */
+export function newMatchMessage(input: DemandMessageTo & { reason: string; publishedAt: Date }): SubscribeMessage {
+  return demandMessage(input, { thing2: { value: thing(input.reason) }, time3: { value: time(input.publishedAt) } });
+}
+
 /** 需求状态变更提醒: thing1 demand title, phrase2 the new status (e.g. 已关闭), time3 when it changed. */
-export function statusChangeMessage(input: {
-  openid: string;
-  templateId: string;
-  demandId: string;
-  title: string;
-  /** The status label in Chinese; up to 5 Chinese characters are kept. */
-  status: string;
-  at: Date;
-}): SubscribeMessage {
-  return {
-    touser: input.openid,
-    templateId: input.templateId,
-    page: demandPage(input.demandId),
-    data: {
-      thing1: { value: thing(input.title) },
-      phrase2: { value: phrase(input.status) },
-      time3: { value: time(input.at) },
-    },
-  };
+export function statusChangeMessage(
+  input: DemandMessageTo & {
+    /** The status label in Chinese; up to 5 Chinese characters are kept. */
+    status: string;
+    at: Date;
+  },
+): SubscribeMessage {
+  return demandMessage(input, { phrase2: { value: phrase(input.status) }, time3: { value: time(input.at) } });
 }
 
 /** The alerts' message in its template: the keywords each template of this app has, each within WeChat's limits. */

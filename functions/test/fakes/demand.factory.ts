@@ -26,6 +26,16 @@ export function completeForm(overrides: Partial<DemandComplete> = {}): DemandCom
   };
 }
 
+/**
+ * A complete form whose main topic is `words` (each in the title and twice in the description), so that an alert for
+ * them is 主题相关 (tier main) and pushed; `completeForm` with the word in the title alone is only 提及.
+ */
+export function topicalForm(title: string, words: readonly string[], overrides: Partial<DemandComplete> = {}): DemandComplete {
+  const base = completeForm(overrides);
+  const named = words.join('、');
+  return { ...base, title, description: `${named}攻关：${base.description}验收以${named}样件为准。` };
+}
+
 export const MOCK_REJECT_REASON = '请补充可量化的技术指标';
 
 let sequence = 0;

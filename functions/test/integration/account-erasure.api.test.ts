@@ -13,12 +13,9 @@ import type {
   SubscribeQuotaResponse,
   Subscription,
 } from '@cic/shared';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../src/db/client';
-import { tableNames } from '../../src/db/table-names';
 import { call, completeForm, createDraft, login, published, submitted, uniq } from '../support/api';
 import { assignJudges, decide, putScore, submitSolution } from '../support/contest';
-import { eventually } from '../support/stack-env';
+import { eventually, stackPartition } from '../support/stack-env';
 
 async function wechatLogin(person: string): Promise<AuthResponse> {
   const res = await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${person}-${uniq('c')}` } });
@@ -151,20 +148,7 @@ describe('DELETE /me erases the person', () => {
     expect((await call('POST', '/me/subscriptions', { token: control.token, json: { keywords: [keyword] } })).status).toBe(201);
     await published(other.token, admin.token, completeForm({ title: `${keyword}焊接需求`.slice(0, 60) }));
     await eventually('the control subscriber’s alert', async () => ((await inbox(control.token)).length > 0 ? true : undefined));
-    const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: process.env.STACK_DB_ENDPOINT });
-    try {
-      const left = await doc.send(
-        new QueryCommand({
-          TableName: tableNames(process.env.STACK_TABLE_PREFIX as string).notifications,
-          KeyConditionExpression: 'userId = :u',
-          ExpressionAttributeValues: { ':u': me.user.id },
-          ConsistentRead: true,
-        }),
-      );
-      expect(left.Items).toEqual([]);
-    } finally {
-      doc.destroy();
-    }
+    expect(await stackPartition('notifications', 'userId', me.user.id)).toEqual([]);
   });
 
   it('signing up again as the same person gives a new, empty account', async () => {

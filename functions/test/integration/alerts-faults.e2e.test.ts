@@ -4,7 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuthResponse, Notification, Page, SubscribeQuotaResponse } from '@cic/shared';
 import { createDocumentClient } from '../../src/db/client';
 import { tableNames } from '../../src/db/table-names';
-import { call, completeForm, login, published, uniq } from '../support/api';
+import { call, published, tokensOf, topicalForm, uniq } from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 import { eventually } from '../support/stack-env';
 
@@ -15,8 +15,7 @@ describe('push faults', () => {
   let admin: string;
 
   beforeAll(async () => {
-    owner = (await login('user')).token;
-    admin = (await login('admin')).token;
+    [owner, admin] = await tokensOf('user', 'admin');
   });
 
   async function subscriber(quota: number): Promise<{ auth: AuthResponse; word: string }> {
@@ -46,7 +45,7 @@ describe('push faults', () => {
     const { auth, word } = await subscriber(1);
     await stackWechat().fail({ api: 'subscribe_send', errcode: -1, times: 2 });
     await stackWechat().fail({ api: 'subscribe_send', status: 502, times: 1 });
-    const demand = await published(owner, admin, completeForm({ title: `${word}死信测试` }));
+    const demand = await published(owner, admin, topicalForm(`${word}死信测试`, [word]));
     const n = await pushState(auth.token, demand.id, 'dead_letter');
     expect((await stackWechat().sent()).filter((m) => m.page?.includes(demand.id))).toEqual([]);
     expect(await quotaOf(auth.token)).toBe(1);
@@ -65,7 +64,7 @@ describe('push faults', () => {
   it('zeroes the quota on 43101 and does not retry', async () => {
     const { auth, word } = await subscriber(3);
     await stackWechat().fail({ api: 'subscribe_send', errcode: 43101, times: 1 });
-    const demand = await published(owner, admin, completeForm({ title: `${word}配额测试` }));
+    const demand = await published(owner, admin, topicalForm(`${word}配额测试`, [word]));
     await pushState(auth.token, demand.id, 'no_quota');
     expect(await quotaOf(auth.token)).toBe(0);
   });
@@ -73,7 +72,7 @@ describe('push faults', () => {
   it('refreshes an expired access token once and sends', async () => {
     const { auth, word } = await subscriber(1);
     await stackWechat().expireTokens();
-    const demand = await published(owner, admin, completeForm({ title: `${word}令牌过期测试` }));
+    const demand = await published(owner, admin, topicalForm(`${word}令牌过期测试`, [word]));
     await pushState(auth.token, demand.id, 'sent');
     expect((await stackWechat().sent()).filter((m) => m.page?.includes(demand.id))).toHaveLength(1);
   });
@@ -81,7 +80,7 @@ describe('push faults', () => {
   it("keeps the template data within WeChat's limits for a long title", async () => {
     const { auth, word } = await subscriber(1);
     const title = `${word}超长标题用于检查微信订阅消息字段长度限制是否被正确截断处理`.slice(0, 60);
-    const demand = await published(owner, admin, completeForm({ title }));
+    const demand = await published(owner, admin, topicalForm(title, [word]));
     await pushState(auth.token, demand.id, 'sent');
     const [message] = (await stackWechat().sent()).filter((m) => m.page?.includes(demand.id));
     const thing1 = message?.data.thing1?.value ?? '';

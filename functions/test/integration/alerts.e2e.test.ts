@@ -1,7 +1,7 @@
 // Push alerts end to end on the local stack: subscriptions, the demands stream, the matcher, the inbox, the
 // notifications stream and WeChat subscribe messages through the fake WeChat server.
 import type { AuthResponse, Notification, Page, SubscribeQuotaResponse, Subscription, UnreadCountResponse } from '@cic/shared';
-import { call, completeForm, login, published, uniq } from '../support/api';
+import { call, completeForm, login, published, topicalForm, uniq } from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 import { eventually, useStackFunctionEnv } from '../support/stack-env';
 import { replayOf } from '../support/stream-replay';
@@ -53,7 +53,11 @@ describe('alerts about new matching demands', () => {
 
   it('delivers one inbox item and one push to each matching subscriber within 5 s of approval', async () => {
     const pushesBefore = (await stackWechat().sent()).length;
-    const demand = await published(owner, admin, completeForm({ title: `${token}钛合金薄板激光焊接`, field: 'new_materials' }));
+    const demand = await published(
+      owner,
+      admin,
+      topicalForm(`${token}钛合金薄板激光焊接`, [token, '钛合金'], { field: 'new_materials' }),
+    );
     const approvedAt = Date.now();
 
     for (const user of [exact, synonym]) {
@@ -69,7 +73,9 @@ describe('alerts about new matching demands', () => {
       expect(items[0]).toMatchObject({ reason: 'new_match', title: demand.title });
     }
     const explanation = (await inbox(synonym.token)).find((n) => n.demandId === demand.id)?.explanation;
-    expect(explanation?.keywords).toEqual(expect.arrayContaining([{ keyword: '钛材', matchedAs: '钛合金' }]));
+    expect(explanation?.keywords).toEqual(
+      expect.arrayContaining([{ keyword: '钛材', matchedAs: '钛合金', relation: 'synonym', where: 'title' }]),
+    );
 
     const pushes = await eventually(
       'two pushes',
@@ -148,7 +154,7 @@ describe('alerts about new matching demands', () => {
     await call('POST', '/me/subscriptions', { token: user.token, json: { keywords: [word] } });
     await call('POST', '/me/subscribe-quota', { token: user.token, json: { results: { [TEMPLATE]: 'accept' } } });
     await stackWechat().fail({ api: 'subscribe_send', errcode: -1, times: 1 });
-    const demand = await published(owner, admin, completeForm({ title: `${word}重试测试` }));
+    const demand = await published(owner, admin, topicalForm(`${word}重试测试`, [word]));
     const sent = await eventually('the retried push', async () => {
       const found = (await stackWechat().sent()).filter((m) => m.page?.includes(demand.id));
       return found.length > 0 ? found : undefined;

@@ -1,6 +1,6 @@
 // An anonymous demand: no hidden value appears anywhere in a response to the public or to another user.
 import type { Demand, DemandDetailResponse } from '@cic/shared';
-import { call, completeForm, login, published, uniq } from '../support/api';
+import { call, completeForm, published, tokensOf, uniq } from '../support/api';
 
 describe('anonymous demands', () => {
   const tag = uniq('匿名');
@@ -19,9 +19,7 @@ describe('anonymous demands', () => {
   let other: string;
 
   beforeAll(async () => {
-    owner = (await login('user')).token;
-    admin = (await login('admin')).token;
-    other = (await login('user')).token;
+    [owner, admin, other] = await tokensOf('user', 'admin', 'user');
     demand = await published(
       owner,
       admin,

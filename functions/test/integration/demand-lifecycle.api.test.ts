@@ -1,14 +1,13 @@
 // The status machine over HTTP: draft → pending_review → published | rejected → (edit) → pending_review, and close.
 import type { Demand, DemandDetailResponse, Page } from '@cic/shared';
-import { call, completeForm, createDraft, login, published, submitted } from '../support/api';
+import { call, completeForm, createDraft, published, submitted, tokensOf } from '../support/api';
 
 describe('demand lifecycle over the HTTP API', () => {
   let owner: string;
   let admin: string;
 
   beforeAll(async () => {
-    owner = (await login('user')).token;
-    admin = (await login('admin')).token;
+    [owner, admin] = await tokensOf('user', 'admin');
   });
 
   it('creates a draft owned by the caller, with version 1 and a status history', async () => {

@@ -1,14 +1,13 @@
 // Follows are idempotent, and followerCount stays exact under concurrency (a transaction, not read-then-write).
 import type { DemandDetailResponse, FollowResponse, MyFollowsResponse } from '@cic/shared';
-import { call, createDraft, login, published } from '../support/api';
+import { call, createDraft, login, published, tokensOf } from '../support/api';
 
 describe('following demands', () => {
   let owner: string;
   let admin: string;
 
   beforeAll(async () => {
-    owner = (await login('user')).token;
-    admin = (await login('admin')).token;
+    [owner, admin] = await tokensOf('user', 'admin');
   });
 
   const count = async (id: string) => (await call<DemandDetailResponse>('GET', `/demands/${id}`)).body.followerCount;

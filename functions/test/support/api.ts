@@ -1,9 +1,9 @@
 // A small HTTP client for the integration tests: real requests to the serverless-offline started by global-setup.
 import type { AuthResponse, Demand, DemandComplete, UserRole } from '@cic/shared';
-import { completeForm } from '../fakes/demand.factory';
+import { completeForm, topicalForm } from '../fakes/demand.factory';
 import { httpCall } from './http';
 
-export { completeForm };
+export { completeForm, topicalForm };
 
 export const API = (): string => {
   const url = process.env.STACK_API_URL;
@@ -70,6 +70,11 @@ export async function login(role: UserRole = 'user', nickname = uniq(role)): Pro
   const res = await call<AuthResponse>('POST', '/auth/dev', { json: { nickname, role } });
   if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${res.text}`);
   return res.body;
+}
+
+/** One new person per role, logged in at once: their tokens, in the roles' order. */
+export async function tokensOf<const R extends readonly UserRole[]>(...roles: R): Promise<{ -readonly [K in keyof R]: string }> {
+  return Promise.all(roles.map(async (role) => (await login(role)).token)) as Promise<{ -readonly [K in keyof R]: string }>;
 }
 
 export async function createDraft(token: string, form: Partial<DemandComplete> = completeForm()): Promise<Demand> {

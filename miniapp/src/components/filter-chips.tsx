@@ -25,7 +25,7 @@ export function FilterChips<V extends string | number>({ title, options, value, 
           return (
             <View
               key={option.label}
-              className={active ? 'chip chip--active' : 'chip'}
+              className={active ? 'filter-chip filter-chip--active' : 'filter-chip'}
               role='button'
               aria-pressed={active}
               onClick={() => {

@@ -75,6 +75,35 @@ export function TextInput({ label, value, placeholder, type = 'text', multiline,
   );
 }
 
+interface ReasonFieldProps {
+  label: string;
+  value: string;
+  placeholder: string;
+  error?: string;
+  multiline?: boolean;
+  onInput: (value: string) => void;
+}
+
+/** The reason that goes with a decision (a rejection, a decline), typed under the item decided, with its error. */
+export function ReasonField({ error, ...input }: ReasonFieldProps) {
+  return (
+    <View className={`field reason-field ${error ? 'has-error' : ''}`}>
+      <TextInput {...input} />
+      {error && <Text className='field-error'>{error}</Text>}
+    </View>
+  );
+}
+
+/** Why a whole action failed (the API's refusal), announced to assistive technology; nothing without a message. */
+export function FormError({ message, className = '' }: { message: string | undefined; className?: string }) {
+  if (!message) return null;
+  return (
+    <View className={`field-error ${className}`} role='alert'>
+      {message}
+    </View>
+  );
+}
+
 /** A choice of a picker or of chips: the shape `defineEnum(...).options` has, so a vocabulary's options fit as they are. */
 export type Option<T extends string> = EnumOption<T>;
 
@@ -141,16 +170,18 @@ interface ChoiceChipsProps<T extends string> {
   options: readonly Option<T>[];
   value: T | undefined;
   onChange: (value: T) => void;
+  /** Labels long enough to take several lines. */
+  wraps?: boolean;
 }
 
 /** One choice among a few, all in view (a picker would hide them behind a tap). */
-export function ChoiceChips<T extends string>({ label, options, value, onChange }: ChoiceChipsProps<T>) {
+export function ChoiceChips<T extends string>({ label, options, value, onChange, wraps }: ChoiceChipsProps<T>) {
   return (
     <View className='chip-group' role='radiogroup' aria-label={label}>
       {options.map((o) => (
         <View
           key={o.value}
-          className={`chip ${o.value === value ? 'is-selected' : ''}`}
+          className={`chip${wraps ? ' chip--wraps' : ''} ${o.value === value ? 'is-selected' : ''}`}
           role='radio'
           aria-checked={o.value === value}
           onClick={() => onChange(o.value)}

@@ -163,4 +163,75 @@ describe('the mini-program in a real browser', () => {
     expect(await visible(page, '.notification-item.unread', title).count()).toBe(0);
     await badge.waitFor({ state: 'hidden' });
   });
+  it('5. a provider subscribes to 焊接: unticks a term, excludes a word, reads the preview, saves; the inbox has tier tabs', async () => {
+    await devLogin(page, `${tag}焊接订阅者`, '普通用户');
+    await page.goto(h5('/mine/subscriptions/index'));
+    await text(page, '新建订阅').waitFor();
+
+    const expanded = page.waitForResponse((r) => r.url().includes('/concepts/expand') && r.status() === 200);
+    await field(page, '关键词').fill('焊接');
+    await field(page, '关键词').press('Enter');
+    await expanded;
+    const chip = (name: string) => visible(page, `[role="checkbox"][aria-label="${name}"]`).first();
+    await chip('焊接工艺').waitFor();
+    expect(await chip('焊接工艺').getAttribute('aria-checked')).toBe('true');
+    await page
+      .getByText(/^展开全部 \d+ 个$/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+
+    // Unticking a term asks for a new preview, with the term dropped.
+    const previewWithout = page.waitForResponse(
+      (r) => r.url().includes('/me/subscriptions/preview') && (r.request().postData() ?? '').includes('"dropTerms":["电弧焊"]'),
+    );
+    await chip('电弧焊').click();
+    expect(await chip('电弧焊').getAttribute('aria-checked')).toBe('false');
+    expect((await previewWithout).status()).toBe(200);
+
+    await field(page, '排除词').fill('培训');
+    await field(page, '排除词').press('Enter');
+    await text(page, '不含 培训').waitFor();
+
+    const summary = page
+      .getByText(/^近期 \d+ 条需求中：主题相关 \d+ 条 · 提及 \d+ 条$/)
+      .filter({ visible: true })
+      .first();
+    await summary.waitFor();
+    const [, demands, main, mentioned] =
+      /近期 (\d+) 条需求中：主题相关 (\d+) 条 · 提及 (\d+) 条/.exec(await summary.innerText()) ?? [];
+    expect(Number(demands)).toBeGreaterThan(0);
+    // Up to 5 of the matches, each labelled with its tier.
+    expect(await visible(page, '.sub-preview-example').count()).toBe(Math.min(5, Number(main) + Number(mentioned)));
+    await shot(page, 'subscriptions');
+
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/me/subscriptions',
+    );
+    await text(page, '保存订阅').click();
+    const created = await saved;
+    expect(created.status()).toBe(201);
+    expect(created.request().postDataJSON()).toMatchObject({
+      keywords: ['焊接'],
+      excludeKeywords: ['培训'],
+      dropTerms: ['电弧焊'],
+      pushMentioned: false,
+    });
+    const item = visible(page, '.sub-item', '焊接').first();
+    await item.waitFor();
+    await item.getByText('培训', { exact: true }).waitFor();
+    await item.getByText('已去掉 1 个扩展词，出现它们不算命中').waitFor();
+    await item.getByText('只推送主题相关（提及留在消息里）').waitFor();
+
+    await page.goto(h5('/pages/inbox/index'));
+    const tab = visible(page, '[role="tab"]', '主题相关').first();
+    await tab.waitFor();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/me/notifications?') && r.url().includes('tier=main')),
+      tab.click(),
+    ]);
+    expect(await tab.getAttribute('aria-selected')).toBe('true');
+    await visible(page, '.notification-item, .state--empty').first().waitFor();
+    await shot(page, 'inbox-tier');
+  });
 });

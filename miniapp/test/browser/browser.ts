@@ -3,24 +3,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../../scripts/lib/chromium';
+import { chromiumForTests, PHONE } from '../../../scripts/lib/chromium';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', '..', '.artifacts', 'screenshots');
 
 export async function launch(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH;
-  if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run through jest (the browser project finds Chromium)');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch(chromiumForTests());
 }
 
 export async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await browser.newContext(PHONE);
   return context.newPage();
 }
 

@@ -1,13 +1,11 @@
 import Taro, { __test, calls } from '../mocks/taro';
 import { badgeText, refreshUnreadBadge, showUnreadBadge } from '../../src/badge/unread-badge';
 import { setSession } from '../../src/session/session';
+import { freshPageEachTest } from '../features/fake-api';
 
 const logIn = () => setSession({ token: 't', expiresIn: 3600, user: { id: 'u1', nickname: '张工', role: 'user' } });
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 it('clears the badge for a logged-out user without asking the API', async () => {
   await refreshUnreadBadge();

@@ -1,6 +1,7 @@
 // Test data of 揭榜比拼, defined once: a valid solution form, stored solutions as each party sees them, and the other
 // contest responses, each with overrides.
 import type {
+  Award,
   DemandDetailResponse,
   MySolution,
   RankingResponse,
@@ -118,6 +119,22 @@ export function stats(over: Partial<StatsResponse> = {}): StatsResponse {
     solutions: 58,
     demandsWithSolutions: 31,
     matched: 12,
+    ...over,
+  };
+}
+
+/** 最佳解决方案奖 of 2026 to a solution's team. */
+export function award(over: Partial<Award> = {}): Award {
+  return {
+    id: 'a1',
+    demandId: 'd1',
+    kind: 'best_solution',
+    label: '最佳解决方案奖',
+    target: 'solution',
+    solutionId: 's1',
+    winnerName: '南京理工大学焊接研究所',
+    year: 2026,
+    at: '2026-11-20T02:00:00Z',
     ...over,
   };
 }

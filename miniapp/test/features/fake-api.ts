@@ -72,3 +72,12 @@ export function loginAs(role: UserRole = 'user', user = USER): void {
 
 /** Lets pending promises (the mock API's answers) settle. */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Each test of the file starts afresh: Taro's test double reset, nobody logged in, the page opened with these parameters. */
+export function freshPageEachTest(routerParams?: Record<string, string>): void {
+  beforeEach(() => {
+    __test.reset();
+    setSession(undefined);
+    if (routerParams) __test.setRouterParams(routerParams);
+  });
+}

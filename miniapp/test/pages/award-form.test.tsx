@@ -1,10 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AwardRequest } from '@cic/shared';
 import AwardFormPage from '../../src/contest/award-form/index';
-import { setSession } from '../../src/session/session';
 import { listResponse, triaged } from '../features/contest-fixtures';
-import { apiError, fakeApi, loginAs, type FakeRequest } from '../features/fake-api';
-import { __test } from '../mocks/taro';
+import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -32,11 +30,7 @@ function serve(
   });
 }
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-  __test.setRouterParams({ demandId: 'd1' });
-});
+freshPageEachTest({ demandId: 'd1' });
 
 describe('颁发奖项', () => {
   it('is for organisers only', () => {

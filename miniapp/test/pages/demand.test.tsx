@@ -3,6 +3,8 @@ import { __test, calls } from '../mocks/taro';
 import type { DemandDetailResponse } from '@cic/shared';
 import DemandDetail from '../../src/pages/demand/index';
 import { setSession } from '../../src/session/session';
+import { award } from '../features/contest-fixtures';
+import { freshPageEachTest } from '../features/fake-api';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -70,11 +72,7 @@ function serve(detail: { statusCode: number; data: unknown }) {
 const logIn = () => setSession({ token: 't', expiresIn: 3600, user: { id: 'u1', nickname: '张工', role: 'user' } });
 const row = (label: string) => screen.getByText(label).parentElement!;
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-  __test.setRouterParams({ id: 'd1' });
-});
+freshPageEachTest({ id: 'd1' });
 
 it('shows every public field under its 附件3 label', async () => {
   serve({ statusCode: 200, data: publicDemand({ status: 'closed' }) });
@@ -222,19 +220,7 @@ it('shows a matched demand as 已对接, with its track and awards, and takes no
     data: publicDemand({
       status: 'matched',
       track: { id: 't1', name: '长三角新材料专场', kind: 'yangtze_delta' },
-      awards: [
-        {
-          id: 'a1',
-          demandId: 'd1',
-          kind: 'best_solution',
-          label: '最佳解决方案奖',
-          target: 'solution',
-          solutionId: 's1',
-          winnerName: '南京理工大学焊接研究所',
-          year: 2026,
-          at: '2026-11-20T02:00:00Z',
-        },
-      ],
+      awards: [award()],
     }),
   });
   render(<DemandDetail />);

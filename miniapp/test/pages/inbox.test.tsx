@@ -34,9 +34,12 @@ const closed: Notification = {
   readAt: '2026-11-02T02:00:00Z',
 };
 
-type Req = { method: string; path: string; cursor: string | null; body: unknown };
+type Req = { method: string; path: string; cursor: string | null; tier: string | null; body: unknown };
 
-/** A small inbox server: pages of notifications by cursor, the unread count, and mark-read. */
+/**
+ * A small inbox server: pages of notifications by cursor (keyed `<tier>:<cursor>` for a tab, `<cursor>` for 全部),
+ * the unread count, and mark-read.
+ */
 function serveInbox(pages: Record<string, { items: Notification[]; nextCursor: string | null }>) {
   const requests: Req[] = [];
   const read = new Set<string>();
@@ -45,8 +48,10 @@ function serveInbox(pages: Record<string, { items: Notification[]; nextCursor: s
   __test.onRequest(({ url, method = 'GET', data }) => {
     const u = new URL(url);
     const body = typeof data === 'string' ? (JSON.parse(data) as { ids?: string[]; all?: true }) : undefined;
-    requests.push({ method, path: u.pathname, cursor: u.searchParams.get('cursor'), body });
-    if (u.pathname === '/me/notifications') return { statusCode: 200, data: pages[u.searchParams.get('cursor') ?? ''] };
+    const tier = u.searchParams.get('tier');
+    requests.push({ method, path: u.pathname, cursor: u.searchParams.get('cursor'), tier, body });
+    const cursor = u.searchParams.get('cursor') ?? '';
+    if (u.pathname === '/me/notifications') return { statusCode: 200, data: pages[tier ? `${tier}:${cursor}` : cursor] };
     if (u.pathname === '/me/notifications/unread-count') return { statusCode: 200, data: { unread: unread() } };
     if (u.pathname === '/me/notifications/read') {
       for (const n of all()) if (body?.all || body?.ids?.includes(n.id)) read.add(n.id);
@@ -241,4 +246,199 @@ it('tells an owner about a new solution, and a challenger the decision with the 
   fireEvent.click(owner!.getByText('钛合金焊缝在线检测'));
   fireEvent.click(lost!.getByText('锂电极片缺陷检测'));
   expect(calls.navigations).toEqual(['/contest/solutions/index?demandId=d5', '/contest/my-solutions/index']);
+});
+
+describe('tiers, why-received chains and feedback', () => {
+  const reducer: Notification = {
+    id: 'u1#d10#new_match#s1',
+    userId: 'u1',
+    demandId: 'd10',
+    reason: 'new_match',
+    title: '机器人关节谐波减速器寿命提升',
+    createdAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    subscriptionId: 's1',
+    tier: 'main',
+    push: 'sent',
+    explanation: {
+      tier: 'main',
+      score: 0.8,
+      keywords: [
+        { keyword: '减速器', matchedAs: '谐波减速器', relation: 'narrower', broader: '减速器', where: 'title' },
+        { keyword: '机器人', matchedAs: '机器人', relation: 'exact', where: 'title' },
+      ],
+    },
+  };
+  const mention: Notification = {
+    ...reducer,
+    id: 'u1#d11#new_match#s2',
+    demandId: 'd11',
+    title: '钢结构厂房屋面改造',
+    tier: 'mentioned',
+    push: 'inbox_only',
+    explanation: {
+      tier: 'mentioned',
+      score: 0.1,
+      keywords: [
+        { keyword: '减速器', matchedAs: '减速机', relation: 'synonym', where: 'description' },
+        { keyword: '焊接', matchedAs: '焊缝', relation: 'related', where: 'description' },
+      ],
+      region: '江苏省',
+    },
+  };
+  const judged: Notification = {
+    ...reducer,
+    id: 'u1#d12#new_match#s1',
+    demandId: 'd12',
+    title: '精密减速器',
+    feedback: { relevant: true, at: '2026-11-03T02:00:00Z' },
+  };
+
+  const card = (title: string) => within(screen.getByText(title).closest('.notification-item') as HTMLElement);
+  const verdict = (title: string, label: '有用' | '不相关') => card(title).getByRole('button', { name: label });
+
+  it('badges subscription alerts by tier (none on old alerts and other items) and explains each keyword’s chain', async () => {
+    logIn();
+    serveInbox({ '': { items: [reducer, mention, match, closed], nextCursor: null } });
+    render(<Inbox />);
+    await waitFor(() => expect(items()).toHaveLength(4));
+
+    const main = card('机器人关节谐波减速器寿命提升');
+    expect(main.getByText('主题相关')).toBeTruthy();
+    expect(main.getByText('谐波减速器 ⊂ 减速器 · 标题')).toBeTruthy();
+    expect(main.getByText('机器人 · 标题')).toBeTruthy();
+    expect(main.queryByText(/未推送到微信/)).toBeNull();
+
+    const mentioned = card('钢结构厂房屋面改造');
+    expect(mentioned.getByText('提及')).toBeTruthy();
+    expect(mentioned.getByText('减速器（匹配同义词“减速机”）· 描述')).toBeTruthy();
+    expect(mentioned.getByText('焊缝（相关词）· 描述')).toBeTruthy();
+    expect(mentioned.getByText('地区：江苏省')).toBeTruthy();
+    expect(mentioned.getByText('仅在描述中提及，未推送到微信')).toBeTruthy();
+
+    // An alert from before tiers, and a followed demand's change: no badge.
+    for (const title of ['高强钛合金薄板激光焊接工艺', '锂电池回收梯次利用']) {
+      expect(card(title).queryByText('主题相关')).toBeNull();
+      expect(card(title).queryByText('提及')).toBeNull();
+    }
+    // Feedback is asked on subscription alerts only.
+    expect(card('锂电池回收梯次利用').queryByRole('button', { name: '有用' })).toBeNull();
+    expect(card('高强钛合金薄板激光焊接工艺').getByRole('button', { name: '有用' })).toBeTruthy();
+  });
+
+  it('filters by tier with the tabs: each tab asks with its tier, pages, refreshes and says when it is empty', async () => {
+    logIn();
+    const older = { ...reducer, id: 'u1#d20#new_match#s1', demandId: 'd20', title: '更早的主题相关' };
+    const requests = serveInbox({
+      '': { items: [reducer, mention, closed], nextCursor: null },
+      'main:': { items: [reducer], nextCursor: 'm1' },
+      'main:m1': { items: [older], nextCursor: null },
+      'mentioned:': { items: [], nextCursor: null },
+    });
+    render(<Inbox />);
+    await waitFor(() => expect(items()).toHaveLength(3));
+    const tab = (name: string) => screen.getByRole('tab', { name });
+    expect(tab('全部').getAttribute('aria-selected')).toBe('true');
+
+    fireEvent.click(tab('主题相关'));
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(tab('主题相关').getAttribute('aria-selected')).toBe('true');
+    act(() => __test.reachBottom());
+    await waitFor(() => expect(items()).toHaveLength(2));
+    act(() => __test.pullDown());
+    await waitFor(() => expect(items()).toHaveLength(1));
+
+    fireEvent.click(tab('提及'));
+    expect(await screen.findByText('暂无提及的提醒')).toBeTruthy();
+    expect(screen.getByText('只在需求中提到您订阅的词时，会出现在这里（默认不推送到微信）')).toBeTruthy();
+
+    fireEvent.click(tab('全部'));
+    await waitFor(() => expect(items()).toHaveLength(3));
+    const lists = requests.filter((r) => r.path === '/me/notifications').map((r) => [r.tier, r.cursor]);
+    expect(lists).toEqual([
+      [null, null],
+      ['main', null],
+      ['main', 'm1'],
+      ['main', null],
+      ['mentioned', null],
+      [null, null],
+    ]);
+  });
+
+  it('records 有用 / 不相关 at once, keeps the server’s verdict, and lets it be changed', async () => {
+    logIn();
+    const sent: { id: string; body: unknown }[] = [];
+    __test.onRequest(({ url, data }) => {
+      const u = new URL(url);
+      if (u.pathname === '/me/notifications') return { statusCode: 200, data: { items: [reducer, judged], nextCursor: null } };
+      if (u.pathname === '/me/notifications/unread-count') return { statusCode: 200, data: { unread: 2 } };
+      const m = /^\/me\/notifications\/(.+)\/feedback$/.exec(u.pathname);
+      if (m) {
+        const body = JSON.parse(data as string) as { relevant: boolean };
+        sent.push({ id: decodeURIComponent(m[1]!), body });
+        return {
+          statusCode: 200,
+          data: { id: decodeURIComponent(m[1]!), feedback: { relevant: body.relevant, at: '2026-11-05T02:00:00Z' } },
+        };
+      }
+      return { statusCode: 404, data: {} };
+    });
+    render(<Inbox />);
+    await waitFor(() => expect(items()).toHaveLength(2));
+    const title = '机器人关节谐波减速器寿命提升';
+    expect(card(title).getByText('这条提醒对你有用吗？')).toBeTruthy();
+    expect(verdict(title, '有用').getAttribute('aria-pressed')).toBe('false');
+    // The current verdict of an alert judged before.
+    expect(verdict('精密减速器', '有用').getAttribute('aria-pressed')).toBe('true');
+    expect(card('精密减速器').getByText('你的反馈：有用（可改）')).toBeTruthy();
+
+    fireEvent.click(verdict(title, '不相关'));
+    // Shown before the answer.
+    expect(verdict(title, '不相关').getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ id: reducer.id, body: { relevant: false } });
+    // Tapping the item's feedback does not open it.
+    expect(calls.navigations).toEqual([]);
+
+    await waitFor(() => expect(verdict(title, '不相关').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(verdict(title, '有用'));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]!.body).toEqual({ relevant: true });
+    expect(verdict(title, '有用').getAttribute('aria-pressed')).toBe('true');
+    expect(verdict(title, '不相关').getAttribute('aria-pressed')).toBe('false');
+    // The same verdict again sends nothing.
+    await waitFor(() => expect(verdict(title, '有用').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(verdict(title, '有用'));
+    expect(sent).toHaveLength(2);
+  });
+
+  it('puts the verdict back and says why when it cannot be saved', async () => {
+    logIn();
+    let fail: 'network' | 'not-found' = 'not-found';
+    __test.onRequest(({ url }) => {
+      const u = new URL(url);
+      if (u.pathname === '/me/notifications') return { statusCode: 200, data: { items: [reducer, judged], nextCursor: null } };
+      if (u.pathname === '/me/notifications/unread-count') return { statusCode: 200, data: { unread: 2 } };
+      if (u.pathname.endsWith('/feedback')) {
+        if (fail === 'network') throw new Error('request:fail');
+        return { statusCode: 404, data: { error: { code: 'NOTIFICATION.NOT_FOUND', message: '没有找到这条提醒' } } };
+      }
+      return { statusCode: 404, data: {} };
+    });
+    render(<Inbox />);
+    await waitFor(() => expect(items()).toHaveLength(2));
+
+    fireEvent.click(verdict('机器人关节谐波减速器寿命提升', '有用'));
+    expect(verdict('机器人关节谐波减速器寿命提升', '有用').getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(verdict('机器人关节谐波减速器寿命提升', '有用').getAttribute('aria-pressed')).toBe('false'));
+    expect(card('机器人关节谐波减速器寿命提升').getByText('这条提醒对你有用吗？')).toBeTruthy();
+    expect(calls.toasts).toContainEqual({ title: '反馈没有保存：没有找到这条提醒', icon: 'none' });
+
+    // A changed verdict goes back to the one before.
+    fail = 'network';
+    fireEvent.click(verdict('精密减速器', '不相关'));
+    expect(verdict('精密减速器', '不相关').getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(verdict('精密减速器', '有用').getAttribute('aria-pressed')).toBe('true'));
+    expect(verdict('精密减速器', '不相关').getAttribute('aria-pressed')).toBe('false');
+    expect(calls.toasts.at(-1)?.title).toMatch(/^反馈没有保存：/);
+  });
 });

@@ -3,6 +3,7 @@ import Taro, { __test, calls } from '../mocks/taro';
 import type { DemandSummary } from '@cic/shared';
 import DemandHall from '../../src/pages/index/index';
 import { setSession } from '../../src/session/session';
+import { freshPageEachTest } from '../features/fake-api';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -41,10 +42,7 @@ function serveList(reply: (query: URLSearchParams) => Reply | Promise<Reply>) {
 
 const cards = () => document.querySelectorAll('.demand-card');
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 it('shows skeletons, then a card per demand with its labels', async () => {
   serveList(() =>
@@ -64,18 +62,11 @@ it('shows skeletons, then a card per demand with its labels', async () => {
   await waitFor(() => expect(cards()).toHaveLength(2));
   expect(screen.queryByLabelText('加载中')).toBeNull();
   const first = within(cards()[0] as HTMLElement);
-  expect(first.getByText('钛合金激光焊接工艺')).toBeTruthy();
-  expect(first.getByText('新材料')).toBeTruthy();
-  expect(first.getByText('江苏·苏州')).toBeTruthy();
-  expect(first.getByText('面议')).toBeTruthy();
-  expect(first.getByText('合作开发')).toBeTruthy();
-  expect(first.getByText('技术转让')).toBeTruthy();
-  expect(first.getByText('12人关注')).toBeTruthy();
-  expect(first.getByText('2026-11-01')).toBeTruthy();
+  for (const text of ['钛合金激光焊接工艺', '新材料', '江苏·苏州', '面议', '合作开发', '技术转让', '12人关注', '2026-11-01']) {
+    expect(first.getByText(text)).toBeTruthy();
+  }
   const second = within(cards()[1] as HTMLElement);
-  expect(second.getByText('生物医药')).toBeTruthy();
-  expect(second.getByText('上海·浦东新区')).toBeTruthy();
-  expect(second.getByText('120万元')).toBeTruthy();
+  for (const text of ['生物医药', '上海·浦东新区', '120万元']) expect(second.getByText(text)).toBeTruthy();
 });
 
 it('opens the demand when a card is tapped', async () => {

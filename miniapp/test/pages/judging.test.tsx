@@ -2,9 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { JudgingAssignment, ScoreRequest } from '@cic/shared';
 import JudgingPage from '../../src/contest/judging/index';
 import ScoreSheetPage from '../../src/contest/judging/sheet';
-import { setSession } from '../../src/session/session';
 import { listResponse, ranking, triaged } from '../features/contest-fixtures';
-import { apiError, fakeApi, loginAs, type FakeRequest } from '../features/fake-api';
+import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -43,10 +42,7 @@ function serve(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
   });
 }
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('评审打分', () => {
   it('lists the finals I judge, with how far I got, and opens the sheet', async () => {
@@ -62,10 +58,8 @@ describe('评审打分', () => {
     });
     render(<JudgingPage />);
     expect(await screen.findByText('钛合金焊缝在线检测')).toBeTruthy();
-    expect(screen.getByText('入围方案 2 个 · 我已评 1 个')).toBeTruthy();
-    expect(screen.getByText('待评分')).toBeTruthy();
-    expect(screen.getByText('已评完')).toBeTruthy();
-    expect(screen.getByText('评审已结束')).toBeTruthy();
+    for (const text of ['入围方案 2 个 · 我已评 1 个', '待评分', '已评完', '评审已结束'])
+      expect(screen.getByText(text)).toBeTruthy();
     fireEvent.click(screen.getByText('锂电极片缺陷检测'));
     expect(calls.navigations).toEqual(['/contest/judging/sheet?demandId=d2']);
   });

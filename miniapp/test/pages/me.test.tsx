@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MePage, { ERASURE_NOTICE } from '../../src/pages/me/index';
-import { getSession, setSession } from '../../src/session/session';
-import { apiError, fakeApi, loginAs } from '../features/fake-api';
+import { getSession } from '../../src/session/session';
+import { award } from '../features/contest-fixtures';
+import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -12,10 +13,7 @@ const auth = (nickname: string, role: string) => ({
   user: { id: `u-${nickname}`, nickname, role },
 });
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('我的', () => {
   it('logs in on H5 with the dev login: nickname and role go to the API and the session is kept', async () => {
@@ -105,20 +103,7 @@ describe('我的', () => {
     loginAs('user');
     fakeApi({
       'GET /me/awards': () => ({
-        items: [
-          {
-            id: 'a1',
-            demandId: 'd1',
-            demandTitle: '钛合金焊缝在线检测',
-            kind: 'best_solution',
-            label: '最佳解决方案奖',
-            target: 'solution',
-            solutionId: 's1',
-            winnerName: '南京理工大学焊接研究所',
-            year: 2026,
-            at: '2026-11-30T02:00:00Z',
-          },
-        ],
+        items: [{ ...award({ at: '2026-11-30T02:00:00Z' }), demandTitle: '钛合金焊缝在线检测' }],
       }),
     });
     render(<MePage />);

@@ -3,8 +3,7 @@ import type { Demand, DemandSummary } from '@cic/shared';
 import Taro from '@tarojs/taro';
 import MyDemandsPage from '../../src/mine/my-demands/index';
 import MyFollowsPage from '../../src/mine/my-follows/index';
-import { setSession } from '../../src/session/session';
-import { fakeApi, loginAs } from '../features/fake-api';
+import { fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -40,10 +39,7 @@ const mine = [
 
 const card = (title: string) => screen.getByText(title).closest('.my-demand') as HTMLElement;
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('我的需求', () => {
   it('asks a logged-out person to log in', () => {

@@ -1,18 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import MySolutionsPage from '../../src/contest/my-solutions/index';
-import { setSession } from '../../src/session/session';
 import { mySolution } from '../features/contest-fixtures';
-import { apiError, fakeApi, loginAs } from '../features/fake-api';
+import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
-const card = (title: string) => within(screen.getByText(title).closest('.contest-card') as HTMLElement);
+const card = (title: string) => within(screen.getByText(title).closest('.my-solution') as HTMLElement);
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('我的揭榜', () => {
   it('lists my solutions with their state, the decline reason, and 修改 only while 待处理', async () => {
@@ -38,10 +34,9 @@ describe('我的揭榜', () => {
     expect(await screen.findByText('相控阵在线检测')).toBeTruthy();
 
     expect(card('相控阵在线检测').getByText('待处理')).toBeTruthy();
-    expect(card('涡流阵列检测').getByText('未入选')).toBeTruthy();
-    expect(card('涡流阵列检测').getByText('婉拒原因')).toBeTruthy();
-    expect(card('涡流阵列检测').getByText('检测速度达不到产线节拍要求')).toBeTruthy();
-    expect(card('涡流阵列检测').getByText('已对接')).toBeTruthy();
+    for (const text of ['未入选', '婉拒原因', '检测速度达不到产线节拍要求', '已对接']) {
+      expect(card('涡流阵列检测').getByText(text)).toBeTruthy();
+    }
     expect(card('X射线数字成像').getByText('已入围')).toBeTruthy();
 
     expect(screen.getAllByText('修改方案')).toHaveLength(1);

@@ -1,9 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Demand } from '@cic/shared';
 import ReviewPage from '../../src/mine/review/index';
-import { setSession } from '../../src/session/session';
-import { fakeApi, loginAs } from '../features/fake-api';
-import { __test, calls } from '../mocks/taro';
+import { fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -32,10 +31,7 @@ const queue = [
 
 const item = (title: string) => within(screen.getByText(title).closest('.review-item') as HTMLElement);
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('审核', () => {
   it('is closed to anyone but an admin', () => {
@@ -51,13 +47,12 @@ describe('审核', () => {
     fakeApi({ 'GET /admin/reviews': () => ({ items: queue, nextCursor: null }) });
     render(<ReviewPage />);
     await screen.findByText('焊缝检测装备');
-    const titles = Array.from(document.querySelectorAll('.review-title'), (n) => n.textContent);
+    const titles = Array.from(document.querySelectorAll('.review-item .card-title'), (n) => n.textContent);
     expect(titles).toEqual(['焊缝检测装备', '视觉质检算法', '钙钛矿电池封装']);
 
-    expect(item('焊缝检测装备').getByText('未完成内容安全检测')).toBeTruthy();
-    expect(item('焊缝检测装备').getByText('装备制造')).toBeTruthy();
-    expect(item('焊缝检测装备').getByText('江苏省 / 常州市')).toBeTruthy();
-    expect(item('焊缝检测装备').getByText('提交于 2026-11-02 14:30')).toBeTruthy();
+    for (const text of ['未完成内容安全检测', '装备制造', '江苏省 / 常州市', '提交于 2026-11-02 14:30']) {
+      expect(item('焊缝检测装备').getByText(text)).toBeTruthy();
+    }
     expect(item('视觉质检算法').getByText('内容待人工复核')).toBeTruthy();
     expect(item('钙钛矿电池封装').getByText('光电材料')).toBeTruthy();
     expect(item('钙钛矿电池封装').queryByText(/内容待人工复核|未完成内容安全检测/)).toBeNull();
@@ -121,7 +116,7 @@ describe('审核', () => {
     expect(screen.getByText(/最早提交的在前/)).toBeTruthy();
     fireEvent.click(screen.getByText('最新提交'));
     await screen.findByText('钙钛矿电池封装');
-    const titles = Array.from(document.querySelectorAll('.review-title'), (n) => n.textContent);
+    const titles = Array.from(document.querySelectorAll('.review-item .card-title'), (n) => n.textContent);
     expect(titles).toEqual(['钙钛矿电池封装', '视觉质检算法']);
     expect(screen.getByText(/最新提交的在前/)).toBeTruthy();
     expect(log.filter((r) => r.path === '/admin/reviews').map((r) => r.query.order)).toEqual(['oldest', 'newest']);

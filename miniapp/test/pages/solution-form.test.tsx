@@ -1,8 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import SolutionFormPage from '../../src/contest/solution-form/index';
-import { setSession } from '../../src/session/session';
 import { demandDetail, FORM, solution, SUMMARY } from '../features/contest-fixtures';
-import { apiError, fakeApi, loginAs, type FakeRequest } from '../features/fake-api';
+import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -36,11 +35,7 @@ function serve(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
   });
 }
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-  __test.setRouterParams({ demandId: 'd1' });
-});
+freshPageEachTest({ demandId: 'd1' });
 
 describe('我要揭榜', () => {
   it('asks a logged-out visitor to log in', () => {

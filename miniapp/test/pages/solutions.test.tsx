@@ -2,10 +2,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import type { DecisionRequest, TriagedSolution } from '@cic/shared';
 import SolutionsPage from '../../src/contest/solutions/index';
-import { setSession } from '../../src/session/session';
 import { listResponse, ranking, solution, triaged } from '../features/contest-fixtures';
-import { apiError, fakeApi, loginAs, type FakeRequest } from '../features/fake-api';
-import { __test, calls } from '../mocks/taro';
+import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
+import { calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -48,11 +47,7 @@ function serve(extra: Record<string, (req: FakeRequest) => unknown> = {}, role: 
   });
 }
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-  __test.setRouterParams({ demandId: 'd1' });
-});
+freshPageEachTest({ demandId: 'd1' });
 
 describe('揭榜方案 (the owner’s view)', () => {
   it('shows each solution’s fit, the demand’s words it shares, the judges’ score, and counts by state', async () => {

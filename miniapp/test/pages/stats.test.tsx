@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import StatsPage from '../../src/contest/stats/index';
+import type { AlertFeedbackResponse } from '@cic/shared';
 import { setSession } from '../../src/session/session';
 import { stats } from '../features/contest-fixtures';
-import { apiError, fakeApi } from '../features/fake-api';
+import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -13,20 +14,16 @@ const rows = (title: string) =>
     .getAllByLabelText(/ \d+$/)
     .map((r) => r.getAttribute('aria-label'));
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('数据统计', () => {
   it('shows the headline figures, 拟投入 in 亿元 from 1亿 on', async () => {
     fakeApi({ 'GET /stats': () => stats() });
     render(<StatsPage />);
     expect(await screen.findByLabelText('已发布需求 752')).toBeTruthy();
-    expect(screen.getByLabelText('拟投入合作经费 12.35亿元')).toBeTruthy();
-    expect(screen.getByLabelText('揭榜方案 58')).toBeTruthy();
-    expect(screen.getByLabelText('已有揭榜的需求 31')).toBeTruthy();
-    expect(screen.getByLabelText('已对接需求 12')).toBeTruthy();
+    for (const figure of ['拟投入合作经费 12.35亿元', '揭榜方案 58', '已有揭榜的需求 31', '已对接需求 12']) {
+      expect(screen.getByLabelText(figure)).toBeTruthy();
+    }
   });
 
   it('shows 拟投入 in 万元 below 1亿', async () => {
@@ -63,5 +60,78 @@ describe('数据统计', () => {
     answer = stats({ matched: 13 });
     __test.pullDown();
     await waitFor(() => expect(screen.getByLabelText('已对接需求 13')).toBeTruthy());
+  });
+});
+
+describe('数据统计: 提醒反馈 for organisers', () => {
+  const counts = (relevant: number, notRelevant: number) => ({
+    relevant,
+    notRelevant,
+    ...(relevant + notRelevant > 0 ? { precision: relevant / (relevant + notRelevant) } : {}),
+  });
+  const FEEDBACK: AlertFeedbackResponse = {
+    // Less judged first, to show the page puts the most judged first.
+    items: [
+      { concept: '焊接', main: counts(1, 0), mentioned: counts(0, 1), all: counts(1, 1) },
+      { concept: '减速器', main: counts(5, 1), mentioned: counts(1, 2), all: counts(6, 3) },
+    ],
+    total: { main: counts(6, 1), mentioned: counts(1, 3), all: counts(7, 4) },
+  };
+  const rowsOf = () => within(screen.getByRole('table', { name: '提醒反馈明细' })).getAllByRole('row');
+
+  it('shows an admin the verdicts and precision by concept and tier, most judged first, with the total', async () => {
+    loginAs('admin');
+    fakeApi({ 'GET /stats': () => stats(), 'GET /admin/alerts/feedback': () => FEEDBACK });
+    render(<StatsPage />);
+    await screen.findByText('提醒反馈（仅组织方可见）');
+    await waitFor(() => expect(rowsOf()).toHaveLength(3));
+    expect(rowsOf().map((r) => r.getAttribute('aria-label'))).toEqual(['合计', '减速器', '焊接']);
+    const reducer = within(rowsOf()[1]!);
+    expect(reducer.getByText('主题相关：有用 5 · 不相关 1 · 精确率 83%')).toBeTruthy();
+    expect(reducer.getByText('提及：有用 1 · 不相关 2 · 精确率 33%')).toBeTruthy();
+    expect(reducer.getByLabelText('总精确率 67%')).toBeTruthy();
+    const total = within(rowsOf()[0]!);
+    expect(total.getByText('主题相关：有用 6 · 不相关 1 · 精确率 86%')).toBeTruthy();
+    expect(total.getByText('提及：有用 1 · 不相关 3 · 精确率 25%')).toBeTruthy();
+    expect(total.getByLabelText('总精确率 64%')).toBeTruthy();
+  });
+
+  it('says when there is no feedback yet, and shows — for a tier without verdicts', async () => {
+    loginAs('admin');
+    let answer: unknown = { items: [], total: { main: counts(0, 0), mentioned: counts(0, 0), all: counts(0, 0) } };
+    fakeApi({ 'GET /stats': () => stats(), 'GET /admin/alerts/feedback': () => answer });
+    render(<StatsPage />);
+    expect(await screen.findByText('还没有用户反馈')).toBeTruthy();
+    const welding = { concept: '焊接', main: counts(2, 0), mentioned: counts(0, 0), all: counts(2, 0) };
+    answer = { items: [welding], total: welding };
+    __test.pullDown();
+    await waitFor(() => expect(rowsOf()).toHaveLength(2));
+    expect(within(rowsOf()[1]!).getByText('提及：有用 0 · 不相关 0 · 精确率 —')).toBeTruthy();
+    expect(within(rowsOf()[1]!).getByLabelText('总精确率 100%')).toBeTruthy();
+  });
+
+  it('offers 重试 when the figures fail, without hiding the rest of the page', async () => {
+    loginAs('admin');
+    let answer: unknown = apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试');
+    fakeApi({ 'GET /stats': () => stats(), 'GET /admin/alerts/feedback': () => answer });
+    render(<StatsPage />);
+    expect(await screen.findByText('反馈没有加载出来：服务暂时出错，请稍后重试')).toBeTruthy();
+    expect(screen.getByLabelText('已发布需求 752')).toBeTruthy();
+    answer = FEEDBACK;
+    fireEvent.click(screen.getByText('重试'));
+    await waitFor(() => expect(rowsOf()).toHaveLength(3));
+  });
+
+  it('shows nothing of it, and asks nothing, for anyone but an admin', async () => {
+    for (const role of [undefined, 'user', 'judge'] as const) {
+      setSession(undefined);
+      if (role) loginAs(role);
+      const log = fakeApi({ 'GET /stats': () => stats(), 'GET /admin/alerts/feedback': () => FEEDBACK });
+      const { unmount } = render(<StatsPage />);
+      await screen.findByLabelText('已发布需求 752');
+      expect(screen.queryByText('提醒反馈（仅组织方可见）')).toBeNull();
+      expect(log.map((r) => r.path)).toEqual(['/stats']);
+      unmount();
+    }
   });
 });

@@ -2,8 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import type { DemandSummary, Track, TrackRequest } from '@cic/shared';
 import TrackDemandsPage from '../../src/contest/track-demands/index';
 import TracksPage from '../../src/contest/tracks/index';
-import { setSession } from '../../src/session/session';
-import { apiError, fakeApi, loginAs } from '../features/fake-api';
+import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -33,10 +32,7 @@ const summary = (id: string, title: string): DemandSummary => ({
   excerpt: '需要…',
 });
 
-beforeEach(() => {
-  __test.reset();
-  setSession(undefined);
-});
+freshPageEachTest();
 
 describe('专场', () => {
   it('lists the tracks with their kind, dates and description, and opens a track’s demands', async () => {
@@ -92,7 +88,7 @@ describe('专场', () => {
       path: '/admin/tracks',
       body: { name: '航空航天特色行业专场', kind: 'industry', startDate: '2026-09-01', endDate: '2026-12-31', description: '' },
     });
-    const titles = Array.from(document.querySelectorAll('.track-card .contest-card-title'), (n) => n.textContent);
+    const titles = Array.from(document.querySelectorAll('.track-card .card-title'), (n) => n.textContent);
     expect(titles).toEqual(['航空航天特色行业专场', '2026 长三角新材料专场']);
     expect(screen.getByLabelText<HTMLInputElement>('专场名称').value).toBe('');
   });

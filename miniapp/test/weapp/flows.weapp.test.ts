@@ -3,25 +3,12 @@
 import type { MyFollowsResponse } from '@cic/shared';
 import { call } from '../../../functions/test/support/api';
 import { SESSION_STORAGE_KEY, type Session } from '../../src/session/session-record';
-import { contestFixture, type ContestFixture } from './support/contest-fixture';
-import { startHost, type Host } from './support/host';
+import { weappSuite } from './support/suite';
 
-let fixture: ContestFixture;
-let host: Host | undefined;
-
-beforeAll(async () => {
-  fixture = await contestFixture();
-});
-
-afterEach(() => {
-  const problems = host?.problems ?? [];
-  host?.close();
-  host = undefined;
-  expect(problems).toEqual([]);
-});
+const suite = weappSuite();
 
 test('微信一键登录 on 我的: wx.login, the code exchanged by the API, the session kept, the menu shown', async () => {
-  host = startHost();
+  const host = suite.start();
   host.wx.person = `weapp${Date.now().toString(36)}`;
   const me = host.open('pages/me/index');
   await me.waitForText('微信一键登录');
@@ -38,27 +25,27 @@ test('微信一键登录 on 我的: wx.login, the code exchanged by the API, the
 });
 
 test('a tap on a demand in the hall opens its detail page', async () => {
-  host = startHost();
+  const host = suite.start();
   const hall = host.open('pages/index/index');
-  await hall.waitForText(fixture.demand.title);
-  await hall.tap(fixture.demand.title);
-  await hall.waitFor('navigation', () => host!.wx.navigations.length > 0);
+  await hall.waitForText(suite.fixture.demand.title);
+  await hall.tap(suite.fixture.demand.title);
+  await hall.waitFor('navigation', () => host.wx.navigations.length > 0);
   const [navigation] = host.wx.navigations;
-  expect(navigation).toEqual({ kind: 'navigateTo', url: `/pages/demand/index?id=${fixture.demand.id}` });
+  expect(navigation).toEqual({ kind: 'navigateTo', url: `/pages/demand/index?id=${suite.fixture.demand.id}` });
   const url = new URL(navigation!.url!, 'https://servicewechat.com');
   const detail = host.open(url.pathname.slice(1), Object.fromEntries(url.searchParams));
   await detail.waitForText('技术需求描述');
-  expect(detail.text()).toContain(fixture.demand.title);
+  expect(detail.text()).toContain(suite.fixture.demand.title);
 });
 
 test('关注 on a demand follows it: the button and count change, and the API has the follow', async () => {
-  host = startHost({ session: fixture.newcomer });
-  const detail = host.open('pages/demand/index', { id: fixture.demand.id });
+  const host = suite.start({ session: suite.fixture.newcomer });
+  const detail = host.open('pages/demand/index', { id: suite.fixture.demand.id });
   await detail.waitForText('1人关注');
   await detail.tap('关注');
   await detail.waitForText('已关注');
   await detail.waitForText('2人关注');
-  expect(host.wx.requests).toContainEqual({ method: 'PUT', path: `/demands/${fixture.demand.id}/follow`, status: 200 });
-  const follows = await call<MyFollowsResponse>('GET', '/me/follows', { token: fixture.newcomer.token });
-  expect(follows.body.items.map((d) => d.id)).toContain(fixture.demand.id);
+  expect(host.wx.requests).toContainEqual({ method: 'PUT', path: `/demands/${suite.fixture.demand.id}/follow`, status: 200 });
+  const follows = await call<MyFollowsResponse>('GET', '/me/follows', { token: suite.fixture.newcomer.token });
+  expect(follows.body.items.map((d) => d.id)).toContain(suite.fixture.demand.id);
 });

@@ -8,12 +8,18 @@ import { MIN_FRACTION, storable } from '../validation/numbers';
 export const SUBSCRIPTION_LIMITS = {
   perUser: 20,
   keywords: { min: 1, max: 5, minChars: 2, maxChars: 20 },
+  excludeKeywords: { max: 5 },
+  /** Terms of the keywords' expansion (synonyms, narrower terms) the subscriber unticked. */
+  dropTerms: { max: 100 },
   fields: { max: INDUSTRY_FIELDS.length },
   regions: { max: 10, maxChars: 20 },
 } as const;
 
 export const SUBSCRIPTION_FIELD_LABELS = {
   keywords: '关键词',
+  excludeKeywords: '排除词',
+  dropTerms: '不要的相关词',
+  pushMentioned: '推送提及',
   fields: '产业领域',
   regions: '地区',
   minBudgetWan: '最低经费（万元）',
@@ -23,15 +29,17 @@ const L = SUBSCRIPTION_FIELD_LABELS;
 const K = SUBSCRIPTION_LIMITS.keywords;
 
 // Cleaned before the repeats are dropped, so "储能" and "储\u200B能" are one keyword, as they look.
-const keyword = z.string({ error: `${L.keywords}必须是文字` }).check(
-  cleanLine(),
-  z.superRefine((v, ctx) => {
-    const n = charCount(v);
-    if (n < K.minChars || n > K.maxChars) {
-      ctx.addIssue({ code: 'custom', message: `每个${L.keywords}应为 ${K.minChars}–${K.maxChars} 个字（“${v}”为 ${n} 个字）` });
-    }
-  }),
-);
+const word = (label: string) =>
+  z.string({ error: `${label}必须是文字` }).check(
+    cleanLine(),
+    z.superRefine((v, ctx) => {
+      const n = charCount(v);
+      if (n < K.minChars || n > K.maxChars) {
+        ctx.addIssue({ code: 'custom', message: `每个${label}应为 ${K.minChars}–${K.maxChars} 个字（“${v}”为 ${n} 个字）` });
+      }
+    }),
+  );
+const keyword = word(L.keywords);
 
 /** A list without its repeats, or an empty list when absent. */
 const uniqueList = <T extends z.ZodMiniType>(list: z.ZodMiniArray<T>) =>
@@ -51,6 +59,21 @@ export const subscriptionSchema = z
           .array(keyword, { error: `${L.keywords}必须是列表` })
           .check(z.maxLength(K.max, { error: `${L.keywords}最多 ${K.max} 个` })),
       ),
+      excludeKeywords: uniqueList(
+        z.array(word(L.excludeKeywords), { error: `${L.excludeKeywords}必须是列表` }).check(
+          z.maxLength(SUBSCRIPTION_LIMITS.excludeKeywords.max, {
+            error: `${L.excludeKeywords}最多 ${SUBSCRIPTION_LIMITS.excludeKeywords.max} 个`,
+          }),
+        ),
+      ),
+      dropTerms: uniqueList(
+        z.array(word(L.dropTerms), { error: `${L.dropTerms}必须是列表` }).check(
+          z.maxLength(SUBSCRIPTION_LIMITS.dropTerms.max, {
+            error: `${L.dropTerms}最多 ${SUBSCRIPTION_LIMITS.dropTerms.max} 个`,
+          }),
+        ),
+      ),
+      pushMentioned: z._default(z.boolean({ error: `${L.pushMentioned}只能是 true 或 false` }), false),
       fields: uniqueList(
         z.array(
           z.enum(INDUSTRY_FIELDS, {
@@ -99,10 +122,27 @@ export const subscriptionSchema = z
           message: `请至少设置一个条件：${L.keywords}、${L.fields}、${L.regions}或${L.minBudgetWan}`,
         });
       }
+      const kept = new Set(s.keywords);
+      const clash = s.excludeKeywords.find((k) => kept.has(k));
+      if (clash !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['excludeKeywords'],
+          message: `“${clash}”不能既是${L.keywords}又是${L.excludeKeywords}`,
+        });
+      }
     }),
   );
 
 export type SubscriptionConditions = z.output<typeof subscriptionSchema>;
+
+/**
+ * Conditions with every list empty and no push of mentions, unless given: what a subscription stored before a
+ * condition existed means, and a short way to write one in a test.
+ */
+export function conditionsOf(c: Partial<SubscriptionConditions> = {}): SubscriptionConditions {
+  return { keywords: [], excludeKeywords: [], dropTerms: [], pushMentioned: false, fields: [], regions: [], ...c };
+}
 
 export const validateSubscription = (input: unknown): Validated<SubscriptionConditions> => runSchema(subscriptionSchema, input);
 
@@ -161,3 +201,11 @@ export const markReadSchema = z.pipe(
 );
 export type MarkReadRequest = z.output<typeof markReadSchema>;
 export const validateMarkRead = (input: unknown): Validated<MarkReadRequest> => runSchema(markReadSchema, input);
+
+/** POST /me/notifications/{id}/feedback: was this alert relevant (有用) or not (不相关)? */
+export const alertFeedbackSchema = z.strictObject(
+  { relevant: z.boolean({ error: 'relevant 只能是 true（有用）或 false（不相关）' }) },
+  { error: '请求内容必须是一个对象' },
+);
+export type AlertFeedbackRequest = z.output<typeof alertFeedbackSchema>;
+export const validateAlertFeedback = (input: unknown): Validated<AlertFeedbackRequest> => runSchema(alertFeedbackSchema, input);

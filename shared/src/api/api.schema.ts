@@ -1,5 +1,6 @@
 // Request bodies and query strings of the HTTP API other than the 附件3 form itself.
 import * as z from 'zod/mini';
+import { MATCH_TIERS } from '../alerts/alert.types';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, USER_ROLES } from '../demand/demand.enums';
 import { blankToUndefined, cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { runSchema, type Validated } from '../validation/field-errors';
@@ -92,6 +93,31 @@ export const pageQuerySchema = z.strictObject(
 );
 export type PageQuery = z.output<typeof pageQuerySchema>;
 
+/** The inbox: a page, all alerts or those of one tier (主题相关 / 提及). */
+export const notificationsQuerySchema = z.extend(pageQuerySchema, {
+  tier: optionalQuery(z.enum(MATCH_TIERS, { error: '提醒类别只能是 main（主题相关）或 mentioned（提及）' })),
+});
+export type NotificationsQuery = z.output<typeof notificationsQuerySchema>;
+
+/** GET /concepts/expand?keyword=: the keyword is checked like a subscription's. */
+export const conceptExpandQuerySchema = z.strictObject(
+  {
+    keyword: preprocess(
+      (v) => (v === undefined ? '' : v),
+      z.string({ error: '关键词必须是文字' }).check(
+        cleanLine(),
+        z.superRefine((v, ctx) => {
+          const n = [...v].length;
+          if (n === 0) ctx.addIssue({ code: 'custom', message: '请提供关键词 keyword' });
+          else if (n < 2 || n > 20) ctx.addIssue({ code: 'custom', message: `关键词应为 2–20 个字（“${v}”为 ${n} 个字）` });
+        }),
+      ),
+    ),
+  },
+  { error: englishMessage },
+);
+export type ConceptExpandQuery = z.output<typeof conceptExpandQuerySchema>;
+
 /** The review queue's order: oldest first (first come, first served) by default, or the newest submissions first. */
 export const REVIEW_ORDERS = ['oldest', 'newest'] as const;
 export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
@@ -105,4 +131,8 @@ export const validateWechatLogin = (input: unknown): Validated<WechatLoginReques
 export const validateReview = (input: unknown): Validated<ReviewRequest> => runSchema(reviewSchema, input);
 export const validateDemandListQuery = (input: unknown): Validated<DemandListQuery> => runSchema(demandListQuerySchema, input);
 export const validatePageQuery = (input: unknown): Validated<PageQuery> => runSchema(pageQuerySchema, input);
+export const validateNotificationsQuery = (input: unknown): Validated<NotificationsQuery> =>
+  runSchema(notificationsQuerySchema, input);
+export const validateConceptExpandQuery = (input: unknown): Validated<ConceptExpandQuery> =>
+  runSchema(conceptExpandQuerySchema, input);
 export const validateReviewQueueQuery = (input: unknown): Validated<ReviewQueueQuery> => runSchema(reviewQueueQuerySchema, input);

@@ -3,8 +3,21 @@
 // mini-program's client (miniapp/src/api/client.ts) are both typed from this table, and a test checks that
 // infra/functions.cjs (the deployed functions and their IAM grants) names the same routes. The keys are the
 // functions' names there. docs/decisions/0012-one-typed-route-table.md says why.
-import { validateMarkRead, validateSubscribeQuota, validateSubscription } from '../alerts/subscription.schema';
-import type { SubscribeQuotaResponse, Subscription, UnreadCountResponse } from '../alerts/alert.types';
+import {
+  validateAlertFeedback,
+  validateMarkRead,
+  validateSubscribeQuota,
+  validateSubscription,
+} from '../alerts/subscription.schema';
+import type {
+  AlertFeedbackResponse,
+  AlertFeedbackResult,
+  ConceptExpansion,
+  SubscribeQuotaResponse,
+  Subscription,
+  SubscriptionPreview,
+  UnreadCountResponse,
+} from '../alerts/alert.types';
 import {
   validateAssignJudges,
   validateAssignTrack,
@@ -34,8 +47,10 @@ import { validateDemandDraft } from '../demand/demand.schema';
 import type { Demand } from '../demand/demand.types';
 import type { Validated } from '../validation/field-errors';
 import {
+  validateConceptExpandQuery,
   validateDemandListQuery,
   validateDevLogin,
+  validateNotificationsQuery,
   validatePageQuery,
   validateReview,
   validateReviewQueueQuery,
@@ -83,199 +98,97 @@ export interface RouteDef {
   response: Returns<unknown>;
 }
 
+/** What a route takes and how it answers, besides its method, path, access and answer type. */
+type RouteOptions = Pick<RouteDef, 'body' | 'query' | 'status' | 'cacheControl' | 'ifMatch'>;
+
+/** A route as the table holds it: its literals kept, so that the handlers and the client are typed from them. */
+type Route<M, P, A, R, O> = { readonly method: M; readonly path: P; readonly access: A; readonly response: R } & Readonly<O>;
+
+/** One route of the table: `route('GET', '/demands/{id}', 'optional', returns<…>(), { query: … })`. */
+function route<
+  const M extends HttpMethod,
+  const P extends string,
+  const A extends Access,
+  R extends Returns<unknown>,
+  const O extends RouteOptions = Record<never, never>,
+>(method: M, path: P, access: A, response: R, options?: O): Route<M, P, A, R, O> {
+  return { method, path, access, ...options, response } as Route<M, P, A, R, O>;
+}
+
 const SHARED_CACHE = 'public, max-age=0, s-maxage=60';
 
 export const ROUTES = {
-  health: { method: 'GET', path: '/health', access: 'public', response: returns<HealthResponse>() },
+  health: route('GET', '/health', 'public', returns<HealthResponse>()),
 
-  authWechat: {
-    method: 'POST',
-    path: '/auth/wechat',
-    access: 'public',
-    body: validateWechatLogin,
-    response: returns<AuthResponse>(),
-  },
-  authDev: { method: 'POST', path: '/auth/dev', access: 'public', body: validateDevLogin, response: returns<AuthResponse>() },
-  authLogout: { method: 'POST', path: '/auth/logout', access: 'user', response: returns<{ loggedOut: true }>() },
+  authWechat: route('POST', '/auth/wechat', 'public', returns<AuthResponse>(), { body: validateWechatLogin }),
+  authDev: route('POST', '/auth/dev', 'public', returns<AuthResponse>(), { body: validateDevLogin }),
+  authLogout: route('POST', '/auth/logout', 'user', returns<{ loggedOut: true }>()),
 
-  demandsList: {
-    method: 'GET',
-    path: '/demands',
-    access: 'public',
-    query: validateDemandListQuery,
-    response: returns<DemandListResponse>(),
-  },
-  demandsCreate: {
-    method: 'POST',
-    path: '/demands',
-    access: 'user',
-    body: validateDemandDraft,
-    status: 201,
-    response: returns<Demand>(),
-  },
-  demandsDetail: { method: 'GET', path: '/demands/{id}', access: 'optional', response: returns<DemandDetailResponse>() },
-  demandsUpdate: {
-    method: 'PUT',
-    path: '/demands/{id}',
-    access: 'user',
-    body: validateDemandDraft,
-    ifMatch: true,
-    response: returns<Demand>(),
-  },
-  demandsSubmit: { method: 'POST', path: '/demands/{id}/submit', access: 'user', response: returns<Demand>() },
-  demandsClose: { method: 'POST', path: '/demands/{id}/close', access: 'user', response: returns<Demand>() },
-  demandsFollow: { method: 'PUT', path: '/demands/{id}/follow', access: 'user', response: returns<FollowResponse>() },
-  demandsUnfollow: { method: 'DELETE', path: '/demands/{id}/follow', access: 'user', response: returns<FollowResponse>() },
-  meDelete: { method: 'DELETE', path: '/me', access: 'user', response: returns<AccountErasureResponse>() },
-  meDemands: {
-    method: 'GET',
-    path: '/me/demands',
-    access: 'user',
-    query: validatePageQuery,
-    response: returns<MyDemandsResponse>(),
-  },
-  meFollows: {
-    method: 'GET',
-    path: '/me/follows',
-    access: 'user',
-    query: validatePageQuery,
-    response: returns<MyFollowsResponse>(),
-  },
-  adminReviews: {
-    method: 'GET',
-    path: '/admin/reviews',
-    access: 'admin',
-    query: validateReviewQueueQuery,
-    response: returns<MyDemandsResponse>(),
-  },
-  adminReview: {
-    method: 'POST',
-    path: '/admin/demands/{id}/review',
-    access: 'admin',
-    body: validateReview,
-    response: returns<Demand>(),
-  },
+  demandsList: route('GET', '/demands', 'public', returns<DemandListResponse>(), { query: validateDemandListQuery }),
+  demandsCreate: route('POST', '/demands', 'user', returns<Demand>(), { body: validateDemandDraft, status: 201 }),
+  demandsDetail: route('GET', '/demands/{id}', 'optional', returns<DemandDetailResponse>()),
+  demandsUpdate: route('PUT', '/demands/{id}', 'user', returns<Demand>(), { body: validateDemandDraft, ifMatch: true }),
+  demandsSubmit: route('POST', '/demands/{id}/submit', 'user', returns<Demand>()),
+  demandsClose: route('POST', '/demands/{id}/close', 'user', returns<Demand>()),
+  demandsFollow: route('PUT', '/demands/{id}/follow', 'user', returns<FollowResponse>()),
+  demandsUnfollow: route('DELETE', '/demands/{id}/follow', 'user', returns<FollowResponse>()),
+  meDelete: route('DELETE', '/me', 'user', returns<AccountErasureResponse>()),
+  meDemands: route('GET', '/me/demands', 'user', returns<MyDemandsResponse>(), { query: validatePageQuery }),
+  meFollows: route('GET', '/me/follows', 'user', returns<MyFollowsResponse>(), { query: validatePageQuery }),
+  adminReviews: route('GET', '/admin/reviews', 'admin', returns<MyDemandsResponse>(), { query: validateReviewQueueQuery }),
+  adminReview: route('POST', '/admin/demands/{id}/review', 'admin', returns<Demand>(), { body: validateReview }),
 
-  meSubscriptionsCreate: {
-    method: 'POST',
-    path: '/me/subscriptions',
-    access: 'user',
+  meSubscriptionsCreate: route('POST', '/me/subscriptions', 'user', returns<Subscription>(), {
     body: validateSubscription,
     status: 201,
-    response: returns<Subscription>(),
-  },
-  meSubscriptionsList: { method: 'GET', path: '/me/subscriptions', access: 'user', response: returns<SubscriptionsResponse>() },
-  meSubscriptionsDelete: {
-    method: 'DELETE',
-    path: '/me/subscriptions/{id}',
-    access: 'user',
-    response: returns<{ deleted: true }>(),
-  },
-  meSubscribeQuota: {
-    method: 'POST',
-    path: '/me/subscribe-quota',
-    access: 'user',
+  }),
+  meSubscriptionsList: route('GET', '/me/subscriptions', 'user', returns<SubscriptionsResponse>()),
+  meSubscriptionsPreview: route('POST', '/me/subscriptions/preview', 'user', returns<SubscriptionPreview>(), {
+    body: validateSubscription,
+  }),
+  // The thesaurus changes only with a deployment.
+  conceptsExpand: route('GET', '/concepts/expand', 'public', returns<ConceptExpansion>(), {
+    query: validateConceptExpandQuery,
+    cacheControl: 'public, max-age=3600',
+  }),
+  meSubscriptionsDelete: route('DELETE', '/me/subscriptions/{id}', 'user', returns<{ deleted: true }>()),
+  meSubscribeQuota: route('POST', '/me/subscribe-quota', 'user', returns<SubscribeQuotaResponse>(), {
     body: validateSubscribeQuota,
-    response: returns<SubscribeQuotaResponse>(),
-  },
-  meNotifications: {
-    method: 'GET',
-    path: '/me/notifications',
-    access: 'user',
-    query: validatePageQuery,
-    response: returns<NotificationsResponse>(),
-  },
-  meNotificationsUnread: {
-    method: 'GET',
-    path: '/me/notifications/unread-count',
-    access: 'user',
-    response: returns<UnreadCountResponse>(),
-  },
-  meNotificationsRead: {
-    method: 'POST',
-    path: '/me/notifications/read',
-    access: 'user',
-    body: validateMarkRead,
-    response: returns<MarkReadResponse>(),
-  },
+  }),
+  meNotifications: route('GET', '/me/notifications', 'user', returns<NotificationsResponse>(), {
+    query: validateNotificationsQuery,
+  }),
+  meNotificationsUnread: route('GET', '/me/notifications/unread-count', 'user', returns<UnreadCountResponse>()),
+  meNotificationsRead: route('POST', '/me/notifications/read', 'user', returns<MarkReadResponse>(), { body: validateMarkRead }),
+  meNotificationsFeedback: route('POST', '/me/notifications/{id}/feedback', 'user', returns<AlertFeedbackResult>(), {
+    body: validateAlertFeedback,
+  }),
+  adminAlertsFeedback: route('GET', '/admin/alerts/feedback', 'admin', returns<AlertFeedbackResponse>()),
 
-  solutionsSubmit: {
-    method: 'POST',
-    path: '/demands/{id}/solutions',
-    access: 'user',
+  solutionsSubmit: route('POST', '/demands/{id}/solutions', 'user', returns<Solution>(), {
     body: validateSolutionForm,
     status: 201,
-    response: returns<Solution>(),
-  },
-  solutionsForDemand: {
-    method: 'GET',
-    path: '/demands/{id}/solutions',
-    access: 'user',
+  }),
+  solutionsForDemand: route('GET', '/demands/{id}/solutions', 'user', returns<SolutionListResponse>(), {
     query: validateSolutionListQuery,
-    response: returns<SolutionListResponse>(),
-  },
-  solutionsUpdate: {
-    method: 'PUT',
-    path: '/solutions/{id}',
-    access: 'user',
-    body: validateSolutionForm,
-    ifMatch: true,
-    response: returns<Solution>(),
-  },
-  solutionsDetail: { method: 'GET', path: '/solutions/{id}', access: 'user', response: returns<TriagedSolution>() },
-  solutionsDecide: {
-    method: 'POST',
-    path: '/solutions/{id}/decision',
-    access: 'user',
-    body: validateDecision,
-    response: returns<Solution>(),
-  },
-  meSolutions: { method: 'GET', path: '/me/solutions', access: 'user', response: returns<MySolutionsResponse>() },
+  }),
+  solutionsUpdate: route('PUT', '/solutions/{id}', 'user', returns<Solution>(), { body: validateSolutionForm, ifMatch: true }),
+  solutionsDetail: route('GET', '/solutions/{id}', 'user', returns<TriagedSolution>()),
+  solutionsDecide: route('POST', '/solutions/{id}/decision', 'user', returns<Solution>(), { body: validateDecision }),
+  meSolutions: route('GET', '/me/solutions', 'user', returns<MySolutionsResponse>()),
 
-  finalsAssignJudges: {
-    method: 'POST',
-    path: '/admin/demands/{id}/judges',
-    access: 'admin',
-    body: validateAssignJudges,
-    response: returns<Final>(),
-  },
-  finalsScore: { method: 'PUT', path: '/solutions/{id}/score', access: 'user', body: validateScore, response: returns<Score>() },
-  finalsRanking: { method: 'GET', path: '/demands/{id}/ranking', access: 'user', response: returns<RankingResponse>() },
-  finalsClose: { method: 'POST', path: '/admin/demands/{id}/final/close', access: 'admin', response: returns<Final>() },
-  meJudging: { method: 'GET', path: '/me/judging', access: 'user', response: returns<JudgingResponse>() },
+  finalsAssignJudges: route('POST', '/admin/demands/{id}/judges', 'admin', returns<Final>(), { body: validateAssignJudges }),
+  finalsScore: route('PUT', '/solutions/{id}/score', 'user', returns<Score>(), { body: validateScore }),
+  finalsRanking: route('GET', '/demands/{id}/ranking', 'user', returns<RankingResponse>()),
+  finalsClose: route('POST', '/admin/demands/{id}/final/close', 'admin', returns<Final>()),
+  meJudging: route('GET', '/me/judging', 'user', returns<JudgingResponse>()),
 
-  tracksCreate: {
-    method: 'POST',
-    path: '/admin/tracks',
-    access: 'admin',
-    body: validateTrack,
-    status: 201,
-    response: returns<Track>(),
-  },
-  tracksList: {
-    method: 'GET',
-    path: '/tracks',
-    access: 'public',
-    cacheControl: SHARED_CACHE,
-    response: returns<TracksResponse>(),
-  },
-  tracksAssign: {
-    method: 'PUT',
-    path: '/admin/demands/{id}/track',
-    access: 'admin',
-    body: validateAssignTrack,
-    response: returns<Demand>(),
-  },
-  awardsCreate: {
-    method: 'POST',
-    path: '/admin/awards',
-    access: 'admin',
-    body: validateAward,
-    status: 201,
-    response: returns<Award>(),
-  },
-  meAwards: { method: 'GET', path: '/me/awards', access: 'user', response: returns<AwardsResponse>() },
-  stats: { method: 'GET', path: '/stats', access: 'public', cacheControl: SHARED_CACHE, response: returns<StatsResponse>() },
+  tracksCreate: route('POST', '/admin/tracks', 'admin', returns<Track>(), { body: validateTrack, status: 201 }),
+  tracksList: route('GET', '/tracks', 'public', returns<TracksResponse>(), { cacheControl: SHARED_CACHE }),
+  tracksAssign: route('PUT', '/admin/demands/{id}/track', 'admin', returns<Demand>(), { body: validateAssignTrack }),
+  awardsCreate: route('POST', '/admin/awards', 'admin', returns<Award>(), { body: validateAward, status: 201 }),
+  meAwards: route('GET', '/me/awards', 'user', returns<AwardsResponse>()),
+  stats: route('GET', '/stats', 'public', returns<StatsResponse>(), { cacheControl: SHARED_CACHE }),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof ROUTES;

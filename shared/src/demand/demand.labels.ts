@@ -23,14 +23,16 @@ export const DEMAND_FIELD_LABELS = {
 
 export type DemandFieldKey = keyof typeof DEMAND_FIELD_LABELS;
 
-/** The fields the public never sees on an anonymous demand. */
-export const HIDDEN_WHEN_ANONYMOUS = [
-  'companyName',
+/** The 附件3 fields about people rather than the enterprise: the contact and the broker. */
+export const PERSONAL_DEMAND_FIELDS = [
   'contactName',
   'contactPhone',
   'contactTitle',
   'email',
   'brokerName',
   'brokerPhone',
-] as const satisfies readonly DemandFieldKey[];
+] as const;
+
+/** The fields the public never sees on an anonymous demand: the company and its people. */
+export const HIDDEN_WHEN_ANONYMOUS = ['companyName', ...PERSONAL_DEMAND_FIELDS] as const satisfies readonly DemandFieldKey[];
 export type HiddenDemandField = (typeof HIDDEN_WHEN_ANONYMOUS)[number];

@@ -23,6 +23,8 @@ export const ERRORS = {
   'DEMAND.CONTENT_RISKY': { status: 400, message: '需求内容未通过内容安全检测，请修改标题或描述后再提交' },
   'SUBSCRIPTION.LIMIT': { status: 409, message: '订阅数量已达上限（每人 20 个），请先删除不需要的订阅' },
   'SUBSCRIPTION.NOT_FOUND': { status: 404, message: '订阅不存在' },
+  'NOTIFICATION.NOT_FOUND': { status: 404, message: '提醒不存在' },
+  'NOTIFICATION.BUSY': { status: 409, message: '这条提醒正在被修改，请稍后重试' },
   'QUOTA.UNKNOWN_TEMPLATE': { status: 400, message: '未知的订阅消息模板' },
   'SOLUTION.NOT_FOUND': { status: 404, message: '方案不存在' },
   'SOLUTION.DEMAND_NOT_OPEN': { status: 409, message: '只能对正在揭榜的需求（已发布）提交方案' },

@@ -1,16 +1,18 @@
 // A local stack of its own for the faults test, with DynamoDB faults injected into the functions' calls, and the few
-// tools the test needs against it: an HTTP client that retries 5xx answers (and counts them), a bounded pool, and reads
+// tools the test needs against it: an HTTP client that retries 5xx answers (and counts them), and reads
 // of the truth straight from DynamoDB Local (no faults on those). Its fake WeChat server is driven through
 // functions/test/support/fake-wechat-control.ts. The shared stack never sees a fault.
-import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { queryAll } from '../../../functions/src/db/query-page';
 import { createStatsDynamoRepository } from '../../../functions/src/db/stats.dynamo';
 import type { TableNames } from '../../../functions/src/db/table-names';
 import { freePort } from '../../../scripts/lib/ports';
 import { ROOT, startStack, type Stack } from '../../../scripts/lib/stack';
 import { call, type Reply } from '../../../functions/test/support/api';
+import { inParallel } from './in-parallel';
 
 export interface FaultStack {
   stack: Stack;
@@ -128,21 +130,6 @@ export function createClient(baseUrl: string, attempts = 8) {
 
 export type Client = ReturnType<typeof createClient>;
 
-/** Runs `fn` over the items with at most `concurrency` in flight; results in the items' order. */
-export async function pool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}
-
 /** The demand a subscribe message opens ("pages/demand/index?id=…"). */
 export function demandOfPage(page: string | undefined): string | undefined {
   const id = new URLSearchParams((page ?? '').split('?')[1] ?? '').get('id');
@@ -173,26 +160,19 @@ export async function quotaOf(
 
 /** Every inbox item of these users: one Query per user on the table's key. */
 export async function readInboxes(doc: DynamoDBDocumentClient, names: TableNames, userIds: string[]): Promise<InboxItem[]> {
-  const perUser = await pool(userIds, 8, async (userId) => {
-    const items: InboxItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: names.notifications,
-          KeyConditionExpression: 'userId = :u',
-          ExpressionAttributeValues: { ':u': userId },
-          ProjectionExpression: 'userId, id, demandId, #p',
-          ExpressionAttributeNames: { '#p': 'push' },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...((out.Items ?? []) as InboxItem[]));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  });
+  const perUser = await inParallel(
+    userIds,
+    8,
+    async (userId) =>
+      (await queryAll(doc, {
+        TableName: names.notifications,
+        KeyConditionExpression: 'userId = :u',
+        ExpressionAttributeValues: { ':u': userId },
+        ProjectionExpression: 'userId, id, demandId, #p',
+        ExpressionAttributeNames: { '#p': 'push' },
+        ConsistentRead: true,
+      })) as unknown as InboxItem[],
+  );
   return perUser.flat();
 }
 

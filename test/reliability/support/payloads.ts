@@ -751,8 +751,17 @@ export function variantArb(route: RouteShape): fc.Arbitrary<Variant> {
 
 // ── The input contract of route.ts ──────────────────────────────────────────────────────────────────────────────────
 
-/** Paths carry only our own ids. */
-export const SAFE_PATH_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
+/** Paths carry only our own ids (a notification's id has a #, sent as %23). */
+export const SAFE_PATH_PARAM = /^[A-Za-z0-9_#-]{1,80}$/;
+/** A path parameter percent-decoded, as route.ts reads one the gateway left encoded; undefined when it cannot be. */
+function decodedPathParam(value: string): string | undefined {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
 const FORBIDDEN_KEYS = new Set<string>(PROTOTYPE_KEYS);
 
 export type Verdict =
@@ -778,7 +787,7 @@ export function verdictOf(opts: {
   /** The If-Match header sent to a route that reads one. */
   ifMatch?: string;
 }): Verdict {
-  if (opts.pathParam !== undefined && !SAFE_PATH_PARAM.test(opts.pathParam)) return { kind: 'not found' };
+  if (opts.pathParam !== undefined && !SAFE_PATH_PARAM.test(decodedPathParam(opts.pathParam) ?? '')) return { kind: 'not found' };
   if (!opts.validate) return { kind: 'valid', value: undefined };
   const text = opts.body === undefined ? '' : typeof opts.body === 'string' ? opts.body : Buffer.from(opts.body).toString('utf8');
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return { kind: 'too large' };

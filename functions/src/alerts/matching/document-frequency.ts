@@ -1,6 +1,6 @@
 // How common a keyword is among demands: indexKeysOf files a subscription under its rarest keyword, so the partition
 // it sits in is read by as few demands as possible.
-import { canonicalOf } from './synonyms';
+import { canonicalOf } from './concepts';
 import { keywordsInText } from './matcher';
 
 /**

@@ -5,13 +5,25 @@
 // region and budget partitions, and confirm every condition in memory with explainMatch — the same function a full
 // scan would call, so the percolator can only be cheaper, never different.
 //
-// Matching is substring matching on normalised text (full-width → half-width, lower case), every keyword required,
-// each keyword satisfied by itself or a member of its synonym group (docs/decisions/0001-substring-matching-for-alerts.md).
-// Terms that begin or end with a Latin letter or digit match only as whole words there: `ai` is found in "ai视觉" and
-// "AI 算法" but not in "email" or "detail"; `5g` not in "15g".
-import { normalizeText, type Demand, type MatchExplanation, type Subscription, type SubscriptionConditions } from '@cic/shared';
+// Matching is substring matching on normalised text (full-width → half-width, lower case), every keyword required
+// (docs/decisions/0001-substring-matching-for-alerts.md). A keyword is satisfied by itself, a synonym or a narrower
+// term of its concept (data/thesaurus.json), never by an occurrence inside one of its concept's trap words
+// (光刻 in 光刻胶), never when an exclusion word occurs. Each match has a tier (relevance.ts): `main` when the concepts
+// are the demand's main topic, `mentioned` otherwise. Terms that begin or end with a Latin letter or digit match only as
+// whole words there: `ai` is found in "ai视觉" and "AI 算法" but not in "email" or "detail"; `5g` not in "15g".
+import {
+  conditionsOf,
+  normalizeText,
+  type Demand,
+  type MatchExplanation,
+  type MatchedKeyword,
+  type Subscription,
+  type SubscriptionConditions,
+} from '@cic/shared';
 import type { IndexKey, PercolatorPort } from '../percolator.port';
-import { canonicalOf, variantsOf } from './synonyms';
+import { canonicalOf, droppedFrom, expansionOf, variantsOf } from './concepts';
+import { bestOccurrence, evidenceOf, hasWordEdges, type KeywordEvidence } from './occurrences';
+import { relevanceOf } from './relevance';
 
 /** What matching needs of a demand (a stored Demand has all of it). */
 export type MatchableDemand = Pick<Demand, 'ownerId' | 'title' | 'description' | 'field' | 'region' | 'budgetWan'>;
@@ -37,35 +49,6 @@ export const BUDGET_KEY: IndexKey = 'budget';
 export const keywordKey = (canonical: string): IndexKey => `kw#${canonical}`;
 export const fieldKey = (field: string): IndexKey => `field#${field}`;
 export const regionKey = (name: string): IndexKey => `region#${name}`;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Whole-word edges for Latin letters and digits
-
-/** A letter or digit of a Latin word (ASCII and Latin-1/Extended letters); Han characters are not. */
-function isWordUnit(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
-  );
-}
-
-/** True when `term`, found at `start` in `text`, is not glued to a Latin word on a side where it is Latin itself. */
-function hasWordEdges(text: string, start: number, term: string): boolean {
-  if (isWordUnit(term.charCodeAt(0)) && start > 0 && isWordUnit(text.charCodeAt(start - 1))) return false;
-  const end = start + term.length;
-  return !(isWordUnit(term.charCodeAt(term.length - 1)) && end < text.length && isWordUnit(text.charCodeAt(end)));
-}
-
-/** Whether the normalised term occurs in the normalised text, with whole-word edges where it is Latin. */
-export function occursIn(text: string, term: string): boolean {
-  if (term === '') return false;
-  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-    if (hasWordEdges(text, i, term)) return true;
-  }
-  return false;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scanning a text for indexed keywords
@@ -228,11 +211,10 @@ interface PreparedDemand {
   title: string | undefined;
   description: string | undefined;
   region: string | undefined;
-  text: string;
+  text: { title: string; description: string };
   normalisedRegion: string;
-  /** keyword as written → the text that satisfied it, or null; region as written → contained. A full scan asks the same
-   * keywords and regions many times over. */
-  keywordHits: Map<string, string | null>;
+  /** keyword (and the terms it may not use) → its evidence; a full scan asks the same keywords many times over. */
+  evidence: Map<string, KeywordEvidence>;
   regionHits: Map<string, boolean>;
 }
 
@@ -247,29 +229,33 @@ function prepare(demand: Omit<MatchableDemand, 'ownerId'>): PreparedDemand {
     title: demand.title,
     description: demand.description,
     region: demand.region,
-    text: demandText(demand),
+    text: { title: normalizeText(demand.title ?? ''), description: normalizeText(demand.description ?? '') },
     normalisedRegion: normalizeText(demand.region ?? ''),
-    keywordHits: new Map(),
+    evidence: new Map(),
     regionHits: new Map(),
   };
   prepared.set(demand, p);
   return p;
 }
 
-/** The variant of the keyword's group found in the text (the keyword itself first), or null. */
-function matchKeyword(p: PreparedDemand, keyword: string): string | null {
-  const cached = p.keywordHits.get(keyword);
-  if (cached !== undefined) return cached;
-  const own = normalizeText(keyword);
-  let hit: string | null = null;
-  for (const variant of [own, ...variantsOf(own).filter((v) => v !== own)]) {
-    if (occursIn(p.text, variant)) {
-      hit = variant;
-      break;
-    }
+/** Where the keyword's terms (less the dropped ones and what they take with them) occur in the demand, traps taken out (remembered per demand). */
+function evidenceFor(p: PreparedDemand, keyword: string, dropped: ReadonlySet<string>): KeywordEvidence {
+  const key = dropped.size === 0 ? keyword : `${keyword}\u0000${[...dropped].sort().join('\u0000')}`;
+  let e = p.evidence.get(key);
+  if (!e) {
+    const expansion = expansionOf(keyword);
+    e = evidenceOf(keyword, expansion, p.text, droppedFrom(expansion, dropped));
+    p.evidence.set(key, e);
   }
-  p.keywordHits.set(keyword, hit);
-  return hit;
+  return e;
+}
+
+/** Whether an exclusion word (itself or a synonym: its narrower terms are not implied) occurs in the demand. */
+function excluded(p: PreparedDemand, word: string): boolean {
+  const expansion = expansionOf(word);
+  const own = { ...expansion, terms: expansion.terms.filter((t) => t.relation !== 'narrower') };
+  const e = evidenceOf(word, own, p.text);
+  return e.title.length > 0 || e.description.length > 0;
 }
 
 /** Whether the demand's region contains the subscription's region, after normalisation (remembered per demand). */
@@ -284,15 +270,18 @@ function inRegion(p: PreparedDemand, region: string): boolean {
 }
 
 /**
- * Whether the subscription fires on the demand, and why. Every keyword must occur in the title or description (itself
- * or a synonym); the demand's field must be one of the fields; its region must contain one of the regions; its budget
- * must reach minBudgetWan. undefined when any condition fails, or when the subscription has no condition at all.
+ * Whether the subscription fires on the demand, and why. Every keyword must occur in the title or description (itself,
+ * a synonym or a narrower term, less the terms the subscriber dropped, never inside a trap word); no exclusion word may
+ * occur; the demand's field must be one of the fields; its region must contain one of the regions; its budget must
+ * reach minBudgetWan. undefined when any condition fails, or when the subscription has no condition at all. A match
+ * with keywords has a tier: `main` when every keyword is central to the demand (relevance.ts); without keywords (a
+ * field, region or budget alone) it is `main` by definition, as such subscriptions ask for everything in their scope.
  */
 export function explainMatch(
   subscription: SubscriptionConditions,
   demand: Omit<MatchableDemand, 'ownerId'>,
 ): MatchExplanation | undefined {
-  const { keywords, fields, regions, minBudgetWan } = subscription;
+  const { keywords, excludeKeywords, dropTerms, fields, regions, minBudgetWan } = conditionsOf(subscription);
   if (keywords.length === 0 && fields.length === 0 && regions.length === 0 && minBudgetWan === undefined) return undefined;
   if (minBudgetWan !== undefined && (demand.budgetWan === undefined || demand.budgetWan < minBudgetWan)) return undefined;
   if (fields.length > 0 && (demand.field === undefined || !fields.includes(demand.field))) return undefined;
@@ -302,13 +291,25 @@ export function explainMatch(
     region = regions.find((r) => inRegion(p, r));
     if (region === undefined) return undefined;
   }
-  const matched: MatchExplanation['keywords'] = [];
+  if (excludeKeywords.some((w) => excluded(p, w))) return undefined;
+  const dropped = new Set(dropTerms.map(normalizeText));
+  const evidence: KeywordEvidence[] = [];
+  const matched: MatchedKeyword[] = [];
   for (const keyword of keywords) {
-    const matchedAs = matchKeyword(p, keyword);
-    if (matchedAs === null) return undefined;
-    matched.push({ keyword, matchedAs });
+    const e = evidenceFor(p, keyword, dropped);
+    const best = bestOccurrence(e);
+    if (!best) return undefined;
+    evidence.push(e);
+    matched.push({
+      keyword,
+      matchedAs: best.term,
+      relation: best.relation,
+      ...(best.broader !== undefined ? { broader: best.broader } : {}),
+      where: best.where,
+    });
   }
-  const explanation: MatchExplanation = { keywords: matched };
+  const relevance = keywords.length > 0 ? relevanceOf(evidence) : { tier: 'main' as const, score: 1 };
+  const explanation: MatchExplanation = { keywords: matched, tier: relevance.tier, score: relevance.score };
   if (fields.length > 0) explanation.field = demand.field;
   if (region !== undefined) explanation.region = region;
   if (minBudgetWan !== undefined) explanation.minBudgetWan = minBudgetWan;

@@ -55,6 +55,7 @@ describe('infra/tables.d.cts', () => {
       tracks: { hashKey: 'scope', rangeKey: 'id' },
       awards: { hashKey: 'demandId', rangeKey: 'id', indexes: { byWinner: { hashKey: 'winnerId', rangeKey: 'at' } } },
       stats: { hashKey: 'key' },
+      alertFeedback: { hashKey: 'scope', rangeKey: 'concept' },
       rateLimits: { hashKey: 'key', rangeKey: 'window' },
       subscriptions: { hashKey: 'userId', rangeKey: 'subId' },
       percolator: { hashKey: 'pkey', rangeKey: 'skey' },

@@ -12,6 +12,8 @@ import { completeForm, createMockDemand } from '../../fakes/demand.factory';
 
 const REGION = '江苏省 / 南京市 / 江宁区';
 const COMPANY = '南京钛合新材料科技有限公司';
+/** Spaces and invisible characters that can stand between a value's characters (typed, or pasted with it). */
+const INVISIBLE_GAPS = [' ', '\u3000', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
 const MOBILE = '13912345678';
 const LANDLINE = '025-83456789';
 
@@ -48,20 +50,7 @@ describe('matchingStream', () => {
   });
 
   it('drops every kind of invisible character and space between characters', () => {
-    for (const gap of [
-      ' ',
-      '\u3000',
-      '\u00A0',
-      '\u200B',
-      '\u200C',
-      '\u200D',
-      '\u2060',
-      '\uFEFF',
-      '\u00AD',
-      '\t',
-      '\n',
-      '\u0332',
-    ]) {
+    for (const gap of [...INVISIBLE_GAPS, '\t', '\n', '\u0332']) {
       expect({ gap: gap.codePointAt(0), folded: foldForMatching(`王${gap}建${gap}国`) }).toEqual({
         gap: gap.codePointAt(0),
         folded: '王建国',
@@ -368,33 +357,9 @@ describe('property: a hidden mobile never survives in public text', () => {
   const digit = fc.integer({ min: 0, max: 9 });
   const cjk = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), maxLength: 30 });
   const gap = fc
-    .array(
-      fc.constantFrom(
-        ' ',
-        '\u3000',
-        '\u00A0',
-        '\u200B',
-        '\u200C',
-        '\u200D',
-        '\u2060',
-        '\uFEFF',
-        '\u00AD',
-        '-',
-        '－',
-        '.',
-        '．',
-        '—',
-        '–',
-        '·',
-        '/',
-        '_',
-        '(',
-        ')',
-        '（',
-        '）',
-      ),
-      { maxLength: 3 },
-    )
+    .array(fc.constantFrom(...INVISIBLE_GAPS, '-', '－', '.', '．', '—', '–', '·', '/', '_', '(', ')', '（', '）'), {
+      maxLength: 3,
+    })
     .map((gaps) => gaps.join(''));
   const countryCode = fc.constantFrom('', '+86', '＋８６', '+86 ', '(+86)', '0086');
   const mobile = fc

@@ -1,5 +1,5 @@
 // A PercolatorPort over a Map of index key → subscriptions, recording every partition read.
-import type { Subscription, SubscriptionConditions } from '@cic/shared';
+import { conditionsOf, type Subscription, type SubscriptionConditions } from '@cic/shared';
 import type { IndexKey, PercolatorPort } from '../../../src/alerts/percolator.port';
 import { indexKeysOf } from '../../../src/alerts/matching/matcher';
 
@@ -43,10 +43,7 @@ export function subscription(
 ): Subscription {
   sequence += 1;
   return {
-    keywords: [],
-    fields: [],
-    regions: [],
-    ...conditions,
+    ...conditionsOf(conditions),
     id: meta.id ?? `sub-${String(sequence).padStart(4, '0')}`,
     userId: meta.userId ?? 'subscriber-1',
     createdAt: '2025-01-01T00:00:00.000Z',

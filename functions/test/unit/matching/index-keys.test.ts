@@ -1,14 +1,9 @@
 // Where a subscription is filed: its rarest keyword, else its fields or regions, else `budget`; and which partitions
 // a demand reads.
-import type { SubscriptionConditions } from '@cic/shared';
+import { conditionsOf } from '@cic/shared';
 import { indexKeysOf, partitionsFor } from '../../../src/alerts/matching/matcher';
 
-const conditions = (c: Partial<SubscriptionConditions>): SubscriptionConditions => ({
-  keywords: [],
-  fields: [],
-  regions: [],
-  ...c,
-});
+const conditions = conditionsOf;
 const dfOf = (table: Record<string, number>) => (canonical: string) => table[canonical] ?? 0;
 
 describe('indexKeysOf with keywords', () => {

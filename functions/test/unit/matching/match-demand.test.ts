@@ -37,9 +37,11 @@ describe('matchDemand', () => {
     );
     expect(result.matches.find((m) => m.subscription.id === 'synonym+field')?.explanation).toEqual({
       keywords: [
-        { keyword: '钛材', matchedAs: '钛合金' },
-        { keyword: '焊接', matchedAs: '焊接' },
+        { keyword: '钛材', matchedAs: '钛合金', relation: 'synonym', where: 'title' },
+        { keyword: '焊接', matchedAs: '激光焊接', relation: 'narrower', broader: '焊接', where: 'title' },
       ],
+      tier: 'mentioned',
+      score: expect.any(Number),
       field: 'new_materials',
     });
     expect(percolator.reads).not.toContain('kw#大模型');

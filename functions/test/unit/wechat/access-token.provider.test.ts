@@ -1,11 +1,11 @@
 // The access token provider against the fake WeChat server: memory first, then the shared cache, then stable_token;
 // stale 5 minutes early; one in-flight fetch for concurrent callers; refresh() after WeChat rejects a token.
 import type { Clock } from '../../../src/common/clock';
-import { AccessTokenError, createAccessTokenProvider, TOKEN_STALE_MARGIN_MS } from '../../../src/wechat/access-token.provider';
+import { AccessTokenError, TOKEN_STALE_MARGIN_MS } from '../../../src/wechat/access-token.provider';
 import type { AccessTokenCache } from '../../../src/wechat/access-token-cache.port';
 import { freePort } from '../../../../scripts/lib/ports';
 import type { FailRequest } from '../../support/fake-wechat-control';
-import { APPID, SECRET, memoryCache, useFakeWechat } from './fake-wechat.harness';
+import { APPID, SECRET, countingFetch, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
 const START = Date.parse('2026-11-22T06:00:00Z');
 
@@ -16,30 +16,9 @@ function fakeClock(at = START): Clock & { advance(ms: number): void } {
   return { now: () => new Date(t), advance: (ms) => (t += ms) };
 }
 
-/** A fetch that counts calls per path and remembers the JSON bodies sent to stable_token. */
-function countingFetch() {
-  const calls: Record<string, number> = {};
-  const bodies: unknown[] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const path = new URL(input instanceof Request ? input.url : input).pathname;
-    calls[path] = (calls[path] ?? 0) + 1;
-    if (typeof init?.body === 'string') bodies.push(JSON.parse(init.body));
-    return fetch(input, init);
-  };
-  return { fetchImpl, calls, bodies, stableTokenCalls: () => calls['/cgi-bin/stable_token'] ?? 0 };
-}
+const TOKEN_PATH = '/cgi-bin/stable_token';
 
-function provider(overrides: Partial<Parameters<typeof createAccessTokenProvider>[0]> = {}) {
-  return createAccessTokenProvider({
-    baseUrl: h.wechat.url,
-    appid: APPID,
-    secret: SECRET,
-    cache: memoryCache(),
-    clock: fakeClock(),
-    timeoutMs: 2000,
-    ...overrides,
-  });
-}
+const provider = (overrides: Parameters<typeof h.tokens>[0] = {}) => h.tokens({ clock: fakeClock(), ...overrides });
 
 const inject = (failure: FailRequest) => h.control.fail(failure);
 const loggedText = () => h.logs.text();
@@ -51,8 +30,10 @@ describe('access token provider', () => {
     const tokens = provider({ fetchImpl: counting.fetchImpl, cache });
     const first = await tokens.get();
     for (let i = 0; i < 5; i += 1) expect(await tokens.get()).toBe(first);
-    expect(counting.stableTokenCalls()).toBe(1);
-    expect(counting.bodies).toEqual([{ grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: false }]);
+    expect(counting.count(TOKEN_PATH)).toBe(1);
+    expect(counting.bodies(TOKEN_PATH)).toEqual([
+      { grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: false },
+    ]);
     expect(cache.entry).toEqual({ token: first, expiresAt: START + 7200_000 });
     // The memory copy answers: the shared cache was read once, before the fetch.
     expect(cache.gets).toBe(1);
@@ -63,14 +44,14 @@ describe('access token provider', () => {
     const tokens = provider({ fetchImpl: counting.fetchImpl });
     const all = await Promise.all(Array.from({ length: 10 }, () => tokens.get()));
     expect(new Set(all).size).toBe(1);
-    expect(counting.stableTokenCalls()).toBe(1);
+    expect(counting.count(TOKEN_PATH)).toBe(1);
   });
 
   it('takes a fresh token from the shared cache without calling WeChat (another container fetched it)', async () => {
     const counting = countingFetch();
     const cache = memoryCache({ token: 'token-from-another-container', expiresAt: START + 3600_000 });
     expect(await provider({ fetchImpl: counting.fetchImpl, cache }).get()).toBe('token-from-another-container');
-    expect(counting.stableTokenCalls()).toBe(0);
+    expect(counting.count(TOKEN_PATH)).toBe(0);
   });
 
   it('ignores a cached token that is within 5 minutes of expiring', async () => {
@@ -78,7 +59,7 @@ describe('access token provider', () => {
     const cache = memoryCache({ token: 'nearly-expired', expiresAt: START + TOKEN_STALE_MARGIN_MS });
     const token = await provider({ fetchImpl: counting.fetchImpl, cache }).get();
     expect(token).not.toBe('nearly-expired');
-    expect(counting.stableTokenCalls()).toBe(1);
+    expect(counting.count(TOKEN_PATH)).toBe(1);
     expect(cache.entry?.token).toBe(token);
   });
 
@@ -90,10 +71,10 @@ describe('access token provider', () => {
     await tokens.get();
     clock.advance(7200_000 - TOKEN_STALE_MARGIN_MS - 1000);
     await tokens.get();
-    expect(counting.stableTokenCalls()).toBe(1);
+    expect(counting.count(TOKEN_PATH)).toBe(1);
     clock.advance(1000);
     await tokens.get();
-    expect(counting.stableTokenCalls()).toBe(2);
+    expect(counting.count(TOKEN_PATH)).toBe(2);
     // The fake's token is still valid in real time, so stable_token gave the same one back with the seconds it has left.
     expect(cache.entry?.expiresAt).toBeGreaterThan(clock.now().getTime() + 7000_000);
   });
@@ -108,8 +89,8 @@ describe('access token provider', () => {
     expect(renewed).not.toBe(old);
     expect(cache.entry?.token).toBe(renewed);
     expect(await tokens.get()).toBe(renewed);
-    expect(counting.stableTokenCalls()).toBe(2);
-    expect(counting.bodies.every((b) => (b as { force_refresh: boolean }).force_refresh === false)).toBe(true);
+    expect(counting.count(TOKEN_PATH)).toBe(2);
+    expect(counting.bodies(TOKEN_PATH).every((b) => (b as { force_refresh: boolean }).force_refresh === false)).toBe(true);
   });
 
   it('refresh() bypasses a cached token, and concurrent refreshes share one fetch', async () => {
@@ -121,7 +102,7 @@ describe('access token provider', () => {
     expect(a).not.toBe('rejected-by-wechat');
     expect(b).toBe(a);
     expect(c).toBe(a);
-    expect(counting.stableTokenCalls()).toBe(1);
+    expect(counting.count(TOKEN_PATH)).toBe(1);
   });
 
   it('fails with WeChat errcode for a wrong secret, and never logs the secret', async () => {
@@ -153,7 +134,7 @@ describe('access token provider', () => {
     const counting = countingFetch();
     await expect(provider({ appid: undefined, fetchImpl: counting.fetchImpl }).get()).rejects.toBeInstanceOf(AccessTokenError);
     await expect(provider({ secret: '', fetchImpl: counting.fetchImpl }).get()).rejects.toBeInstanceOf(AccessTokenError);
-    expect(counting.stableTokenCalls()).toBe(0);
+    expect(counting.count(TOKEN_PATH)).toBe(0);
   });
 
   it('still works when the shared cache fails', async () => {

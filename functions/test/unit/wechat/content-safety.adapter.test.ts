@@ -1,43 +1,23 @@
 // msg_sec_check v2 against the fake WeChat server over HTTP: pass / review / risky verdicts, the token refreshed once,
 // and every failure reported as unavailable.
-import type { Clock } from '../../../src/common/clock';
-import { createAccessTokenProvider } from '../../../src/wechat/access-token.provider';
 import { createContentSafetyAdapter } from '../../../src/wechat/content-safety.adapter';
 import type { ContentSafetyPort } from '../../../src/demands/content-safety.port';
 import type { FailRequest } from '../../support/fake-wechat-control';
-import { APPID, SECRET, OPENID, memoryCache, useFakeWechat } from './fake-wechat.harness';
+import { OPENID, countingFetch, useFakeWechat } from './fake-wechat.harness';
 
 const CHECK_PATH = '/wxa/msg_sec_check';
 
 const h = useFakeWechat({});
 
-const clock: Clock = { now: () => new Date() };
-
 function setup(opts: { timeoutMs?: number } = {}) {
-  const calls: Record<string, number> = {};
-  const bodies: Record<string, unknown>[] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const path = new URL(input instanceof Request ? input.url : input).pathname;
-    calls[path] = (calls[path] ?? 0) + 1;
-    if (path === CHECK_PATH && typeof init?.body === 'string') bodies.push(JSON.parse(init.body) as Record<string, unknown>);
-    return fetch(input, init);
-  };
-  const tokens = createAccessTokenProvider({
-    baseUrl: h.wechat.url,
-    appid: APPID,
-    secret: SECRET,
-    cache: memoryCache(),
-    clock,
-    timeoutMs: 2000,
-    fetchImpl,
-  });
+  const { fetchImpl, count, bodies } = countingFetch();
   const port: ContentSafetyPort = createContentSafetyAdapter({
     baseUrl: h.wechat.url,
-    tokens,
+    tokens: h.tokens({ fetchImpl }),
     timeoutMs: opts.timeoutMs ?? 2000,
     fetchImpl,
   });
-  return { port, bodies, count: (path: string) => calls[path] ?? 0 };
+  return { port, bodies: bodies<Record<string, unknown>>(CHECK_PATH), count };
 }
 
 const inject = (failure: FailRequest) => h.control.fail(failure);

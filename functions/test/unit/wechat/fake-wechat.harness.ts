@@ -1,6 +1,7 @@
 // What the WeChat adapter tests share: the fake WeChat server over real HTTP for the whole file, reset after each
-// test through its control client, the log lines of each test (so a test can assert a secret is never logged), and an
-// in-memory token cache.
+// test through its control client, the log lines of each test (so a test can assert a secret is never logged), the
+// test app's token provider against it, an in-memory token cache, and a fetch that counts what it sends.
+import { createAccessTokenProvider, type AccessTokenProvider } from '../../../src/wechat/access-token.provider';
 import type { AccessTokenCache } from '../../../src/wechat/access-token-cache.port';
 import { startFakeWechat, type FakeWechat, type FakeWechatOptions } from '../../../../scripts/fake-wechat/server';
 import { freePort } from '../../../../scripts/lib/ports';
@@ -17,7 +18,11 @@ export interface FakeWechatHarness {
   readonly control: FakeWechatControl;
   /** The log lines of the running test. */
   readonly logs: LogCapture;
+  /** The test app's access tokens from this server: a fresh in-memory cache, the real clock and 2 s unless overridden. */
+  tokens(overrides?: Partial<TokenProviderOptions>): AccessTokenProvider;
 }
+
+type TokenProviderOptions = Parameters<typeof createAccessTokenProvider>[0];
 
 export function useFakeWechat(options: Partial<Omit<FakeWechatOptions, 'port'>> = {}): FakeWechatHarness {
   const state = {} as { wechat: FakeWechat; control: FakeWechatControl };
@@ -40,6 +45,16 @@ export function useFakeWechat(options: Partial<Omit<FakeWechatOptions, 'port'>> 
       return state.control;
     },
     logs,
+    tokens: (overrides = {}) =>
+      createAccessTokenProvider({
+        baseUrl: state.wechat.url,
+        appid: APPID,
+        secret: SECRET,
+        cache: memoryCache(),
+        clock: { now: () => new Date() },
+        timeoutMs: 2000,
+        ...overrides,
+      }),
   };
 }
 
@@ -58,4 +73,22 @@ export function memoryCache(initial?: { token: string; expiresAt: number }): Mem
     },
   };
   return cache;
+}
+
+/** A fetch that counts the calls to each path and keeps the JSON bodies sent to it. */
+export function countingFetch() {
+  const calls: Record<string, number> = {};
+  const bodies: Record<string, unknown[]> = {};
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const path = new URL(input instanceof Request ? input.url : input).pathname;
+    calls[path] = (calls[path] ?? 0) + 1;
+    if (typeof init?.body === 'string') (bodies[path] ??= []).push(JSON.parse(init.body));
+    return fetch(input, init);
+  };
+  return {
+    fetchImpl,
+    count: (path: string) => calls[path] ?? 0,
+    // The list itself, filled as calls are made.
+    bodies: <T = unknown>(path: string) => (bodies[path] ??= []) as T[],
+  };
 }

@@ -1,8 +1,6 @@
 // subscribe/send against the fake WeChat server over HTTP: every answer classified as the port says, the token refreshed
 // once and the message resent once on a token error, and no retries of its own for anything else.
 import { createServer, type Server } from 'node:http';
-import type { Clock } from '../../../src/common/clock';
-import { createAccessTokenProvider } from '../../../src/wechat/access-token.provider';
 import { newMatchMessage, statusChangeMessage, type SubscribeMessage } from '../../../src/wechat/template-data';
 import {
   createSubscribeSender,
@@ -11,7 +9,7 @@ import {
 } from '../../../src/wechat/wechat-message.adapter';
 import { freePort } from '../../../../scripts/lib/ports';
 import type { FailRequest } from '../../support/fake-wechat-control';
-import { APPID, SECRET, OPENID, memoryCache, useFakeWechat } from './fake-wechat.harness';
+import { OPENID, countingFetch, memoryCache, useFakeWechat } from './fake-wechat.harness';
 
 const NEW_MATCH = 'tmpl-new-match';
 const STATUS = 'tmpl-status-change';
@@ -20,30 +18,10 @@ const TOKEN_PATH = '/cgi-bin/stable_token';
 
 const h = useFakeWechat({ templates: [NEW_MATCH, STATUS] });
 
-const clock: Clock = { now: () => new Date() };
-
-function countingFetch() {
-  const calls: Record<string, number> = {};
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const path = new URL(input instanceof Request ? input.url : input).pathname;
-    calls[path] = (calls[path] ?? 0) + 1;
-    return fetch(input, init);
-  };
-  return { fetchImpl, count: (path: string) => calls[path] ?? 0 };
-}
-
 function setup(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
   const counting = countingFetch();
   const cache = memoryCache();
-  const tokens = createAccessTokenProvider({
-    baseUrl: h.wechat.url,
-    appid: APPID,
-    secret: SECRET,
-    cache,
-    clock,
-    timeoutMs: 2000,
-    fetchImpl: counting.fetchImpl,
-  });
+  const tokens = h.tokens({ cache, fetchImpl: counting.fetchImpl });
   const port: SubscribeSender = createSubscribeSender({
     baseUrl: opts.baseUrl ?? h.wechat.url,
     tokens,
@@ -294,15 +272,12 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
 
 describe("WeChat subscribe message port (the alerts' messages)", () => {
   it('lays out a new match and a status change in their templates, and sends them', async () => {
-    const tokens = createAccessTokenProvider({
+    const port = createWechatMessageAdapter({
       baseUrl: h.wechat.url,
-      appid: APPID,
-      secret: SECRET,
-      cache: memoryCache(),
-      clock,
+      tokens: h.tokens(),
       timeoutMs: 2000,
+      miniprogramState: 'trial',
     });
-    const port = createWechatMessageAdapter({ baseUrl: h.wechat.url, tokens, timeoutMs: 2000, miniprogramState: 'trial' });
     const about = {
       openid: OPENID,
       demandId: 'd-45',

@@ -14,12 +14,14 @@ import {
   type FieldErrors,
 } from '@cic/shared';
 import { call } from '../../api/client';
-import { ErrorState, SkeletonList } from '../../components';
-import { ChoiceChips, Field, FormSection, TextInput } from '../../components/form-fields';
+import { ErrorState } from '../../components';
+import { ChoiceChips, Field, FormError, FormSection, TextInput } from '../../components/form-fields';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
+import { ResourceFallback } from '../common/resource-list';
 import { useResource } from '../common/use-resource';
+import '../../components/card.css';
 import '../../components/form.css';
 import '../common/contest.css';
 
@@ -89,13 +91,12 @@ export default function AwardFormPage() {
   if (!isAdmin)
     return <ErrorState message='只有组织方管理员可以颁发奖项' onRetry={() => void Taro.navigateBack()} retryText='返回' />;
   const { state } = solutions;
-  if (state.status === 'loading' || state.status === 'idle') return <SkeletonList count={2} />;
-  if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={solutions.reload} />;
+  if (state.status !== 'ready') return <ResourceFallback resource={solutions} skeleton={2} />;
   if (given) {
     return (
       <View className='contest-page'>
-        <View className='contest-card award-given' role='status'>
-          <Text className='contest-card-title'>已颁发：{given.label}</Text>
+        <View className='card award-given' role='status'>
+          <Text className='card-title'>已颁发：{given.label}</Text>
           <Text className='contest-meta'>
             获奖者：{given.winnerName} · {given.year} 年度
           </Text>
@@ -135,9 +136,13 @@ export default function AwardFormPage() {
             {picks.length === 0 ? (
               <Text className='contest-meta'>该需求还没有揭榜方案</Text>
             ) : (
-              <View className='award-picks'>
-                <ChoiceChips label='获奖方案' options={picks} value={values.solutionId} onChange={(v) => set('solutionId', v)} />
-              </View>
+              <ChoiceChips
+                label='获奖方案'
+                options={picks}
+                value={values.solutionId}
+                onChange={(v) => set('solutionId', v)}
+                wraps
+              />
             )}
           </Field>
         )}
@@ -154,11 +159,7 @@ export default function AwardFormPage() {
           />
         </Field>
       </FormSection>
-      {(errors.form ?? errors.demandId) && (
-        <View className='field-error contest-form-error' role='alert'>
-          {errors.form ?? errors.demandId}
-        </View>
-      )}
+      <FormError message={errors.form ?? errors.demandId} className='contest-form-error' />
       <View className='solution-actions'>
         <Button className='primary-button' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
           颁发

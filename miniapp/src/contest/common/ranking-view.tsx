@@ -2,9 +2,11 @@
 import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import { call } from '../../api/client';
-import { EmptyState, ErrorState, SkeletonList } from '../../components';
+import { EmptyState } from '../../components';
 import { RankingTable } from './ranking-table';
+import { ResourceFallback } from './resource-list';
 import { useResource } from './use-resource';
+import '../../components/card.css';
 
 /** `version` changes after a score is saved, to load the ranking again. */
 export function RankingView({ demandId, version = 0 }: { demandId: string; version?: number }) {
@@ -18,16 +20,12 @@ export function RankingView({ demandId, version = 0 }: { demandId: string; versi
     if (version > 0) void refresh();
   }, [version, refresh]);
   const { state } = ranking;
-  if (state.status === 'loading' || state.status === 'idle') return <SkeletonList count={1} />;
-  if (state.status === 'error') {
-    return state.error.status === 403 || state.error.status === 404 ? (
-      <EmptyState title='暂无评审排名' description='组织方为该需求指定评委后，这里会显示评审排名' />
-    ) : (
-      <ErrorState message={state.error.message} onRetry={ranking.reload} />
-    );
+  if (state.status !== 'ready') {
+    const refused = <EmptyState title='暂无评审排名' description='组织方为该需求指定评委后，这里会显示评审排名' />;
+    return <ResourceFallback resource={ranking} skeleton={1} refused={refused} />;
   }
   return (
-    <View className='contest-card'>
+    <View className='card'>
       <RankingTable ranking={state.data} />
     </View>
   );

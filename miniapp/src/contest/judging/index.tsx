@@ -2,10 +2,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../api/client';
-import { EmptyState, ErrorState, SkeletonList, Tag } from '../../components';
+import { EmptyState, Tag } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
+import { ResourceList } from '../common/resource-list';
 import { useResource } from '../common/use-resource';
+import '../../components/card.css';
 import '../common/contest.css';
 
 const sheetUrl = (demandId: string) => `/contest/judging/sheet?demandId=${encodeURIComponent(demandId)}`;
@@ -14,26 +16,24 @@ export default function JudgingPage() {
   const session = useSession();
   const finals = useResource(() => call('meJudging'), { key: session?.user.id ?? '', enabled: Boolean(session) });
   if (!session) return <LoginRequired reason='评委登录后查看需要评分的需求' />;
-  const { state } = finals;
   return (
     <View className='contest-page'>
-      {state.status === 'loading' && <SkeletonList count={2} />}
-      {state.status === 'error' && <ErrorState message={state.error.message} onRetry={finals.reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && (
-        <EmptyState title='暂无评审任务' description='组织方指定你为某个需求的评委后，它会出现在这里' />
-      )}
-      {state.status === 'ready' &&
-        state.data.items.map((f) => {
+      <ResourceList
+        resource={finals}
+        skeleton={2}
+        empty={<EmptyState title='暂无评审任务' description='组织方指定你为某个需求的评委后，它会出现在这里' />}
+      >
+        {(f) => {
           const done = f.shortlisted > 0 && f.scoredByMe >= f.shortlisted;
           return (
             <View
               key={f.demandId}
-              className='contest-card'
+              className='card'
               role='link'
               onClick={() => void Taro.navigateTo({ url: sheetUrl(f.demandId) })}
             >
-              <View className='contest-card-head'>
-                <Text className='contest-card-title'>{f.title || '未命名需求'}</Text>
+              <View className='card-head'>
+                <Text className='card-title'>{f.title || '未命名需求'}</Text>
                 {f.closed ? (
                   <Tag tone='muted'>评审已结束</Tag>
                 ) : done ? (
@@ -47,7 +47,8 @@ export default function JudgingPage() {
               </Text>
             </View>
           );
-        })}
+        }}
+      </ResourceList>
     </View>
   );
 }

@@ -11,9 +11,10 @@ import {
   type TriagedSolution,
 } from '@cic/shared';
 import { Tag } from '../../components';
-import { Field, TextInput } from '../../components/form-fields';
+import { Field, FormError, TextInput } from '../../components/form-fields';
 import { formatBudget } from '../../format';
 import { ExpandableText } from '../../components/expandable-text';
+import '../../components/card.css';
 
 type Inputs = Record<keyof ScoreRequest, string>;
 
@@ -57,9 +58,9 @@ export function ScoreCard({ item, closed, onSave }: Props) {
   }
 
   return (
-    <View className='contest-card score-card' data-solution={item.id}>
-      <View className='contest-card-head'>
-        <Text className='contest-card-title'>{item.title}</Text>
+    <View className='card score-card' data-solution={item.id}>
+      <View className='card-head'>
+        <Text className='card-title'>{item.title}</Text>
         {saved ? <Tag tone='success'>已评分</Tag> : <Tag tone='neutral'>未评分</Tag>}
       </View>
       <Text className='contest-meta'>
@@ -84,11 +85,7 @@ export function ScoreCard({ item, closed, onSave }: Props) {
           </Field>
         ))}
       </View>
-      {message && (
-        <View className='field-error' role='alert'>
-          {message}
-        </View>
-      )}
+      <FormError message={message} />
       <View className='contest-actions'>
         <Button
           className='contest-button is-primary'

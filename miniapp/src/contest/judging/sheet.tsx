@@ -5,14 +5,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ScoreRequest, TriagedSolution } from '@cic/shared';
 import { call } from '../../api/client';
-import { EmptyState, ErrorState, SkeletonList } from '../../components';
+import { EmptyState } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
 import { RankingView } from '../common/ranking-view';
+import { ResourceFallback } from '../common/resource-list';
 import { useResource } from '../common/use-resource';
 import { ScoreCard } from './score-card';
 import '../../components/form.css';
+import '../../components/section-title.css';
 import '../common/contest.css';
 
 export default function ScoreSheetPage() {
@@ -46,13 +48,9 @@ export default function ScoreSheetPage() {
 
   if (!session) return <LoginRequired reason='评委登录后才能评分' />;
   const { state } = sheet;
-  if (state.status === 'loading' || state.status === 'idle') return <SkeletonList count={3} />;
-  if (state.status === 'error') {
-    return state.error.status === 403 || state.error.status === 404 ? (
-      <EmptyState title='你不是该需求的评委' description='组织方指定评委后才能查看和评分' />
-    ) : (
-      <ErrorState message={state.error.message} onRetry={sheet.reload} />
-    );
+  if (state.status !== 'ready') {
+    const refused = <EmptyState title='你不是该需求的评委' description='组织方指定评委后才能查看和评分' />;
+    return <ResourceFallback resource={sheet} skeleton={3} refused={refused} />;
   }
   const { solutions, assignment } = state.data;
   // Only what is in the final is scored (a judge who also owns or organises sees every solution).
@@ -71,7 +69,7 @@ export default function ScoreSheetPage() {
       ) : (
         items.map((item) => <ScoreCard key={item.id} item={item} closed={closed} onSave={save} />)
       )}
-      <Text className='contest-section-title'>评审排名</Text>
+      <Text className='section-title contest-section-title'>评审排名</Text>
       <RankingView demandId={demandId} version={scored} />
     </View>
   );

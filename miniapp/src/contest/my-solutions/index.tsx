@@ -4,9 +4,10 @@ import { useRef } from 'react';
 import { View } from '@tarojs/components';
 import type { MySolution } from '@cic/shared';
 import { call } from '../../api/client';
-import { EmptyState, ErrorState, SkeletonList } from '../../components';
+import { EmptyState } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
+import { ResourceList } from '../common/resource-list';
 import { useResource } from '../common/use-resource';
 import { MySolutionItem } from './my-solution-item';
 import '../common/contest.css';
@@ -25,28 +26,29 @@ export default function MySolutionsPage() {
   });
 
   if (!session) return <LoginRequired reason='登录后查看你提交的揭榜方案' />;
-  const { state } = list;
   return (
     <View className='contest-page'>
-      {state.status === 'loading' && <SkeletonList count={3} />}
-      {state.status === 'error' && <ErrorState message={state.error.message} onRetry={list.reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && (
-        <EmptyState
-          title='还没有揭榜'
-          description='在需求大厅找到能解决的技术需求，点“我要揭榜”提交方案'
-          actionText='去需求大厅'
-          onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
-        />
-      )}
-      {state.status === 'ready' &&
-        state.data.items.map((s) => (
+      <ResourceList
+        resource={list}
+        skeleton={3}
+        empty={
+          <EmptyState
+            title='还没有揭榜'
+            description='在需求大厅找到能解决的技术需求，点“我要揭榜”提交方案'
+            actionText='去需求大厅'
+            onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
+          />
+        }
+      >
+        {(s) => (
           <MySolutionItem
             key={s.id}
             item={s}
             onOpenDemand={(x) => void Taro.navigateTo({ url: demandUrl(x) })}
             onEdit={(x) => void Taro.navigateTo({ url: editUrl(x) })}
           />
-        ))}
+        )}
+      </ResourceList>
     </View>
   );
 }

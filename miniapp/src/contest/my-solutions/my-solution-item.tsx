@@ -2,8 +2,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { MySolution } from '@cic/shared';
 import { Tag } from '../../components';
+import { CardReason } from '../../components/card-reason';
 import { formatDateTime, statusLabel } from '../../format';
 import { SolutionStatusTag } from '../common/solution-status';
+import '../../components/card.css';
 
 interface Props {
   item: MySolution;
@@ -13,9 +15,9 @@ interface Props {
 
 export function MySolutionItem({ item, onOpenDemand, onEdit }: Props) {
   return (
-    <View className='contest-card my-solution'>
-      <View className='contest-card-head' onClick={() => onOpenDemand(item)}>
-        <Text className='contest-card-title'>{item.title}</Text>
+    <View className='card my-solution'>
+      <View className='card-head' onClick={() => onOpenDemand(item)}>
+        <Text className='card-title'>{item.title}</Text>
         <SolutionStatusTag status={item.status} />
       </View>
       <View className='my-solution-demand' role='link' onClick={() => onOpenDemand(item)}>
@@ -26,18 +28,8 @@ export function MySolutionItem({ item, onOpenDemand, onEdit }: Props) {
         提交于 {formatDateTime(item.createdAt)}
         {item.decidedAt ? ` · 处理于 ${formatDateTime(item.decidedAt)}` : ''}
       </Text>
-      {item.status === 'declined' && (
-        <View className='contest-reason'>
-          <Text className='contest-reason-label'>婉拒原因</Text>
-          <Text className='contest-reason-text'>{item.decisionReason || '（需求方未填写）'}</Text>
-        </View>
-      )}
-      {item.status !== 'declined' && item.decisionReason && (
-        <View className='contest-reason is-neutral'>
-          <Text className='contest-reason-label'>需求方留言</Text>
-          <Text className='contest-reason-text'>{item.decisionReason}</Text>
-        </View>
-      )}
+      {item.status === 'declined' && <CardReason label='婉拒原因' text={item.decisionReason || '（需求方未填写）'} />}
+      {item.status !== 'declined' && item.decisionReason && <CardReason label='需求方留言' text={item.decisionReason} neutral />}
       {item.status === 'submitted' && (
         <View className='contest-actions'>
           <Text className='contest-hint'>需求方处理前可以修改</Text>

@@ -7,10 +7,18 @@ import { Button, Text, View } from '@tarojs/components';
 import { SOLUTION_FIELD_LABELS as L, validateSolutionForm, type SolutionFieldKey } from '@cic/shared';
 import { ApiError, call, clientError } from '../../api/client';
 import { Field, FormSection, TextInput } from '../../components/form-fields';
-import { counterText, SOLUTION_FIELDS, toRequest, type SolutionFormValues, type TextKey } from './solution-form.model';
+import { useValidatedForm } from '../../hooks/use-validated-form';
+import {
+  counterOf,
+  SOLUTION_FIELDS,
+  SOLUTION_FORM_RULES,
+  toRequest,
+  type SolutionFormState,
+  type SolutionFormValues,
+  type TextKey,
+} from './solution-form.model';
 import { NdaAgreement } from './nda-agreement';
 import { useSolutionDraft, type SolutionDraftTarget } from './solution-draft';
-import { useSolutionForm, type SolutionFormState } from './use-solution-form';
 
 /** What is shown for a field: the label with its unit where it has one. */
 const SHOWN: Record<TextKey, string> = { ...L, costWan: `${L.costWan}（万元）`, months: `${L.months}（月）` };
@@ -33,11 +41,10 @@ function scrollToField(key: string) {
 function TextField({
   form,
   name,
-  counter,
   ...input
-}: { form: SolutionFormState; name: TextKey; counter?: string } & Partial<Parameters<typeof TextInput>[0]>) {
+}: { form: SolutionFormState; name: TextKey } & Partial<Parameters<typeof TextInput>[0]>) {
   return (
-    <Field name={name} label={SHOWN[name]} required error={form.errors[name]} counter={counter}>
+    <Field name={name} label={SHOWN[name]} required error={form.errors[name]} counter={counterOf(name, form.values)}>
       <TextInput
         label={SHOWN[name]}
         value={form.values[name]}
@@ -50,7 +57,7 @@ function TextField({
 }
 
 export function SolutionEditor({ userId, target, initial, onDone }: Props) {
-  const form = useSolutionForm(initial);
+  const form = useValidatedForm(initial, SOLUTION_FORM_RULES);
   const draft = useSolutionDraft(userId, target, form.values, form.dirty);
   const [submitting, setSubmitting] = useState(false);
   const [conflict, setConflict] = useState<string>();
@@ -89,17 +96,11 @@ export function SolutionEditor({ userId, target, initial, onDone }: Props) {
   return (
     <View className='solution-form'>
       <FormSection title='方案信息'>
-        <TextField
-          form={form}
-          name='title'
-          counter={counterText('title', form.values.title)}
-          placeholder='一句话说明你的方案（4–60 字）'
-        />
+        <TextField form={form} name='title' placeholder='一句话说明你的方案（4–60 字）' />
         <TextField
           form={form}
           name='summary'
           multiline
-          counter={counterText('summary', form.values.summary)}
           placeholder='技术路线、关键指标、已有基础和成果、实施计划等（100 字起）'
         />
         <TextField form={form} name='costWan' type='digit' placeholder='如：80' />
@@ -107,13 +108,7 @@ export function SolutionEditor({ userId, target, initial, onDone }: Props) {
       </FormSection>
       <FormSection title='团队与联系方式'>
         <TextField form={form} name='organisation' placeholder='高校、院所、企业或团队名称' />
-        <TextField
-          form={form}
-          name='team'
-          multiline
-          counter={counterText('team', form.values.team)}
-          placeholder='负责人与主要成员、职称和分工'
-        />
+        <TextField form={form} name='team' multiline placeholder='负责人与主要成员、职称和分工' />
         <TextField form={form} name='contactName' placeholder='联系人姓名' />
         <TextField form={form} name='contactPhone' placeholder='手机号或带区号的固话' />
       </FormSection>

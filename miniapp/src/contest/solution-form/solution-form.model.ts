@@ -11,6 +11,7 @@ import {
   type SolutionFieldKey,
 } from '@cic/shared';
 import { charCounter } from '../../components/char-counter';
+import type { FormRules, ValidatedForm } from '../../hooks/use-validated-form';
 
 /** What the inputs hold: numbers may still be text being typed. */
 export interface SolutionFormValues {
@@ -27,6 +28,8 @@ export interface SolutionFormValues {
 
 export const SOLUTION_FIELDS = Object.keys(SOLUTION_FIELD_LABELS) as SolutionFieldKey[];
 export type TextKey = Exclude<SolutionFieldKey, 'ndaAccepted'>;
+/** The form's state on the shared form hook: `useValidatedForm(initial, SOLUTION_FORM_RULES)`. */
+export type SolutionFormState = ValidatedForm<SolutionFormValues, SolutionFieldKey>;
 
 const NUMBERS = new Set<SolutionFieldKey>(['costWan', 'months']);
 
@@ -95,7 +98,21 @@ export function errorsWhileTyping(values: SolutionFormValues, touched: ReadonlyS
 }
 
 /** "12/60"; for the 方案简介 (at least 100) "30/100 字起" until the minimum is reached. */
-export function counterText(key: 'title' | 'summary' | 'team', value: string | undefined): string {
+export function counterText(key: Counted, value: string | undefined): string {
   const { min, max } = SOLUTION_LIMITS[key];
   return charCounter(value, key === 'summary' ? { min, max } : { max }, key !== 'title');
 }
+
+const COUNTED = ['title', 'summary', 'team'] as const;
+type Counted = (typeof COUNTED)[number];
+
+/** The counter a text field shows: the title, the summary and the team have one. */
+export function counterOf(key: TextKey, values: SolutionFormValues): string | undefined {
+  return (COUNTED as readonly TextKey[]).includes(key) ? counterText(key as Counted, values[key]) : undefined;
+}
+
+export const SOLUTION_FORM_RULES: FormRules<SolutionFormValues, SolutionFieldKey> = {
+  fields: SOLUTION_FIELDS,
+  whileTyping: errorsWhileTyping,
+  forSubmit: allErrors,
+};

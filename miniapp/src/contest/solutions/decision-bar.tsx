@@ -2,16 +2,17 @@
 // 签订意向协议 (confirmed first: it marks the demand 已对接). Only the decisions its state allows are offered.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import {
   DECISION_FROM,
   DEMAND_STATUS_LABELS,
   SOLUTION_DECISION_LABELS as DECISION,
   validateDecision,
   type DecisionRequest,
+  type SolutionDecision,
   type TriagedSolution,
 } from '@cic/shared';
-import { TextInput } from '../../components/form-fields';
+import { FormError, ReasonField } from '../../components/form-fields';
 
 export interface DecisionBarProps {
   item: TriagedSolution;
@@ -44,28 +45,34 @@ export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
     if (confirm) onDecide(item, { decision: 'intent' });
   }
 
+  /** The button of one decision, off while a decision is on its way. */
+  const decide = (decision: SolutionDecision, onClick: () => void, primary = false) => (
+    <Button
+      className={primary ? 'contest-button is-primary' : 'contest-button'}
+      size='mini'
+      disabled={busy || undefined}
+      onClick={onClick}
+    >
+      {DECISION[decision]}
+    </Button>
+  );
+
   return (
     <View className='decision'>
       {declining && (
-        <View className={`field decision-reason ${reasonError ? 'has-error' : ''}`}>
-          <TextInput
-            label='婉拒原因'
-            multiline
-            value={reason}
-            placeholder='必填，揭榜方会看到这段说明'
-            onInput={(v) => {
-              setReason(v);
-              setReasonError(undefined);
-            }}
-          />
-          {reasonError && <Text className='field-error'>{reasonError}</Text>}
-        </View>
+        <ReasonField
+          label='婉拒原因'
+          multiline
+          value={reason}
+          placeholder='必填，揭榜方会看到这段说明'
+          error={reasonError}
+          onInput={(v) => {
+            setReason(v);
+            setReasonError(undefined);
+          }}
+        />
       )}
-      {error && (
-        <View className='field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} />
       <View className='contest-actions'>
         {declining ? (
           <>
@@ -78,31 +85,9 @@ export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
           </>
         ) : (
           <>
-            {can('decline') && (
-              <Button className='contest-button' size='mini' disabled={busy || undefined} onClick={() => setDeclining(true)}>
-                {DECISION.decline}
-              </Button>
-            )}
-            {can('shortlist') && (
-              <Button
-                className='contest-button'
-                size='mini'
-                disabled={busy || undefined}
-                onClick={() => onDecide(item, { decision: 'shortlist' })}
-              >
-                {DECISION.shortlist}
-              </Button>
-            )}
-            {can('intent') && (
-              <Button
-                className='contest-button is-primary'
-                size='mini'
-                disabled={busy || undefined}
-                onClick={() => void intent()}
-              >
-                {DECISION.intent}
-              </Button>
-            )}
+            {can('decline') && decide('decline', () => setDeclining(true))}
+            {can('shortlist') && decide('shortlist', () => onDecide(item, { decision: 'shortlist' }))}
+            {can('intent') && decide('intent', () => void intent(), true)}
           </>
         )}
       </View>

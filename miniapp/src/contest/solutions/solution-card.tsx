@@ -3,10 +3,12 @@
 import { Text, View } from '@tarojs/components';
 import type { TriagedSolution } from '@cic/shared';
 import { Tag } from '../../components';
+import { CardReason } from '../../components/card-reason';
 import { formatBudget, formatDateTime } from '../../format';
 import { ExpandableText } from '../../components/expandable-text';
 import { SolutionStatusTag } from '../common/solution-status';
 import { DecisionBar, type DecisionBarProps } from './decision-bar';
+import '../../components/card.css';
 
 interface Props {
   item: TriagedSolution;
@@ -17,9 +19,9 @@ interface Props {
 export function SolutionCard({ item, decisions }: Props) {
   const score = item.judgeScore;
   return (
-    <View className='contest-card solution-card' data-solution={item.id}>
-      <View className='contest-card-head'>
-        <Text className='contest-card-title'>{item.title}</Text>
+    <View className='card solution-card' data-solution={item.id}>
+      <View className='card-head'>
+        <Text className='card-title'>{item.title}</Text>
         <SolutionStatusTag status={item.status} />
       </View>
       <Text className='contest-meta'>
@@ -61,10 +63,11 @@ export function SolutionCard({ item, decisions }: Props) {
         )}
       </View>
       {item.decisionReason && (
-        <View className={item.status === 'declined' ? 'contest-reason' : 'contest-reason is-neutral'}>
-          <Text className='contest-reason-label'>{item.status === 'declined' ? '婉拒原因' : '处理说明'}</Text>
-          <Text className='contest-reason-text'>{item.decisionReason}</Text>
-        </View>
+        <CardReason
+          label={item.status === 'declined' ? '婉拒原因' : '处理说明'}
+          text={item.decisionReason}
+          neutral={item.status !== 'declined'}
+        />
       )}
       {decisions && <DecisionBar item={item} {...decisions} />}
     </View>

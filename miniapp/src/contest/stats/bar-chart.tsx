@@ -1,6 +1,8 @@
 // A horizontal bar chart drawn with plain views: one row per item, the bar's length relative to the largest value.
 import { Text, View } from '@tarojs/components';
 import { groupDigits } from '@cic/shared';
+import '../../components/card.css';
+import '../../components/section-title.css';
 
 export interface Bar {
   label: string;
@@ -10,8 +12,8 @@ export interface Bar {
 export function BarChart({ title, bars, empty = '暂无数据' }: { title: string; bars: Bar[]; empty?: string }) {
   const max = Math.max(0, ...bars.map((b) => b.value));
   return (
-    <View className='contest-card chart' role='group' aria-label={title}>
-      <Text className='contest-section-title chart-title'>{title}</Text>
+    <View className='card chart' role='group' aria-label={title}>
+      <Text className='section-title chart-title'>{title}</Text>
       {max === 0 ? (
         <Text className='contest-meta'>{empty}</Text>
       ) : (

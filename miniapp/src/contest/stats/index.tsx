@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { ErrorState, SkeletonList } from '../../components';
 import { formatDateTime } from '../../format';
 import { useResource } from '../common/use-resource';
+import { AlertFeedbackSection } from './alert-feedback-section';
 import { BarChart } from './bar-chart';
 import { fieldBars, figures, regionBars, statusBars } from './stats.model';
 import '../common/contest.css';
@@ -28,6 +29,7 @@ export default function StatsPage() {
       <BarChart title='按产业领域' bars={fieldBars(s)} />
       <BarChart title='按地区（前 10）' bars={regionBars(s)} />
       <BarChart title='按需求状态' bars={statusBars(s)} />
+      <AlertFeedbackSection />
       <Text className='contest-footnote'>数据更新于 {formatDateTime(s.at)}，下拉可刷新</Text>
     </View>
   );

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { call } from '../../api/client';
-import { DemandCard, EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { DemandCard, EmptyState } from '../../components';
+import { PagedListView } from '../../components/paged-list';
 import { usePagedList } from '../../hooks/use-paged-list';
 import '../common/contest.css';
 
@@ -25,15 +26,9 @@ export default function TrackDemandsPage() {
   const open = (demandId: string) => void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(demandId)}` });
   return (
     <View className='contest-page'>
-      {list.status === 'loading' && <SkeletonList />}
-      {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
-      {(list.status === 'empty' || list.status === 'idle') && <EmptyState title='该专场暂无已发布的需求' />}
-      {list.items.map((d) => (
-        <DemandCard key={d.id} demand={d} onOpen={open} />
-      ))}
-      {list.status === 'ready' && (
-        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
-      )}
+      <PagedListView list={list} empty={<EmptyState title='该专场暂无已发布的需求' />}>
+        {(d) => <DemandCard key={d.id} demand={d} onOpen={open} />}
+      </PagedListView>
     </View>
   );
 }

@@ -3,10 +3,12 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { TRACK_KIND_LABELS, type Track } from '@cic/shared';
 import { call } from '../../api/client';
-import { EmptyState, ErrorState, SkeletonList, Tag } from '../../components';
+import { EmptyState, Tag } from '../../components';
 import { useSession } from '../../features/login/use-session';
+import { ResourceList } from '../common/resource-list';
 import { useResource } from '../common/use-resource';
 import { TrackForm } from './track-form';
+import '../../components/card.css';
 import '../../components/form.css';
 import '../common/contest.css';
 
@@ -15,24 +17,17 @@ const demandsUrl = (t: Track) => `/contest/track-demands/index?id=${encodeURICom
 export default function TracksPage() {
   const session = useSession();
   const tracks = useResource(() => call('tracksList'), { key: 'tracks' });
-  const { state } = tracks;
   return (
     <View className='contest-page'>
-      {state.status === 'loading' && <SkeletonList count={3} />}
-      {state.status === 'error' && <ErrorState message={state.error.message} onRetry={tracks.reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && (
-        <EmptyState title='暂无专场' description='组织方开设专场后会显示在这里' />
-      )}
-      {state.status === 'ready' &&
-        state.data.items.map((t) => (
-          <View
-            key={t.id}
-            className='contest-card track-card'
-            role='link'
-            onClick={() => void Taro.navigateTo({ url: demandsUrl(t) })}
-          >
-            <View className='contest-card-head'>
-              <Text className='contest-card-title'>{t.name}</Text>
+      <ResourceList
+        resource={tracks}
+        skeleton={3}
+        empty={<EmptyState title='暂无专场' description='组织方开设专场后会显示在这里' />}
+      >
+        {(t) => (
+          <View key={t.id} className='card track-card' role='link' onClick={() => void Taro.navigateTo({ url: demandsUrl(t) })}>
+            <View className='card-head'>
+              <Text className='card-title'>{t.name}</Text>
               <Tag tone='primary'>{TRACK_KIND_LABELS[t.kind]}</Tag>
             </View>
             <Text className='contest-meta'>
@@ -41,7 +36,8 @@ export default function TracksPage() {
             {t.description && <Text className='track-description'>{t.description}</Text>}
             <Text className='contest-link-inline'>查看专场需求 ›</Text>
           </View>
-        ))}
+        )}
+      </ResourceList>
       {session?.user.role === 'admin' && (
         <TrackForm onCreated={(t) => tracks.update((data) => ({ items: [t, ...data.items] }))} />
       )}

@@ -1,6 +1,7 @@
 // The 附件3 form's logic, independent of Taro: which error to show under which field, and the character counters.
 // Every rule comes from shared/ (the same schema the API checks), so the phone and the server never disagree.
 import {
+  DEMAND_FIELD_LABELS,
   DEMAND_LIMITS,
   validateDemandComplete,
   validateDemandDraft,
@@ -9,9 +10,15 @@ import {
   type FieldErrors,
 } from '@cic/shared';
 import { charCounter } from '../../components/char-counter';
+import type { FormRules, ValidatedForm } from '../../hooks/use-validated-form';
 
 /** What the form holds: the draft's fields as typed (the budget may still be text in the input). */
 export type DemandFormValues = Omit<DemandDraft, 'budgetWan'> & { budgetWan?: number | string };
+
+export const FORM_FIELDS = Object.keys(DEMAND_FIELD_LABELS) as DemandFieldKey[];
+
+/** The form's state on the shared form hook: `useValidatedForm(initial, DEMAND_FORM_RULES)`. */
+export type DemandForm = ValidatedForm<DemandFormValues, DemandFieldKey>;
 
 /** The input's text turned into what the API expects: '' is "not given", a number stays a number. */
 export function toDraft(values: DemandFormValues): Record<string, unknown> {
@@ -54,3 +61,14 @@ export function errorsForSubmit(values: DemandFormValues): FieldErrors {
 export function counterText(key: 'companyIntro' | 'description', value: string | undefined): string {
   return charCounter(value, DEMAND_LIMITS[key], true);
 }
+
+/** The counter a text field shows: only 企业简介 and 技术需求描述 have one. */
+export function counterOf(key: keyof DemandFormValues, values: DemandFormValues): string | undefined {
+  return key === 'companyIntro' || key === 'description' ? counterText(key, values[key]) : undefined;
+}
+
+export const DEMAND_FORM_RULES: FormRules<DemandFormValues, DemandFieldKey> = {
+  fields: FORM_FIELDS,
+  whileTyping: errorsWhileTyping,
+  forSubmit: errorsForSubmit,
+};

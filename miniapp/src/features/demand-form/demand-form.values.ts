@@ -1,9 +1,7 @@
 // Moving the form's values to and from the API: a stored demand into the inputs, and the inputs into a draft the
 // API accepts while the form is still half typed.
-import { DEMAND_FIELD_LABELS, validateDemandDraft, type Demand, type DemandDraft, type DemandFieldKey } from '@cic/shared';
-import { toDraft, type DemandFormValues } from './demand-form.model';
-
-export const FORM_FIELDS = Object.keys(DEMAND_FIELD_LABELS) as DemandFieldKey[];
+import { validateDemandDraft, type Demand, type DemandDraft } from '@cic/shared';
+import { FORM_FIELDS, toDraft, type DemandFormValues } from './demand-form.model';
 
 /** A stored demand as the form holds it (the budget as the text of its input). */
 export function formValuesFrom(demand: Partial<Demand>): DemandFormValues {

@@ -5,7 +5,8 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Demand } from '@cic/shared';
 import { ApiError, call } from '../../api/client';
-import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { EmptyState } from '../../components';
+import { PagedListView } from '../../components/paged-list';
 import { openDemandEditor } from '../../features/demand-form/open-editor';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
@@ -49,22 +50,21 @@ export default function MyDemandsPage() {
   if (!session) return <LoginRequired reason='登录后查看你发布的需求' />;
   return (
     <View className='my-demands-page'>
-      {list.status === 'loading' && <SkeletonList />}
-      {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
-      {list.status === 'empty' && <EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />}
-      {list.items.map((d) => (
-        <MyDemandItem
-          key={d.id}
-          demand={d}
-          closing={closing === d.id}
-          onOpen={open}
-          onEdit={(x) => void openDemandEditor(x.id)}
-          onClose={(x) => void close(x)}
-        />
-      ))}
-      {list.status === 'ready' && (
-        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
-      )}
+      <PagedListView
+        list={list}
+        empty={<EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />}
+      >
+        {(d) => (
+          <MyDemandItem
+            key={d.id}
+            demand={d}
+            closing={closing === d.id}
+            onOpen={open}
+            onEdit={(x) => void openDemandEditor(x.id)}
+            onClose={(x) => void close(x)}
+          />
+        )}
+      </PagedListView>
     </View>
   );
 }

@@ -2,7 +2,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { Demand, DemandStatus } from '@cic/shared';
 import { Tag, type TagTone } from '../../components';
+import { CardReason } from '../../components/card-reason';
 import { fieldLabel, formatDateTime, formatRegionShort, statusLabel } from '../../format';
+import '../../components/card.css';
 
 const TONES: Record<DemandStatus, TagTone> = {
   draft: 'muted',
@@ -28,20 +30,15 @@ export function MyDemandItem({ demand, closing, onOpen, onEdit, onClose }: Props
     `更新于 ${formatDateTime(demand.updatedAt)}`,
   ];
   return (
-    <View className={`my-demand my-demand-${demand.status}`}>
+    <View className={`card my-demand my-demand-${demand.status}`}>
       <View className='my-demand-body' onClick={() => onOpen(demand)}>
-        <View className='my-demand-head'>
-          <Text className='my-demand-title'>{demand.title || '未命名草稿'}</Text>
+        <View className='card-head'>
+          <Text className='card-title'>{demand.title || '未命名草稿'}</Text>
           <Tag tone={TONES[demand.status]}>{statusLabel(demand.status)}</Tag>
         </View>
         <Text className='my-demand-meta'>{meta.filter(Boolean).join(' · ')}</Text>
       </View>
-      {demand.status === 'rejected' && (
-        <View className='my-demand-reason'>
-          <Text className='my-demand-reason-label'>驳回原因</Text>
-          <Text className='my-demand-reason-text'>{demand.rejectReason || '（未填写）'}</Text>
-        </View>
-      )}
+      {demand.status === 'rejected' && <CardReason label='驳回原因' text={demand.rejectReason || '（未填写）'} />}
       {demand.status === 'pending_review' && <Text className='my-demand-note'>组织方审核通过后将在需求大厅发布</Text>}
       <View className='my-demand-actions'>
         {demand.status === 'draft' && (

@@ -2,7 +2,8 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { call } from '../../api/client';
-import { DemandCard, EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
+import { DemandCard, EmptyState } from '../../components';
+import { PagedListView } from '../../components/paged-list';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -20,15 +21,12 @@ export default function MyFollowsPage() {
   if (!session) return <LoginRequired reason='登录后查看你关注的需求' />;
   return (
     <View className='my-follows-page'>
-      {list.status === 'loading' && <SkeletonList />}
-      {list.status === 'error' && <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} />}
-      {list.status === 'empty' && <EmptyState title='还没有关注需求' description='在需求详情页点“关注”，需求关闭时会通知你' />}
-      {list.items.map((d) => (
-        <DemandCard key={d.id} demand={d} onOpen={openDemand} />
-      ))}
-      {list.status === 'ready' && (
-        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
-      )}
+      <PagedListView
+        list={list}
+        empty={<EmptyState title='还没有关注需求' description='在需求详情页点“关注”，需求关闭时会通知你' />}
+      >
+        {(d) => <DemandCard key={d.id} demand={d} onOpen={openDemand} />}
+      </PagedListView>
     </View>
   );
 }

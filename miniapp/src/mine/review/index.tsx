@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import type { Demand, ReviewOrder, ReviewRequest } from '@cic/shared';
 import { ApiError, call } from '../../api/client';
 import { EmptyState, ErrorState, FilterChips, ListFooter, SkeletonList, type ChipOption } from '../../components';
-import { LoginRequired } from '../../features/login/login-required';
+import { AccessPanel, LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { ReviewItem } from './review-item';
@@ -43,14 +43,7 @@ export default function ReviewPage() {
   }
 
   if (!session) return <LoginRequired reason='审核需要管理员账号登录' />;
-  if (!isAdmin) {
-    return (
-      <View className='review-denied' role='alert'>
-        <Text className='review-denied-title'>无权限</Text>
-        <Text className='review-denied-text'>只有组织方管理员可以审核需求</Text>
-      </View>
-    );
-  }
+  if (!isAdmin) return <AccessPanel role='alert' title='无权限' text='只有组织方管理员可以审核需求' />;
   // Pages appended later keep the order only per page (a demand may be resubmitted meanwhile), so sort the whole.
   const direction = order === 'oldest' ? 1 : -1;
   const queue = [...list.items].sort((a, b) => direction * submitted(a).localeCompare(submitted(b)));

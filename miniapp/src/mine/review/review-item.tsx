@@ -4,8 +4,9 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ERRORS, type Demand } from '@cic/shared';
 import { Tag } from '../../components';
-import { TextInput } from '../../components/form-fields';
+import { ReasonField } from '../../components/form-fields';
 import { fieldLabel, formatDateTime, formatRegion } from '../../format';
+import '../../components/card.css';
 
 const SAFETY_NOTES: Record<NonNullable<Demand['safety']>, string> = {
   review: '内容待人工复核',
@@ -32,9 +33,9 @@ export function ReviewItem({ demand, busy, onApprove, onReject }: Props) {
   }
 
   return (
-    <View className='review-item'>
-      <View className='review-head'>
-        <Text className='review-title'>{demand.title || '未命名需求'}</Text>
+    <View className='card review-item'>
+      <View className='card-head'>
+        <Text className='card-title'>{demand.title || '未命名需求'}</Text>
         {demand.safety && <Tag tone='primary'>{SAFETY_NOTES[demand.safety]}</Tag>}
       </View>
       <View className='review-meta'>
@@ -50,18 +51,16 @@ export function ReviewItem({ demand, busy, onApprove, onReject }: Props) {
       >
         查看详情 ›
       </View>
-      <View className={`field review-reason ${error ? 'has-error' : ''}`}>
-        <TextInput
-          label='驳回原因'
-          value={reason}
-          placeholder='驳回时必填，将展示给发布者'
-          onInput={(v) => {
-            setReason(v);
-            setError(undefined);
-          }}
-        />
-        {error && <Text className='field-error'>{error}</Text>}
-      </View>
+      <ReasonField
+        label='驳回原因'
+        value={reason}
+        placeholder='驳回时必填，将展示给发布者'
+        error={error}
+        onInput={(v) => {
+          setReason(v);
+          setError(undefined);
+        }}
+      />
       <View className='review-actions'>
         <Button className='review-reject' size='mini' disabled={busy || undefined} onClick={reject}>
           驳回

@@ -14,6 +14,7 @@ import {
   formatRegion,
   statusLabel,
 } from '../../format';
+import '../../components/section-title.css';
 
 type Detail = DemandDetailResponse;
 
@@ -32,7 +33,7 @@ function Row({ field, value }: { field: DemandFieldKey; value: string | undefine
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <View className='detail-section'>
-      <Text className='detail-section__title'>{title}</Text>
+      <Text className='section-title detail-section__title'>{title}</Text>
       {children}
     </View>
   );

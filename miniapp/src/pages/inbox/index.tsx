@@ -1,14 +1,17 @@
-// 消息: the inbox, newest first. Opening an item marks it read; the 消息 tab badge follows the unread count.
+// 消息: the inbox, newest first, all of it or the subscription alerts of one tier (主题相关 / 提及). Opening an item marks
+// it read; the 消息 tab badge follows the unread count; 有用 / 不相关 judges an alert.
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
-import type { Notification } from '@cic/shared';
+import type { MatchTier, Notification } from '@cic/shared';
 import { call } from '../../api/client';
 import { refreshUnreadBadge, showUnreadBadge } from '../../badge/unread-badge';
 import { EmptyState, ErrorState, ListFooter, SkeletonList } from '../../components';
 import { toApiError, usePagedList } from '../../hooks/use-paged-list';
 import { getSession, onSessionChange } from '../../session/session';
 import { NotificationItem } from './notification-item';
+import { emptyTextOf, TierTabs } from './tier-tabs';
+import { useAlertFeedback } from './use-alert-feedback';
 import { targetOf } from './why-received';
 import './index.css';
 
@@ -19,15 +22,17 @@ const markReadLocally = (ids: Set<string> | 'all') => (items: Notification[]) =>
 
 export default function Inbox() {
   const [userId, setUserId] = useState(() => getSession()?.user.id);
+  const [tier, setTier] = useState<MatchTier>();
   const list = usePagedList(
     async (cursor?: string) => {
-      const page = await call('meNotifications', { query: { cursor } });
+      const page = await call('meNotifications', { query: { cursor, tier } });
       // Each first page (a load, 下拉刷新, coming back to the tab) brings the badge up to date with it.
       if (!cursor) void refreshUnreadBadge({ atLeast: page.items.filter((n) => !n.readAt).length });
       return page;
     },
-    { key: userId ?? '', enabled: userId !== undefined },
+    { key: `${userId ?? ''}|${tier ?? ''}`, enabled: userId !== undefined },
   );
+  const feedback = useAlertFeedback(list.update);
   const shown = useRef(false);
 
   useEffect(() => onSessionChange((s) => setUserId(s?.user.id)), []);
@@ -73,13 +78,13 @@ export default function Inbox() {
     );
   }
 
+  const empty = emptyTextOf(tier);
   return (
     <View className='inbox'>
+      <TierTabs value={tier} onChange={setTier} />
       {list.status === 'loading' ? <SkeletonList count={3} /> : null}
       {list.status === 'error' && list.error ? <ErrorState message={list.error.message} onRetry={list.reload} /> : null}
-      {list.status === 'empty' ? (
-        <EmptyState title='暂无消息' description='在「我的」中添加订阅，有匹配的新需求时会通知您' />
-      ) : null}
+      {list.status === 'empty' ? <EmptyState title={empty.title} description={empty.description} /> : null}
       {list.status === 'ready' ? (
         <>
           <View className='inbox__bar'>
@@ -88,7 +93,12 @@ export default function Inbox() {
             </Button>
           </View>
           {list.items.map((item) => (
-            <NotificationItem key={item.id} item={item} onOpen={open} />
+            <NotificationItem
+              key={item.id}
+              item={item}
+              onOpen={open}
+              feedback={{ sending: feedback.sending.has(item.id), onJudge: (n, relevant) => void feedback.judge(n, relevant) }}
+            />
           ))}
           <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onRetry={list.loadMore} />
         </>

@@ -1,9 +1,8 @@
 // Binds a text field of the form to a TextInput: its label, value, and touch on blur.
 import { DEMAND_FIELD_LABELS } from '@cic/shared';
-import type { DemandFormValues } from '../../features/demand-form/demand-form.model';
-import type { DemandForm } from '../../features/demand-form/use-demand-form';
+import type { DemandForm, DemandFormValues } from '../../features/demand-form/demand-form.model';
 
-type TextKey = {
+export type TextKey = {
   [K in keyof DemandFormValues]-?: string extends NonNullable<DemandFormValues[K]> ? K : never;
 }[keyof DemandFormValues];
 

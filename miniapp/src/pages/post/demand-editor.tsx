@@ -3,11 +3,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ApiError, call } from '../../api/client';
-import type { DemandFormValues } from '../../features/demand-form/demand-form.model';
-import { FORM_FIELDS } from '../../features/demand-form/demand-form.values';
+import { DEMAND_FORM_RULES, FORM_FIELDS, type DemandFormValues } from '../../features/demand-form/demand-form.model';
 import type { DraftTarget } from '../../features/demand-form/draft-storage';
-import { useDemandForm } from '../../features/demand-form/use-demand-form';
 import { useDraftAutosave, type DraftLink, type DraftSync } from '../../features/demand-form/use-draft-autosave';
+import { useValidatedForm } from '../../hooks/use-validated-form';
 import { CompanySection } from './company-section';
 import { ContactSection } from './contact-section';
 import { DemandSection } from './demand-section';
@@ -42,7 +41,7 @@ function syncText(sync: DraftSync): string {
 }
 
 export function DemandEditor({ userId, target, values: initial, link, onSubmitted }: Props) {
-  const form = useDemandForm(initial);
+  const form = useValidatedForm(initial, DEMAND_FORM_RULES);
   const autosave = useDraftAutosave({ userId, target, values: form.values, dirty: form.dirty, link });
   const [submitting, setSubmitting] = useState(false);
 

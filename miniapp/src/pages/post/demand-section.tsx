@@ -1,9 +1,9 @@
 // 需求信息 of 附件3, with the text that 其他/其它 asks for.
 import { COOPERATION_MODE, INDUSTRY_FIELD, type CooperationMode } from '@cic/shared';
-import { counterText } from '../../features/demand-form/demand-form.model';
-import { ChipGroup, ChoiceChips, Field, FormSection, TextInput } from '../../components/form-fields';
-import type { DemandForm } from '../../features/demand-form/use-demand-form';
-import { bindText, fieldOf } from './bind';
+import { ChipGroup, ChoiceChips, Field, FormSection } from '../../components/form-fields';
+import type { DemandForm } from '../../features/demand-form/demand-form.model';
+import { fieldOf } from './bind';
+import { TextField } from './text-field';
 
 const FIELD_OPTIONS = INDUSTRY_FIELD.options;
 const MODE_OPTIONS = COOPERATION_MODE.options;
@@ -16,12 +16,8 @@ export function DemandSection({ form }: { form: DemandForm }) {
   };
   return (
     <FormSection title='需求信息'>
-      <Field {...fieldOf(form, 'title')} required>
-        <TextInput {...bindText(form, 'title')} placeholder='一句话概括技术需求（4–60 字）' />
-      </Field>
-      <Field {...fieldOf(form, 'budgetWan')} required>
-        <TextInput {...bindText(form, 'budgetWan')} type='digit' placeholder='如：120' />
-      </Field>
+      <TextField form={form} name='title' required placeholder='一句话概括技术需求（4–60 字）' />
+      <TextField form={form} name='budgetWan' required type='digit' placeholder='如：120' />
       <Field {...fieldOf(form, 'field')} required>
         <ChoiceChips
           label={fieldOf(form, 'field').label}
@@ -33,18 +29,14 @@ export function DemandSection({ form }: { form: DemandForm }) {
           }}
         />
       </Field>
-      {form.values.field === 'other' && (
-        <Field {...fieldOf(form, 'fieldOther')} required>
-          <TextInput {...bindText(form, 'fieldOther')} placeholder='请填写所属产业领域' />
-        </Field>
-      )}
-      <Field {...fieldOf(form, 'description')} required counter={counterText('description', form.values.description)}>
-        <TextInput
-          {...bindText(form, 'description')}
-          multiline
-          placeholder='需要解决的技术问题、主要技术指标、现有基础等（50 字起）'
-        />
-      </Field>
+      {form.values.field === 'other' && <TextField form={form} name='fieldOther' required placeholder='请填写所属产业领域' />}
+      <TextField
+        form={form}
+        name='description'
+        required
+        multiline
+        placeholder='需要解决的技术问题、主要技术指标、现有基础等（50 字起）'
+      />
       <Field {...fieldOf(form, 'cooperationModes')} required hint='可多选'>
         <ChipGroup
           label={fieldOf(form, 'cooperationModes').label}
@@ -53,11 +45,7 @@ export function DemandSection({ form }: { form: DemandForm }) {
           onToggle={toggleMode}
         />
       </Field>
-      {modes.includes('other') && (
-        <Field {...fieldOf(form, 'cooperationOther')} required>
-          <TextInput {...bindText(form, 'cooperationOther')} placeholder='请填写其它合作方式' />
-        </Field>
-      )}
+      {modes.includes('other') && <TextField form={form} name='cooperationOther' required placeholder='请填写其它合作方式' />}
     </FormSection>
   );
 }
