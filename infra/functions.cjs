@@ -23,7 +23,7 @@ const RATE_LIMITED = { rateLimits: ['UpdateItem'] };
 const h = (file, fn) => `functions/src/handlers/${file}.${fn}`;
 
 /**
- * @type {Record<string, { handler: string, http?: string, stream?: 'demands' | 'notifications',
+ * @type {Record<string, { handler: string, http?: string, stream?: 'demands' | 'achievements' | 'notifications',
  *   access: Record<string, Action[]>, timeout?: number }>}
  */
 const functions = {
@@ -84,6 +84,8 @@ const functions = {
       percolator: ['DeleteItem', 'UpdateItem'],
       follows: ['Query', 'DeleteItem'],
       demands: ['Query', 'GetItem', 'UpdateItem', 'DeleteItem'],
+      achievements: ['Query', 'GetItem', 'UpdateItem', 'DeleteItem'],
+      invitations: ['Query', 'DeleteItem'],
       solutions: ['Query', 'GetItem', 'PutItem'],
       finals: ['Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
       awards: ['Query', 'UpdateItem'],
@@ -101,7 +103,11 @@ const functions = {
     http: 'GET /me/follows',
     access: { ...AUTH, follows: QUERY, demands: ['BatchGetItem'] },
   },
-  adminReviews: { handler: h('review', 'queue'), http: 'GET /admin/reviews', access: { ...AUTH, demands: QUERY } },
+  adminReviews: {
+    handler: h('review', 'queue'),
+    http: 'GET /admin/reviews',
+    access: { ...AUTH, demands: QUERY, achievements: QUERY },
+  },
   adminReview: {
     handler: h('review', 'decide'),
     http: 'POST /admin/demands/{id}/review',
@@ -265,12 +271,126 @@ const functions = {
   },
   stats: { handler: h('stats', 'read'), http: 'GET /stats', access: { stats: GET } },
 
+  // 成果库 (functions/src/achievements/): the demands' lifecycle, review and anonymity, on the achievements table.
+  achievementsList: {
+    handler: h('achievements', 'list'),
+    http: 'GET /achievements',
+    access: { achievements: ['Query', 'BatchGetItem'] },
+  },
+  achievementsCreate: {
+    handler: h('achievements', 'create'),
+    http: 'POST /achievements',
+    access: { ...AUTH, achievements: ['PutItem'], ...RATE_LIMITED },
+  },
+  achievementsDetail: {
+    handler: h('achievements', 'detail'),
+    http: 'GET /achievements/{id}',
+    access: { ...AUTH, achievements: GET },
+  },
+  achievementsUpdate: {
+    handler: h('achievements', 'update'),
+    http: 'PUT /achievements/{id}',
+    access: { ...AUTH, achievements: ['GetItem', 'UpdateItem'] },
+  },
+  achievementsSubmit: {
+    handler: h('achievements', 'submit'),
+    http: 'POST /achievements/{id}/submit',
+    // The content check, as for demands.
+    access: { ...AUTH, achievements: ['GetItem', 'UpdateItem'], users: GET, system: ['GetItem', 'PutItem'], ...RATE_LIMITED },
+  },
+  achievementsClose: {
+    handler: h('achievements', 'close'),
+    http: 'POST /achievements/{id}/close',
+    access: { ...AUTH, achievements: ['GetItem', 'UpdateItem'] },
+  },
+  meAchievements: { handler: h('achievements', 'mine'), http: 'GET /me/achievements', access: { ...AUTH, achievements: QUERY } },
+  adminAchievementReview: {
+    handler: h('achievements', 'review'),
+    http: 'POST /admin/achievements/{id}/review',
+    access: { ...AUTH, achievements: ['GetItem', 'UpdateItem'] },
+  },
+
+  // 成果粗匹配 and 成果粗评估 (functions/src/matchmaking/).
+  demandMatches: {
+    handler: h('matches', 'forDemand'),
+    http: 'GET /demands/{id}/matches',
+    // Candidates from the 成果 percolator (its concepts' partitions), read whole to be scored.
+    access: { ...AUTH, demands: GET, percolator: QUERY, achievements: ['BatchGetItem'] },
+  },
+  demandMatchScorecard: {
+    handler: h('matches', 'scorecard'),
+    http: 'GET /demands/{id}/matches/{achievementId}',
+    access: { ...AUTH, demands: GET, achievements: GET },
+  },
+  achievementMatches: {
+    handler: h('matches', 'forAchievement'),
+    http: 'GET /achievements/{id}/matches',
+    // Candidates from the demands search index (byStatus, byChange), read whole to be scored.
+    access: { ...AUTH, achievements: GET, demands: ['Query', 'BatchGetItem'] },
+  },
+  demandsSimilar: {
+    handler: h('matches', 'similar'),
+    http: 'GET /demands/{id}/similar',
+    // The demand, the search index (byStatus, byChange) and the similar ones' titles.
+    access: { demands: ['GetItem', 'Query', 'BatchGetItem'] },
+  },
+  suggestField: { handler: h('suggest', 'field'), http: 'POST /suggest/field', access: {} },
+
+  // 动员揭榜 (functions/src/invitations/).
+  invitationsCreate: {
+    handler: h('invitations', 'create'),
+    http: 'POST /demands/{id}/invitations',
+    // The invitation and the figures' counter in one transaction; then the holder's inbox item.
+    access: {
+      ...AUTH,
+      demands: GET,
+      achievements: GET,
+      invitations: ['PutItem'],
+      stats: ['UpdateItem'],
+      notifications: ['PutItem'],
+      ...RATE_LIMITED,
+    },
+  },
+  meInvitations: {
+    handler: h('invitations', 'mine'),
+    http: 'GET /me/invitations',
+    access: { ...AUTH, invitations: QUERY },
+  },
+  invitationsRespond: {
+    handler: h('invitations', 'respond'),
+    http: 'POST /invitations/{id}/respond',
+    // An acceptance and the figures' counter in one transaction; the 揭榜 form is filled from the 成果.
+    access: { ...AUTH, invitations: ['GetItem', 'UpdateItem'], stats: ['UpdateItem'], achievements: GET, demands: GET },
+  },
+
   // Matching: a demand that becomes published is matched against the percolator; every change moves the stats.
   alertsOnDemandChange: {
     handler: h('streams', 'onDemandChange'),
     stream: 'demands',
     timeout: 60,
-    access: { percolator: QUERY, notifications: ['PutItem'], follows: QUERY, stats: ['GetItem', 'PutItem', 'UpdateItem'] },
+    // The subscriptions' and the 成果's percolator entries, the 成果 they lead to, the inbox items.
+    access: {
+      percolator: QUERY,
+      achievements: ['BatchGetItem'],
+      notifications: ['PutItem'],
+      follows: QUERY,
+      stats: ['GetItem', 'PutItem', 'UpdateItem'],
+    },
+  },
+  // 成果粗匹配: a 成果 that becomes published is filed in the 成果 percolator (entries and the dictionary's counts in one
+  // transaction) and matched against the open demands (the search index, then the demands read whole); one that stops
+  // being published is taken out.
+  matchOnAchievementChange: {
+    handler: h('streams', 'onAchievementChange'),
+    stream: 'achievements',
+    timeout: 60,
+    access: {
+      percolator: ['PutItem', 'UpdateItem', 'DeleteItem'],
+      demands: ['Query', 'BatchGetItem'],
+      notifications: ['PutItem'],
+      // A 成果 that becomes public counts once in the figures (its contribution and the counters, as for demands).
+      stats: ['GetItem', 'PutItem', 'UpdateItem'],
+    },
   },
   // Push: each new inbox item may become one WeChat subscribe message.
   alertsOnNotification: {
@@ -283,6 +403,8 @@ const functions = {
       users: GET,
       system: ['GetItem', 'PutItem'],
       deadLetters: ['PutItem'],
+      // An inbox item that tells of a match counts once in the figures: its marker and the counter, in one transaction.
+      stats: ['PutItem', 'UpdateItem'],
     },
   },
 };
@@ -297,6 +419,8 @@ function allows(functionName, logicalTable, action) {
 const STREAMS = {
   // Seeded and older records are history, not news: alert on what changes from now on.
   demands: { param: 'param:demandsStream', startingPosition: 'LATEST' },
+  // Likewise for 成果: the seeded examples are filed in the 成果 percolator by the seed itself.
+  achievements: { param: 'param:achievementsStream', startingPosition: 'LATEST' },
   // Every inbox item ever written may still owe its push (the push is claimed once, so a re-read is harmless).
   notifications: { param: 'param:notificationsStream', startingPosition: 'TRIM_HORIZON' },
 };

@@ -5,7 +5,7 @@ export type DynamoAction = 'GetItem' | 'Query' | 'BatchGetItem' | 'PutItem' | 'U
 export interface FunctionDef {
   handler: string;
   http?: string;
-  stream?: 'demands' | 'notifications';
+  stream?: 'demands' | 'achievements' | 'notifications';
   access: Partial<Record<LogicalTable, DynamoAction[]>>;
   timeout?: number;
 }

@@ -10,6 +10,19 @@ const index = (name, hashKey, rangeKey) => ({ name, hashKey: key(hashKey), range
 /** A local secondary index: its name and range key (its hash key is the table's). */
 const localIndex = (name, rangeKey) => ({ name, rangeKey: key(rangeKey) });
 
+/** The indexes of a listing (a demand or a 成果): one lifecycle, review queue and search serve both kinds. */
+const listingIndexes = () => [
+  // GET /me/demands, /me/achievements: the owner's own, newest first.
+  index('byOwner', 'ownerId', 'createdAt'),
+  // The review queue (pending_review, oldest first) and the public list (published, newest first).
+  index('byStatus', 'status', 'statusKey'),
+  // Sparse: only published listings carry pubField / pubProvince.
+  index('publishedByField', 'pubField', 'pubKey'),
+  index('publishedByProvince', 'pubProvince', 'pubKey'),
+  // Every change in order of time: keeps the in-memory search index fresh without a Scan.
+  index('byChange', 'changeFeed', 'changeKey'),
+];
+
 /** @type {Record<string, import('./tables').TableDef>} */
 const tables = {
   // Accounts (keyed by their random id) and identities (`identity#…` → the account of the identity's current life).
@@ -19,17 +32,28 @@ const tables = {
     // The alert matcher reads this stream: a demand that becomes published triggers alerts.
     stream: 'NEW_AND_OLD_IMAGES',
     indexes: [
-      // GET /me/demands: a user's own demands, newest first.
-      index('byOwner', 'ownerId', 'createdAt'),
-      // The review queue (pending_review, oldest first) and the public list (published, newest first).
-      index('byStatus', 'status', 'statusKey'),
-      // Sparse: only published demands carry pubField / pubProvince.
-      index('publishedByField', 'pubField', 'pubKey'),
-      index('publishedByProvince', 'pubProvince', 'pubKey'),
+      ...listingIndexes(),
       // Sparse: published demands in a track (专场).
       index('publishedByTrack', 'pubTrack', 'pubKey'),
-      // Every change in order of time: keeps the in-memory search index fresh without a Scan.
-      index('byChange', 'changeFeed', 'changeKey'),
+    ],
+  },
+  // 成果 (technology achievements): the same layout as demands, so that one lifecycle, review queue and search serve both.
+  achievements: {
+    hashKey: key('id'),
+    // The matcher reads this stream: a 成果 that becomes published is matched against open demands.
+    stream: 'NEW_AND_OLD_IMAGES',
+    indexes: listingIndexes(),
+  },
+  // Invitations to 揭榜 (动员揭榜): one item per (demand, 成果), so a conditional put keeps one open invitation a pair.
+  invitations: {
+    hashKey: key('id'),
+    indexes: [
+      // GET /me/invitations: a holder's invitations, newest first.
+      index('byHolder', 'holderId', 'createdAt'),
+      // A demand's invitations (the owner's page), newest first.
+      index('byDemand', 'demandId', 'createdAt'),
+      // The inviter's (erasure).
+      index('byInviter', 'inviterId', 'createdAt'),
     ],
   },
   follows: {

@@ -22,17 +22,25 @@ export interface TableDef {
  * local ones only their range key (their hash key is the table's). A unit test holds this to tables.cjs
  * (functions/test/unit/db/table-keys.test.ts): change both together.
  */
+/** The indexes demands and 成果 share (one lifecycle, review queue and search over both). */
+export interface ListingIndexes {
+  byOwner: { hashKey: 'ownerId'; rangeKey: 'createdAt' };
+  byStatus: { hashKey: 'status'; rangeKey: 'statusKey' };
+  publishedByField: { hashKey: 'pubField'; rangeKey: 'pubKey' };
+  publishedByProvince: { hashKey: 'pubProvince'; rangeKey: 'pubKey' };
+  byChange: { hashKey: 'changeFeed'; rangeKey: 'changeKey' };
+}
+
 export interface KeyLayouts {
   users: { hashKey: 'id' };
-  demands: {
+  demands: { hashKey: 'id'; indexes: ListingIndexes & { publishedByTrack: { hashKey: 'pubTrack'; rangeKey: 'pubKey' } } };
+  achievements: { hashKey: 'id'; indexes: ListingIndexes };
+  invitations: {
     hashKey: 'id';
     indexes: {
-      byOwner: { hashKey: 'ownerId'; rangeKey: 'createdAt' };
-      byStatus: { hashKey: 'status'; rangeKey: 'statusKey' };
-      publishedByField: { hashKey: 'pubField'; rangeKey: 'pubKey' };
-      publishedByProvince: { hashKey: 'pubProvince'; rangeKey: 'pubKey' };
-      publishedByTrack: { hashKey: 'pubTrack'; rangeKey: 'pubKey' };
-      byChange: { hashKey: 'changeFeed'; rangeKey: 'changeKey' };
+      byHolder: { hashKey: 'holderId'; rangeKey: 'createdAt' };
+      byDemand: { hashKey: 'demandId'; rangeKey: 'createdAt' };
+      byInviter: { hashKey: 'inviterId'; rangeKey: 'createdAt' };
     };
   };
   follows: {

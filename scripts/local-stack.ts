@@ -43,6 +43,21 @@ async function main(): Promise<void> {
     for (const s of seed.skipped) for (const k of Object.keys(s.fields)) byField.set(k, (byField.get(k) ?? 0) + 1);
     for (const [field, n] of byField) console.log(`  - ${field}: ${n}`);
   }
+  const examples = stack.examples;
+  if (examples) {
+    console.log(
+      `Seeded example 成果 (示例) from data/achievements/examples.json: ${examples.records} records, ${examples.created} added, ` +
+        `${examples.alreadyThere} already there, ${examples.skipped.length} skipped for breaking a 成果 rule` +
+        examples.skipped
+          .map(
+            (s) =>
+              `\n  - ${s.id}: ${Object.entries(s.fields)
+                .map(([k, m]) => `${k} ${m}`)
+                .join('；')}`,
+          )
+          .join(''),
+    );
+  }
   console.log(`
   Mini-program (H5 build)    ${stack.h5Url ?? '(not built)'}        open it in a browser (375×812 looks like a phone)
   API (serverless-offline)   ${stack.apiUrl}        try: curl ${stack.apiUrl}/demands

@@ -2,6 +2,7 @@
 // The handlers do not come here: each imports only the parts of composition/ it calls, so that its bundle and its
 // first invocation hold only those.
 import type { Config } from './config/config';
+import { createAchievements, createReviewQueueOf } from './composition/achievements';
 import { createAlerts } from './composition/alerts';
 import { createAuth } from './composition/auth';
 import { createBase } from './composition/base';
@@ -9,7 +10,7 @@ import { createContest } from './composition/contest';
 import { createDemands } from './composition/demands';
 import { createFollows } from './composition/follows';
 import { createInbox } from './composition/inbox';
-import { createSearch } from './composition/search';
+import { createAchievementSearchIndex, createSearch } from './composition/search';
 import { createSolutions } from './composition/solutions';
 import { createStats } from './composition/stats';
 import { createSubscriptions } from './composition/subscriptions';
@@ -32,6 +33,8 @@ export function buildApp(cfg: Config) {
     solutions: createSolutions(b, { search }),
     ...createContest(b),
     stats: createStats(b),
+    achievements: createAchievements(b, { search: createAchievementSearchIndex(b), wechatTokens }),
+    reviewQueue: createReviewQueueOf(b),
   };
 }
 

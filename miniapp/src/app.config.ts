@@ -18,6 +18,11 @@ export default defineAppConfig({
         'award-form/index',
       ],
     },
+    // 成果库: a 成果's detail, its form, the holder's list, invitations, matched demands and the rough scorecard.
+    {
+      root: 'achievements',
+      pages: ['detail/index', 'form/index', 'mine/index', 'invitations/index', 'matches/index', 'scorecard/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -42,7 +47,7 @@ export default defineAppConfig({
         pagePath: 'pages/post/index',
         iconPath: 'assets/tab/post.png',
         selectedIconPath: 'assets/tab/post-active.png',
-        text: '发布需求',
+        text: '发布',
       },
       {
         pagePath: 'pages/inbox/index',

@@ -4,12 +4,16 @@
 //   (data/eval/baseline-synonyms.json, the synonym table it shipped with), one tier, everything pushed;
 // - engine: the app's matcher (explainMatch over data/thesaurus), pushing `main` and keeping `mentioned` in the inbox,
 //   as a subscription with the default pushMentioned=false does, on the keywords as typed;
-// - steered: the same, with what the provider unticked and excluded in the subscription editor.
+// - steered: the same, with what the provider unticked and excluded in the subscription editor;
+// - 成果: the provider's 成果 (data/eval/achievements) matched against the demand by the 成果 matcher
+//   (functions/src/matchmaking): its holder is pushed for `main` and sees `mentioned` in the inbox.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { conditionsOf, normalizeText } from '@cic/shared';
 import { explainMatch } from '../../functions/src/alerts/matching/matcher';
 import { occursIn } from '../../functions/src/alerts/matching/occurrences';
+import { matchAchievement } from '../../functions/src/matchmaking/achievement-matcher';
+import type { EvalAchievement } from './achievements';
 import { EVAL_DIR, type EvalDemand } from './labelled-set';
 import type { Decision, Matcher } from './scoring';
 
@@ -71,6 +75,18 @@ export function engineMatcher(opts: { steered?: boolean } = {}): Matcher {
       const steering = opts.steered ? { dropTerms: sub.steered.dropTerms, excludeKeywords: sub.steered.excludeKeywords } : {};
       const e = explainMatch(conditionsOf({ keywords: sub.keywords, ...steering }), demand);
       return { inbox: e !== undefined, pushed: e?.tier === 'main' };
+    },
+  };
+}
+
+/** The holder of each subscription's 成果, told of a demand as the 成果 matcher decides (pushed only for `main`). */
+export function achievementMatcher(achievements: ReadonlyMap<string, EvalAchievement>): Matcher {
+  return {
+    name: '成果',
+    decide: (sub, demand) => {
+      const achievement = achievements.get(sub.id);
+      const m = achievement && matchAchievement(demand, achievement);
+      return { inbox: m !== undefined, pushed: m?.tier === 'main' };
     },
   };
 }

@@ -17,6 +17,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
+/** Where the mini-program's pages live: its main package and its subpackages' roots (miniapp/src/app.config.ts). */
+const MINIAPP_PAGE_ROOTS = ['pages/', 'mine/', 'contest/', 'achievements/'];
+
 export interface FakeWechatOptions {
   appid: string;
   secret: string;
@@ -345,8 +348,11 @@ export function startFakeWechat(opts: FakeWechatOptions): Promise<FakeWechat> {
     if (typeof templateId !== 'string' || templateId === '' || (opts.templates && !opts.templates.includes(templateId))) {
       return fail(res, 40037);
     }
-    // page is optional (no page: the message opens nothing); when given it must be a page of the mini-program.
-    if (page !== undefined && (typeof page !== 'string' || !page.startsWith('pages/'))) return fail(res, 41030);
+    // page is optional (no page: the message opens nothing); when given it must be a page of the mini-program: of its
+    // main package (pages/) or of a subpackage (miniapp/src/app.config.ts).
+    if (page !== undefined && (typeof page !== 'string' || !MINIAPP_PAGE_ROOTS.some((root) => page.startsWith(root)))) {
+      return fail(res, 41030);
+    }
     const pagePath = typeof page === 'string' ? page : undefined;
     if (state !== undefined && state !== 'developer' && state !== 'trial' && state !== 'formal') {
       return fail(res, 47003, 'argument invalid! miniprogram_state');

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createDocumentClient } from '../../functions/src/db/client';
+import { createAchievementIndexDynamo } from '../../functions/src/db/achievement-index.dynamo';
+import { createAchievementDynamoRepository } from '../../functions/src/db/achievement.dynamo';
 import { createDemandDynamoRepository } from '../../functions/src/db/demand.dynamo';
 import { tableNames } from '../../functions/src/db/table-names';
 import { createStatsDynamoRepository } from '../../functions/src/db/stats.dynamo';
@@ -11,6 +13,8 @@ import { createStatsService } from '../../functions/src/stats/stats.service';
 import { SEED_ORDER } from '../seed/seed-demands';
 import { startFakeWechat } from '../fake-wechat/server';
 import { buildH5, H5_DIST, serveStatic } from './h5';
+import { fileAllPublished } from '../../functions/src/matchmaking/achievement-index.port';
+import { seedAchievements, type ExampleSeedReport } from '../seed/seed-achievements';
 import { seedDemands, type SeedReport } from '../seed/seed-demands';
 import { localClient, startDynamoLocal } from './dynamodb-local';
 import { startOffline } from './offline';
@@ -52,6 +56,8 @@ export interface Stack {
   tablePrefix: string;
   env: Record<string, string>;
   seed?: SeedReport;
+  /** The example 成果 (data/achievements/examples.json). */
+  examples?: ExampleSeedReport;
   stop(): Promise<void>;
 }
 
@@ -78,6 +84,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     admin.destroy();
 
     let seed: SeedReport | undefined;
+    let examples: ExampleSeedReport | undefined;
     if (opts.seed) {
       const doc = createDocumentClient({ AWS_REGION: 'local', DYNAMODB_ENDPOINT: db.endpoint });
       const names = tableNames(tablePrefix);
@@ -85,6 +92,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       seed = await seedDemands(createDemandDynamoRepository(doc, names.demands), undefined, (d) =>
         stats.onDemandChange(d.id, SEED_ORDER, undefined, d),
       );
+      const achievements = createAchievementDynamoRepository(doc, names.achievements);
+      examples = await seedAchievements(achievements, undefined, (a) =>
+        stats.onAchievementChange(a.id, SEED_ORDER, undefined, a),
+      );
+      // Stored as published, so never seen by the achievements stream: filed in the 成果 percolator here (idempotent).
+      await fileAllPublished(achievements, createAchievementIndexDynamo(doc, names.percolator));
       doc.destroy();
     }
 
@@ -149,6 +162,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       tablePrefix,
       env,
       ...(seed ? { seed } : {}),
+      ...(examples ? { examples } : {}),
       stop,
     };
   } catch (err) {

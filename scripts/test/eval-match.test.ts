@@ -1,5 +1,6 @@
 // The evaluation's own parts: the labelled set obeys its rules (data/eval/README.md), the scoring counts what it says,
-// the steering only unticks chips the editor shows, and the thesaurus passes its checker.
+// the steering only unticks chips the editor shows, the thesaurus passes its checker, every provider has a valid 成果,
+// and recall@5 and MRR of the 成果 match lists count what they say.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { normalizeText } from '@cic/shared';
 import { conceptExpansionOf } from '../../functions/src/alerts/matching/concepts';
-import { loadLabelledSet, MIN_JUDGED, type EvalDemand, type LabelledSubscription } from '../eval/labelled-set';
+import { loadEvalAchievements } from '../eval/achievements';
+import { loadLabelledSet, MIN_JUDGED, type EvalDemand, type LabelledSet, type LabelledSubscription } from '../eval/labelled-set';
+import { meanRanking, rankOutcome, recallAtK, reciprocalRank, scoreRanking } from '../eval/ranking';
 import { precision, recall, scoreSubscription, type Matcher } from '../eval/scoring';
 
 const run = promisify(execFile);
@@ -95,4 +98,101 @@ describe('the thesaurus checker', () => {
     });
     expect(stdout.trim().split('\n').at(-1)).toBe('PASS');
   }, 120_000);
+});
+
+describe('the 成果 of the labelled set', () => {
+  const set = loadLabelledSet();
+
+  it('has one complete 成果 per provider, id eval-<provider>, in the provider’s field, keywords of its own trade', () => {
+    const achievements = loadEvalAchievements(set.subscriptions);
+    expect(achievements.size).toBe(set.subscriptions.length);
+    for (const sub of set.subscriptions) {
+      const a = achievements.get(sub.id);
+      expect(a).toMatchObject({ id: `eval-${sub.id}`, subscriptionId: sub.id, field: sub.field });
+      expect([...(a?.summary ?? '')].length).toBeLessThanOrEqual(400);
+      // Its keywords start from the provider's own: the subscription's keywords are among them.
+      for (const k of sub.keywords) expect([sub.id, a?.keywords.includes(k)]).toEqual([sub.id, true]);
+    }
+  });
+
+  it('refuses a missing or invalid 成果, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-achievements-'));
+    const [first, second] = set.subscriptions;
+    writeFileSync(join(dir, `${first?.id}.json`), JSON.stringify({ id: `eval-${first?.id}`, title: '短' }));
+    expect(() => loadEvalAchievements([first, second] as LabelledSubscription[], dir)).toThrow(
+      new RegExp(`achievements/${first?.id}\\.json: .*title[\\s\\S]*achievements/${second?.id}\\.json: missing`),
+    );
+  });
+});
+
+describe('recall@5 and MRR of a ranked match list', () => {
+  it('finds the first relevant item and the share of relevant ones in the top 5', () => {
+    // Relevant: b (2nd) and g (7th, outside the top 5).
+    const o = rankOutcome(['a', 'b', 'c', 'd', 'e', 'f', 'g'], new Set(['b', 'g']));
+    expect(o).toEqual({ relevant: 2, firstRank: 2, inTopK: 1 });
+    expect(recallAtK(o)).toBe(0.5);
+    expect(reciprocalRank(o)).toBe(0.5);
+  });
+
+  it('counts a relevant item missing from the list as not found (reciprocal rank 0)', () => {
+    const o = rankOutcome(['a', 'c'], new Set(['b']));
+    expect(o).toEqual({ relevant: 1, firstRank: undefined, inTopK: 0 });
+    expect(recallAtK(o)).toBe(0);
+    expect(reciprocalRank(o)).toBe(0);
+  });
+
+  it('takes the ignored items off the list before counting', () => {
+    // x is relevant in the other half: without it, b moves from 6th to 5th.
+    const o = rankOutcome(['x', 'a', 'c', 'd', 'e', 'b'], new Set(['b']), new Set(['x']));
+    expect(o).toEqual({ relevant: 1, firstRank: 5, inTopK: 1 });
+    expect(reciprocalRank(o)).toBeCloseTo(0.2);
+  });
+
+  it('averages over demands, each weighing the same, and says when there is none', () => {
+    const outcomes = [
+      rankOutcome(['b', 'a'], new Set(['b'])), // RR 1, recall 1
+      rankOutcome(['a', 'c', 'b', 'd', 'e', 'f'], new Set(['b', 'f'])), // RR 1/3, recall 1/2
+      rankOutcome([], new Set(['b'])), // RR 0, recall 0
+    ];
+    const m = meanRanking(outcomes);
+    expect(m.demands).toBe(3);
+    expect(m.mrr).toBeCloseTo((1 + 1 / 3 + 0) / 3);
+    expect(m.recallAtK).toBeCloseTo((1 + 0.5 + 0) / 3);
+    expect(meanRanking([])).toEqual({ demands: 0, recallAtK: undefined, mrr: undefined });
+    expect(() => rankOutcome(['a'], new Set())).toThrow(/no relevant/);
+  });
+
+  it('ranks, per half, the demands with a relevant provider of that half, not counting the other half’s', () => {
+    const demand = (id: string): EvalDemand => ({ id, title: id, description: '' });
+    const sub = (id: string, split: 'tune' | 'report', relevantTo: string[], judged: string[]) =>
+      ({
+        id,
+        split,
+        judged: new Map(judged.map((d) => [d, { demandId: d, relevant: relevantTo.includes(d), reason: '' }])),
+      }) as unknown as LabelledSubscription;
+    const set = {
+      demands: ['d1', 'd2', 'd3'].map(demand),
+      pool: [],
+      subscriptions: [
+        sub('r1', 'report', ['d1'], ['d1', 'd2', 'd3']),
+        sub('r2', 'report', ['d2'], ['d1', 'd2']),
+        sub('t1', 'tune', ['d1', 'd3'], ['d1', 'd2', 'd3']),
+      ],
+    } as unknown as LabelledSet;
+    // d1: t1 (relevant, other half) first, then r2 (not relevant), then r1; d2: r2 is not on the list.
+    const lists: Record<string, string[]> = { d1: ['t1', 'r2', 'r1'], d2: ['r1'], d3: ['t1'] };
+    const report = scoreRanking(set, 'report', (d) => lists[d.id] ?? []);
+    expect(report.perDemand.map((r) => [r.demand.id, r.firstRank])).toEqual([
+      ['d1', 2],
+      ['d2', undefined],
+    ]);
+    expect(report.mrr).toBeCloseTo((1 / 2 + 0) / 2);
+    expect(report.recallAtK).toBeCloseTo((1 + 0) / 2);
+    const tune = scoreRanking(set, 'tune', (d) => lists[d.id] ?? []);
+    expect(tune.perDemand.map((r) => [r.demand.id, r.firstRank])).toEqual([
+      ['d1', 1],
+      ['d3', 1],
+    ]);
+    expect(tune.mrr).toBe(1);
+  });
 });

@@ -12,6 +12,7 @@ const resolveVariable = async (name: string): Promise<unknown> =>
     'self:service': 'innovation-challenge',
     'sls:stage': 'prod',
     'param:demandsStream': 'DS',
+    'param:achievementsStream': 'AS',
     'param:notificationsStream': 'NS',
   })[name];
 
@@ -68,6 +69,7 @@ describe('infra/functions.cjs', () => {
     expect(stream).toMatchObject({ type: 'dynamodb', arn: 'DS', bisectBatchOnFunctionError: true, startingPosition: 'LATEST' });
     expect(stream?.destinations).toEqual({ onFailure: { type: 'sqs', arn: { 'Fn::GetAtt': ['AlertsDeadLetterQueue', 'Arn'] } } });
     expect(out.alertsOnNotification?.events[0]?.stream).toMatchObject({ arn: 'NS', startingPosition: 'TRIM_HORIZON' });
+    expect(out.matchOnAchievementChange?.events[0]?.stream).toMatchObject({ arn: 'AS', startingPosition: 'LATEST' });
     expect(out.stats?.role).toBe('StatsRole');
   });
 });

@@ -87,6 +87,16 @@ describe('seedId', () => {
   });
 });
 
+/** A seeded demand is published when the seed runs, new: no followers, no edits. */
+const PUBLISHED_AT_SEED = {
+  status: 'published',
+  createdAt: OPTS.at,
+  publishedAt: OPTS.at,
+  followerCount: 0,
+  version: 1,
+  history: [{ status: 'published', at: OPTS.at }],
+};
+
 describe('mapRecord', () => {
   it('maps a record to a published, anonymous demand from jstec', () => {
     const r = record();
@@ -98,17 +108,12 @@ describe('mapRecord', () => {
       id: seedId(r.id),
       ownerId: 'seed-owner',
       anonymous: true,
-      status: 'published',
       title: r.title,
       description: r.description,
       region: r.region,
       field: 'equipment',
       cooperationModes: ['co_develop'],
-      createdAt: OPTS.at,
-      publishedAt: OPTS.at,
-      followerCount: 0,
-      version: 1,
-      history: [{ status: 'published', at: OPTS.at }],
+      ...PUBLISHED_AT_SEED,
       source: { name: 'jstec', label: '江苏省技术产权交易市场', externalId: r.id, url: r.sourceUrl },
     });
     expect(d).not.toHaveProperty('companyName');

@@ -91,12 +91,16 @@ test('the WXML runtime: a template that does not exist is a warning, and a warni
 
 test('configuration DevTools refuses: missing page files, tab icons, components, subpackage roots, cross-package requires', async () => {
   const dir = copyOfBuild();
+  // The fake nested subpackage goes after the real ones: its index is however many the build has.
+  let nested = -1;
   editJson(dir, 'app.json', (app) => {
     (app.pages as string[]).push('pages/ghost/index');
     const tabBar = app.tabBar as { list: { iconPath: string; selectedIconPath: string }[] };
     tabBar.list[0]!.iconPath = 'assets/tab/missing.png';
     tabBar.list[1]!.selectedIconPath = 'assets/tab/huge.png';
-    (app.subPackages as { root: string; pages: string[] }[]).push({ root: 'mine/nested', pages: ['x/index'] });
+    const subPackages = app.subPackages as { root: string; pages: string[] }[];
+    expect(subPackages[0]!.root).toBe('mine');
+    nested = subPackages.push({ root: 'mine/nested', pages: ['x/index'] }) - 1;
   });
   writeFileSync(join(dir, 'assets/tab/huge.png'), Buffer.alloc(41 * 1024, 1));
   editJson(dir, 'pages/index/index.json', (json) => {
@@ -110,7 +114,7 @@ test('configuration DevTools refuses: missing page files, tab icons, components,
       'app.json: [config] pages: page "pages/ghost/index" has no pages/ghost/index.js',
       'app.json: [config] tabBar.list[0].iconPath: "assets/tab/missing.png" does not exist',
       'app.json: [config] tabBar.list[1].selectedIconPath: "assets/tab/huge.png" is 41.0 KB (WeChat allows 40 KB)',
-      'app.json: [config] subPackages[2]: root "mine/nested" lies inside subPackages[0] root "mine"',
+      `app.json: [config] subPackages[${nested}]: root "mine/nested" lies inside subPackages[0] root "mine"`,
       expect.stringMatching(
         /^pages\/index\/index\.json: \[config\] usingComponents\.no-such "\.\.\/\.\.\/components\/no-such" does not resolve/,
       ),

@@ -32,20 +32,38 @@ describe('cleanText', () => {
     expect(lines(`钛${c}合金`)).toBe('钛合金');
   });
 
-  it('removes a right-to-left override inside a name, which would show it reversed', () => {
-    expect(line('张\u202E三丰\u202C')).toBe('张三丰');
-    expect(line('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+  // [what it shows, the field's kind, the text, the text cleaned]
+  it.each<[string, (text: string) => string, string, string]>([
+    ['removes a right-to-left override inside a name', line, '张\u202E三丰\u202C', '张三丰'],
+    ['removes a right-to-left override that would reverse a file name', line, 'invoice\u202Efdp.exe', 'invoicefdp.exe'],
+    ['removes NUL', line, 'a\u0000b', 'ab'],
+    ['removes the escape of an escape sequence', line, '\u001B[31m红色\u001B[0m', '[31m红色[0m'],
+    ['removes a low surrogate with no high one before it', line, 'a\uDC00b', 'ab'],
+    ['removes a pair in the wrong order', line, 'a\uDC00\uD800b', 'ab'],
+    ['removes a lone high surrogate', line, '\uD800', ''],
+    ['removes a lone high surrogate at the end', line, 'a\uD800', 'a'],
+    ['keeps a proper pair', line, '𠮷', '𠮷'],
+    ['keeps a proper pair right after a lone high surrogate', line, '\uD800\uD842\uDFB7', '𠮷'],
+    ['keeps a proper pair before a lone low surrogate', line, '😀\uDE00', '😀'],
+    ['composes an accent separated from its letter by an invisible character', line, 'e\u200B\u0301', '\u00E9'],
+    ['composes Hangul jamo (NFC)', line, '\u1100\u1161', '\uAC00'],
+    ['keeps full-width forms (NFC, not NFKC)', line, 'ＡＢＣ', 'ＡＢＣ'],
+    ['turns CR LF and a lone CR into LF', lines, '第一段\r\n第二段\r第三段\n第四段', '第一段\n第二段\n第三段\n第四段'],
+    ['keeps blank lines and tabs in a multi-line field', lines, '一\n\n二\t三', '一\n\n二\t三'],
+    ['turns Unicode line and paragraph separators into LF in a multi-line field', lines, '一\u2028二\u2029三', '一\n二\n三'],
+    ['turns tabs and line breaks into spaces in a single-line field', line, '高精度\n视觉\t检测', '高精度 视觉 检测'],
+    ['turns a run of line breaks and tabs into one space in a single-line field', line, '北京\r\n\r\n\t上海', '北京 上海'],
+    ['turns a line separator into a space in a single-line field', line, '一\u2028二', '一 二'],
+    ['trims a single-line field', line, '\n\t 标题 \r\n', '标题'],
+    ['trims a multi-line field', lines, '\n\n 第一段\n第二段 \n\n', '第一段\n第二段'],
+  ])('%s', (_shows, clean, text, cleaned) => {
+    expect(clean(text)).toBe(cleaned);
   });
 
   it('removes tag characters (U+E0000–E007F), invisible text that can carry hidden instructions', () => {
     const hidden = [...'ignore'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
     expect(line(`钛合金${hidden}焊接`)).toBe('钛合金焊接');
     expect(isBlankText(`\u3164${hidden}\u00AD`)).toBe(true);
-  });
-
-  it('removes NUL and an escape sequence', () => {
-    expect(line('a\u0000b')).toBe('ab');
-    expect(line('\u001B[31m红色\u001B[0m')).toBe('[31m红色[0m');
   });
 
   it('keeps ordinary visible text as it is', () => {
@@ -68,19 +86,6 @@ describe('cleanText', () => {
       expect(parsed).toHaveLength(3);
       expect(line(parsed)).toBe('ab');
     });
-
-    it('removes a low surrogate with no high one before it, and a pair in the wrong order', () => {
-      expect(line('a\uDC00b')).toBe('ab');
-      expect(line('a\uDC00\uD800b')).toBe('ab');
-      expect(line('\uD800')).toBe('');
-      expect(line('a\uD800')).toBe('a');
-    });
-
-    it('keeps a proper pair, even right after a lone high surrogate', () => {
-      expect(line('𠮷')).toBe('𠮷');
-      expect(line('\uD800\uD842\uDFB7')).toBe('𠮷');
-      expect(line('😀\uDE00')).toBe('😀');
-    });
   });
 
   describe('NFC', () => {
@@ -88,34 +93,6 @@ describe('cleanText', () => {
       const composed = line('Cafe\u0301');
       expect(composed).toBe('Caf\u00E9');
       expect(composed).toHaveLength(4);
-    });
-
-    it('composes an accent separated from its letter by an invisible character', () => {
-      expect(line('e\u200B\u0301')).toBe('\u00E9');
-    });
-
-    it('composes Hangul jamo and keeps full-width forms (NFC, not NFKC)', () => {
-      expect(line('\u1100\u1161')).toBe('\uAC00');
-      expect(line('ＡＢＣ')).toBe('ＡＢＣ');
-    });
-  });
-
-  describe('line breaks', () => {
-    it('turns CR LF and a lone CR into LF, and keeps tabs and newlines, in a multi-line field', () => {
-      expect(lines('第一段\r\n第二段\r第三段\n第四段')).toBe('第一段\n第二段\n第三段\n第四段');
-      expect(lines('一\n\n二\t三')).toBe('一\n\n二\t三');
-      expect(lines('一\u2028二\u2029三')).toBe('一\n二\n三');
-    });
-
-    it('turns each run of tabs and line breaks into one space in a single-line field', () => {
-      expect(line('高精度\n视觉\t检测')).toBe('高精度 视觉 检测');
-      expect(line('北京\r\n\r\n\t上海')).toBe('北京 上海');
-      expect(line('一\u2028二')).toBe('一 二');
-    });
-
-    it('trims, in both modes', () => {
-      expect(line('\n\t 标题 \r\n')).toBe('标题');
-      expect(lines('\n\n 第一段\n第二段 \n\n')).toBe('第一段\n第二段');
     });
   });
 
@@ -171,23 +148,18 @@ describe('cleanText', () => {
 
 describe('isBlankText', () => {
   it.each([
-    ['empty', ''],
-    ['spaces', '   '],
-    ['zero-width spaces', '\u200B\u200B\u200B'],
-    ['a byte order mark', '\uFEFF'],
-    ['bidi controls and newlines', '\u202E\r\n\u2066\u2069'],
-    ['NUL and DEL', '\u0000\u007F'],
-    ['a lone surrogate', '\uD800'],
-    ['an ideographic space', '\u3000'],
-  ])('%s is blank', (_case, text) => {
-    expect(isBlankText(text)).toBe(true);
-  });
-
-  it.each([
-    ['a letter', 'a'],
-    ['a Chinese character', '字'],
-    ['a letter among invisibles', '\u200Ba\u200B'],
-  ])('%s is not blank', (_case, text) => {
-    expect(isBlankText(text)).toBe(false);
+    ['empty', '', true],
+    ['spaces', '   ', true],
+    ['zero-width spaces', '\u200B\u200B\u200B', true],
+    ['a byte order mark', '\uFEFF', true],
+    ['bidi controls and newlines', '\u202E\r\n\u2066\u2069', true],
+    ['NUL and DEL', '\u0000\u007F', true],
+    ['a lone surrogate', '\uD800', true],
+    ['an ideographic space', '\u3000', true],
+    ['a letter', 'a', false],
+    ['a Chinese character', '字', false],
+    ['a letter among invisibles', '\u200Ba\u200B', false],
+  ])('%s: blank is %p', (_case, text, blank) => {
+    expect(isBlankText(text)).toBe(blank);
   });
 });

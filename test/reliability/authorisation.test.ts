@@ -1,5 +1,6 @@
 // The authorisation matrix: every HTTP route of infra/functions.cjs × every kind of caller. People: anonymous, an
-// unrelated user, the demand's owner, the solution's submitter, a judge not assigned, the assigned judge, an admin.
+// unrelated user, the demand's owner, the solution's submitter (who is also the 成果's holder: the one who answers a
+// demand), a judge not assigned, the assigned judge, an admin.
 // Bad credentials, each with claims claiming an admin: a token expired, signed with another secret, unsigned
 // (`alg: none`), payload edited, of a deleted account; and `not-a-jwt`, a real token with a character added to its
 // signature, a real token sent as `Basic` instead of `Bearer`.
@@ -12,11 +13,21 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { AuthResponse, Notification, Page, Subscription } from '@cic/shared';
+import type { Achievement, AuthResponse, Invitation, InvitationsResponse, Notification, Page, Subscription } from '@cic/shared';
 import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames } from '../../functions/src/db/table-names';
-import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
+import {
+  achievementForm,
+  call,
+  completeForm,
+  createDraft,
+  login,
+  published,
+  publishedAchievement,
+  submitted,
+  uniq,
+} from '../../functions/test/support/api';
 import { eventually } from '../../functions/test/support/stack-env';
 import {
   assignJudges,
@@ -27,6 +38,7 @@ import {
   trackRequest,
 } from '../../functions/test/support/contest';
 import { solutionIdOf } from '../../functions/src/contest/solution.lifecycle';
+import { invitationIdOf } from '../../functions/src/invitations/invitation.lifecycle';
 import { recordFigure } from './figures';
 import {
   ACTORS,
@@ -48,9 +60,23 @@ const SECTION = 'authorisation';
  * What a cell runs against. `published`: the owner's published demand with the submitter's solution and the assigned
  * judge on its final; `shortlisted`: the same with the solution shortlisted; `draft`, `pending`, `rejected`: the
  * owner's demand in that state, nothing else; `subscription`: the owner's saved search; `alert`: the owner's published
- * demand and the plain user's alert about it (a saved search it matched); `none`: nothing.
+ * demand and the plain user's alert about it (a saved search it matched); `achievementDraft`, `achievementPending`:
+ * the submitter's 成果 in that state; `achievementPublished`: the owner's published demand and the submitter's
+ * published 成果; `invitation`: the same with the owner's open invitation of the 成果 to 揭榜 the demand; `none`: nothing.
  */
-type Fixture = 'none' | 'draft' | 'pending' | 'rejected' | 'published' | 'shortlisted' | 'subscription' | 'alert';
+type Fixture =
+  | 'none'
+  | 'draft'
+  | 'pending'
+  | 'rejected'
+  | 'published'
+  | 'shortlisted'
+  | 'subscription'
+  | 'alert'
+  | 'achievementDraft'
+  | 'achievementPending'
+  | 'achievementPublished'
+  | 'invitation';
 
 interface World {
   demandId: string;
@@ -58,6 +84,10 @@ interface World {
   subscriptionId: string;
   /** The owner's inbox item about the solution. */
   notificationId: string;
+  /** The submitter's 成果. */
+  achievementId: string;
+  /** The owner's invitation of the submitter's 成果. */
+  invitationId: string;
 }
 
 /** An expected status, with the error code where the contract names one: 200, '404 DEMAND.NOT_FOUND'. */
@@ -101,8 +131,12 @@ const optional = (anonymous: Expected, others: Expected, people: Partial<Record<
 });
 /** What only the owner (and, to see it, an admin) may know of a demand that is not public. */
 const ownersDemand = (owner: Expected, admin: Expected): Spec => loggedIn('404 DEMAND.NOT_FOUND', { owner, admin });
+/** What only the 成果's holder (the submitter) and, to see it, an admin may know of a 成果 that is not public. */
+const holdersAchievement = (holder: Expected, admin: Expected): Spec =>
+  loggedIn('404 ACHIEVEMENT.NOT_FOUND', { submitter: holder, admin });
 
 const editedDemand = () => ({ title: '授权矩阵修改后的需求' });
+const editedAchievement = () => ({ title: '授权矩阵修改后的成果（示例）' });
 const editedSolution = () => solutionForm({ title: '修改后的焊接变形控制方案' });
 const score = () => ({ completeness: 80, feasibility: 70, fit: 90 });
 const award = (w: World) => ({
@@ -515,9 +549,211 @@ const rows: Row[] = [
     expect: adminOnly(201),
   },
   { route: 'GET /me/awards', fixture: 'none', path: () => '/me/awards', expect: loggedIn(200) },
+
+  // 成果库: the demands' rules, for the 成果's holder (the submitter).
+  { route: 'GET /achievements', fixture: 'none', path: () => '/achievements?limit=5', expect: everyone(200) },
+  {
+    route: 'POST /achievements',
+    fixture: 'none',
+    path: () => '/achievements',
+    body: () => ({ title: '授权矩阵测试成果（示例）' }),
+    expect: loggedIn(201),
+  },
+  ...(['achievementDraft', 'achievementPending'] as const).map((state): Row => ({
+    route: 'GET /achievements/{id}',
+    state,
+    fixture: state,
+    path: (w) => `/achievements/${w.achievementId}`,
+    expect: { ...holdersAchievement(200, 200), anonymous: '404 ACHIEVEMENT.NOT_FOUND' },
+  })),
+  {
+    route: 'GET /achievements/{id}',
+    state: 'published',
+    fixture: 'achievementPublished',
+    path: (w) => `/achievements/${w.achievementId}`,
+    expect: optional(200, 200),
+  },
+  {
+    route: 'PUT /achievements/{id}',
+    state: 'draft',
+    fixture: 'achievementDraft',
+    path: (w) => `/achievements/${w.achievementId}`,
+    body: editedAchievement,
+    mutates: true,
+    expect: holdersAchievement(200, '403 AUTH.FORBIDDEN'),
+  },
+  {
+    route: 'PUT /achievements/{id}',
+    state: 'published',
+    fixture: 'achievementPublished',
+    path: (w) => `/achievements/${w.achievementId}`,
+    body: editedAchievement,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: '409 ACHIEVEMENT.NOT_EDITABLE' }),
+  },
+  {
+    route: 'POST /achievements/{id}/submit',
+    state: 'draft',
+    fixture: 'achievementDraft',
+    path: (w) => `/achievements/${w.achievementId}/submit`,
+    mutates: true,
+    expect: holdersAchievement(200, '403 AUTH.FORBIDDEN'),
+  },
+  {
+    route: 'POST /achievements/{id}/submit',
+    state: 'published',
+    fixture: 'achievementPublished',
+    path: (w) => `/achievements/${w.achievementId}/submit`,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: '409 ACHIEVEMENT.INVALID_TRANSITION' }),
+  },
+  {
+    route: 'POST /achievements/{id}/close',
+    state: 'draft',
+    fixture: 'achievementDraft',
+    path: (w) => `/achievements/${w.achievementId}/close`,
+    mutates: true,
+    expect: holdersAchievement(200, '403 AUTH.FORBIDDEN'),
+  },
+  {
+    route: 'POST /achievements/{id}/close',
+    state: 'published',
+    fixture: 'achievementPublished',
+    path: (w) => `/achievements/${w.achievementId}/close`,
+    mutates: true,
+    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: 200 }),
+  },
+  { route: 'GET /me/achievements', fixture: 'none', path: () => '/me/achievements', expect: loggedIn(200) },
+  {
+    route: 'POST /admin/achievements/{id}/review',
+    state: 'pending',
+    fixture: 'achievementPending',
+    path: (w) => `/admin/achievements/${w.achievementId}/review`,
+    body: () => ({ decision: 'approve' }),
+    mutates: true,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /admin/achievements/{id}/review',
+    state: 'published',
+    fixture: 'achievementPublished',
+    path: (w) => `/admin/achievements/${w.achievementId}/review`,
+    body: () => ({ decision: 'reject', reason: '授权矩阵驳回' }),
+    expect: adminOnly('409 ACHIEVEMENT.INVALID_TRANSITION'),
+  },
+
+  // 成果粗匹配 and 成果粗评估: the demand's owner or the 成果's holder, and admins; to anyone else they do not exist.
+  {
+    route: 'GET /demands/{id}/matches',
+    fixture: 'achievementPublished',
+    path: (w) => `/demands/${w.demandId}/matches?limit=5`,
+    expect: ownersDemand(200, 200),
+  },
+  {
+    route: 'GET /demands/{id}/matches/{achievementId}',
+    state: 'published 成果',
+    fixture: 'achievementPublished',
+    path: (w) => `/demands/${w.demandId}/matches/${w.achievementId}`,
+    expect: ownersDemand(200, 200),
+  },
+  {
+    route: 'GET /demands/{id}/matches/{achievementId}',
+    state: 'draft 成果',
+    fixture: 'achievementDraft',
+    // The owner's published demand from another fixture, and a 成果 only its holder may see.
+    path: (w) => `/demands/${shared.achievementPublished.demandId}/matches/${w.achievementId}`,
+    expect: ownersDemand('404 ACHIEVEMENT.NOT_FOUND', 200),
+  },
+  {
+    route: 'GET /achievements/{id}/matches',
+    fixture: 'achievementPublished',
+    path: (w) => `/achievements/${w.achievementId}/matches?limit=5`,
+    expect: holdersAchievement(200, 200),
+  },
+  {
+    route: 'GET /demands/{id}/similar',
+    state: 'published',
+    fixture: 'published',
+    path: (w) => `/demands/${w.demandId}/similar`,
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /demands/{id}/similar',
+    state: 'draft',
+    fixture: 'draft',
+    path: (w) => `/demands/${w.demandId}/similar`,
+    expect: everyone('404 DEMAND.NOT_FOUND'),
+  },
+  {
+    route: 'POST /suggest/field',
+    fixture: 'none',
+    path: () => '/suggest/field',
+    body: () => ({ title: '钛合金薄板激光焊接变形控制', description: '焊接后变形量需控制在0.2毫米以内' }),
+    expect: everyone(200),
+  },
+
+  // 动员揭榜: the demand's owner or an admin invites; only the 成果's holder sees and answers.
+  {
+    route: 'POST /demands/{id}/invitations',
+    state: 'published',
+    fixture: 'achievementPublished',
+    path: (w) => `/demands/${w.demandId}/invitations`,
+    body: (w) => ({ achievementId: w.achievementId, message: '授权矩阵邀请' }),
+    mutates: true,
+    expect: ownersDemand(201, 201),
+  },
+  {
+    route: 'POST /demands/{id}/invitations',
+    state: 'already invited',
+    fixture: 'invitation',
+    path: (w) => `/demands/${w.demandId}/invitations`,
+    body: (w) => ({ achievementId: w.achievementId }),
+    expect: ownersDemand('409 INVITATION.EXISTS', '409 INVITATION.EXISTS'),
+  },
+  {
+    route: 'POST /demands/{id}/invitations',
+    state: 'pending',
+    fixture: 'pending',
+    path: (w) => `/demands/${w.demandId}/invitations`,
+    body: () => ({ achievementId: shared.achievementPublished.achievementId }),
+    expect: ownersDemand('409 INVITATION.DEMAND_NOT_OPEN', '409 INVITATION.DEMAND_NOT_OPEN'),
+  },
+  { route: 'GET /me/invitations', fixture: 'none', path: () => '/me/invitations', expect: loggedIn(200) },
+  {
+    route: 'POST /invitations/{id}/respond',
+    fixture: 'invitation',
+    path: (w) => `/invitations/${w.invitationId}/respond`,
+    body: () => ({ decision: 'accept' }),
+    mutates: ['submitter'],
+    unchanged: async (w) => {
+      const res = await call<InvitationsResponse>('GET', '/me/invitations', { token: cast.token.submitter });
+      const item = res.body.items.find((i) => i.id === w.invitationId);
+      if (!item) return "the holder's invitation is missing";
+      return item.status === 'open' ? undefined : `someone else answered the holder's invitation (${item.status})`;
+    },
+    expect: loggedIn('404 INVITATION.NOT_FOUND', { submitter: 200 }),
+  },
 ];
 
-const NONE: World = { demandId: 'none', solutionId: 'none', subscriptionId: 'none', notificationId: 'none' };
+const NONE: World = {
+  demandId: 'none',
+  solutionId: 'none',
+  subscriptionId: 'none',
+  notificationId: 'none',
+  achievementId: 'none',
+  invitationId: 'none',
+};
+
+/** A 成果 of the submitter's in the fixture's state (示例: written for the tests). */
+async function achievementOf(token: Record<Person, string>, state: 'draft' | 'pending' | 'published'): Promise<string> {
+  const form = achievementForm({ title: `授权矩阵成果（示例）${uniq('')}`.slice(0, 40) });
+  if (state === 'published') return (await publishedAchievement(token.submitter, token.admin, form)).id;
+  const draft = await call<Achievement>('POST', '/achievements', { token: token.submitter, json: form });
+  if (draft.status !== 201) throw new Error(`achievement create failed: ${draft.status} ${draft.text}`);
+  if (state === 'pending') {
+    const res = await call('POST', `/achievements/${draft.body.id}/submit`, { token: token.submitter });
+    if (res.status !== 200) throw new Error(`achievement submit failed: ${res.status} ${res.text}`);
+  }
+  return draft.body.id;
+}
 
 /** A new fixture of the given kind, owned and joined by `people`. */
 async function fixture(kind: Fixture, people: People): Promise<World> {
@@ -526,6 +762,24 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
   switch (kind) {
     case 'none':
       return NONE;
+    case 'achievementDraft':
+      return { ...NONE, achievementId: await achievementOf(token, 'draft') };
+    case 'achievementPending':
+      return { ...NONE, achievementId: await achievementOf(token, 'pending') };
+    case 'achievementPublished':
+    case 'invitation': {
+      const [demand, achievementId] = await Promise.all([
+        published(token.owner, token.admin, form),
+        achievementOf(token, 'published'),
+      ]);
+      if (kind === 'achievementPublished') return { ...NONE, demandId: demand.id, achievementId };
+      const res = await call<Invitation>('POST', `/demands/${demand.id}/invitations`, {
+        token: token.owner,
+        json: { achievementId },
+      });
+      if (res.status !== 201) throw new Error(`invitation failed: ${res.status} ${res.text}`);
+      return { ...NONE, demandId: demand.id, achievementId, invitationId: res.body.id };
+    }
     case 'draft':
       return { ...NONE, demandId: (await createDraft(token.owner, form)).id };
     case 'pending':
@@ -571,12 +825,7 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
         assignJudges(token.admin, demand.id, [id.judgeAssigned]),
       ]);
       if (kind === 'shortlisted') await decide(token.owner, solution.id, 'shortlist');
-      return {
-        demandId: demand.id,
-        solutionId: solution.id,
-        subscriptionId: 'none',
-        notificationId: `solution_new#${solution.id}`,
-      };
+      return { ...NONE, demandId: demand.id, solutionId: solution.id, notificationId: `solution_new#${solution.id}` };
     }
   }
 }
@@ -654,7 +903,20 @@ async function setUpWorld(): Promise<void> {
   if (cast) return;
   cast = await newCast();
   const people: People = { token: cast.token as Record<Person, string>, id: cast.id };
-  const kinds: Fixture[] = ['none', 'draft', 'pending', 'rejected', 'published', 'shortlisted', 'subscription', 'alert'];
+  const kinds: Fixture[] = [
+    'none',
+    'draft',
+    'pending',
+    'rejected',
+    'published',
+    'shortlisted',
+    'subscription',
+    'alert',
+    'achievementDraft',
+    'achievementPending',
+    'achievementPublished',
+    'invitation',
+  ];
   const [worlds, track] = await Promise.all([
     Promise.all(kinds.map((k) => fixture(k, people))),
     createTrack(cast.token.admin as string),
@@ -728,22 +990,32 @@ describe('existence oracles: a caller who may not see something gets what a made
     for (const route of idRoutes) {
       const row =
         rows.find(
-          (r) => r.route === route && (r.fixture === 'draft' || r.fixture === 'published' || r.fixture === 'subscription'),
+          (r) =>
+            r.route === route &&
+            (['draft', 'published', 'subscription', 'achievementDraft', 'invitation'] as Fixture[]).includes(r.fixture),
         ) ?? rows.find((r) => r.route === route);
       if (!row) throw new Error(`no row for ${route}`);
-      // What the strangers may not see: a demand never published, a solution on a public demand, a saved search.
+      // What the strangers may not see: a demand never published, a solution on a public demand, a saved search, a
+      // 成果 never published, an invitation to someone else.
       const hidden = route.includes('/solutions/{id}')
         ? shared.published
         : route.includes('/subscriptions/')
           ? shared.subscription
-          : shared.draft;
+          : route.includes('/achievements/{id}')
+            ? shared.achievementDraft
+            : route.includes('/invitations/{id}')
+              ? shared.invitation
+              : shared.draft;
       // The made-up ids are what an attacker would send: a solution id computed from the demand and someone who never
-      // solved it (ids are derived), a fresh ulid for the rest.
+      // solved it, an invitation id computed from the demand and a 成果 never invited (ids are derived), a fresh ulid
+      // for the rest.
       const madeUp: World = {
         ...hidden,
         demandId: madeUpId(),
         subscriptionId: madeUpId(),
         solutionId: solutionIdOf(shared.published.demandId, cast.id.judgeUnassigned),
+        achievementId: madeUpId(),
+        invitationId: invitationIdOf(shared.invitation.demandId, madeUpId()),
       };
       for (const who of STRANGERS) {
         const ask = async (w: World) => {

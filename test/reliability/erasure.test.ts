@@ -5,10 +5,20 @@
 // their user id, WeChat openid, nickname, phones, e-mail, contact and broker names, their team's names. A control
 // crawl before the erasure finds each of those values, so the crawl would see them if they were left.
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuthResponse, Demand, Subscription } from '@cic/shared';
+import type { Achievement, AchievementDraft, AuthResponse, Demand, Subscription } from '@cic/shared';
 import { tableName, tables } from '../../infra/tables.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
-import { call, completeForm, createDraft, login, published, submitted, uniq } from '../../functions/test/support/api';
+import {
+  achievementForm,
+  call,
+  completeForm,
+  createDraft,
+  login,
+  published,
+  publishedAchievement,
+  submitted,
+  uniq,
+} from '../../functions/test/support/api';
 import { assignJudges, decide, putScore, solutionForm, submitSolution } from '../../functions/test/support/contest';
 import { stackWechat } from '../../functions/test/support/fake-wechat-control';
 import { eventually } from '../../functions/test/support/stack-env';
@@ -94,6 +104,10 @@ describe('erasure: a crawl of every table after 注销', () => {
         'broker name': `经纪人${RUN}`,
         'team names': `团队成员${RUN}`,
         'solution contact': `揭榜联系人${RUN}`,
+        '成果 contact phone': phone(4),
+        '成果 contact name': `成果联系人${RUN}`,
+        '成果 e-mail': `ach${RUN}@example.com`,
+        '成果 holder (a person)': `个人持有人${RUN}`,
       },
     };
     const scorer: Person = { auth: judge, values: { 'user id': judge.user.id, nickname: `评委${RUN}` } };
@@ -167,6 +181,35 @@ describe('erasure: a crawl of every table after 注销', () => {
         })
       ).status,
     ).toBe(201);
+    // The poster's 成果 in every state, one held as a person; an invitation received for one, and one sent.
+    const myAchievement = (extra: Partial<AchievementDraft> = {}) =>
+      achievementForm({
+        contactName: poster.values['成果 contact name'],
+        contactPhone: poster.values['成果 contact phone'],
+        email: poster.values['成果 e-mail'],
+        ...extra,
+      });
+    const achievementDraft = await call<Achievement>('POST', '/achievements', { token: wx.token, json: myAchievement() });
+    const achievementPending = await call<Achievement>('POST', '/achievements', { token: wx.token, json: myAchievement() });
+    expect([achievementDraft.status, achievementPending.status]).toEqual([201, 201]);
+    expect((await call('POST', `/achievements/${achievementPending.body.id}/submit`, { token: wx.token })).status).toBe(200);
+    const heldByOrganisation = await publishedAchievement(wx.token, admin, myAchievement({ holderType: 'university' }));
+    await publishedAchievement(
+      wx.token,
+      admin,
+      myAchievement({ holderType: 'individual', holderName: poster.values['成果 holder (a person)'], anonymous: true }),
+    );
+    const othersAchievement = await publishedAchievement(other.token, admin);
+    const invited = await call('POST', `/demands/${theirs.id}/invitations`, {
+      token: other.token,
+      json: { achievementId: heldByOrganisation.id },
+    });
+    const inviting = await call('POST', `/demands/${live.id}/invitations`, {
+      token: wx.token,
+      json: { achievementId: othersAchievement.id },
+    });
+    expect([invited.status, inviting.status]).toEqual([201, 201]);
+
     await assignJudges(admin, theirs.id, [judge.user.id]);
     await putScore(judge.token, solution.id, { completeness: 88, feasibility: 77, fit: 66 });
 

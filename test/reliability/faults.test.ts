@@ -47,7 +47,7 @@ const QUOTAS = [0, 1, 3, 10];
 const CONCURRENCY = 8;
 const SETTLE_BOUND_MS = 5 * 60_000;
 const TEMPLATE = LOCAL_WECHAT.templates.newMatch;
-const FINAL = new Set(['sent', 'no_quota', 'dead_letter', 'rejected', 'digest_skipped', 'no_openid']);
+const FINAL = new Set(['sent', 'no_quota', 'dead_letter', 'rejected', 'digest_skipped', 'no_openid', 'inbox_only']);
 
 // A made-up term per subscriber: a Han prefix no real text has, and three Latin letters, which match only as a whole
 // word, so no keyword can be found inside another.
@@ -197,10 +197,12 @@ describe('faults', () => {
       async (j) => {
         const owner = owners[j % OWNERS] as string;
         const base = completeForm();
+        // The keywords are the demand's main topic (in the title, twice in the description), so each alert is pushed.
+        const topic = demandKeywords(j).map(keyword).join('、');
         const form = completeForm({
-          title: `故障演练需求 第${j}号`,
+          title: `故障演练${j}：${topic}`,
           region: '上海市',
-          description: `${base.description}本需求涉及：${demandKeywords(j).map(keyword).join('、')}。`,
+          description: `${base.description}本需求涉及：${topic}。验收对象：${topic}。`,
         });
         const created = await api.request<Demand>('POST', '/demands', { token: owner, json: form });
         expectStatus(created, 201, `create demand ${j}`);

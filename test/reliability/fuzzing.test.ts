@@ -16,6 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import {
+  ACHIEVEMENT_LIMITS,
   AWARD_KINDS,
   AWARD_TARGETS,
   COOPERATION_MODES,
@@ -29,6 +30,14 @@ import {
   SUBSCRIPTION_LIMITS,
   TRACK_KINDS,
   USER_ROLES,
+  HOLDER_TYPES,
+  INVITATION_MESSAGE_MAX,
+  TRL_MAX,
+  TRL_MIN,
+  validateAchievementDraft,
+  validateInvitation,
+  validateInvitationRespond,
+  validateSuggestField,
   validateAssignJudges,
   validateAssignTrack,
   validateAward,
@@ -50,7 +59,16 @@ import {
 import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames, type TableNames } from '../../functions/src/db/table-names';
-import { call, completeForm, createDraft, login, published, submitted } from '../../functions/test/support/api';
+import {
+  achievementForm,
+  call,
+  completeForm,
+  createDraft,
+  login,
+  published,
+  publishedAchievement,
+  submitted,
+} from '../../functions/test/support/api';
 import { assignJudges, createTrack, decide, solutionForm, submitSolution } from '../../functions/test/support/contest';
 import { fakeOpenid } from '../../scripts/fake-wechat/server';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
@@ -120,13 +138,37 @@ interface World {
     | 'judges'
     | 'final'
     | 'track'
-    | 'award',
+    | 'award'
+    | 'invite',
     string
   >;
   solution: { edit: string; decide: string; score: string };
+  /** The owner's 成果 in each state a route acts on, and the challenger's published one (invited, then answering). */
+  achievement: Record<'draft' | 'incomplete' | 'closable' | 'pending' | 'invited', string>;
+  /** An open invitation of the owner's `invite` demand to the challenger's 成果. */
+  invitation: string;
   subscription: string;
   track: string;
   templates: [string, string];
+}
+
+/** The owner's 成果 as a draft, an incomplete draft, a closable draft and one under review; the challenger's published one. */
+async function achievementsOf(owner: string, challenger: string, admin: string): Promise<World['achievement']> {
+  const create = async (body: object) => {
+    const res = await call<{ id: string }>('POST', '/achievements', { token: owner, json: body });
+    if (res.status !== 201) throw new Error(`world: achievement ${res.status} ${res.text}`);
+    return res.body.id;
+  };
+  const [draft, incomplete, closable, pending, invited] = await Promise.all([
+    create(achievementForm()),
+    create({ title: '尚未填完的成果草稿' }),
+    create(achievementForm()),
+    create(achievementForm()),
+    publishedAchievement(challenger, admin, achievementForm({ title: `模糊测试受邀成果${TAG}` })),
+  ]);
+  const submit = await call('POST', `/achievements/${pending}/submit`, { token: owner });
+  if (submit.status !== 200) throw new Error(`world: achievement submit ${submit.status} ${submit.text}`);
+  return { draft, incomplete, closable, pending, invited: invited.id };
 }
 
 async function buildWorld(): Promise<World> {
@@ -149,7 +191,19 @@ async function buildWorld(): Promise<World> {
   const userId = Object.fromEntries(names.map((n, i) => [n, sessions[i]!.user.id])) as Record<(typeof names)[number], string>;
   const { owner, admin } = token;
 
-  const publishedKeys = ['follow', 'unfollow', 'open', 'edit', 'decide', 'score', 'judges', 'final', 'track', 'award'] as const;
+  const publishedKeys = [
+    'follow',
+    'unfollow',
+    'open',
+    'edit',
+    'decide',
+    'score',
+    'judges',
+    'final',
+    'track',
+    'award',
+    'invite',
+  ] as const;
   const [draft, incomplete, closable, pending, ...pub] = await Promise.all([
     createDraft(owner),
     createDraft(owner, { title: '尚未填完的需求草稿' }),
@@ -178,6 +232,12 @@ async function buildWorld(): Promise<World> {
     json: { keywords: ['钛合金'] },
   });
   const track = await createTrack(admin, { name: `模糊专场${TAG}` });
+  const achievement = await achievementsOf(owner, token.challenger, admin);
+  const invitation = await call<{ id: string }>('POST', `/demands/${demand.invite}/invitations`, {
+    token: owner,
+    json: { achievementId: achievement.invited },
+  });
+  if (invitation.status !== 201) throw new Error(`world: invitation ${invitation.status} ${invitation.text}`);
   if (follow.status !== 200 || sub.status !== 201)
     throw new Error(`world: follow ${follow.status}, subscription ${sub.status} ${sub.text}`);
 
@@ -196,6 +256,8 @@ async function buildWorld(): Promise<World> {
     },
     demand,
     solution: { edit: edit.id, decide: decided.id, score: scored.id },
+    achievement,
+    invitation: invitation.body.id,
     subscription: sub.body.id,
     track: track.id,
     templates: [env.WECHAT_TEMPLATE_NEW_MATCH as string, env.WECHAT_TEMPLATE_STATUS as string],
@@ -279,6 +341,26 @@ const SOLUTION_FIELDS: Record<string, FieldSpec> = {
   ndaAccepted: { type: 'true' },
 };
 
+const A = ACHIEVEMENT_LIMITS;
+const ACHIEVEMENT_FIELDS: Record<string, FieldSpec> = {
+  title: text(A.title.max),
+  holderName: text(A.holderName.max),
+  holderType: oneOf(HOLDER_TYPES),
+  field: oneOf(INDUSTRY_FIELDS),
+  fieldOther: text(A.fieldOther.max),
+  keywords: { type: 'list', item: text(A.keywords.each.max, A.keywords.each.min), max: A.keywords.max },
+  summary: text(A.summary.max),
+  trl: num(TRL_MIN, TRL_MAX, true),
+  cooperationModes: { type: 'list', item: oneOf(COOPERATION_MODES), max: COOPERATION_MODES.length },
+  cooperationOther: text(A.cooperationOther.max),
+  priceWan: num(0, 1_000_000),
+  region: text(A.region.max),
+  contactName: text(A.contactName.max),
+  contactPhone: text(30),
+  email: text(A.email.max),
+  anonymous: { type: 'bool' },
+};
+
 const K = SUBSCRIPTION_LIMITS;
 const SUBSCRIPTION_FIELDS: Record<string, FieldSpec> = {
   keywords: { type: 'list', item: text(K.keywords.maxChars, K.keywords.minChars), max: K.keywords.max },
@@ -333,7 +415,7 @@ async function scanUsers(): Promise<Record<string, unknown>[]> {
 
 /** A demand or solution: its version moves by one per accepted request, and not at all if none was accepted. */
 const versioned =
-  (table: 'demands' | 'solutions', id: string): Watch =>
+  (table: 'demands' | 'solutions' | 'achievements', id: string): Watch =>
   async () => {
     const before = await item(table, { id });
     return async (accepted) => {
@@ -360,6 +442,18 @@ const counted =
     };
   };
 
+/** A follow: it stands after the burst exactly when `stands` says so for the accepted requests, and is counted once. */
+const followed =
+  (what: string, userId: string, demandId: string, stands: (accepted: number) => boolean): Watch =>
+  async () =>
+  async (accepted) => {
+    const following = (await item('follows', { userId, demandId })) !== undefined;
+    const count = Number((await item('demands', { id: demandId }))?.followerCount);
+    return following === stands(accepted.length) && count === (following ? 1 : 0)
+      ? []
+      : [`${what}: following ${following}, ${count} followers, ${accepted.length} accepted`];
+  };
+
 /** A track a fuzzed request created: the run's tag is in its name or its description (a payload changes one field). */
 const isOfThisRun = (t: Record<string, unknown>) =>
   String(t.name).startsWith(`模糊专场${TAG}`) || String(t.description).includes(`模糊测试${TAG}`);
@@ -369,6 +463,7 @@ function specsFor(w: World): Record<string, Spec> {
   const knownDemands = Object.values(w.demand);
   const demandBody = (i: number) => asBody(completeForm({ title: `模糊测试需求${i}` }));
   const solutionBody = () => asBody(solutionForm());
+  const achievementBody = (i: number) => asBody(achievementForm({ title: `模糊测试成果${i}` }));
   return {
     'POST /auth/wechat': {
       count: scale(400),
@@ -426,25 +521,13 @@ function specsFor(w: World): Record<string, Spec> {
       count: scale(200),
       token: w.token.follower,
       id: w.demand.follow,
-      watch: async () => async (accepted) => {
-        const following = (await item('follows', { userId: w.id.follower, demandId: w.demand.follow })) !== undefined;
-        const count = Number((await item('demands', { id: w.demand.follow }))?.followerCount);
-        return following === accepted.length > 0 && count === (following ? 1 : 0)
-          ? []
-          : [`follow: following ${following}, ${count} followers, ${accepted.length} accepted`];
-      },
+      watch: followed('follow', w.id.follower, w.demand.follow, (accepted) => accepted > 0),
     },
     'DELETE /demands/{id}/follow': {
       count: scale(200),
       token: w.token.follower,
       id: w.demand.unfollow,
-      watch: async () => async (accepted) => {
-        const following = (await item('follows', { userId: w.id.follower, demandId: w.demand.unfollow })) !== undefined;
-        const count = Number((await item('demands', { id: w.demand.unfollow }))?.followerCount);
-        return following === (accepted.length === 0) && count === (following ? 1 : 0)
-          ? []
-          : [`unfollow: following ${following}, ${count} followers, ${accepted.length} accepted`];
-      },
+      watch: followed('unfollow', w.id.follower, w.demand.unfollow, (accepted) => accepted === 0),
     },
     'DELETE /me': {
       count: scale(40),
@@ -484,6 +567,86 @@ function specsFor(w: World): Record<string, Spec> {
       },
       watch: versioned('demands', w.demand.pending),
     },
+    'POST /achievements': {
+      count: scale(600),
+      token: w.token.owner,
+      body: { base: achievementBody, fields: ACHIEVEMENT_FIELDS, validate: validateAchievementDraft },
+      watch: counted("the owner's 成果", async () => (await query('achievements', 'ownerId', w.id.owner, 'byOwner')).length),
+    },
+    'PUT /achievements/{id}': {
+      count: scale(600),
+      token: w.token.owner,
+      id: w.achievement.draft,
+      ifMatch: true,
+      body: { base: achievementBody, fields: ACHIEVEMENT_FIELDS, validate: validateAchievementDraft },
+      watch: versioned('achievements', w.achievement.draft),
+    },
+    'POST /achievements/{id}/submit': {
+      count: scale(200),
+      token: w.token.owner,
+      id: w.achievement.incomplete,
+      watch: versioned('achievements', w.achievement.incomplete),
+    },
+    'POST /achievements/{id}/close': {
+      count: scale(200),
+      token: w.token.owner,
+      id: w.achievement.closable,
+      watch: versioned('achievements', w.achievement.closable),
+    },
+    'POST /admin/achievements/{id}/review': {
+      count: scale(300),
+      token: w.token.admin,
+      id: w.achievement.pending,
+      body: {
+        base: () => ({ decision: 'reject', reason: '请补充成果的关键技术指标' }),
+        fields: { decision: oneOf(['approve', 'reject']), reason: text(500) },
+        validate: validateReview,
+      },
+      watch: versioned('achievements', w.achievement.pending),
+    },
+    'POST /demands/{id}/invitations': {
+      count: scale(300),
+      token: w.token.owner,
+      // Not the demand of the invitation answered below: a declined invitation may be renewed, which would tie the
+      // two routes' effects together. The first valid request invites (201); the rest find it open (409).
+      id: w.demand.open,
+      body: {
+        base: () => ({ achievementId: w.achievement.invited, message: '欢迎揭榜' }),
+        fields: { achievementId: text(64, 1), message: text(INVITATION_MESSAGE_MAX) },
+        validate: validateInvitation,
+      },
+      watch: counted(
+        "the demand's invitations",
+        async () => (await query('invitations', 'demandId', w.demand.open, 'byDemand')).length,
+      ),
+    },
+    'POST /invitations/{id}/respond': {
+      count: scale(300),
+      token: w.token.challenger,
+      id: w.invitation,
+      body: {
+        base: () => ({ decision: 'decline' }),
+        fields: { decision: oneOf(['accept', 'decline']) },
+        validate: validateInvitationRespond,
+      },
+      // Answered at most once: it stays open exactly when nothing was accepted.
+      watch: async () => async (accepted) => {
+        const status = String((await item('invitations', { id: w.invitation }))?.status);
+        return accepted.length <= 1 && (status === 'open') === (accepted.length === 0)
+          ? []
+          : [`invitation ${w.invitation}: ${status} after ${accepted.length} accepted answers`];
+      },
+    },
+    'POST /suggest/field': {
+      count: scale(300),
+      body: {
+        base: () => ({ title: '钛合金薄板激光焊接', description: '焊缝强度不低于母材的95%，气孔率低于0.1%。' }),
+        fields: { title: text(60), description: text(5000) },
+        validate: validateSuggestField,
+      },
+      // Reads a model and writes nothing: what is checked is that every payload gets a coded 4xx or a valid answer.
+      watch: async () => async () => [],
+    },
     'POST /me/subscriptions': {
       count: scale(700),
       token: w.token.subscriber,
@@ -499,18 +662,15 @@ function specsFor(w: World): Record<string, Spec> {
     },
     'POST /me/subscriptions/preview': {
       count: scale(300),
-      token: w.token.subscriber,
+      // Not the subscriber's own token: POST /me/subscriptions adds to theirs while this runs.
+      token: w.token.quota,
       body: {
         base: () => ({ keywords: ['焊接'], excludeKeywords: ['激光'], dropTerms: ['钎焊'], pushMentioned: true }),
         fields: SUBSCRIPTION_FIELDS,
         validate: validateSubscription,
       },
       // A preview stores nothing.
-      watch: counted(
-        "the subscriber's subscriptions",
-        async () => (await query('subscriptions', 'userId', w.id.subscriber)).length,
-        0,
-      ),
+      watch: counted("the previewer's subscriptions", async () => (await query('subscriptions', 'userId', w.id.quota)).length, 0),
     },
     'DELETE /me/subscriptions/{id}': {
       count: scale(200),

@@ -12,6 +12,11 @@ import { recordFigure } from './figures';
 type Handler = (event: APIGatewayProxyEventV2, context: { functionName: string }) => Promise<APIGatewayProxyStructuredResultV2>;
 let handlers: { dev: Handler; createDemand: Handler; submitSolution: Handler };
 
+const SECTION = 'rate limits';
+/** Records that the request over the limit was refused with 429. */
+const recordRefused = (name: string, over: APIGatewayProxyStructuredResultV2) =>
+  recordFigure({ section: SECTION, name, value: over.statusCode ?? 0, target: '429', pass: over.statusCode === 429 });
+
 const randomIp = () =>
   `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
 
@@ -88,7 +93,7 @@ describe('rate limits', () => {
     );
     expect(other.statusCode).toBe(200);
     recordFigure({
-      section: 'rate limits',
+      section: SECTION,
       name: `login per IP: request ${rule.limit + 1} in ${rule.seconds} s`,
       value: `${over.statusCode}, Retry-After ${over.headers?.['retry-after']}`,
       target: '429 + Retry-After',
@@ -109,13 +114,7 @@ describe('rate limits', () => {
     }
     const over = await handlers.dev(event('POST /auth/dev', { ip: randomIp(), body: { nickname, role: 'user' } }), fn('authDev'));
     expectLimited(over, rule.seconds, '登录过于频繁');
-    recordFigure({
-      section: 'rate limits',
-      name: `login per user: login ${rule.limit + 1} in ${rule.seconds} s`,
-      value: over.statusCode ?? 0,
-      target: '429',
-      pass: over.statusCode === 429,
-    });
+    recordRefused(`login per user: login ${rule.limit + 1} in ${rule.seconds} s`, over);
   }, 120_000);
 
   it('posting: per user; the refused demand is not stored', async () => {
@@ -137,7 +136,7 @@ describe('rate limits', () => {
     const mine = await call<{ items: Demand[] }>('GET', '/me/demands?limit=50', { token });
     expect(mine.body.items).toHaveLength(rule.limit);
     recordFigure({
-      section: 'rate limits',
+      section: SECTION,
       name: `posting per user: demand ${rule.limit + 1} in an hour`,
       value: `${over.statusCode}, ${mine.body.items.length} stored`,
       target: `429, ${rule.limit} stored`,
@@ -167,13 +166,7 @@ describe('rate limits', () => {
       fn('demandsCreate'),
     );
     expectLimited(over, rule.seconds, '发布需求过于频繁');
-    recordFigure({
-      section: 'rate limits',
-      name: `posting per IP: demand ${rule.limit + 1} in an hour (new user)`,
-      value: over.statusCode ?? 0,
-      target: '429',
-      pass: over.statusCode === 429,
-    });
+    recordRefused(`posting per IP: demand ${rule.limit + 1} in an hour (new user)`, over);
   }, 300_000);
 
   it('junk (no token, a bad token, bad input) spends nothing of an IP’s shared budgets', async () => {
@@ -213,7 +206,7 @@ describe('rate limits', () => {
     expect([...statuses.keys()].sort()).toEqual([400, 401]);
     expect({ spent, real: real.statusCode }).toEqual({ spent: 0, real: 201 });
     recordFigure({
-      section: 'rate limits',
+      section: SECTION,
       name: `junk requests (${rounds * 6}, from one IP) that spent a budget`,
       value: spent,
       target: '0',
@@ -240,12 +233,6 @@ describe('rate limits', () => {
     for (const d of demands.slice(0, rule.limit)) expect((await submit(d)).statusCode).toBe(201);
     const over = await submit(demands[rule.limit] as Demand);
     expectLimited(over, rule.seconds, '提交方案过于频繁');
-    recordFigure({
-      section: 'rate limits',
-      name: `solutions per user: solution ${rule.limit + 1} in an hour`,
-      value: over.statusCode ?? 0,
-      target: '429',
-      pass: over.statusCode === 429,
-    });
+    recordRefused(`solutions per user: solution ${rule.limit + 1} in an hour`, over);
   }, 300_000);
 });

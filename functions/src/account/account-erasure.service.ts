@@ -12,13 +12,22 @@ import type { UserRepository } from '../auth/user.repository';
 import type { Clock } from '../common/clock';
 import type { PageRequest, StorePage } from '../common/page';
 import type { AwardRepository, FinalRepository, SolutionRepository } from '../contest/contest.ports';
+import type { AchievementRepository } from '../achievements/achievement.repository';
 import type { DemandRepository } from '../demands/demand.repository';
 import type { FollowRepository } from '../follows/follow.repository';
-import { anonymousIdOf, erasedDemand, erasedSolution, UNSEEN_STATUSES } from './anonymised';
+import { anonymousIdOf, erasedAchievement, erasedDemand, erasedSolution, UNSEEN_STATUSES } from './anonymised';
+
+/** The invitations to 揭榜 a person received or sent. */
+export interface InvitationErasure {
+  /** Deletes every invitation where the person is the holder or the inviter; how many. */
+  deleteAllOf(userId: string): Promise<number>;
+}
 
 export interface ErasureDeps {
   users: Pick<UserRepository, 'get' | 'remove'>;
   demands: Pick<DemandRepository, 'get' | 'listByOwner' | 'updateIfVersion' | 'deleteIfVersion'>;
+  achievements: Pick<AchievementRepository, 'get' | 'listByOwner' | 'updateIfVersion' | 'deleteIfVersion'>;
+  invitations: InvitationErasure;
   follows: Pick<FollowRepository, 'listByUser' | 'unfollow'>;
   solutions: Pick<SolutionRepository, 'get' | 'listBySubmitter' | 'updateIfVersion'>;
   finals: Pick<FinalRepository, 'listDemandsOfJudge' | 'replaceJudge'>;
@@ -73,6 +82,9 @@ export function createAccountErasureService(deps: ErasureDeps) {
         follows: 0,
         demandsDeleted: 0,
         demandsKept: 0,
+        achievementsDeleted: 0,
+        achievementsKept: 0,
+        invitations: 0,
         solutions: 0,
         judging: 0,
         awards: 0,
@@ -104,6 +116,22 @@ export function createAccountErasureService(deps: ErasureDeps) {
           report.demandsKept += 1;
         }
       }
+
+      // 成果 as demands: deleted if nobody else saw them, else closed and kept without the person's contacts.
+      for (const achievement of await everything((page) => deps.achievements.listByOwner(caller.id, page))) {
+        const unseen = UNSEEN_STATUSES.includes(achievement.status);
+        await rewrite(
+          achievement,
+          () => deps.achievements.get(achievement.id),
+          (a) =>
+            UNSEEN_STATUSES.includes(a.status)
+              ? deps.achievements.deleteIfVersion(a.id, a.version)
+              : deps.achievements.updateIfVersion(erasedAchievement(a, anonymousId, at), a.version),
+        );
+        if (unseen) report.achievementsDeleted += 1;
+        else report.achievementsKept += 1;
+      }
+      report.invitations = await deps.invitations.deleteAllOf(caller.id);
 
       for (const solution of await deps.solutions.listBySubmitter(caller.id)) {
         await rewrite(

@@ -2,7 +2,8 @@
 // stay for the organisers and the other parties (a closed demand, a solution another owner decided on, a judge's
 // scores in a ranking), but nothing in them names the person, reaches them, or links them to their former account.
 import { createHash } from 'node:crypto';
-import { PERSONAL_DEMAND_FIELDS, type Demand, type Solution } from '@cic/shared';
+import { PERSONAL_DEMAND_FIELDS, type Achievement, type Demand, type Solution } from '@cic/shared';
+import { achievementLifecycle } from '../achievements/achievement.service';
 import { closed } from '../demands/demand.lifecycle';
 
 /**
@@ -20,6 +21,23 @@ export function erasedDemand(demand: Demand, anonymousId: string, at: string): D
   const next: Demand =
     demand.status === 'published' ? closed(demand, at) : { ...demand, updatedAt: at, version: demand.version + 1 };
   for (const key of PERSONAL_DEMAND_FIELDS) delete next[key];
+  return { ...next, ownerId: anonymousId };
+}
+
+/** The contacts of a 成果: always erased with the account. */
+const ACHIEVEMENT_CONTACTS = ['contactName', 'contactPhone', 'email'] as const;
+
+/**
+ * A 成果 others have seen: kept, closed if it was still published, without its contacts or its owner. The holder's
+ * name goes too when it names a person (an individual or a team); a university's or a company's name is kept.
+ */
+export function erasedAchievement(achievement: Achievement, anonymousId: string, at: string): Achievement {
+  const next: Achievement =
+    achievement.status === 'published'
+      ? achievementLifecycle.closed(achievement, at)
+      : { ...achievement, updatedAt: at, version: achievement.version + 1 };
+  for (const key of ACHIEVEMENT_CONTACTS) delete next[key];
+  if (achievement.holderType === 'individual' || achievement.holderType === 'team') delete next.holderName;
   return { ...next, ownerId: anonymousId };
 }
 

@@ -9,9 +9,10 @@ import type { Subscription } from '@cic/shared';
  */
 export type IndexKey = string;
 
-export interface PercolatorPort {
-  /** Every subscription stored under one index key. Each item read counts toward the cost of matching. */
-  readPartition(key: IndexKey): AsyncIterable<Subscription>;
-  /** The canonical keywords that have at least one subscription indexed under them. */
+/** Entries filed by the keys a new text finds them under: saved searches by default; 成果 by their keywords' concepts. */
+export interface PercolatorPort<Entry = Subscription> {
+  /** Every entry stored under one index key. Each item read counts toward the cost of matching. */
+  readPartition(key: IndexKey): AsyncIterable<Entry>;
+  /** The canonical keywords that have at least one entry indexed under them. */
   indexedKeywords(): Promise<ReadonlySet<string>>;
 }

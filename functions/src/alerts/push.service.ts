@@ -35,7 +35,15 @@ const SOLUTION_LABELS: Record<string, string> = {
   new: '收到新方案',
 };
 
+/** The phrase of the news about 成果 (动员揭榜, a new matching 成果), in the status-change template. */
+const ACHIEVEMENT_LABELS: Partial<Record<Notification['reason'], string>> = {
+  invitation: '邀请揭榜',
+  new_achievement: '有匹配成果',
+};
+
 function statusText(n: Notification): string {
+  const achievementNews = ACHIEVEMENT_LABELS[n.reason];
+  if (achievementNews) return achievementNews;
   if (n.reason === 'solution_new') return SOLUTION_LABELS.new as string;
   if (n.reason === 'solution_decision') return SOLUTION_LABELS[n.decision ?? ''] ?? '方案有更新';
   return STATUS_LABELS[n.status ?? ''] ?? '有更新';
@@ -48,7 +56,7 @@ export function chinaDate(at: Date): string {
 
 function reasonText(n: Notification): string {
   const e = n.explanation;
-  if (!e) return '你关注的需求有新动态';
+  if (!e) return n.reason === 'achievement_match' ? '与你发布的成果相匹配' : '你关注的需求有新动态';
   if (e.keywords.length > 0) return `关键词：${e.keywords.map((k) => k.keyword).join('、')}`;
   if (n.broad) return '你订阅的领域或地区有新需求（每日汇总）';
   return '符合你的订阅条件';
@@ -68,8 +76,15 @@ export function createPushService(deps: {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   function messageFor(n: Notification, openid: string): PushMessage {
-    const about = { openid, demandId: n.demandId, title: n.title, at: n.createdAt };
-    if (n.reason === 'new_match')
+    const about = {
+      openid,
+      demandId: n.demandId,
+      title: n.title,
+      at: n.createdAt,
+      ...(n.reason === 'invitation' && n.invitationId ? { invitationId: n.invitationId } : {}),
+    };
+    // A demand that matches a 成果 is news of a matching demand, as for a saved search.
+    if (n.reason === 'new_match' || n.reason === 'achievement_match')
       return { kind: 'new_match', templateId: deps.templates.newMatch, ...about, reason: reasonText(n) };
     return { kind: 'status_change', templateId: deps.templates.statusChange, ...about, status: statusText(n) };
   }

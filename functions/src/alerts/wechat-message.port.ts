@@ -13,6 +13,8 @@ export type PushMessage = {
   title: string;
   /** When it happened, ISO 8601: the demand's publication for a new match, the change for a status change. */
   at: string;
+  /** An invitation to 揭榜 the demand: the message opens the holder's invitations at this one, not the demand. */
+  invitationId?: string;
 } & (
   | {
       kind: 'new_match';

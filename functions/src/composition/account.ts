@@ -1,13 +1,14 @@
 import { createAccountErasureService } from '../account/account-erasure.service';
 import { once } from '../common/once';
 import { createAwardDynamoRepository } from '../db/award.dynamo';
+import { createInvitationErasureDynamo } from '../db/invitation-erasure.dynamo';
 import { createDeadLetterDynamoAdapter } from '../db/dead-letter.dynamo';
 import { createFinalDynamoRepository } from '../db/final.dynamo';
 import { createNotificationDynamoRepository } from '../db/notification.dynamo';
 import { createQuotaDynamoRepository } from '../db/quota.dynamo';
 import { createSubscriptionDynamoRepository } from '../db/subscription.dynamo';
 import { base, type Base } from './base';
-import { followRepository, solutionRepository } from './repositories';
+import { achievementRepository, followRepository, solutionRepository } from './repositories';
 
 /** 注销账号: the erasure reaches every table that holds something of a person. */
 export function createAccount(b: Base) {
@@ -15,6 +16,8 @@ export function createAccount(b: Base) {
   return createAccountErasureService({
     users: b.users,
     demands: b.demandRepo,
+    achievements: achievementRepository(b),
+    invitations: createInvitationErasureDynamo(doc, names.invitations),
     follows: followRepository(b),
     solutions: solutionRepository(b),
     finals: createFinalDynamoRepository(doc, names.finals),

@@ -1,3 +1,4 @@
+import { createAchievementDynamoRepository } from '../db/achievement.dynamo';
 import { createFollowDynamoRepository } from '../db/follow.dynamo';
 import { createSolutionDynamoRepository } from '../db/solution.dynamo';
 import type { Base } from './base';
@@ -11,4 +12,9 @@ export function followRepository(b: Base) {
 
 export function solutionRepository(b: Base) {
   return createSolutionDynamoRepository(b.doc, { solutions: b.names.solutions, demands: b.names.demands });
+}
+
+/** The 成果 store (成果库). */
+export function achievementRepository(b: Base) {
+  return createAchievementDynamoRepository(b.doc, b.names.achievements);
 }

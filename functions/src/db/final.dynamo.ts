@@ -1,6 +1,6 @@
 // One partition per demand in the finals table: `final` (the final), `judge#<id>` (one per assigned judge, indexed
 // by judge), `score#<solution>#<judge>` (one per score).
-import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Final, Score } from '@cic/shared';
 import type { FinalRepository, FinalState } from '../contest/contest.ports';
 import { conditionally } from './errors';
@@ -17,7 +17,18 @@ const scoreKey = (s: Pick<Score, 'solutionId' | 'judgeId'>) => `score#${s.soluti
 /** Assigning judges may rewrite the final only while it is open. A final has at most 15 judges, so the assignment
  * (1 + up to 15 puts + up to 15 deletes) always fits in one transaction (DynamoDB allows 100 actions). */
 const OPEN = { ConditionExpression: 'attribute_not_exists(closedAt)' };
+/** The final exists and has not been closed. */
+const STILL_OPEN = 'attribute_exists(sk) AND attribute_not_exists(closedAt)';
+type FinalUpdate = Pick<UpdateCommandInput, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeValues'>;
+
 export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: string): FinalRepository {
+  /** Updates the demand's final item if `update`'s condition holds: false when it did not. */
+  function updateFinal(demandId: string, update: FinalUpdate): Promise<boolean> {
+    return conditionally(() =>
+      doc.send(new UpdateCommand({ TableName: table, Key: FINALS.key({ demandId, sk: FINAL }), ...update })),
+    );
+  }
+
   async function load(demandId: string): Promise<FinalState> {
     const items = await queryAll(doc, { TableName: table, ...partitionOf(FINALS, demandId), ConsistentRead: true });
     let final: Final | undefined;
@@ -51,17 +62,11 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
     },
 
     close(demandId, at) {
-      return conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: FINALS.key({ demandId, sk: FINAL }),
-            UpdateExpression: 'SET closedAt = :at',
-            ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
-            ExpressionAttributeValues: { ':at': at },
-          }),
-        ),
-      );
+      return updateFinal(demandId, {
+        UpdateExpression: 'SET closedAt = :at',
+        ConditionExpression: STILL_OPEN,
+        ExpressionAttributeValues: { ':at': at },
+      });
     },
 
     /** The score's put and a check that the final is still open, together: a score can never land after the close. */
@@ -73,7 +78,7 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
             ConditionCheck: {
               TableName: table,
               Key: FINALS.key({ demandId: score.demandId, sk: FINAL }),
-              ConditionExpression: 'attribute_exists(sk) AND attribute_not_exists(closedAt)',
+              ConditionExpression: STILL_OPEN,
             },
           },
           { Put: { TableName: table, Item: { ...score, sk: scoreKey(score) } } },
@@ -95,20 +100,14 @@ export function createFinalDynamoRepository(doc: DynamoDBDocumentClient, table: 
         ]);
       }
       if (final?.judgeIds.includes(judgeId)) {
-        await conditionally(() =>
-          doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: FINALS.key({ demandId, sk: FINAL }),
-              UpdateExpression: 'SET judgeIds = :ids',
-              ConditionExpression: 'contains(judgeIds, :judge)',
-              ExpressionAttributeValues: {
-                ':ids': final.judgeIds.map((id) => (id === judgeId ? anonymousId : id)),
-                ':judge': judgeId,
-              },
-            }),
-          ),
-        );
+        await updateFinal(demandId, {
+          UpdateExpression: 'SET judgeIds = :ids',
+          ConditionExpression: 'contains(judgeIds, :judge)',
+          ExpressionAttributeValues: {
+            ':ids': final.judgeIds.map((id) => (id === judgeId ? anonymousId : id)),
+            ':judge': judgeId,
+          },
+        });
       }
       await doc.send(new DeleteCommand({ TableName: table, Key: FINALS.key({ demandId, sk: judgeKey(judgeId) }) }));
     },

@@ -9,6 +9,8 @@ const FOLLOWS = keysOf('follows');
 const DEMANDS = keysOf('demands');
 const BY_USER_TIME = indexOf('follows', 'byUserTime');
 const BY_DEMAND = indexOf('follows', 'byDemand');
+/** Why a follow is refused, by the action of its transaction whose condition failed: the follow's put, the count's update. */
+const FOLLOW_REFUSALS = ['already_following', 'not_published'] as const;
 
 /**
  * A follow and the demand's followerCount change in one transaction: the follow's put is conditional on not existing,
@@ -18,6 +20,8 @@ export function createFollowDynamoRepository(
   doc: DynamoDBDocumentClient,
   tables: { follows: string; demands: string },
 ): FollowRepository {
+  const followItem = (key: Pick<FollowRecord, 'userId' | 'demandId'>) => ({ TableName: tables.follows, Key: FOLLOWS.key(key) });
+
   return {
     async follow(record) {
       const outcome = await transact(
@@ -32,11 +36,7 @@ export function createFollowDynamoRepository(
           },
           { Update: countOnPublished(tables.demands, record.demandId, 'followerCount') },
         ],
-        (reasons) => {
-          if (conditionFailedAt(reasons, 0)) return 'already_following';
-          if (conditionFailedAt(reasons, 1)) return 'not_published';
-          return undefined;
-        },
+        (reasons) => FOLLOW_REFUSALS.find((_, action) => conditionFailedAt(reasons, action)),
       );
       return outcome === 'done' ? 'followed' : outcome;
     },
@@ -45,13 +45,7 @@ export function createFollowDynamoRepository(
       const outcome = await transact(
         doc,
         [
-          {
-            Delete: {
-              TableName: tables.follows,
-              Key: FOLLOWS.key({ userId, demandId }),
-              ConditionExpression: 'attribute_exists(userId)',
-            },
-          },
+          { Delete: { ...followItem({ userId, demandId }), ConditionExpression: 'attribute_exists(userId)' } },
           {
             Update: {
               TableName: tables.demands,
@@ -68,7 +62,7 @@ export function createFollowDynamoRepository(
     },
 
     async isFollowing(userId, demandId) {
-      const out = await doc.send(new GetCommand({ TableName: tables.follows, Key: FOLLOWS.key({ userId, demandId }) }));
+      const out = await doc.send(new GetCommand(followItem({ userId, demandId })));
       return out.Item !== undefined;
     },
 

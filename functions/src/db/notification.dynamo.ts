@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Notification, PushState } from '@cic/shared';
 import type { NotificationRepository } from '../alerts/notification.repository';
 import { deleteQueried } from './delete-queried';
@@ -25,34 +31,29 @@ export function fromNotificationItem(item: Record<string, unknown>): Notificatio
 type PushStep = PushState | 'claimed';
 
 export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, table: string): NotificationRepository {
-  async function markOne(userId: string, id: string, at: string): Promise<boolean> {
+  /** Updates one notification if `update`'s condition holds: false when it did not. */
+  function updateOne(userId: string, id: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>): Promise<boolean> {
     return conditionally(() =>
-      doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: NOTIFICATIONS.key({ userId, id }),
-          UpdateExpression: 'SET readAt = :at REMOVE #unread',
-          ConditionExpression: 'attribute_exists(#unread)',
-          ExpressionAttributeNames: { '#unread': UNREAD_USER },
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      ),
+      doc.send(new UpdateCommand({ TableName: table, Key: NOTIFICATIONS.key({ userId, id }), ...update })),
     );
+  }
+
+  function markOne(userId: string, id: string, at: string): Promise<boolean> {
+    return updateOne(userId, id, {
+      UpdateExpression: 'SET readAt = :at REMOVE #unread',
+      ConditionExpression: 'attribute_exists(#unread)',
+      ExpressionAttributeNames: { '#unread': UNREAD_USER },
+      ExpressionAttributeValues: { ':at': at },
+    });
   }
 
   /** Moves the item's push from one step to the next, only if it is still at `from`: false when it was not. */
   function movePush(userId: string, id: string, from: PushStep, to: PushStep): Promise<boolean> {
-    return conditionally(() =>
-      doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: NOTIFICATIONS.key({ userId, id }),
-          UpdateExpression: 'SET push = :to',
-          ConditionExpression: 'push = :from',
-          ExpressionAttributeValues: { ':to': to, ':from': from },
-        }),
-      ),
-    );
+    return updateOne(userId, id, {
+      UpdateExpression: 'SET push = :to',
+      ConditionExpression: 'push = :from',
+      ExpressionAttributeValues: { ':to': to, ':from': from },
+    });
   }
 
   return {
@@ -142,17 +143,11 @@ export function createNotificationDynamoRepository(doc: DynamoDBDocumentClient, 
 
     async setPush(userId, id, state) {
       // A notification erased with its account while its push ran has no state left to record.
-      await conditionally(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: NOTIFICATIONS.key({ userId, id }),
-            UpdateExpression: 'SET push = :s',
-            ConditionExpression: 'attribute_exists(id)',
-            ExpressionAttributeValues: { ':s': state },
-          }),
-        ),
-      );
+      await updateOne(userId, id, {
+        UpdateExpression: 'SET push = :s',
+        ConditionExpression: 'attribute_exists(id)',
+        ExpressionAttributeValues: { ':s': state },
+      });
     },
 
     deleteAllOf(userId) {

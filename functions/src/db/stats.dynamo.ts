@@ -1,18 +1,31 @@
-// The stats table: the counters (key `all`, one number attribute per counter) and each demand's last contribution
-// (key `demand#<id>`, with the stream position it came from). A change is applied as one transaction: the
-// contribution is replaced only if it is still the one read, and the counters move by the difference.
+// The stats table: the counters (key `all`, one number attribute per counter), each demand's and 成果's last
+// contribution (key `demand#<id>` / `achievement#<id>`, with the stream position it came from), and a marker per
+// counted event (key `event#<id>`). A change is applied as one transaction: the contribution is replaced only if it is
+// still the one read, and the counters move by the difference. An event is counted with its marker, put only if absent.
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { difference, type Contribution } from '../stats/contribution';
+import { difference, type Contribution, type ContributionKey, type EventCounter } from '../stats/contribution';
 import type { StatsRepository } from '../stats/stats.ports';
 import { keysOf } from './table-keys';
-import { conditionFailedAt, transact } from './transact';
+import { conditionFailedAt, transact, type TransactItem } from './transact';
 
 const STATS = keysOf('stats');
 /** How many times a contribution is read again after a concurrent apply changed it. */
 const STALE_ATTEMPTS = 10;
 
 const COUNTERS = 'all';
-const contributionKey = (demandId: string) => `demand#${demandId}`;
+
+/** The counters' update for a transaction of another table's write: `counter` up by one, with that write or not at all. */
+export function countedWith(table: string, counter: EventCounter): TransactItem {
+  return {
+    Update: {
+      TableName: table,
+      Key: STATS.key({ key: COUNTERS }),
+      UpdateExpression: 'ADD #counter :one',
+      ExpressionAttributeNames: { '#counter': counter },
+      ExpressionAttributeValues: { ':one': 1 },
+    },
+  };
+}
 
 interface StoredContribution {
   key: string;
@@ -21,18 +34,16 @@ interface StoredContribution {
 }
 
 export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: string): StatsRepository {
-  async function readContribution(demandId: string): Promise<StoredContribution | undefined> {
-    const out = await doc.send(
-      new GetCommand({ TableName: table, Key: STATS.key({ key: contributionKey(demandId) }), ConsistentRead: true }),
-    );
+  async function readContribution(key: ContributionKey): Promise<StoredContribution | undefined> {
+    const out = await doc.send(new GetCommand({ TableName: table, Key: STATS.key({ key }), ConsistentRead: true }));
     return out.Item as StoredContribution | undefined;
   }
 
   return {
-    async apply(demandId, order, next) {
-      // A concurrent apply for the same demand (another shard's retry) makes the condition fail: read again.
+    async apply(key, order, next) {
+      // A concurrent apply for the same item (another shard's retry) makes the condition fail: read again.
       for (let attempt = 1; ; attempt += 1) {
-        const stored = await readContribution(demandId);
+        const stored = await readContribution(key);
         if (stored && stored.order >= order) return {};
         const delta = difference(next, stored?.c ?? {});
         const names: Record<string, string> = {};
@@ -48,7 +59,7 @@ export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: 
             {
               Put: {
                 TableName: table,
-                Item: { key: contributionKey(demandId), order, c: next },
+                Item: { key, order, c: next },
                 ...(stored
                   ? {
                       ConditionExpression: '#order = :seen',
@@ -77,6 +88,25 @@ export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: 
         if (outcome === 'done') return delta;
         // 'stale': another apply replaced the contribution after it was read; the next round reads it again.
       }
+    },
+
+    async countOnce(eventId, counter) {
+      const outcome = await transact(
+        doc,
+        [
+          {
+            Put: {
+              TableName: table,
+              Item: { key: `event#${eventId}`, counter },
+              ConditionExpression: 'attribute_not_exists(#key)',
+              ExpressionAttributeNames: { '#key': 'key' },
+            },
+          },
+          countedWith(table, counter),
+        ],
+        (reasons) => (conditionFailedAt(reasons, 0) ? 'counted' : undefined),
+      );
+      return outcome === 'done';
     },
 
     async read() {

@@ -2,17 +2,12 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { conditionsOf, type Subscription } from '@cic/shared';
 import type { IndexKey, PercolatorPort } from '../alerts/percolator.port';
 import type { SubscriptionRepository } from '../alerts/subscription.repository';
-import { queryAll, queryPages } from './query-page';
+import { percolatorPartitions } from './percolator-partitions';
 import { keysOf, partitionOf } from './table-keys';
 import { conditionFailedAt, transact, type TransactItem } from './transact';
 
 const SUBSCRIPTIONS = keysOf('subscriptions');
-const PERCOLATOR = keysOf('percolator');
 const USERS = keysOf('users');
-
-/** The partition of the percolator table that lists the indexed keywords. */
-const DICTIONARY = '#dictionary';
-const KEYWORD_PREFIX = 'kw#';
 
 interface StoredSubscription extends Subscription {
   subId: string;
@@ -32,19 +27,8 @@ export function createSubscriptionDynamoRepository(
   doc: DynamoDBDocumentClient,
   tables: { subscriptions: string; percolator: string; users: string },
 ): SubscriptionRepository & PercolatorPort {
-  function dictionaryUpdate(key: IndexKey, delta: 1 | -1): TransactItem[] {
-    if (!key.startsWith(KEYWORD_PREFIX)) return [];
-    return [
-      {
-        Update: {
-          TableName: tables.percolator,
-          Key: PERCOLATOR.key({ pkey: DICTIONARY, skey: key.slice(KEYWORD_PREFIX.length) }),
-          UpdateExpression: 'ADD refs :d',
-          ExpressionAttributeValues: { ':d': delta },
-        },
-      },
-    ];
-  }
+  const percolator = percolatorPartitions(doc, tables.percolator);
+  const dictionaryUpdate = percolator.dictionaryUpdate;
 
   return {
     async create(sub, indexKeys, limit) {
@@ -63,7 +47,7 @@ export function createSubscriptionDynamoRepository(
         },
         { Put: { TableName: tables.subscriptions, Item: stored, ConditionExpression: 'attribute_not_exists(subId)' } },
         ...indexKeys.map((key): TransactItem => ({
-          Put: { TableName: tables.percolator, Item: { ...sub, ...PERCOLATOR.key({ pkey: key, skey: percolatorKey(sub) }) } },
+          Put: { TableName: tables.percolator, Item: { ...sub, ...percolator.key(key, percolatorKey(sub)) } },
         })),
         ...indexKeys.flatMap((key) => dictionaryUpdate(key, 1)),
       ];
@@ -98,7 +82,7 @@ export function createSubscriptionDynamoRepository(
           },
         },
         ...stored.indexKeys.map((key): TransactItem => ({
-          Delete: { TableName: tables.percolator, Key: PERCOLATOR.key({ pkey: key, skey: percolatorKey(stored) }) },
+          Delete: { TableName: tables.percolator, Key: percolator.key(key, percolatorKey(stored)) },
         })),
         ...stored.indexKeys.flatMap((key) => dictionaryUpdate(key, -1)),
       ];
@@ -114,21 +98,9 @@ export function createSubscriptionDynamoRepository(
     },
 
     async *readPartition(key) {
-      // Page by page, as the matcher consumes them: a large partition is never held whole.
-      for await (const page of queryPages(doc, { TableName: tables.percolator, ...partitionOf(PERCOLATOR, key) })) {
-        for (const item of page.Items ?? []) yield fromItem(item);
-      }
+      for await (const item of percolator.read(key)) yield fromItem(item);
     },
 
-    async indexedKeywords() {
-      const partition = partitionOf(PERCOLATOR, DICTIONARY);
-      const items = await queryAll(doc, {
-        TableName: tables.percolator,
-        ...partition,
-        FilterExpression: 'refs > :zero',
-        ExpressionAttributeValues: { ...partition.ExpressionAttributeValues, ':zero': 0 },
-      });
-      return new Set(items.map((item) => String(item[PERCOLATOR.rangeKey])));
-    },
+    indexedKeywords: () => percolator.indexedKeywords(),
   };
 }

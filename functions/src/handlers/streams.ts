@@ -2,6 +2,7 @@
 // retry of a failed batch, or a replayed one, creates no duplicate notification and sends no second push.
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { alerts, demandChangesOf, insertedNotificationsOf } from '../composition/alerts';
+import { achievementChangesOf, matches } from '../composition/matches';
 import { stats } from '../composition/stats';
 import { inKeyOrder } from '../common/in-key-order';
 import { functionKey, runAs } from '../common/invocation';
@@ -10,8 +11,8 @@ import { functionKey, runAs } from '../common/invocation';
 const CONCURRENCY = 8;
 
 /**
- * The demands table's stream: a newly published demand is matched against the subscriptions, and every change moves
- * the organisers' counters by what it changed.
+ * The demands table's stream: a newly published demand is matched against the subscriptions and the published 成果,
+ * and every change moves the organisers' counters by what it changed.
  */
 export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
@@ -20,21 +21,47 @@ export function onDemandChange(event: DynamoDBStreamEvent, context?: Pick<Contex
       (c) => c.id,
       CONCURRENCY,
       async ({ id, order, before, after }) => {
-        await alerts().alerts.onDemandChange(before, after);
+        // Saved searches and 成果 are matched side by side: both only read, and each writes its own inbox items.
+        await Promise.all([alerts().alerts.onDemandChange(before, after), matches().onDemandChange(before, after)]);
         await stats().onDemandChange(id, order, before, after);
       },
     );
   });
 }
 
-/** The notifications table's stream: each new inbox item may become one WeChat push. */
+/**
+ * The achievements table's stream: a newly published 成果 is filed in the 成果 percolator and matched against the open
+ * demands (their owners told in the inbox); one that stops being published is taken out of the percolator. A 成果 that
+ * becomes public counts in the organisers' figures.
+ */
+export function onAchievementChange(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
+  return runAs(functionKey(context), async () => {
+    await inKeyOrder(
+      achievementChangesOf(event),
+      (c) => c.id,
+      CONCURRENCY,
+      async ({ id, order, before, after }) => {
+        await matches().onAchievementChange(before, after);
+        await stats().onAchievementChange(id, order, before, after);
+      },
+    );
+  });
+}
+
+/**
+ * The notifications table's stream: each new inbox item may become one WeChat push, and one that tells of a match
+ * between a demand and a 成果 counts once in the organisers' figures.
+ */
 export function onNotificationCreated(event: DynamoDBStreamEvent, context?: Pick<Context, 'functionName'>): Promise<void> {
   return runAs(functionKey(context), async () => {
     await inKeyOrder(
       insertedNotificationsOf(event),
       (n) => n.userId,
       CONCURRENCY,
-      (n) => alerts().push.onNotificationCreated(n),
+      async (n) => {
+        await stats().onNotificationCreated(n);
+        await alerts().push.onNotificationCreated(n);
+      },
     );
   });
 }

@@ -1,10 +1,10 @@
-// Rate limits on the actions a spammer or a script would repeat: logging in, posting demands and submitting
-// solutions. Each is limited per user and per client IP, in fixed windows counted in DynamoDB (so every Lambda
-// container shares one count). Over the limit: 429 with Retry-After, and nothing is done.
+// Rate limits on the actions a spammer or a script would repeat: logging in, posting demands, submitting solutions
+// and inviting holders to 揭榜. Each is limited per user and per client IP, in fixed windows counted in DynamoDB (so
+// every Lambda container shares one count). Over the limit: 429 with Retry-After, and nothing is done.
 import { fail, ok, type Result } from '@cic/shared';
 import type { Clock } from '../common/clock';
 
-export type RateAction = 'login' | 'post' | 'solution';
+export type RateAction = 'login' | 'post' | 'solution' | 'invitation';
 export type RateSubject = { kind: 'ip' | 'user'; id: string };
 
 interface Window {
@@ -17,9 +17,16 @@ export const RATE_RULES: Record<RateAction, Record<RateSubject['kind'], Window>>
   login: { ip: { limit: 30, seconds: 60 }, user: { limit: 10, seconds: 60 } },
   post: { ip: { limit: 60, seconds: 3600 }, user: { limit: 20, seconds: 3600 } },
   solution: { ip: { limit: 60, seconds: 3600 }, user: { limit: 10, seconds: 3600 } },
+  // 动员揭榜: an organiser may invite a few dozen holders an hour; a script inviting everyone may not.
+  invitation: { ip: { limit: 60, seconds: 3600 }, user: { limit: 30, seconds: 3600 } },
 };
 
-const ACTION_LABELS: Record<RateAction, string> = { login: '登录', post: '发布需求', solution: '提交方案' };
+const ACTION_LABELS: Record<RateAction, string> = {
+  login: '登录',
+  post: '发布需求',
+  solution: '提交方案',
+  invitation: '邀请揭榜',
+};
 
 export const RATE_ACTIONS = Object.keys(RATE_RULES) as RateAction[];
 

@@ -134,13 +134,19 @@ export class Bm25Index<M> {
   /**
    * Ranks documents by BM25 and returns the best `limit` with the number of all matches. A document must contain at
    * least three quarters of the query's distinct terms (all of them for short queries), so 钛合金 does not return
-   * every text that merely says 合金. Ties go to the greater id. Only documents whose meta `accept` takes count (all
+   * every text that merely says 合金; with `share`, that share of them instead. Ties go to the greater id. Only documents whose meta `accept` takes count (all
    * of them without it: their metas are then not even read, which saves a cache miss a hit).
    */
-  top(query: string, accept: ((meta: M) => boolean) | undefined, limit: number): TopHits<M> {
+  top(query: string, accept: ((meta: M) => boolean) | undefined, limit: number, share?: number): TopHits<M> {
     const terms = queryTerms(query);
     if (terms.length === 0 || this.live === 0) return { hits: [], total: 0 };
-    const need = terms.length <= 3 ? terms.length : Math.ceil(terms.length * 0.75);
+    // `share`: a looser match for a long text (related listings), at least two of its terms.
+    const need =
+      share !== undefined
+        ? Math.min(terms.length, Math.max(2, Math.ceil(terms.length * share)))
+        : terms.length <= 3
+          ? terms.length
+          : Math.ceil(terms.length * 0.75);
     const present: Present[] = [];
     for (const t of terms) {
       const term = this.terms.find(termKey(t));

@@ -1,16 +1,28 @@
-// The organisers' figures (GET /stats): counters kept from the demands stream, read with one GetItem, cached briefly.
+// The organisers' figures (GET /stats): counters kept from the demands and 成果 streams, the inbox items that tell of a
+// match, and the invitations' own writes; read with one GetItem, cached briefly.
+import { createHash } from 'node:crypto';
 import {
   DEMAND_STATUSES,
   INDUSTRY_FIELDS,
   ok,
+  type Achievement,
   type Demand,
   type DemandStatus,
   type IndustryField,
+  type Notification,
+  type NotificationReason,
   type Result,
   type StatsResponse,
 } from '@cic/shared';
 import type { Clock } from '../common/clock';
-import { contributionOf, difference, type Contribution } from './contribution';
+import {
+  achievementContributionOf,
+  achievementKey,
+  contributionOf,
+  demandKey,
+  difference,
+  type Contribution,
+} from './contribution';
 import type { StatsRepository } from './stats.ports';
 
 export function toStatsResponse(counters: Contribution, at: string): StatsResponse {
@@ -31,7 +43,22 @@ export function toStatsResponse(counters: Contribution, at: string): StatsRespon
     solutions: n('solutions'),
     demandsWithSolutions: n('withSolutions'),
     matched: n('matched'),
+    achievements: n('achievements'),
+    matches: n('matches'),
+    invitations: n('invitations'),
+    invitationsAccepted: n('invitationsAccepted'),
   };
+}
+
+/** The inbox items that tell someone of a match between a demand and a 成果: each is one match in the figures. */
+export const MATCH_REASONS: readonly NotificationReason[] = ['achievement_match', 'new_achievement'];
+
+/**
+ * The once-only marker of an inbox item that told of a match. It outlives an erased account, so it names the item by a
+ * digest of the person's id and the item's, never by the id itself.
+ */
+export function matchMarkerOf(n: Pick<Notification, 'userId' | 'id'>): string {
+  return `notification#${createHash('sha256').update(`${n.userId}\u0000${n.id}`).digest('base64url')}`;
 }
 
 export function createStatsService(deps: { stats: StatsRepository; clock: Clock; cacheMs: number }) {
@@ -50,7 +77,29 @@ export function createStatsService(deps: { stats: StatsRepository; clock: Clock;
     ): Promise<Contribution> {
       const next = contributionOf(after);
       if (before && Object.keys(difference(next, contributionOf(before))).length === 0) return {};
-      return deps.stats.apply(demandId, order, next);
+      return deps.stats.apply(demandKey(demandId), order, next);
+    },
+
+    /** The same for each change on the 成果 stream (and the seed's 示例 成果): a 成果 counts once it is or was public. */
+    async onAchievementChange(
+      achievementId: string,
+      order: string,
+      before: Achievement | undefined,
+      after: Achievement | undefined,
+    ): Promise<Contribution> {
+      const next = achievementContributionOf(after);
+      // Drafts and reviews move no figure: a 成果 that was never public costs no write at all.
+      if (Object.keys(difference(next, achievementContributionOf(before))).length === 0) return {};
+      return deps.stats.apply(achievementKey(achievementId), order, next);
+    },
+
+    /**
+     * Called for each new inbox item (the notifications stream): one that tells of a match counts once, however often
+     * its record is replayed. True when it was counted now.
+     */
+    async onNotificationCreated(n: Pick<Notification, 'userId' | 'id' | 'reason'>): Promise<boolean> {
+      if (!MATCH_REASONS.includes(n.reason)) return false;
+      return deps.stats.countOnce(matchMarkerOf(n), 'matches');
     },
 
     async read(): Promise<Result<StatsResponse>> {

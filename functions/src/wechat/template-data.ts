@@ -108,19 +108,28 @@ export function demandPage(demandId: string): string {
   return `pages/demand/index?id=${encodeURIComponent(demandId)}`;
 }
 
-/** Whom a message about a demand goes to, in which template; both templates open the demand and name it in thing1. */
+/** The mini-program page of the holder's invitations to 揭榜, at one of them. */
+export function invitationsPage(invitationId: string): string {
+  return `achievements/invitations/index?id=${encodeURIComponent(invitationId)}`;
+}
+
+/**
+ * Whom a message about a demand goes to, in which template; both templates name the demand in thing1 and open it, or,
+ * for an invitation to 揭榜 it, the holder's invitations.
+ */
 interface DemandMessageTo {
   openid: string;
   templateId: string;
   demandId: string;
   title: string;
+  invitationId?: string | undefined;
 }
 
 function demandMessage(to: DemandMessageTo, data: SubscribeMessage['data']): SubscribeMessage {
   return {
     touser: to.openid,
     templateId: to.templateId,
-    page: demandPage(to.demandId),
+    page: to.invitationId ? invitationsPage(to.invitationId) : demandPage(to.demandId),
     data: { thing1: { value: thing(to.title) }, ...data },
   };
 }
@@ -143,9 +152,10 @@ export function statusChangeMessage(
 
 /** The alerts' message in its template: the keywords each template of this app has, each within WeChat's limits. */
 export function subscribeMessageOf(message: PushMessage): SubscribeMessage {
-  const { openid, templateId, demandId, title } = message;
+  const { openid, templateId, demandId, title, invitationId } = message;
+  const to = { openid, templateId, demandId, title, invitationId };
   if (message.kind === 'new_match') {
-    return newMatchMessage({ openid, templateId, demandId, title, reason: message.reason, publishedAt: new Date(message.at) });
+    return newMatchMessage({ ...to, reason: message.reason, publishedAt: new Date(message.at) });
   }
-  return statusChangeMessage({ openid, templateId, demandId, title, status: message.status, at: new Date(message.at) });
+  return statusChangeMessage({ ...to, status: message.status, at: new Date(message.at) });
 }

@@ -2,6 +2,8 @@
 // erases their account, and every part of it is gone or kept without them; signing up again gives an empty account.
 // (The reliability suite crawls every table after erasures for anything left: test/reliability/erasure.test.ts.)
 import type {
+  Achievement,
+  AchievementDetailResponse,
   AuthResponse,
   Demand,
   DemandDetailResponse,
@@ -13,7 +15,17 @@ import type {
   SubscribeQuotaResponse,
   Subscription,
 } from '@cic/shared';
-import { call, completeForm, createDraft, login, published, submitted, uniq } from '../support/api';
+import {
+  achievementForm,
+  call,
+  completeForm,
+  createDraft,
+  login,
+  published,
+  publishedAchievement,
+  submitted,
+  uniq,
+} from '../support/api';
 import { assignJudges, decide, putScore, submitSolution } from '../support/contest';
 import { eventually, stackPartition } from '../support/stack-env';
 
@@ -160,6 +172,79 @@ describe('DELETE /me erases the person', () => {
     expect((await call<{ items: Solution[] }>('GET', '/me/solutions', { token: again.token })).body.items).toEqual([]);
     expect((await call<{ items: unknown[] }>('GET', '/me/judging', { token: again.token })).body.items).toEqual([]);
     expect((await call<{ items: unknown[] }>('GET', '/me/awards', { token: again.token })).body.items).toEqual([]);
+  });
+});
+
+describe('DELETE /me erases the person’s 成果 and invitations', () => {
+  const contacts = { contactName: '注销联系人', contactPhone: '13912340002', email: `${uniq('ach')}@example.com` };
+  let me: AuthResponse;
+  let admin: AuthResponse;
+  let mine: { draft: Achievement; pending: Achievement; live: Achievement; personal: Achievement };
+  let invitations: string[];
+  let report: Record<string, number>;
+
+  beforeAll(async () => {
+    let other: AuthResponse;
+    [me, admin, other] = await Promise.all([login('user'), login('admin'), login('user')]);
+    const draft = await call<Achievement>('POST', '/achievements', { token: me.token, json: { title: '草稿中的成果' } });
+    const pending = await call<Achievement>('POST', '/achievements', { token: me.token, json: achievementForm(contacts) });
+    expect((await call('POST', `/achievements/${pending.body.id}/submit`, { token: me.token })).status).toBe(200);
+    mine = {
+      draft: draft.body,
+      pending: pending.body,
+      live: await publishedAchievement(me.token, admin.token, achievementForm({ ...contacts, holderType: 'enterprise' })),
+      personal: await publishedAchievement(
+        me.token,
+        admin.token,
+        achievementForm({ ...contacts, holderType: 'individual', holderName: '注销的个人持有人' }),
+      ),
+    };
+    // An invitation to me (the holder of a 成果), and one from me (a demand's owner).
+    const theirDemand = await published(other.token, admin.token);
+    const myDemand = await published(me.token, admin.token);
+    const theirAchievement = await publishedAchievement(other.token, admin.token);
+    const toMe = await call<{ id: string }>('POST', `/demands/${theirDemand.id}/invitations`, {
+      token: other.token,
+      json: { achievementId: mine.live.id },
+    });
+    const fromMe = await call<{ id: string }>('POST', `/demands/${myDemand.id}/invitations`, {
+      token: me.token,
+      json: { achievementId: theirAchievement.id },
+    });
+    expect([toMe.status, fromMe.status]).toEqual([201, 201]);
+    invitations = [toMe.body.id, fromMe.body.id];
+
+    const erased = await call<{ deleted: true; erased: Record<string, number> }>('DELETE', '/me', { token: me.token });
+    expect(erased.status).toBe(200);
+    report = erased.body.erased;
+  });
+
+  it('deletes the 成果 nobody else saw, and says how many of each', async () => {
+    expect(report).toMatchObject({ achievementsDeleted: 2, achievementsKept: 2, invitations: 2 });
+    for (const achievement of [mine.draft, mine.pending]) {
+      expect((await call('GET', `/achievements/${achievement.id}`, { token: admin.token })).status).toBe(404);
+    }
+  });
+
+  it('closes the published 成果 without contacts or owner, keeping an organisation’s name but not a person’s', async () => {
+    const live = (await call<AchievementDetailResponse>('GET', `/achievements/${mine.live.id}`, { token: admin.token })).body;
+    const personal = (await call<AchievementDetailResponse>('GET', `/achievements/${mine.personal.id}`, { token: admin.token }))
+      .body;
+    for (const kept of [live, personal]) {
+      expect(kept.status).toBe('closed');
+      for (const key of ['contactName', 'contactPhone', 'email'] as const) expect(kept[key]).toBeUndefined();
+      expect(JSON.stringify(kept)).not.toContain(me.user.id);
+      expect(JSON.stringify(kept)).not.toContain(contacts.contactPhone);
+    }
+    expect(live.holderName).toBe(mine.live.holderName);
+    expect(personal.holderName).toBeUndefined();
+    // Closed, it is out of the public list.
+    const listed = await call<{ items: { id: string }[] }>('GET', '/achievements?limit=50');
+    expect(listed.body.items.map((i) => i.id)).not.toContain(mine.live.id);
+  });
+
+  it('deletes the invitations the person received and sent', async () => {
+    for (const id of invitations) expect(await stackPartition('invitations', 'id', id)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 // WeChat's content check on submit: risky is refused, review and outages go to the queue flagged, nothing is lost.
-import type { AuthResponse, Demand, Page } from '@cic/shared';
+import type { AuthResponse, Demand, Page, ReviewQueueItem } from '@cic/shared';
 import { call, completeForm, createDraft, login, uniq } from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 
@@ -15,7 +15,9 @@ describe('content safety on submit', () => {
   });
 
   const queueEntry = async (id: string) =>
-    (await call<Page<Demand>>('GET', '/admin/reviews?limit=50', { token: admin })).body.items.find((d) => d.id === id);
+    (await call<Page<ReviewQueueItem>>('GET', '/admin/reviews?kind=demand&limit=50', { token: admin })).body.items.find(
+      (d) => d.id === id && d.kind === 'demand',
+    );
 
   it('passes clean text to the queue unflagged', async () => {
     const token = await wechatUser();

@@ -1,5 +1,5 @@
 // The status machine over HTTP: draft → pending_review → published | rejected → (edit) → pending_review, and close.
-import type { Demand, DemandDetailResponse, Page } from '@cic/shared';
+import type { Demand, DemandDetailResponse, Page, ReviewQueueItem } from '@cic/shared';
 import { call, completeForm, createDraft, published, submitted, tokensOf } from '../support/api';
 
 describe('demand lifecycle over the HTTP API', () => {
@@ -63,12 +63,12 @@ describe('demand lifecycle over the HTTP API', () => {
     expect(resubmitted.body.status).toBe('pending_review');
     expect(resubmitted.body.rejectReason).toBeUndefined();
 
-    const queue = await call<Page<Demand>>('GET', '/admin/reviews?limit=50', { token: admin });
+    const queue = await call<Page<ReviewQueueItem>>('GET', '/admin/reviews?kind=demand&limit=50', { token: admin });
     expect(queue.status).toBe(200);
-    expect(queue.body.items.every((d) => d.status === 'pending_review')).toBe(true);
-    const submittedAt = (page: Page<Demand>) => page.items.map((d) => d.submittedAt ?? '');
+    expect(queue.body.items.every((d) => d.status === 'pending_review' && d.kind === 'demand')).toBe(true);
+    const submittedAt = (page: Page<ReviewQueueItem>) => page.items.map((d) => d.submittedAt ?? '');
     expect(submittedAt(queue.body)).toEqual([...submittedAt(queue.body)].sort());
-    const newest = await call<Page<Demand>>('GET', '/admin/reviews?limit=50&order=newest', { token: admin });
+    const newest = await call<Page<ReviewQueueItem>>('GET', '/admin/reviews?kind=demand&limit=50&order=newest', { token: admin });
     expect(newest.status).toBe(200);
     expect(submittedAt(newest.body)).toEqual([...submittedAt(newest.body)].sort().reverse());
     const badOrder = await call('GET', '/admin/reviews?order=latest', { token: admin });

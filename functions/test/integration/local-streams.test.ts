@@ -86,7 +86,8 @@ describe('local streams', () => {
     const prefix = uniq('primed');
     const names = tableNames(prefix);
     await ensureTables(client, prefix);
-    expect(await primeLatestStreams(client, endpoint(), prefix)).toEqual([names.demands]);
+    // Every stream a function reads from LATEST: the demands' and the 成果's.
+    expect(await primeLatestStreams(client, endpoint(), prefix)).toEqual([names.demands, names.achievements]);
 
     const reads = await readThroughFirstDemands(prefix, client, streams);
     expect(reads.filter((r) => 'error' in r)).toEqual([]);
@@ -110,7 +111,8 @@ describe('local streams', () => {
     try {
       const file = join(dir, 'checkpoint.json');
       writeFileSync(file, JSON.stringify({ [`${Table?.LatestStreamArn}::shardId-1`]: '000000000000000000042' }));
-      expect(await primeLatestStreams(client, endpoint(), prefix, file)).toEqual([]);
+      // Only the demands stream resumes from the file; the 成果's, with no checkpoint, is primed.
+      expect(await primeLatestStreams(client, endpoint(), prefix, file)).toEqual([names.achievements]);
       // Another stream's checkpoint, or a file that is not the plugin's, changes nothing.
       writeFileSync(file, JSON.stringify({ 'arn:aws:dynamodb:local:000000000000:table/other/stream/x::shardId-1': '1' }));
       expect(await primeLatestStreams(client, endpoint(), prefix, file)).toEqual([names.demands]);

@@ -1,5 +1,5 @@
 // A small HTTP client for the integration tests: real requests to the serverless-offline started by global-setup.
-import type { AuthResponse, Demand, DemandComplete, UserRole } from '@cic/shared';
+import type { Achievement, AchievementDraft, AuthResponse, Demand, DemandComplete, UserRole } from '@cic/shared';
 import { completeForm, topicalForm } from '../fakes/demand.factory';
 import { httpCall } from './http';
 
@@ -72,6 +72,13 @@ export async function login(role: UserRole = 'user', nickname = uniq(role)): Pro
   return res.body;
 }
 
+/** A new person logged in through WeChat (the fake server's jscode2session): they have an openid, so pushes reach them. */
+export async function wechatUser(): Promise<AuthResponse> {
+  const res = await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${uniq('wx')}-1` } });
+  if (res.status !== 200) throw new Error(`wechat login failed: ${res.text}`);
+  return res.body;
+}
+
 /** One new person per role, logged in at once: their tokens, in the roles' order. */
 export async function tokensOf<const R extends readonly UserRole[]>(...roles: R): Promise<{ -readonly [K in keyof R]: string }> {
   return Promise.all(roles.map(async (role) => (await login(role)).token)) as Promise<{ -readonly [K in keyof R]: string }>;
@@ -97,5 +104,46 @@ export async function published(token: string, adminToken: string, form?: Partia
     json: { decision: 'approve' },
   });
   if (res.status !== 200) throw new Error(`approve failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** A complete 成果 form (示例: written for the tests, no real institution), with any field overridden. */
+export function achievementForm(overrides: Partial<AchievementDraft> = {}): AchievementDraft {
+  return {
+    title: '钛合金薄板脉冲激光焊接工艺（示例）',
+    holderName: '示例大学材料学院',
+    holderType: 'university',
+    field: 'new_materials',
+    keywords: ['激光焊接', '钛合金'],
+    summary:
+      '一种面向钛合金薄板的脉冲激光焊接工艺：背面气体保护与焊后局部热处理相结合，焊缝强度达到母材的百分之九十六以上，' +
+      '气孔率低于万分之五，变形量小于零点一五毫米；已在两家航空零部件企业完成中试，可提供工艺包、设备选型与人员培训。',
+    trl: 6,
+    ip: [{ kind: 'invention', number: 'ZL202310000001.1', status: 'granted' }],
+    cooperationModes: ['transfer'],
+    priceWan: 80,
+    region: '江苏省 / 南京市',
+    contactName: '王老师',
+    contactPhone: '13900002222',
+    anonymous: false,
+    ...overrides,
+  };
+}
+
+/** A 成果 of `token`'s, submitted and approved by `adminToken`: published. */
+export async function publishedAchievement(
+  token: string,
+  adminToken: string,
+  form: AchievementDraft = achievementForm(),
+): Promise<Achievement> {
+  const draft = await call<Achievement>('POST', '/achievements', { token, json: form });
+  if (draft.status !== 201) throw new Error(`achievement create failed: ${draft.status} ${draft.text}`);
+  const sent = await call<Achievement>('POST', `/achievements/${draft.body.id}/submit`, { token });
+  if (sent.status !== 200) throw new Error(`achievement submit failed: ${sent.status} ${sent.text}`);
+  const res = await call<Achievement>('POST', `/admin/achievements/${draft.body.id}/review`, {
+    token: adminToken,
+    json: { decision: 'approve' },
+  });
+  if (res.status !== 200) throw new Error(`achievement approve failed: ${res.status} ${res.text}`);
   return res.body;
 }

@@ -1,45 +1,14 @@
-// The four journeys of the mini-program, in its H5 build, in Debian's Chromium at a phone's 375×812, against the
+// The journeys of the mini-program, in its H5 build, in Debian's Chromium at a phone's 375×812, against the
 // local stack with the seeded real demands. Each main page is screenshotted into .artifacts/screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { call, login } from '../../../functions/test/support/api';
-import { h5, launch, phone, rendersChinese, screenshot } from './browser';
+import { devLogin, h5, launch, phone, shot, visible, visibleField as field, visibleText as text } from './browser';
 
 const tag = `浏览器${Date.now()
   .toString(36)
   .replace(/[^a-z]/g, '')
   .slice(0, 5)}`;
 const title = `${tag}钛合金焊缝检测`;
-
-/** The inner <input>/<textarea> of a Taro field labelled for people (aria-label on the Taro component). */
-// Taro's H5 router keeps earlier pages in the DOM, hidden, so every lookup keeps to what a person can see.
-function field(page: Page, label: string) {
-  return page
-    .locator(
-      `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`,
-    )
-    .filter({ visible: true })
-    .first();
-}
-
-const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true }).first();
-const visible = (page: Page, selector: string, hasText?: string) =>
-  page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
-
-async function devLogin(page: Page, nickname: string, role: '普通用户' | '管理员') {
-  await page.goto(h5('/pages/me/index'));
-  const logout = text(page, '退出登录');
-  if (await logout.isVisible().catch(() => false)) await logout.click();
-  await field(page, '昵称').fill(nickname);
-  await text(page, role).click();
-  await text(page, '登录').click();
-  await page.getByText(nickname).filter({ visible: true }).first().waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  expect(await rendersChinese(page)).toBe(true);
-  await screenshot(page, name);
-}
 
 describe('the mini-program in a real browser', () => {
   let browser: Browser;
@@ -148,8 +117,12 @@ describe('the mini-program in a real browser', () => {
     for (let i = 0; i < 30 && !found; i += 1) {
       found = await visible(page, '.notification-item', title)
         .first()
-        .isVisible({ timeout: 1000 })
-        .catch(() => false);
+        // (isVisible does not wait: waitFor gives the list its second to load)
+        .waitFor({ timeout: 1000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (!found) await page.reload();
     }
     expect(found).toBe(true);
@@ -234,4 +207,98 @@ describe('the mini-program in a real browser', () => {
     await visible(page, '.notification-item, .state--empty').first().waitFor();
     await shot(page, 'inbox-tier');
   });
+  it('6. 成果: the 成果 tab of the hall lists the seeded 示例 成果 and opens one; a holder drafts a 成果 and finds it under 我的成果', async () => {
+    const holder = `${tag}成果持有方`;
+    const achievementTitle = `${tag}激光熔覆修复工艺`;
+    await devLogin(page, holder, '普通用户');
+    await page.goto(h5('/pages/index/index'));
+    await visible(page, '.demand-card').first().waitFor();
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/achievements' && r.request().method() === 'GET'),
+      visible(page, '[role="tab"]', '成果').first().click(),
+    ]);
+    const cards = visible(page, '.achievement-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThanOrEqual(5);
+    expect(await visible(page, '.demand-card').count()).toBe(0);
+    await shot(page, 'hall-achievements');
+
+    // A seeded 示例 成果: the card says so, and so does its page.
+    // (by its 示例 tag: a test's 成果 may have 示例 in its holder's name without being one)
+    const example = cards.filter({ has: page.locator('.tag', { hasText: /^示例$/ }) }).first();
+    const exampleTitle = await example.locator('.listing-card__title').innerText();
+    await example.click();
+    await text(page, exampleTitle).waitFor();
+    for (const label of ['成果信息', '技术成熟度', '成果简介', '知识产权', '持有方与联系方式']) await text(page, label).waitFor();
+    await page
+      .getByText(/^示例成果：/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+    await shot(page, 'achievement-detail');
+
+    // 发布 → 发布成果 → the form; what is typed is saved on the server as a draft.
+    await page.goto(h5('/pages/post/index'));
+    await text(page, '发布成果 ›').click();
+    await text(page, '成果信息').waitFor();
+    // Until the page change is over, the 发布 page (its 附件3 form has the same chips) is still on screen.
+    await page.getByText('企业技术需求（附件3）').waitFor({ state: 'hidden' });
+    const fill = async (label: string, value: string) => {
+      await field(page, label).fill(value);
+      await field(page, label).blur();
+    };
+    await fill('成果名称', achievementTitle);
+    await text(page, '新材料').click();
+    await fill('关键词', '激光熔覆');
+    await text(page, '添加').click();
+    await fill('关键词', '表面修复');
+    await field(page, '关键词').press('Enter');
+    await visible(page, '.keyword-chip', '表面修复').first().waitFor();
+    await fill(
+      '成果简介',
+      '一种面向轴类与模具零件的高速激光熔覆修复工艺：熔覆层与基体冶金结合，稀释率低于百分之五，硬度可达到HRC58以上，' +
+        '单道熔覆速度每分钟二十米，热影响区小，零件变形量小于零点零五毫米；已在三家钢铁和工程机械企业应用两年，可提供工艺包、' +
+        '粉末配方与设备选型服务，并可为企业培训操作人员。',
+    );
+    await fill('持有单位', `${tag}示范研究院`);
+    await text(page, '科研院所').click();
+    await fill('所在地区', '江苏省 / 常州市');
+    await text(page, '技术转让').click();
+    await fill('联系人', '李老师');
+    // Autosave: a POST makes the server draft, later changes PUT it; the last save carries every field.
+    const saved = page.waitForResponse(
+      (r) =>
+        ['POST', 'PUT'].includes(r.request().method()) &&
+        /^\/achievements(\/[^/]+)?$/.test(new URL(r.url()).pathname) &&
+        (r.request().postData() ?? '').includes('13900003333'),
+    );
+    await fill('联系电话', '13900003333');
+    const draft = await saved;
+    expect([200, 201]).toContain(draft.status());
+    expect(draft.request().postDataJSON()).toMatchObject({
+      title: achievementTitle,
+      field: 'new_materials',
+      keywords: ['激光熔覆', '表面修复'],
+      holderName: `${tag}示范研究院`,
+      holderType: 'institute',
+      region: '江苏省 / 常州市',
+      cooperationModes: ['transfer'],
+      contactName: '李老师',
+    });
+    expect(await draft.json()).toMatchObject({ status: 'draft', title: achievementTitle });
+    await page
+      .getByText(/^已保存草稿 \d\d:\d\d$/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+    await shot(page, 'achievement-form');
+
+    await page.goto(h5('/pages/me/index'));
+    await text(page, '我的成果').click();
+    const mine = visible(page, '.my-achievement', achievementTitle).first();
+    await mine.waitFor();
+    await mine.getByText('草稿', { exact: true }).waitFor();
+    await mine.getByText(/^新材料 · /).waitFor();
+    await shot(page, 'my-achievements');
+  }, 120_000);
 });

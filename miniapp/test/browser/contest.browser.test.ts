@@ -3,13 +3,14 @@
 // the better one and declines the other with a reason, an organiser gives 最佳解决方案奖, the figures count one more
 // matched demand, and the losing challenger reads the reason in the inbox. Setting up the demand and the judges goes
 // through the API; everything a person does in the contest goes through the pages.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { login, published } from '../../../functions/test/support/api';
 import { assignJudges } from '../../../functions/test/support/contest';
-import { h5, launch, phone, rendersChinese, screenshot } from './browser';
+import { devLogin as devLoginAs, h5, launch, phone, shot, visible, visibleField as field, visibleText as text } from './browser';
 
 type Role = 'user' | 'admin' | 'judge';
-const ROLE_LABEL: Record<Role, string> = { user: '普通用户', admin: '管理员', judge: '评委' };
+const ROLE_LABEL = { user: '普通用户', admin: '管理员', judge: '评委' } as const satisfies Record<Role, string>;
+const devLogin = (page: Page, nickname: string, role: Role) => devLoginAs(page, nickname, ROLE_LABEL[role]);
 
 const tag = `揭榜${Date.now()
   .toString(36)
@@ -28,43 +29,8 @@ const WIN = { title: `${tag}相控阵在线检测系统`, organisation: `${tag}�
 const LOSE = { title: `${tag}涡流阵列检测方案`, organisation: `${tag}常州检测技术有限公司` };
 const DECLINE_REASON = '检测速度达不到产线每分钟2米的节拍要求';
 
-// Taro's H5 router keeps earlier pages in the DOM, hidden, so every lookup keeps to what a person can see.
-function field(scope: Page | Locator, label: string) {
-  return scope
-    .locator(
-      `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`,
-    )
-    .filter({ visible: true })
-    .first();
-}
-const text = (scope: Page | Locator, value: string) => scope.getByText(value, { exact: true }).filter({ visible: true }).first();
-const visible = (page: Page, selector: string, hasText?: string) =>
-  page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
 const responseTo = (page: Page, method: string, path: RegExp) =>
   page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
-
-async function devLogin(page: Page, nickname: string, role: Role) {
-  await page.goto(h5('/pages/me/index'));
-  const logout = text(page, '退出登录');
-  if (await logout.isVisible().catch(() => false)) await logout.click();
-  await field(page, '昵称').fill(nickname);
-  await text(page, ROLE_LABEL[role]).click();
-  await text(page, '登录').click();
-  await page.getByText(nickname).filter({ visible: true }).first().waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  // A toast from the last action would cover the page: let it go first.
-  await page
-    .locator('.taro__toast')
-    .filter({ visible: true })
-    .first()
-    .waitFor({ state: 'hidden' })
-    .catch(() => undefined);
-  await page.waitForTimeout(400);
-  expect(await rendersChinese(page)).toBe(true);
-  await screenshot(page, name);
-}
 
 /** The 已对接需求 figure on the 数据统计 page, as the page shows it. */
 async function matchedOnStatsPage(page: Page): Promise<number> {

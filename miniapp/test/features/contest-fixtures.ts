@@ -119,6 +119,10 @@ export function stats(over: Partial<StatsResponse> = {}): StatsResponse {
     solutions: 58,
     demandsWithSolutions: 31,
     matched: 12,
+    achievements: 36,
+    matches: 1240,
+    invitations: 18,
+    invitationsAccepted: 7,
     ...over,
   };
 }

@@ -37,10 +37,10 @@ describe('what autosave sends', () => {
 describe('drafts on the phone', () => {
   it('are kept per user and per demand', () => {
     saveLocalDraft('u1', 'new', { values: { title: '一' } });
-    saveLocalDraft('u1', { id: 'd9' }, { values: { title: '二' }, demandId: 'd9', version: 3 });
+    saveLocalDraft('u1', { id: 'd9' }, { values: { title: '二' }, id: 'd9', version: 3 });
     saveLocalDraft('u2', 'new', { values: { title: '三' } });
     expect(loadLocalDraft('u1', 'new')?.values).toEqual({ title: '一' });
-    expect(loadLocalDraft('u1', { id: 'd9' })).toMatchObject({ values: { title: '二' }, demandId: 'd9', version: 3 });
+    expect(loadLocalDraft('u1', { id: 'd9' })).toMatchObject({ values: { title: '二' }, id: 'd9', version: 3 });
     expect(loadLocalDraft('u2', 'new')?.values).toEqual({ title: '三' });
     clearLocalDraft('u1', 'new');
     expect(loadLocalDraft('u1', 'new')).toBeUndefined();
@@ -49,8 +49,8 @@ describe('drafts on the phone', () => {
 
   it('link to the server draft without losing values typed since it was sent', () => {
     saveLocalDraft('u1', 'new', { values: { title: '后来输入的标题' } });
-    linkLocalDraft('u1', 'new', { demandId: 'd1', version: 4 }, { title: '发送时的标题' });
-    expect(loadLocalDraft('u1', 'new')).toMatchObject({ values: { title: '后来输入的标题' }, demandId: 'd1', version: 4 });
+    linkLocalDraft('u1', 'new', { id: 'd1', version: 4 }, { title: '发送时的标题' });
+    expect(loadLocalDraft('u1', 'new')).toMatchObject({ values: { title: '后来输入的标题' }, id: 'd1', version: 4 });
   });
 
   it('ignore what is not a draft', () => {

@@ -2,7 +2,7 @@
 // (200) or with reply(status, body); every request is logged with its parsed body and headers.
 import { setSession } from '../../src/session/session';
 import { __test } from '../mocks/taro';
-import type { UserRole } from '@cic/shared';
+import type { Achievement, AchievementSummary, UserRole } from '@cic/shared';
 
 export interface FakeRequest {
   method: string;
@@ -81,3 +81,48 @@ export function freshPageEachTest(routerParams?: Record<string, string>): void {
     if (routerParams) __test.setRouterParams(routerParams);
   });
 }
+
+/** A published 成果 as its holder sees it (GET /me/achievements, the detail with viewer.isOwner). */
+export const achievement = (id: string, over: Partial<Achievement> = {}): Achievement => ({
+  id,
+  ownerId: USER.id,
+  status: 'published',
+  createdAt: '2026-11-01T02:00:00Z',
+  updatedAt: '2026-11-02T02:00:00Z',
+  publishedAt: '2026-11-02T02:00:00Z',
+  version: 3,
+  history: [],
+  title: `成果${id}`,
+  holderName: '江南材料研究院',
+  holderType: 'institute',
+  field: 'new_materials',
+  keywords: ['石墨烯', '导热膜'],
+  summary: '高导热石墨烯薄膜的连续制备工艺。'.repeat(8),
+  trl: 7,
+  ip: [{ kind: 'invention', number: 'ZL202310001234.5', status: 'granted' }],
+  cooperationModes: ['transfer', 'license'],
+  priceWan: null,
+  region: '江苏省 / 南京市',
+  contactName: '李老师',
+  contactPhone: '13912345678',
+  anonymous: false,
+  ...over,
+});
+
+/** The card of a 成果 in GET /achievements. */
+export const achievementSummary = (id: string, over: Partial<AchievementSummary> = {}): AchievementSummary => ({
+  id,
+  status: 'published',
+  title: `成果${id}`,
+  holderName: '江南材料研究院',
+  holderType: 'institute',
+  field: 'new_materials',
+  keywords: ['石墨烯', '导热膜'],
+  trl: 7,
+  priceWan: null,
+  region: '江苏省 / 南京市',
+  publishedAt: '2026-11-02T02:00:00Z',
+  anonymous: false,
+  excerpt: '高导热石墨烯薄膜的连续制备工艺',
+  ...over,
+});

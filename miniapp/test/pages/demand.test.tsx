@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { __test, calls } from '../mocks/taro';
-import type { DemandDetailResponse } from '@cic/shared';
+import type { DemandDetailResponse, SimilarDemandsResponse } from '@cic/shared';
 import DemandDetail from '../../src/pages/demand/index';
 import { setSession } from '../../src/session/session';
 import { award } from '../features/contest-fixtures';
 import { freshPageEachTest } from '../features/fake-api';
+import { achievementMatch } from '../features/match-fixtures';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -48,16 +49,36 @@ const named = (overrides: Partial<DemandDetailResponse> = {}) =>
     ...overrides,
   });
 
-type Req = { method: string; path: string; body: unknown };
+type Req = { method: string; path: string; query: Record<string, string>; body: unknown };
+type Answer = { statusCode: number; data: unknown };
 
-/** Serves GET /demands/d1 with `detail`, and follow/unfollow/subscribe-quota like the API would. */
-function serve(detail: { statusCode: number; data: unknown }) {
+const similarItems: SimilarDemandsResponse['items'] = [
+  { demandId: 'd7', title: '钛合金激光焊接变形控制', score: 0.81, field: 'new_materials', publishedAt: '2026-10-02T02:00:00Z' },
+  { demandId: 'd8', title: '薄板焊缝在线检测', score: 0.64 },
+];
+
+const matchOf = achievementMatch;
+
+/**
+ * Serves GET /demands/d1 with `detail`, follow/unfollow/subscribe-quota like the API would, and the demand's similar
+ * demands and matches (answers that can be replaced).
+ */
+function serve(detail: Answer, more: { similar?: Answer; matches?: Answer } = {}) {
   const requests: Req[] = [];
   let count = (detail.data as { followerCount?: number }).followerCount ?? 0;
   __test.onRequest(({ url, method = 'GET', data }) => {
-    const path = new URL(url).pathname;
-    requests.push({ method, path, body: typeof data === 'string' ? JSON.parse(data) : undefined });
+    const u = new URL(url);
+    const path = u.pathname;
+    requests.push({
+      method,
+      path,
+      query: Object.fromEntries(u.searchParams),
+      body: typeof data === 'string' ? JSON.parse(data) : undefined,
+    });
     if (path === '/demands/d1' && method === 'GET') return detail;
+    if (path === '/demands/d1/similar') return more.similar ?? { statusCode: 200, data: { items: similarItems } };
+    if (path === '/demands/d1/matches')
+      return more.matches ?? { statusCode: 200, data: { items: [0, 1, 2].map((i) => matchOf(i)) } };
     if (path === '/demands/d1/follow') {
       const following = method === 'PUT';
       count += following ? 1 : -1;
@@ -164,10 +185,10 @@ it('asks a logged-out visitor to log in instead of following', async () => {
 
 it('sends an expired session to log in again', async () => {
   logIn();
-  __test.onRequest(({ method }) =>
+  __test.onRequest(({ method, url }) =>
     method === 'PUT'
       ? { statusCode: 401, data: { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } } }
-      : { statusCode: 200, data: publicDemand() },
+      : { statusCode: 200, data: new URL(url).pathname === '/demands/d1' ? publicDemand() : { items: [] } },
   );
   render(<DemandDetail />);
   fireEvent.click(await screen.findByText('关注'));
@@ -250,9 +271,9 @@ it('treats a link without an id as not found, without asking the API', async () 
 
 it('offers 重试 after a failure', async () => {
   let up = false;
-  __test.onRequest(() =>
+  __test.onRequest(({ url }) =>
     up
-      ? { statusCode: 200, data: publicDemand() }
+      ? { statusCode: 200, data: new URL(url).pathname === '/demands/d1' ? publicDemand() : { items: [] } }
       : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } },
   );
   render(<DemandDetail />);
@@ -271,4 +292,91 @@ it('sends one follow for a double tap', async () => {
   fireEvent.click(button);
   await screen.findByText('已关注');
   expect(requests.filter((r) => r.path === '/demands/d1/follow')).toHaveLength(1);
+});
+
+describe('匹配成果 and 相似需求', () => {
+  const section = () => within(screen.getByRole('group', { name: '匹配成果' }));
+
+  it('shows the owner the best three 成果, each opening its 粗评估, and 查看全部', async () => {
+    logIn();
+    const requests = serve(
+      { statusCode: 200, data: named({ viewer: { isOwner: true, following: false } }) },
+      {
+        matches: { statusCode: 200, data: { items: [0, 1, 2, 3].map((i) => matchOf(i, i === 2 ? { tier: 'mentioned' } : {})) } },
+      },
+    );
+    render(<DemandDetail />);
+    await screen.findByText('成果0：钛合金激光焊接工艺');
+    expect(requests.find((r) => r.path === '/demands/d1/matches')?.query).toEqual({ limit: '3' });
+    const cards = Array.from(document.querySelectorAll('.detail-matches .match-card__title'), (n) => n.textContent);
+    expect(cards).toEqual(['成果0：钛合金激光焊接工艺', '成果1：钛合金激光焊接工艺', '成果2：钛合金激光焊接工艺']);
+    expect(section().getByLabelText('匹配度 90 分')).toBeTruthy();
+    expect(section().getAllByText('主题相关')).toHaveLength(2);
+    expect(section().getAllByText('提及')).toHaveLength(1);
+    expect(section().getAllByText('激光焊接 · 标题')).toHaveLength(3);
+    expect(section().getAllByText('TRL 6 级')).toHaveLength(3);
+    expect(section().getAllByText('高校')).toHaveLength(3);
+
+    fireEvent.click(screen.getByRole('link', { name: '成果1：钛合金激光焊接工艺' }));
+    fireEvent.click(section().getByText('查看全部 ›'));
+    expect(calls.navigations).toEqual([
+      '/achievements/scorecard/index?demandId=d1&achievementId=a1',
+      '/achievements/matches/index?demandId=d1',
+    ]);
+  });
+
+  it('shows an organiser the matches too, and says when there is none', async () => {
+    setSession({ token: 't', expiresIn: 3600, user: { id: 'u5', nickname: '组织方', role: 'admin' } });
+    serve({ statusCode: 200, data: named() }, { matches: { statusCode: 200, data: { items: [] } } });
+    render(<DemandDetail />);
+    await screen.findByRole('group', { name: '匹配成果' });
+    expect(await section().findByText('暂无匹配的成果，有相关成果发布时会通知您')).toBeTruthy();
+  });
+
+  it('offers 重试 when the matches fail, and the demand stays', async () => {
+    logIn();
+    let matches: Answer = { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } };
+    serve(
+      { statusCode: 200, data: named({ viewer: { isOwner: true, following: false } }) },
+      {
+        get matches() {
+          return matches;
+        },
+      },
+    );
+    render(<DemandDetail />);
+    expect(await screen.findByText('匹配成果没有加载出来：服务暂时出错，请稍后重试')).toBeTruthy();
+    expect(screen.getByText('高强钛合金薄板激光焊接工艺')).toBeTruthy();
+    matches = { statusCode: 200, data: { items: [matchOf(0)] } };
+    fireEvent.click(section().getByText('重试'));
+    expect(await screen.findByText('成果0：钛合金激光焊接工艺')).toBeTruthy();
+  });
+
+  it('asks nothing about matches for anyone else', async () => {
+    logIn();
+    const requests = serve({ statusCode: 200, data: publicDemand() });
+    render(<DemandDetail />);
+    await screen.findByText('钛合金激光焊接变形控制');
+    expect(screen.queryByRole('group', { name: '匹配成果' })).toBeNull();
+    expect(requests.some((r) => r.path.endsWith('/matches'))).toBe(false);
+  });
+
+  it('lists the similar demands for everyone, each opening its page', async () => {
+    serve({ statusCode: 200, data: publicDemand() });
+    render(<DemandDetail />);
+    expect(await screen.findByText('薄板焊缝在线检测')).toBeTruthy();
+    expect(screen.getByText('相似需求')).toBeTruthy();
+    expect(screen.getByText('2026-10-02')).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: /钛合金激光焊接变形控制/ }));
+    expect(calls.navigations).toEqual(['/pages/demand/index?id=d7']);
+  });
+
+  it('leaves 相似需求 out when there is none', async () => {
+    const requests = serve({ statusCode: 200, data: publicDemand() }, { similar: { statusCode: 200, data: { items: [] } } });
+    render(<DemandDetail />);
+    await screen.findByText('高强钛合金薄板激光焊接工艺');
+    await waitFor(() => expect(requests.some((r) => r.path === '/demands/d1/similar')).toBe(true));
+    await waitFor(() => expect(screen.queryByText('正在加载相似需求…')).toBeNull());
+    expect(screen.queryByText('相似需求')).toBeNull();
+  });
 });

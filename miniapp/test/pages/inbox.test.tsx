@@ -442,3 +442,81 @@ describe('tiers, why-received chains and feedback', () => {
     expect(calls.toasts.at(-1)?.title).toMatch(/^反馈没有保存：/);
   });
 });
+
+describe('成果库 items: 成果匹配, 新成果, 揭榜邀请', () => {
+  const base = { userId: 'u1', createdAt: new Date(Date.now() - 60_000).toISOString() };
+  const achievementMatch: Notification = {
+    ...base,
+    id: 'n10',
+    demandId: 'd30',
+    achievementId: 'a1',
+    reason: 'achievement_match',
+    title: '钛合金薄板激光焊接变形控制',
+    tier: 'main',
+    push: 'sent',
+    explanation: {
+      tier: 'main',
+      keywords: [{ keyword: '激光焊接', matchedAs: '激光焊', relation: 'synonym', where: 'title' }],
+      field: 'new_materials',
+    },
+  };
+  const newAchievement: Notification = {
+    ...base,
+    id: 'n11',
+    demandId: 'd31',
+    achievementId: 'a2',
+    reason: 'new_achievement',
+    title: '焊缝相控阵在线检测系统',
+    push: 'inbox_only',
+    explanation: { tier: 'mentioned', keywords: [{ keyword: '焊缝检测', matchedAs: '焊缝检测', where: 'description' }] },
+  };
+  const invited: Notification = {
+    ...base,
+    id: 'n12',
+    demandId: 'd32',
+    achievementId: 'a1',
+    invitationId: 'i1',
+    reason: 'invitation',
+    title: '锂电池极片缺陷视觉检测',
+    note: '期待贵团队参与揭榜',
+  };
+  const card = (title: string) => within(screen.getByText(title).closest('.notification-item') as HTMLElement);
+
+  it('labels each, explains why with the chain and the tier, and opens the right page', async () => {
+    logIn();
+    serveInbox({ '': { items: [achievementMatch, newAchievement, invited], nextCursor: null } });
+    render(<Inbox />);
+    await waitFor(() => expect(items()).toHaveLength(3));
+
+    const matched = card('钛合金薄板激光焊接变形控制');
+    for (const text of [
+      '成果匹配',
+      '主题相关',
+      '新发布的需求与您的成果匹配',
+      '激光焊接（匹配同义词“激光焊”）· 标题',
+      '产业领域：新材料',
+    ]) {
+      expect(matched.getByText(text)).toBeTruthy();
+    }
+    const fresh = card('焊缝相控阵在线检测系统');
+    for (const text of ['新成果', '提及', '新发布的成果与您的需求匹配', '关键词：焊缝检测', '仅在描述中提及，未推送到微信']) {
+      expect(fresh.getByText(text)).toBeTruthy();
+    }
+    const invitation = card('锂电池极片缺陷视觉检测');
+    for (const text of ['揭榜邀请', '需求方邀请您的成果参与揭榜', '邀请留言：期待贵团队参与揭榜']) {
+      expect(invitation.getByText(text)).toBeTruthy();
+    }
+    expect(invitation.queryByText('主题相关')).toBeNull();
+    // 有用 / 不相关 stays on subscription alerts.
+    expect(screen.queryByRole('button', { name: '有用' })).toBeNull();
+
+    fireEvent.click(matched.getByText('新发布的需求与您的成果匹配'));
+    fireEvent.click(fresh.getByText('新发布的成果与您的需求匹配'));
+    fireEvent.click(invitation.getByText('需求方邀请您的成果参与揭榜'));
+    expect(calls.navigations).toEqual([
+      '/pages/demand/index?id=d30',
+      '/achievements/matches/index?demandId=d31',
+      '/achievements/invitations/index',
+    ]);
+  });
+});

@@ -35,6 +35,9 @@ function draftApi(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
   });
 }
 
+/** The demand's own requests (the field suggestion asks on the side). */
+const writes = (log: FakeRequest[]) => log.filter((r) => r.path !== '/suggest/field').map((r) => `${r.method} ${r.path}`);
+
 const input = (label: string) => screen.getByLabelText(label);
 function type(label: string, value: string, { blur = true } = {}) {
   fireEvent.change(input(label), { target: { value } });
@@ -253,7 +256,7 @@ describe('发布需求', () => {
       expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /demands']);
       expect(log[0]!.body).toEqual({ title: '钙钛矿电池封装' });
       expect(screen.getByText(/已保存草稿/)).toBeTruthy();
-      expect(__test.storage.get(DRAFT_KEY)).toMatchObject({ demandId: 'd1', version: 1 });
+      expect(__test.storage.get(DRAFT_KEY)).toMatchObject({ id: 'd1', version: 1 });
 
       // A budget typed wrong stays on the phone but is not sent; the rest is.
       type('拟投入合作经费（万元）', '十万', { blur: false });
@@ -286,10 +289,10 @@ describe('发布需求', () => {
       render(<PostPage />);
       fillValidForm();
       await act(async () => jest.advanceTimersByTime(2000));
-      expect(log.map((r) => r.method + ' ' + r.path)).toEqual(['POST /demands']);
+      expect(writes(log)).toEqual(['POST /demands']);
       fireEvent.click(screen.getByText('提交审核'));
       await waitFor(() => expect(calls.navigations).toEqual(['/mine/my-demands/index']));
-      expect(log.map((r) => r.method + ' ' + r.path)).toEqual(['POST /demands', 'POST /demands/d1/submit']);
+      expect(writes(log)).toEqual(['POST /demands', 'POST /demands/d1/submit']);
     });
 
     it('are kept per user', async () => {
@@ -372,5 +375,64 @@ describe('发布需求', () => {
     ]) {
       expect(form.getByLabelText(label)).toBeTruthy();
     }
+  });
+});
+
+describe('发布: the chooser and the field suggestion', () => {
+  beforeEach(() => loginAs());
+  afterEach(() => jest.useRealTimers());
+
+  it('offers 发布需求 (this form) and 发布成果 (the 成果 form)', () => {
+    render(<PostPage />);
+    const chooser = screen.getByRole('radiogroup', { name: '发布类型' });
+    expect(
+      within(chooser)
+        .getByRole('radio', { name: /发布需求/ })
+        .getAttribute('aria-checked'),
+    ).toBe('true');
+    fireEvent.click(within(chooser).getByText('发布成果 ›'));
+    expect(calls.navigations).toEqual(['/achievements/form/index']);
+    expect(input('企业名称')).toBeTruthy();
+  });
+
+  it('suggests a field from the title and description, a moment after typing, and applies it only on a tap', async () => {
+    jest.useFakeTimers();
+    const asked: FakeRequest[] = [];
+    draftApi({
+      'POST /suggest/field': (req) => {
+        asked.push(req);
+        return { field: 'new_materials', confidence: 0.823, alternatives: [{ field: 'equipment', confidence: 0.1 }] };
+      },
+    });
+    render(<PostPage />);
+    fireEvent.click(screen.getByRole('radio', { name: '装备制造' }));
+    type('技术需求名称', '石墨烯导热膜', { blur: false });
+    type('技术需求描述', '需要高导热石墨烯薄膜的连续制备工艺', { blur: false });
+    await act(async () => jest.advanceTimersByTime(799));
+    expect(asked).toHaveLength(0);
+    await act(async () => jest.advanceTimersByTime(1));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.body).toEqual({ title: '石墨烯导热膜', description: '需要高导热石墨烯薄膜的连续制备工艺' });
+
+    const suggestion = await screen.findByText('建议领域：新材料（置信度 82%）');
+    // The person's choice stands until they tap the suggestion.
+    expect(screen.getByRole('radio', { name: '装备制造' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: '新材料' }).getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(suggestion);
+    expect(screen.getByRole('radio', { name: '新材料' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByText(/建议领域/)).toBeNull();
+  });
+
+  it('asks nothing for a few characters, and shows nothing when the suggestion fails', async () => {
+    jest.useFakeTimers();
+    const log = draftApi({ 'POST /suggest/field': () => apiError(503, 'INTERNAL', '服务暂时出错') });
+    render(<PostPage />);
+    type('技术需求名称', '焊接', { blur: false });
+    await act(async () => jest.advanceTimersByTime(1000));
+    expect(log.filter((r) => r.path === '/suggest/field')).toHaveLength(0);
+    type('技术需求名称', '钛合金薄板激光焊接', { blur: false });
+    await act(async () => jest.advanceTimersByTime(1000));
+    expect(log.filter((r) => r.path === '/suggest/field')).toHaveLength(1);
+    expect(screen.queryByText(/建议领域/)).toBeNull();
   });
 });

@@ -1,12 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { Demand } from '@cic/shared';
+import type { Achievement, Demand, ReviewQueueItem } from '@cic/shared';
 import ReviewPage from '../../src/mine/review/index';
 import { fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
-const pending = (id: string, title: string, submittedAt: string, over: Partial<Demand> = {}): Demand => ({
+const pending = (id: string, title: string, submittedAt: string, over: Partial<Demand> = {}): ReviewQueueItem => ({
+  kind: 'demand',
   id,
   ownerId: 'u9',
   status: 'pending_review',
@@ -27,6 +28,29 @@ const queue = [
   pending('d2', '视觉质检算法', '2026-11-03T08:00:00Z', { safety: 'review', field: 'ai' }),
   pending('d1', '焊缝检测装备', '2026-11-02T06:30:00Z', { safety: 'unchecked' }),
   pending('d3', '钙钛矿电池封装', '2026-11-04T01:00:00Z', { field: 'other', fieldOther: '光电材料' }),
+];
+
+const achievement = (id: string, title: string, submittedAt: string, over: Partial<Achievement> = {}): ReviewQueueItem => ({
+  kind: 'achievement',
+  id,
+  ownerId: 'u8',
+  status: 'pending_review',
+  createdAt: '2026-11-01T02:00:00Z',
+  updatedAt: submittedAt,
+  submittedAt,
+  version: 2,
+  history: [],
+  title,
+  holderName: '南京理工大学焊接研究所',
+  holderType: 'university',
+  field: 'equipment',
+  trl: 6,
+  summary: '相控阵超声与激光视觉复合的焊缝在线检测系统，检测速度每分钟2米以上。',
+  ...over,
+});
+const achievements = [
+  achievement('a1', '焊缝相控阵在线检测系统', '2026-11-02T01:00:00Z', { safety: 'review' }),
+  achievement('a2', '钙钛矿组件封装工艺', '2026-11-05T01:00:00Z', { holderType: 'enterprise', holderName: undefined }),
 ];
 
 const item = (title: string) => within(screen.getByText(title).closest('.review-item') as HTMLElement);
@@ -127,5 +151,68 @@ describe('审核', () => {
     fakeApi({ 'GET /admin/reviews': () => ({ items: [], nextCursor: null }) });
     render(<ReviewPage />);
     expect(await screen.findByText('没有待审核的需求')).toBeTruthy();
+  });
+
+  it('switches between 需求, 成果 and 全部, asking the API for that kind', async () => {
+    loginAs('admin');
+    const log = fakeApi({
+      'GET /admin/reviews': (req) => ({
+        items:
+          req.query.kind === 'demand'
+            ? [queue[1]!]
+            : req.query.kind === 'achievement'
+              ? achievements
+              : [queue[1]!, ...achievements],
+        nextCursor: null,
+      }),
+    });
+    render(<ReviewPage />);
+    await screen.findByText('焊缝检测装备');
+    expect(screen.queryByText('焊缝相控阵在线检测系统')).toBeNull();
+
+    fireEvent.click(screen.getByText('成果'));
+    await screen.findByText('焊缝相控阵在线检测系统');
+    expect(screen.queryByText('焊缝检测装备')).toBeNull();
+    const card = item('焊缝相控阵在线检测系统');
+    for (const text of ['南京理工大学焊接研究所 · 高校', '装备制造', '6 级 · 相似环境中演示系统通过演示', '内容待人工复核']) {
+      expect(card.getByText(text)).toBeTruthy();
+    }
+    expect(card.getByText(/相控阵超声与激光视觉复合/)).toBeTruthy();
+    expect(item('钙钛矿组件封装工艺').getByText('企业')).toBeTruthy();
+    // One kind at a time needs no kind tag on each card.
+    expect(card.queryByText('成果')).toBeNull();
+    fireEvent.click(card.getByText(/查看详情/));
+    expect(calls.navigations).toEqual(['/achievements/detail/index?id=a1']);
+
+    fireEvent.click(screen.getByText('全部'));
+    await waitFor(() => expect(document.querySelectorAll('.review-item')).toHaveLength(3));
+    expect(item('焊缝检测装备').getByText('需求')).toBeTruthy();
+    expect(item('焊缝相控阵在线检测系统').getByText('成果')).toBeTruthy();
+    expect(log.filter((r) => r.path === '/admin/reviews').map((r) => r.query.kind)).toEqual(['demand', 'achievement', undefined]);
+  });
+
+  it('approves and rejects a 成果 through its own route', async () => {
+    loginAs('admin');
+    const log = fakeApi({
+      'GET /admin/reviews': () => ({ items: achievements, nextCursor: null }),
+      'POST /admin/achievements/:id/review': (req) => ({ ...achievements[0]!, id: req.params.id }),
+    });
+    render(<ReviewPage />);
+    fireEvent.click(screen.getByText('成果'));
+    await screen.findByText('焊缝相控阵在线检测系统');
+    fireEvent.click(item('焊缝相控阵在线检测系统').getByText('通过'));
+    await waitFor(() => expect(screen.queryByText('焊缝相控阵在线检测系统')).toBeNull());
+    expect(log.at(-1)).toMatchObject({ path: '/admin/achievements/a1/review', body: { decision: 'approve' } });
+
+    const card = item('钙钛矿组件封装工艺');
+    fireEvent.change(card.getByLabelText('驳回原因'), { target: { value: '请补充封装寿命测试数据' } });
+    fireEvent.click(card.getByText('驳回'));
+    await waitFor(() => expect(screen.queryByText('钙钛矿组件封装工艺')).toBeNull());
+    expect(log.at(-1)).toMatchObject({
+      path: '/admin/achievements/a2/review',
+      body: { decision: 'reject', reason: '请补充封装寿命测试数据' },
+    });
+    expect(calls.toasts.map((t) => t.title)).toEqual(['已通过，成果已发布', '已驳回']);
+    expect(await screen.findByText('没有待审核的成果')).toBeTruthy();
   });
 });

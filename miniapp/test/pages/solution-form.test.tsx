@@ -3,6 +3,7 @@ import SolutionFormPage from '../../src/contest/solution-form/index';
 import { demandDetail, FORM, solution, SUMMARY } from '../features/contest-fixtures';
 import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
+import { prefillSolutionDraft } from '../../src/contest/solution-form/solution-draft';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -215,5 +216,25 @@ describe('我要揭榜', () => {
     up = true;
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByLabelText('方案名称')).toBeTruthy();
+  });
+
+  it('opens filled from an accepted invitation, keeping what was typed before, and says so', async () => {
+    loginAs();
+    __test.storage.set(DRAFT_KEY, { values: { title: '我自己写的方案名称' }, savedAt: 1 });
+    prefillSolutionDraft('u1', 'd1', {
+      title: '钛合金激光焊接工艺',
+      summary: SUMMARY,
+      organisation: FORM.organisation,
+      contactName: FORM.contactName,
+      contactPhone: FORM.contactPhone,
+    });
+    serve();
+    render(<SolutionFormPage />);
+    expect(await screen.findByText('已根据您的成果预填，请检查并补充后提交')).toBeTruthy();
+    expect((input('方案名称') as HTMLInputElement).value).toBe('我自己写的方案名称');
+    expect((input('方案简介') as HTMLTextAreaElement).value).toBe(SUMMARY);
+    expect((input('单位名称') as HTMLInputElement).value).toBe(FORM.organisation);
+    expect((input('联系电话') as HTMLInputElement).value).toBe(FORM.contactPhone);
+    expect((input('预计费用（万元）') as HTMLInputElement).value).toBe('');
   });
 });

@@ -17,11 +17,20 @@ const rows = (title: string) =>
 freshPageEachTest();
 
 describe('数据统计', () => {
-  it('shows the headline figures, 拟投入 in 亿元 from 1亿 on', async () => {
+  it('shows the headline figures (成果, 匹配 and 邀请 too), 拟投入 in 亿元 from 1亿 on', async () => {
     fakeApi({ 'GET /stats': () => stats() });
     render(<StatsPage />);
     expect(await screen.findByLabelText('已发布需求 752')).toBeTruthy();
-    for (const figure of ['拟投入合作经费 12.35亿元', '揭榜方案 58', '已有揭榜的需求 31', '已对接需求 12']) {
+    for (const figure of [
+      '拟投入合作经费 12.35亿元',
+      '揭榜方案 58',
+      '已有揭榜的需求 31',
+      '已对接需求 12',
+      '已发布成果 36',
+      '成果匹配 1,240',
+      '揭榜邀请 18',
+      '已接受邀请 7',
+    ]) {
       expect(screen.getByLabelText(figure)).toBeTruthy();
     }
   });

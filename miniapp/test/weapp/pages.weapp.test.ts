@@ -64,7 +64,7 @@ const CASES: PageCase[] = [
   {
     route: 'mine/review/index',
     who: 'admin',
-    shows: (f) => ['最早提交', '最新提交', f.pending.title, '查看详情', '驳回', '通过'],
+    shows: (f) => ['需求', '成果', '全部', '最早提交', '最新提交', f.pending.title, '查看详情', '驳回', '通过'],
   },
   {
     route: 'contest/solution-form/index',
@@ -94,6 +94,59 @@ const CASES: PageCase[] = [
     shows: (f) => [f.demand.title],
   },
   { route: 'contest/stats/index', who: 'guest', shows: () => ['拟投入合作经费', '已发布需求', '按产业领域', '按地区'] },
+  {
+    route: 'achievements/detail/index',
+    who: 'guest',
+    query: (f) => ({ id: f.achievement.id }),
+    shows: (f) => [
+      f.achievement.title!,
+      '已发布',
+      '成果信息',
+      '关键词',
+      ...(f.achievement.keywords ?? []),
+      '技术成熟度',
+      '成果简介',
+      '知识产权',
+      f.achievement.holderName!,
+    ],
+  },
+  {
+    route: 'achievements/form/index',
+    who: 'owner',
+    shows: () => [
+      '成果信息',
+      '成果名称',
+      '关键词',
+      '成果简介',
+      '技术成熟度',
+      '持有方',
+      '合作与价格',
+      '联系方式与公开',
+      '提交审核',
+    ],
+  },
+  {
+    route: 'achievements/mine/index',
+    who: 'newcomer',
+    shows: () => ['还没有发布成果', '发布成果'],
+  },
+  {
+    route: 'achievements/matches/index',
+    who: 'owner',
+    query: (f) => ({ demandId: f.demand.id }),
+    shows: () => ['按与需求的契合度排序'],
+  },
+  {
+    route: 'achievements/scorecard/index',
+    who: 'owner',
+    query: (f) => ({ demandId: f.demand.id, achievementId: f.achievement.id }),
+    shows: (f) => [f.achievement.title!, '综合得分', '契合度', '成熟度', '知识产权', '价格', '地域', '粗评估', '邀请揭榜'],
+  },
+  {
+    route: 'achievements/invitations/index',
+    who: 'provider',
+    shows: (f) => [f.demand.title, '待答复', '欢迎揭榜', '接受并揭榜', '婉拒'],
+  },
   {
     route: 'contest/award-form/index',
     who: 'admin',

@@ -99,6 +99,12 @@ export const NOTIFICATION_REASONS = [
   'solution_new',
   // To a solution's submitter: the owner shortlisted, declined or signed an intent agreement.
   'solution_decision',
+  // To a 成果's holder: a newly published demand matches the 成果 (pushed for the main tier only).
+  'achievement_match',
+  // To a demand's owner: a newly published 成果 matches the demand (inbox only).
+  'new_achievement',
+  // To a 成果's holder: a demand's owner or an organiser invites them to submit a solution (动员揭榜; pushed).
+  'invitation',
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
@@ -133,6 +139,10 @@ export interface Notification {
   solutionId?: string;
   decision?: SolutionDecision;
   note?: string;
+  /** For achievement_match, new_achievement and invitation: the 成果. */
+  achievementId?: string;
+  /** For invitation: the invitation to answer. */
+  invitationId?: string;
   /** For status changes: the new status. */
   status?: string;
   /** True for subscriptions without keywords (a field or region): pushed at most once a day as a digest. */

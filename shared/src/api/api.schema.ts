@@ -1,6 +1,7 @@
 // Request bodies and query strings of the HTTP API other than the 附件3 form itself.
 import * as z from 'zod/mini';
 import { MATCH_TIERS } from '../alerts/alert.types';
+import { LISTING_KINDS } from '../achievement/achievement.enums';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, USER_ROLES } from '../demand/demand.enums';
 import { blankToUndefined, cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { runSchema, type Validated } from '../validation/field-errors';
@@ -123,6 +124,8 @@ export const REVIEW_ORDERS = ['oldest', 'newest'] as const;
 export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
 export const reviewQueueQuerySchema = z.extend(pageQuerySchema, {
   order: optionalQuery(z.enum(REVIEW_ORDERS, { error: '排序方式只能是 oldest（最早提交）或 newest（最新提交）' })),
+  // Demands, 成果, or both (absent) merged by submission time.
+  kind: optionalQuery(z.enum(LISTING_KINDS, { error: '类型只能是 demand（需求）或 achievement（成果）' })),
 });
 export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
 

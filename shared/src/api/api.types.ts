@@ -73,6 +73,11 @@ export interface ErasureReport {
   follows: number;
   demandsDeleted: number;
   demandsKept: number;
+  /** 成果: those nobody else saw deleted, the published ones closed and kept without their contacts. */
+  achievementsDeleted: number;
+  achievementsKept: number;
+  /** Invitations to 揭榜 the person sent or received. */
+  invitations: number;
   solutions: number;
   judging: number;
   awards: number;

@@ -43,6 +43,29 @@ import type {
   TracksResponse,
   TriagedSolution,
 } from '../contest/contest.types';
+import {
+  validateAchievementListQuery,
+  validateInvitation,
+  validateInvitationRespond,
+  validateMatchesQuery,
+  validateSuggestField,
+} from '../achievement/achievement.api.schema';
+import { validateAchievementDraft } from '../achievement/achievement.schema';
+import type {
+  Achievement,
+  AchievementDetailResponse,
+  AchievementListResponse,
+  AchievementMatchesResponse,
+  DemandMatchesResponse,
+  FieldSuggestion,
+  Invitation,
+  InvitationResponseResult,
+  InvitationsResponse,
+  MyAchievementsResponse,
+  ReviewQueueResponse,
+  Scorecard,
+  SimilarDemandsResponse,
+} from '../achievement/achievement.types';
 import { validateDemandDraft } from '../demand/demand.schema';
 import type { Demand } from '../demand/demand.types';
 import type { Validated } from '../validation/field-errors';
@@ -135,7 +158,7 @@ export const ROUTES = {
   meDelete: route('DELETE', '/me', 'user', returns<AccountErasureResponse>()),
   meDemands: route('GET', '/me/demands', 'user', returns<MyDemandsResponse>(), { query: validatePageQuery }),
   meFollows: route('GET', '/me/follows', 'user', returns<MyFollowsResponse>(), { query: validatePageQuery }),
-  adminReviews: route('GET', '/admin/reviews', 'admin', returns<MyDemandsResponse>(), { query: validateReviewQueueQuery }),
+  adminReviews: route('GET', '/admin/reviews', 'admin', returns<ReviewQueueResponse>(), { query: validateReviewQueueQuery }),
   adminReview: route('POST', '/admin/demands/{id}/review', 'admin', returns<Demand>(), { body: validateReview }),
 
   meSubscriptionsCreate: route('POST', '/me/subscriptions', 'user', returns<Subscription>(), {
@@ -189,6 +212,49 @@ export const ROUTES = {
   awardsCreate: route('POST', '/admin/awards', 'admin', returns<Award>(), { body: validateAward, status: 201 }),
   meAwards: route('GET', '/me/awards', 'user', returns<AwardsResponse>()),
   stats: route('GET', '/stats', 'public', returns<StatsResponse>(), { cacheControl: SHARED_CACHE }),
+
+  // 成果库: the same lifecycle, review queue and anonymity as demands.
+  achievementsList: route('GET', '/achievements', 'public', returns<AchievementListResponse>(), {
+    query: validateAchievementListQuery,
+  }),
+  achievementsCreate: route('POST', '/achievements', 'user', returns<Achievement>(), {
+    body: validateAchievementDraft,
+    status: 201,
+  }),
+  achievementsDetail: route('GET', '/achievements/{id}', 'optional', returns<AchievementDetailResponse>()),
+  achievementsUpdate: route('PUT', '/achievements/{id}', 'user', returns<Achievement>(), {
+    body: validateAchievementDraft,
+    ifMatch: true,
+  }),
+  achievementsSubmit: route('POST', '/achievements/{id}/submit', 'user', returns<Achievement>()),
+  achievementsClose: route('POST', '/achievements/{id}/close', 'user', returns<Achievement>()),
+  meAchievements: route('GET', '/me/achievements', 'user', returns<MyAchievementsResponse>(), { query: validatePageQuery }),
+  adminAchievementReview: route('POST', '/admin/achievements/{id}/review', 'admin', returns<Achievement>(), {
+    body: validateReview,
+  }),
+
+  // 成果粗匹配 and 成果粗评估: for the demand's owner (the 成果's holder) and admins; anyone else gets 404.
+  demandMatches: route('GET', '/demands/{id}/matches', 'user', returns<AchievementMatchesResponse>(), {
+    query: validateMatchesQuery,
+  }),
+  demandMatchScorecard: route('GET', '/demands/{id}/matches/{achievementId}', 'user', returns<Scorecard>()),
+  achievementMatches: route('GET', '/achievements/{id}/matches', 'user', returns<DemandMatchesResponse>(), {
+    query: validateMatchesQuery,
+  }),
+  demandsSimilar: route('GET', '/demands/{id}/similar', 'public', returns<SimilarDemandsResponse>(), {
+    cacheControl: SHARED_CACHE,
+  }),
+  suggestField: route('POST', '/suggest/field', 'public', returns<FieldSuggestion>(), { body: validateSuggestField }),
+
+  // 动员揭榜.
+  invitationsCreate: route('POST', '/demands/{id}/invitations', 'user', returns<Invitation>(), {
+    body: validateInvitation,
+    status: 201,
+  }),
+  meInvitations: route('GET', '/me/invitations', 'user', returns<InvitationsResponse>(), { query: validatePageQuery }),
+  invitationsRespond: route('POST', '/invitations/{id}/respond', 'user', returns<InvitationResponseResult>(), {
+    body: validateInvitationRespond,
+  }),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof ROUTES;

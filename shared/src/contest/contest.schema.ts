@@ -1,6 +1,6 @@
 // Request bodies of 揭榜比拼, written once: the mini-program forms and the Lambda input checks both use them.
 import * as z from 'zod/mini';
-import { isMainlandPhone } from '../demand/demand.schema';
+import { isMainlandPhone } from '../validation/form-rules';
 import { cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { charCount, runSchema, type Validated } from '../validation/field-errors';
 import { groupDigits, MIN_FRACTION, storable } from '../validation/numbers';

@@ -173,4 +173,17 @@ export interface StatsResponse {
   solutions: number;
   demandsWithSolutions: number;
   matched: number;
+  /** 成果 that are or were public (published, or closed after being published). */
+  achievements: number;
+  /**
+   * Matches between demands and 成果 someone was told about: each 成果 holder alerted to a new demand
+   * (achievement_match) and each demand owner told of a new 成果 (new_achievement) counts once.
+   */
+  matches: number;
+  /**
+   * Invitations to 揭榜 (动员揭榜): the (demand, 成果) pairs invited (a declined invitation sent again counts once),
+   * and those the holder accepted.
+   */
+  invitations: number;
+  invitationsAccepted: number;
 }

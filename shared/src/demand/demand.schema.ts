@@ -14,10 +14,18 @@ import {
   SALES_BAND_LABELS,
 } from './demand.enums';
 import { DEMAND_FIELD_LABELS as L, type DemandFieldKey } from './demand.labels';
-import { charCount, runSchema, type FieldErrors, type Validated } from '../validation/field-errors';
-import { isBlankText } from '../text/clean';
-import { blankToUndefined, cleanLine, cleanLines } from '../validation/clean-checks';
-import { MIN_FRACTION, storable } from '../validation/numbers';
+import { runSchema, type FieldErrors, type Validated } from '../validation/field-errors';
+import { blankToUndefined } from '../validation/clean-checks';
+import {
+  choiceRule,
+  choicesRule,
+  emailRule,
+  givenText as given,
+  moneyWanRule,
+  MONEY_WAN,
+  phoneRule,
+  textRule,
+} from '../validation/form-rules';
 import { preprocess } from '../validation/zod-mini';
 
 export const DEMAND_LIMITS = {
@@ -28,80 +36,26 @@ export const DEMAND_LIMITS = {
   email: { max: 100 },
   companyIntro: { max: 300 },
   title: { min: 4, max: 60 },
-  budgetWan: { min: 0, max: 1_000_000, decimals: 4 },
+  budgetWan: MONEY_WAN,
   fieldOther: { max: 30 },
   description: { min: 50, max: 5000 },
   cooperationOther: { max: 50 },
   brokerName: { max: 30 },
 } as const;
 
-const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-
-/** A mainland mobile (optionally +86) or a landline with area code (optionally with an extension). */
-export function isMainlandPhone(value: string): boolean {
-  const compact = value.replace(/[\s()（）]/g, '');
-  return MOBILE.test(compact.replace(/-/g, '')) || LANDLINE.test(compact);
-}
-
 /** The fields typed in a text area, whose line breaks are the person's paragraphs; every other text is one line. */
 const MULTILINE: ReadonlySet<DemandFieldKey> = new Set<DemandFieldKey>(['companyIntro', 'description']);
 
-function typeError(key: DemandFieldKey, kind: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? `请填写${L[key]}` : `${L[key]}必须是${kind}`);
-}
-
-function text(key: DemandFieldKey, max: number, min = 0) {
-  return z.string({ error: typeError(key, '文字') }).check(
-    MULTILINE.has(key) ? cleanLines() : cleanLine(),
-    z.superRefine((value, ctx) => {
-      const n = charCount(value);
-      if (n > max) ctx.addIssue({ code: 'custom', message: `${L[key]}不能超过 ${max} 个字（当前 ${n} 个字）` });
-      else if (n < min) ctx.addIssue({ code: 'custom', message: `${L[key]}至少需要 ${min} 个字（当前 ${n} 个字）` });
-    }),
-  );
-}
-
-function phone(key: DemandFieldKey) {
-  return text(key, 30).check(
-    z.refine(isMainlandPhone, { error: `${L[key]}应为手机号（如 13812345678）或带区号的固话（如 025-83456789）` }),
-  );
-}
-
-const email = text('email', DEMAND_LIMITS.email.max).check(
-  z.refine((v) => EMAIL.test(v), { error: `${L.email}格式不正确（如 name@example.com）` }),
-);
-
-function choice<const T extends readonly [string, ...string[]]>(
+const text = (key: DemandFieldKey, max: number, min = 0) => textRule(L[key], max, min, MULTILINE.has(key));
+const phone = (key: DemandFieldKey) => phoneRule(L[key]);
+const email = emailRule(L.email, DEMAND_LIMITS.email.max);
+const choice = <const T extends readonly [string, ...string[]]>(
   key: DemandFieldKey,
   values: T,
   labels: Record<T[number], string>,
-) {
-  const allowed = values.map((v) => labels[v as T[number]]).join('、');
-  return z.enum(values, {
-    error: (issue) => (issue.input === undefined ? `请选择${L[key]}` : `${L[key]}只能是：${allowed}`),
-  });
-}
-
-const budgetWan = z.number({ error: typeError('budgetWan', '数字') }).check(
-  z.gte(DEMAND_LIMITS.budgetWan.min, { error: `${L.budgetWan}不能小于 0` }),
-  z.lte(DEMAND_LIMITS.budgetWan.max, { error: `${L.budgetWan}不能超过 1,000,000 万元` }),
-  z.refine(storable, { error: `${L.budgetWan}的最小单位是 ${MIN_FRACTION} 万元` }),
-  z.refine((v) => Number.isInteger(Math.round(v * 10 ** DEMAND_LIMITS.budgetWan.decimals * 1e6) / 1e6), {
-    error: `${L.budgetWan}最多保留 ${DEMAND_LIMITS.budgetWan.decimals} 位小数`,
-  }),
-);
-
-// Duplicates are dropped before the count is checked: choosing 合作开发 twice is one choice.
-const cooperationModes = preprocess(
-  (v) => (Array.isArray(v) ? [...new Set(v)] : v),
-  z
-    .array(choice('cooperationModes', COOPERATION_MODES, COOPERATION_MODE_LABELS), {
-      error: (issue) => (issue.input === undefined ? `请选择${L.cooperationModes}` : `${L.cooperationModes}必须是选项列表`),
-    })
-    .check(z.maxLength(COOPERATION_MODES.length, { error: `${L.cooperationModes}最多选择 ${COOPERATION_MODES.length} 项` })),
-);
+) => choiceRule(L[key], values, labels);
+const budgetWan = moneyWanRule(L.budgetWan);
+const cooperationModes = choicesRule(L.cooperationModes, COOPERATION_MODES, COOPERATION_MODE_LABELS);
 
 /** Each field with its type and maximum: what any stored value must satisfy. */
 const fieldRules = {
@@ -177,9 +131,6 @@ interface CrossFields {
   cooperationOther?: string | undefined;
 }
 
-// Cleaned as the field itself is, so a "其他" text of zero-width spaces is as missing here as it is there.
-const given = (v: unknown) => typeof v === 'string' && !isBlankText(v);
-
 /**
  * "其他" needs its text. Checked on the raw input beside the schema (not as a refinement, which zod skips while any
  * field has an error), so a person sees every problem at once.
@@ -205,7 +156,7 @@ function dropUnusedOther<T extends CrossFields>(d: T): T {
   return out;
 }
 
-function validateComplete<T extends CrossFields>(schema: z.ZodMiniType<T>, input: unknown): Validated<T> {
+export function validateComplete<T extends CrossFields>(schema: z.ZodMiniType<T>, input: unknown): Validated<T> {
   const parsed = runSchema(schema, input);
   const cross = crossFieldErrors(input);
   if (!parsed.ok) return { ...parsed, fields: { ...cross, ...parsed.fields } };
@@ -221,6 +172,7 @@ export type DemandContent = z.output<typeof demandContentSchema>;
 export const demandCompleteSchema = z.strictObject({ ...contentShape, ...enterpriseShape }, NOT_AN_OBJECT);
 export type DemandComplete = z.output<typeof demandCompleteSchema>;
 
+/** (validateComplete: a complete form with the 其他 rules of field and cooperation; the 成果 form uses it too.) */
 /** Checks a draft as stored or autosaved: types and maximums only. */
 export function validateDemandDraft(input: unknown): Validated<DemandDraft> {
   return runSchema(demandDraftSchema, input);

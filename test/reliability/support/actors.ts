@@ -11,32 +11,8 @@ import { call, login } from '../../../functions/test/support/api';
 export const TOKEN_ISSUER = 'innovation-challenge';
 export const TOKEN_AUDIENCE = 'innovation-challenge-api';
 
-export type Actor =
-  | 'anonymous'
-  | 'user'
-  | 'owner'
-  | 'submitter'
-  | 'judgeUnassigned'
-  | 'judgeAssigned'
-  | 'admin'
-  | 'expired'
-  | 'forged'
-  | 'unsigned'
-  | 'tampered'
-  | 'deleted'
-  | 'malformed'
-  | 'garbled'
-  | 'wrongScheme';
-
 /** People with a valid session, each in one part: an unrelated user, the demand's owner, the solution's submitter… */
-export const PEOPLE = [
-  'user',
-  'owner',
-  'submitter',
-  'judgeUnassigned',
-  'judgeAssigned',
-  'admin',
-] as const satisfies readonly Actor[];
+export const PEOPLE = ['user', 'owner', 'submitter', 'judgeUnassigned', 'judgeAssigned', 'admin'] as const;
 export type Person = (typeof PEOPLE)[number];
 
 /**
@@ -53,8 +29,10 @@ export const BAD_TOKENS = [
   'malformed',
   'garbled',
   'wrongScheme',
-] as const satisfies readonly Actor[];
+] as const;
 export type BadToken = (typeof BAD_TOKENS)[number];
+
+export type Actor = 'anonymous' | Person | BadToken;
 
 export const ACTORS: readonly Actor[] = ['anonymous', ...PEOPLE, ...BAD_TOKENS];
 

@@ -674,15 +674,17 @@ function pathVariants(): fc.Arbitrary<Variant> {
     .map((p): Variant => ({ group: 'path', label: `path id ${JSON.stringify(p).slice(0, 40)}`, pathParam: p, body: asIs }));
 }
 
-/** Lone surrogates cannot be percent-encoded: no client can put them in a URL. */
-function isWellFormed(text: string): boolean {
+/** What `compute` gives, or undefined when it throws. */
+function unlessThrown<T>(compute: () => T): T | undefined {
   try {
-    encodeURIComponent(text);
-    return true;
+    return compute();
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** Lone surrogates cannot be percent-encoded: no client can put them in a URL. */
+const isWellFormed = (text: string): boolean => unlessThrown(() => encodeURIComponent(text)) !== undefined;
 
 const CONTENT_TYPES = [
   'text/plain',
@@ -754,14 +756,8 @@ export function variantArb(route: RouteShape): fc.Arbitrary<Variant> {
 /** Paths carry only our own ids (a notification's id has a #, sent as %23). */
 export const SAFE_PATH_PARAM = /^[A-Za-z0-9_#-]{1,80}$/;
 /** A path parameter percent-decoded, as route.ts reads one the gateway left encoded; undefined when it cannot be. */
-function decodedPathParam(value: string): string | undefined {
-  if (!value.includes('%')) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
-  }
-}
+const decodedPathParam = (value: string): string | undefined =>
+  value.includes('%') ? unlessThrown(() => decodeURIComponent(value)) : value;
 const FORBIDDEN_KEYS = new Set<string>(PROTOTYPE_KEYS);
 
 export type Verdict =

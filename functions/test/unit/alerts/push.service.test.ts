@@ -213,6 +213,37 @@ describe('the push sender', () => {
     expect(t.sent[0]?.data.phrase2?.value).toBe('已关闭');
   });
 
+  it('sends an invitation to 揭榜 in the status template, opening the holder’s invitations at it', async () => {
+    const t = setup([]);
+    await t.quotas.add('u1', TEMPLATES.statusChange, 1);
+    const invitation = notification({
+      id: 'invitation#i_abc#1764000000000',
+      reason: 'invitation',
+      achievementId: 'a1',
+      invitationId: 'i_abc',
+      explanation: undefined,
+    });
+    expect(await t.service.onNotificationCreated(invitation)).toBe('sent');
+    expect(t.sent[0]).toMatchObject({
+      templateId: TEMPLATES.statusChange,
+      page: 'achievements/invitations/index?id=i_abc',
+    });
+    expect(t.sent[0]?.data.phrase2?.value).toBe('邀请揭榜');
+  });
+
+  it("tells a 成果's holder of a matching demand in the new-match template, opening the demand", async () => {
+    const t = setup([], { quota: 2 });
+    const match = (id: string, explanation?: Notification['explanation']) =>
+      notification({ id, reason: 'achievement_match', achievementId: 'a1', explanation });
+    expect(await t.service.onNotificationCreated(match('achievement_match#d1#a1'))).toBe('sent');
+    const explained = { keywords: [{ keyword: '激光焊接', matchedAs: '激光焊接' }] };
+    expect(await t.service.onNotificationCreated(match('achievement_match#d1#a2', explained))).toBe('sent');
+    expect(t.sent.map((m) => [m.templateId, m.page, m.data.thing2?.value])).toEqual([
+      [TEMPLATES.newMatch, 'pages/demand/index?id=d1', '与你发布的成果相匹配'],
+      [TEMPLATES.newMatch, 'pages/demand/index?id=d1', '关键词：激光焊接'],
+    ]);
+  });
+
   it('turns the China day over at 16:00 UTC', () => {
     expect(chinaDate(new Date('2026-11-22T15:59:00Z'))).toBe('2026-11-22');
     expect(chinaDate(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23');

@@ -1,6 +1,6 @@
 // The adapters' typed view of infra/tables.cjs: the declaration (tables.d.cts) says what tables.cjs defines, and the
 // accessors give index names, key attributes and cursors as defined there.
-import { tables, type KeyLayouts, type LogicalTable, type TableDef } from '../../../../infra/tables.cjs';
+import { tables, type KeyLayouts, type ListingIndexes, type LogicalTable, type TableDef } from '../../../../infra/tables.cjs';
 import { indexOf, keysOf, partitionOf } from '../../../src/db/table-keys';
 
 /** Every table's layout as tables.cjs defines it, in the shape of KeyLayouts. */
@@ -25,17 +25,26 @@ describe('infra/tables.d.cts', () => {
   it('declares exactly the key layout tables.cjs defines', () => {
     // Typed as KeyLayouts, this object can only be the declaration (every literal, nothing more or less); the runtime
     // comparison then holds tables.cjs to it.
+    const listing: ListingIndexes = {
+      byOwner: { hashKey: 'ownerId', rangeKey: 'createdAt' },
+      byStatus: { hashKey: 'status', rangeKey: 'statusKey' },
+      publishedByField: { hashKey: 'pubField', rangeKey: 'pubKey' },
+      publishedByProvince: { hashKey: 'pubProvince', rangeKey: 'pubKey' },
+      byChange: { hashKey: 'changeFeed', rangeKey: 'changeKey' },
+    };
     const declared: KeyLayouts = {
       users: { hashKey: 'id' },
       demands: {
         hashKey: 'id',
+        indexes: { ...listing, publishedByTrack: { hashKey: 'pubTrack', rangeKey: 'pubKey' } },
+      },
+      achievements: { hashKey: 'id', indexes: listing },
+      invitations: {
+        hashKey: 'id',
         indexes: {
-          byOwner: { hashKey: 'ownerId', rangeKey: 'createdAt' },
-          byStatus: { hashKey: 'status', rangeKey: 'statusKey' },
-          publishedByField: { hashKey: 'pubField', rangeKey: 'pubKey' },
-          publishedByProvince: { hashKey: 'pubProvince', rangeKey: 'pubKey' },
-          publishedByTrack: { hashKey: 'pubTrack', rangeKey: 'pubKey' },
-          byChange: { hashKey: 'changeFeed', rangeKey: 'changeKey' },
+          byHolder: { hashKey: 'holderId', rangeKey: 'createdAt' },
+          byDemand: { hashKey: 'demandId', rangeKey: 'createdAt' },
+          byInviter: { hashKey: 'inviterId', rangeKey: 'createdAt' },
         },
       },
       follows: {

@@ -46,6 +46,10 @@ function demand(overrides: Partial<Demand> = {}): Demand {
   };
 }
 
+/** What the public sees of an anonymous demand. */
+const anonymousView = (overrides: Partial<Demand> = {}): PublicDemand =>
+  toPublicDemand(demand({ anonymous: true, ...overrides }));
+
 describe('toPublicDemand', () => {
   it('always removes ownerId and rejectReason', () => {
     for (const anonymous of [false, true]) {
@@ -75,7 +79,7 @@ describe('toPublicDemand', () => {
   });
 
   it('removes every hidden field of an anonymous demand', () => {
-    const view = toPublicDemand(demand({ anonymous: true }));
+    const view = anonymousView();
     for (const key of HIDDEN_WHEN_ANONYMOUS) expect(view).not.toHaveProperty(key);
     expect(view.anonymous).toBe(true);
     expect(view.title).toBe('耐高温纳米涂层配方优化');
@@ -110,37 +114,29 @@ describe('toPublicDemand', () => {
   });
 
   it('masks hidden values in fieldOther and cooperationOther too', () => {
-    const view = toPublicDemand(
-      demand({
-        anonymous: true,
-        field: 'other',
-        fieldOther: '王建国团队方向',
-        cooperationModes: ['other'],
-        cooperationOther: '与苏州纳米新材料有限公司共建实验室',
-      }),
-    );
+    const view = anonymousView({
+      field: 'other',
+      fieldOther: '王建国团队方向',
+      cooperationModes: ['other'],
+      cooperationOther: '与苏州纳米新材料有限公司共建实验室',
+    });
     expect(view.fieldOther).toBe(`${MASK}团队方向`);
     expect(view.cooperationOther).toBe(`与${MASK}共建实验室`);
   });
 
   it('does not mask a one-character hidden value', () => {
-    const view = toPublicDemand(
-      demand({
-        anonymous: true,
-        contactName: '王',
-        contactTitle: '总',
-        description: `王总希望优化涂层配方。${'现有涂层易开裂。'.repeat(6)}`,
-      }),
-    );
+    const view = anonymousView({
+      contactName: '王',
+      contactTitle: '总',
+      description: `王总希望优化涂层配方。${'现有涂层易开裂。'.repeat(6)}`,
+    });
     expect(view.description?.startsWith('王总希望优化涂层配方。')).toBe(true);
     expect(view).not.toHaveProperty('contactName');
     expect(view).not.toHaveProperty('contactTitle');
   });
 
   it('treats a hidden value as text, not as a pattern', () => {
-    const view = toPublicDemand(
-      demand({ anonymous: true, description: `邮箱 wangXjg@nano-example.com 不是联系人邮箱。${'x'.repeat(40)}` }),
-    );
+    const view = anonymousView({ description: `邮箱 wangXjg@nano-example.com 不是联系人邮箱。${'x'.repeat(40)}` });
     expect(view.description).toContain('wangXjg@nano-example.com');
   });
 
@@ -198,7 +194,7 @@ describe('toSummary', () => {
   });
 
   it('carries the card fields and nothing hidden', () => {
-    const v = toPublicDemand(demand({ anonymous: true }));
+    const v = anonymousView();
     const summary = toSummary(v);
     expect(summary).toMatchObject({
       id: v.id,

@@ -139,43 +139,26 @@ describe('explainMatch: keywords', () => {
 });
 
 describe('explainMatch: field, region, budget', () => {
+  /** The explanation of a match without keywords: main tier, full score, and `matched` (the condition that held). */
+  const withoutKeywords = (matched: object) => ({ keywords: [], tier: 'main', score: 1, ...matched });
+
   it('requires the demand field to be one of the fields', () => {
-    expect(explainMatch(conditions({ fields: ['new_materials'] }), demand)).toEqual({
-      keywords: [],
-      tier: 'main',
-      score: 1,
-      field: 'new_materials',
-    });
+    expect(explainMatch(conditions({ fields: ['new_materials'] }), demand)).toEqual(withoutKeywords({ field: 'new_materials' }));
     expect(explainMatch(conditions({ fields: ['ai', 'new_materials'] }), demand)?.field).toBe('new_materials');
     expect(explainMatch(conditions({ fields: ['ai'] }), demand)).toBeUndefined();
     expect(explainMatch(conditions({ fields: ['new_materials'] }), { ...demand, field: undefined })).toBeUndefined();
   });
 
   it('requires the demand region to contain one of the regions, after normalisation', () => {
-    expect(explainMatch(conditions({ regions: ['南京'] }), demand)).toEqual({
-      keywords: [],
-      tier: 'main',
-      score: 1,
-      region: '南京',
-    });
+    expect(explainMatch(conditions({ regions: ['南京'] }), demand)).toEqual(withoutKeywords({ region: '南京' }));
     expect(explainMatch(conditions({ regions: ['浙江省', ' 江苏省 '] }), demand)?.region).toBe(' 江苏省 ');
     expect(explainMatch(conditions({ regions: ['苏州市'] }), demand)).toBeUndefined();
     expect(explainMatch(conditions({ regions: ['江苏省'] }), { ...demand, region: undefined })).toBeUndefined();
   });
 
   it('requires the budget to reach minBudgetWan, equal included', () => {
-    expect(explainMatch(conditions({ minBudgetWan: 80 }), demand)).toEqual({
-      keywords: [],
-      tier: 'main',
-      score: 1,
-      minBudgetWan: 80,
-    });
-    expect(explainMatch(conditions({ minBudgetWan: 0 }), demand)).toEqual({
-      keywords: [],
-      tier: 'main',
-      score: 1,
-      minBudgetWan: 0,
-    });
+    expect(explainMatch(conditions({ minBudgetWan: 80 }), demand)).toEqual(withoutKeywords({ minBudgetWan: 80 }));
+    expect(explainMatch(conditions({ minBudgetWan: 0 }), demand)).toEqual(withoutKeywords({ minBudgetWan: 0 }));
     expect(explainMatch(conditions({ minBudgetWan: 80.0001 }), demand)).toBeUndefined();
     expect(explainMatch(conditions({ minBudgetWan: 0 }), { ...demand, budgetWan: undefined })).toBeUndefined();
   });

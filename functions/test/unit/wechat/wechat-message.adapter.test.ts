@@ -194,37 +194,37 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
   });
 
   it('reports an answer without errcode or not JSON as retryable', async () => {
-    const noErrcode = createSubscribeSender({
-      baseUrl: h.wechat.url,
-      tokens: { get: async () => 't', refresh: async () => 't' },
-      timeoutMs: 500,
-      miniprogramState: 'formal',
-      fetchImpl: async () => new Response('{"msgid":1}'),
-    });
-    expect(await noErrcode.send(message())).toEqual({ kind: 'retryable', detail: 'answer without errcode' });
-    const html = createSubscribeSender({
-      baseUrl: h.wechat.url,
-      tokens: { get: async () => 't', refresh: async () => 't' },
-      timeoutMs: 500,
-      miniprogramState: 'formal',
-      fetchImpl: async () => new Response('<html>busy</html>'),
-    });
-    expect(await html.send(message())).toEqual({ kind: 'retryable', detail: 'answer is not JSON' });
+    /** A sender whose every subscribe/send is answered with `body`. */
+    const answering = (body: string) =>
+      createSubscribeSender({
+        baseUrl: h.wechat.url,
+        tokens: { get: async () => 't', refresh: async () => 't' },
+        timeoutMs: 500,
+        miniprogramState: 'formal',
+        fetchImpl: async () => new Response(body),
+      });
+    expect(await answering('{"msgid":1}').send(message())).toEqual({ kind: 'retryable', detail: 'answer without errcode' });
+    expect(await answering('<html>busy</html>').send(message())).toEqual({ kind: 'retryable', detail: 'answer is not JSON' });
   });
 
-  it('sends a 30-character title cut to 19 characters and "…", which WeChat accepts', async () => {
+  /** Sends a new match about `title` through a fresh adapter, and expects WeChat to accept it. */
+  async function expectNewMatchSent(demandId: string, title: string, reason: string): Promise<void> {
     const { port } = setup();
-    const title = '面向长三角地区的新能源汽车电池回收与梯次利用技术合作需求征集';
-    expect(Array.from(title)).toHaveLength(30);
     const msg = newMatchMessage({
       openid: OPENID,
       templateId: NEW_MATCH,
-      demandId: 'd-42',
+      demandId,
       title,
-      reason: '关键词：电池回收',
+      reason,
       publishedAt: new Date('2026-11-22T06:30:00Z'),
     });
     expect(await port.send(msg)).toEqual({ kind: 'sent' });
+  }
+
+  it('sends a 30-character title cut to 19 characters and "…", which WeChat accepts', async () => {
+    const title = '面向长三角地区的新能源汽车电池回收与梯次利用技术合作需求征集';
+    expect(Array.from(title)).toHaveLength(30);
+    await expectNewMatchSent('d-42', title, '关键词：电池回收');
     const [record] = await sent();
     expect(record).toMatchObject({
       page: 'pages/demand/index?id=d-42',
@@ -237,18 +237,9 @@ describe('WeChat subscribe message adapter (fake WeChat over HTTP)', () => {
   });
 
   it('sends a 20-character title untouched', async () => {
-    const { port } = setup();
     const title = '新能源汽车电池回收与梯次利用技术合作需求';
     expect(Array.from(title)).toHaveLength(20);
-    const msg = newMatchMessage({
-      openid: OPENID,
-      templateId: NEW_MATCH,
-      demandId: 'd-43',
-      title,
-      reason: '符合你的订阅条件',
-      publishedAt: new Date('2026-11-22T06:30:00Z'),
-    });
-    expect(await port.send(msg)).toEqual({ kind: 'sent' });
+    await expectNewMatchSent('d-43', title, '符合你的订阅条件');
     expect((await sent())[0]).toMatchObject({ data: { thing1: { value: title } } });
   });
 

@@ -19,8 +19,8 @@ import { ChoiceChips, Field, FormError, FormSection, TextInput } from '../../com
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
-import { ResourceFallback } from '../common/resource-list';
-import { useResource } from '../common/use-resource';
+import { ResourceFallback } from '../../components/resource-list';
+import { useResource } from '../../hooks/use-resource';
 import '../../components/card.css';
 import '../../components/form.css';
 import '../common/contest.css';

@@ -4,8 +4,8 @@ import { View } from '@tarojs/components';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components';
 import { RankingTable } from './ranking-table';
-import { ResourceFallback } from './resource-list';
-import { useResource } from './use-resource';
+import { ResourceFallback } from '../../components/resource-list';
+import { useResource } from '../../hooks/use-resource';
 import '../../components/card.css';
 
 /** `version` changes after a score is saved, to load the ranking again. */

@@ -5,8 +5,8 @@ import { call } from '../../api/client';
 import { EmptyState, Tag } from '../../components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
-import { ResourceList } from '../common/resource-list';
-import { useResource } from '../common/use-resource';
+import { ResourceList } from '../../components/resource-list';
+import { useResource } from '../../hooks/use-resource';
 import '../../components/card.css';
 import '../common/contest.css';
 

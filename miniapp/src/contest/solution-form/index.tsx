@@ -35,7 +35,11 @@ export default function SolutionFormPage() {
         <Text className='solution-head-label'>{'solutionId' in start.target ? '修改揭榜方案' : '揭榜需求'}</Text>
         <Text className='solution-head-title'>{start.demandTitle}</Text>
       </View>
-      {start.restored && <View className='contest-note'>已恢复上次未提交的内容</View>}
+      {start.restored && (
+        <View className='contest-note'>
+          {start.prefilled ? '已根据您的成果预填，请检查并补充后提交' : '已恢复上次未提交的内容'}
+        </View>
+      )}
       <SolutionEditor
         key={session.user.id}
         userId={session.user.id}

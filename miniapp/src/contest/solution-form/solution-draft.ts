@@ -8,6 +8,8 @@ export interface LocalSolutionDraft {
   values: SolutionFormValues;
   version?: number;
   savedAt: number;
+  /** Filled from elsewhere (an accepted invitation's 成果) and not yet edited here. */
+  prefilled?: true;
 }
 
 /** A new solution is kept under its demand; an edit under the solution. */
@@ -33,6 +35,24 @@ export function clearSolutionDraft(userId: string, target: SolutionDraftTarget):
     Taro.removeStorageSync(key(userId, target));
   } catch {
     // Nothing to clear.
+  }
+}
+
+/**
+ * Fills the 揭榜 form of a demand before it opens (accepting an invitation fills it from the 成果): only the fields the
+ * person has not typed yet, so nothing typed earlier on this phone is lost. Never fails: the form also opens empty.
+ */
+export function prefillSolutionDraft(userId: string, demandId: string, prefill: SolutionFormValues): void {
+  const target = { demandId };
+  const typed = loadSolutionDraft(userId, target)?.values ?? {};
+  const values: SolutionFormValues = { ...prefill };
+  for (const [name, value] of Object.entries(typed) as [keyof SolutionFormValues, unknown][]) {
+    if (value !== undefined && value !== '') Object.assign(values, { [name]: value });
+  }
+  try {
+    Taro.setStorageSync(key(userId, target), { values, savedAt: Date.now(), prefilled: true } satisfies LocalSolutionDraft);
+  } catch {
+    // Storage full: the form opens with what was typed before.
   }
 }
 

@@ -13,7 +13,15 @@ export type FormStart =
   | { kind: 'error'; message: string }
   /** The form cannot be used here; `mySolutionId` points to the caller's existing solution. */
   | { kind: 'blocked'; message: string; mySolutionId?: string }
-  | { kind: 'ready'; target: SolutionDraftTarget; values: SolutionFormValues; demandTitle: string; restored: boolean };
+  | {
+      kind: 'ready';
+      target: SolutionDraftTarget;
+      values: SolutionFormValues;
+      demandTitle: string;
+      /** Typed earlier on this phone, or filled from an accepted invitation's 成果 (prefilled). */
+      restored: boolean;
+      prefilled?: boolean;
+    };
 
 async function forNew(userId: string, demandId: string): Promise<FormStart> {
   const demand = await call('demandsDetail', { params: { id: demandId } });
@@ -26,7 +34,14 @@ async function forNew(userId: string, demandId: string): Promise<FormStart> {
   }
   const target = { demandId };
   const local = loadSolutionDraft(userId, target);
-  return { kind: 'ready', target, values: local?.values ?? {}, demandTitle: demand.title ?? '', restored: Boolean(local) };
+  return {
+    kind: 'ready',
+    target,
+    values: local?.values ?? {},
+    demandTitle: demand.title ?? '',
+    restored: Boolean(local),
+    prefilled: local?.prefilled === true,
+  };
 }
 
 async function forEdit(userId: string, solutionId: string): Promise<FormStart> {

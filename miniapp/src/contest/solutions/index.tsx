@@ -20,7 +20,7 @@ import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
 import { RankingView } from '../common/ranking-view';
-import { useResource } from '../common/use-resource';
+import { useResource } from '../../hooks/use-resource';
 import { SolutionCard } from './solution-card';
 import '../../components/form.css';
 import '../common/contest.css';

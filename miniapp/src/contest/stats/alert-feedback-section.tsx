@@ -5,7 +5,8 @@ import { Text, View } from '@tarojs/components';
 import { MATCH_TIER_LABELS, type AlertFeedbackResponse, type FeedbackCounts } from '@cic/shared';
 import { call } from '../../api/client';
 import { useSession } from '../../features/login/use-session';
-import { useResource } from '../common/use-resource';
+import { InlineResource } from '../../components/inline-resource';
+import { useResource } from '../../hooks/use-resource';
 import '../../components/card.css';
 import '../../components/section-title.css';
 
@@ -51,31 +52,20 @@ export function AlertFeedbackSection() {
     enabled: isAdmin,
   });
   if (!isAdmin) return null;
-  const { state } = figures;
   return (
     <View className='card chart' role='group' aria-label='提醒反馈'>
       <Text className='section-title chart-title'>提醒反馈（仅组织方可见）</Text>
       <Text className='ranking-note'>订阅者对每条提醒点“有用”或“不相关”，按关键词的概念统计精确率，反馈最多的在前。</Text>
-      {(state.status === 'loading' || state.status === 'idle') && <Text className='contest-meta'>正在加载反馈…</Text>}
-      {state.status === 'error' && (
-        <View className='contest-meta' role='alert'>
-          <Text>{`反馈没有加载出来：${state.error.message}`}</Text>
-          <View className='contest-link-inline' role='button' onClick={figures.reload}>
-            重试
-          </View>
-        </View>
-      )}
-      {state.status === 'ready' &&
-        (state.data.items.length === 0 ? (
-          <Text className='contest-meta'>还没有用户反馈</Text>
-        ) : (
+      <InlineResource resource={figures} what='反馈' empty='还没有用户反馈'>
+        {(data) => (
           <View role='table' aria-label='提醒反馈明细'>
-            <FeedbackRow concept='合计' total {...state.data.total} />
-            {byMostJudged(state.data.items).map((row) => (
+            <FeedbackRow concept='合计' total {...data.total} />
+            {byMostJudged(data.items).map((row) => (
               <FeedbackRow key={row.concept} {...row} />
             ))}
           </View>
-        ))}
+        )}
+      </InlineResource>
     </View>
   );
 }

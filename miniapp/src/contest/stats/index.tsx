@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { call } from '../../api/client';
 import { ErrorState, SkeletonList } from '../../components';
 import { formatDateTime } from '../../format';
-import { useResource } from '../common/use-resource';
+import { useResource } from '../../hooks/use-resource';
 import { AlertFeedbackSection } from './alert-feedback-section';
 import { BarChart } from './bar-chart';
 import { fieldBars, figures, regionBars, statusBars } from './stats.model';

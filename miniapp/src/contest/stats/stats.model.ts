@@ -1,4 +1,5 @@
-// What the 数据统计 page shows, computed from GET /stats: the headline figures and the rows of each chart.
+// What the 数据统计 page shows, computed from GET /stats: the headline figures (the demands, 揭榜 and the 成果库 with its
+// matches and invitations) and the rows of each chart.
 import { DEMAND_STATUS_LABELS, DEMAND_STATUSES, groupDigits, INDUSTRY_FIELD_LABELS, type StatsResponse } from '@cic/shared';
 import type { Bar } from './bar-chart';
 
@@ -21,6 +22,10 @@ export function figures(s: StatsResponse): Figure[] {
     { key: 'solutions', label: '揭榜方案', value: groupDigits(s.solutions) },
     { key: 'answered', label: '已有揭榜的需求', value: groupDigits(s.demandsWithSolutions) },
     { key: 'matched', label: '已对接需求', value: groupDigits(s.matched) },
+    { key: 'achievements', label: '已发布成果', value: groupDigits(s.achievements) },
+    { key: 'matches', label: '成果匹配', value: groupDigits(s.matches) },
+    { key: 'invitations', label: '揭榜邀请', value: groupDigits(s.invitations) },
+    { key: 'accepted', label: '已接受邀请', value: groupDigits(s.invitationsAccepted) },
   ];
 }
 

@@ -1,33 +1,15 @@
-// Moving the form's values to and from the API: a stored demand into the inputs, and the inputs into a draft the
-// API accepts while the form is still half typed.
-import { validateDemandDraft, type Demand, type DemandDraft } from '@cic/shared';
-import { FORM_FIELDS, toDraft, type DemandFormValues } from './demand-form.model';
+// Moving the 附件3 form's values to and from the API: a stored demand into the inputs, and the inputs into a draft the
+// API accepts while the form is still half typed (the generic steps are in listing-form.ts).
+import { type Demand, type DemandDraft } from '@cic/shared';
+import { FORM_FIELDS, DEMAND_FORM_SPEC, type DemandFormValues } from './demand-form.model';
+import { formValuesOf, isBlankOf, savableDraftOf } from './listing-form';
 
 /** A stored demand as the form holds it (the budget as the text of its input). */
-export function formValuesFrom(demand: Partial<Demand>): DemandFormValues {
-  const values: DemandFormValues = {};
-  const fill = values as Record<string, unknown>;
-  for (const key of FORM_FIELDS) {
-    const value = demand[key];
-    if (value !== undefined && value !== null) fill[key] = key === 'budgetWan' ? String(value) : value;
-  }
-  return values;
-}
+export const formValuesFrom = (demand: Partial<Demand>): DemandFormValues =>
+  formValuesOf(demand, FORM_FIELDS, DEMAND_FORM_SPEC.numeric);
 
-/**
- * What autosave may send: every field that passes the draft rules. A field still wrong (a budget typed as 十万, an
- * over-long intro) is left out rather than blocking the save of everything else; it stays on the phone.
- */
-export function savableDraft(values: DemandFormValues): DemandDraft {
-  const draft = toDraft(values);
-  const first = validateDemandDraft(draft);
-  if (first.ok) return first.value;
-  for (const key of Object.keys(first.fields)) delete draft[key];
-  const second = validateDemandDraft(draft);
-  return second.ok ? second.value : {};
-}
+/** What autosave may send: every field that passes the draft rules (see listing-form.ts). */
+export const savableDraft = (values: DemandFormValues): DemandDraft => savableDraftOf(DEMAND_FORM_SPEC, values);
 
 /** True when nothing worth saving has been typed. */
-export function isBlank(values: DemandFormValues): boolean {
-  return Object.keys(toDraft(values)).every((key) => key === 'anonymous');
-}
+export const isBlank = (values: DemandFormValues): boolean => isBlankOf(DEMAND_FORM_SPEC, values);

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '需求审核', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '审核', enablePullDownRefresh: true });

@@ -1,26 +1,47 @@
-// One demand waiting for review: enough to judge it here, the full text one tap away, and the two decisions.
+// One item waiting for review, a demand or a 成果: enough to judge it here, the full text one tap away, and the two
+// decisions (驳回 needs a reason, which goes to the submitter).
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ERRORS, type Demand } from '@cic/shared';
+import { ERRORS, HOLDER_TYPE, LISTING_KIND, trlLabel, type ReviewQueueItem } from '@cic/shared';
 import { Tag } from '../../components';
 import { ReasonField } from '../../components/form-fields';
 import { fieldLabel, formatDateTime, formatRegion } from '../../format';
 import '../../components/card.css';
 
-const SAFETY_NOTES: Record<NonNullable<Demand['safety']>, string> = {
+const SAFETY_NOTES: Record<NonNullable<ReviewQueueItem['safety']>, string> = {
   review: '内容待人工复核',
   unchecked: '未完成内容安全检测',
 };
 
 interface Props {
-  demand: Demand;
+  item: ReviewQueueItem;
+  /** Shows whether it is a 需求 or a 成果 (when the queue shows both). */
+  showKind: boolean;
   busy: boolean;
-  onApprove: (demand: Demand) => void;
-  onReject: (demand: Demand, reason: string) => void;
+  onApprove: (item: ReviewQueueItem) => void;
+  onReject: (item: ReviewQueueItem, reason: string) => void;
 }
 
-export function ReviewItem({ demand, busy, onApprove, onReject }: Props) {
+/** What the card shows of each kind: the meta line, the text to judge, and where 查看详情 leads. */
+function contentOf(item: ReviewQueueItem): { meta: string[]; text?: string; url: string } {
+  const id = encodeURIComponent(item.id);
+  if (item.kind === 'achievement') {
+    const holder = [item.holderName, item.holderType && HOLDER_TYPE.label(item.holderType)].filter(Boolean).join(' · ');
+    return {
+      meta: [holder, fieldLabel(item.field, item.fieldOther), item.trl === undefined ? '' : trlLabel(item.trl)],
+      text: item.summary,
+      url: `/achievements/detail/index?id=${id}`,
+    };
+  }
+  return {
+    meta: [fieldLabel(item.field, item.fieldOther), formatRegion(item.region)],
+    text: item.description,
+    url: `/pages/demand/index?id=${id}`,
+  };
+}
+
+function Decision({ busy, onApprove, onReject }: { busy: boolean; onApprove: () => void; onReject: (reason: string) => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
 
@@ -29,28 +50,11 @@ export function ReviewItem({ demand, busy, onApprove, onReject }: Props) {
       setError(ERRORS['REVIEW.REASON_REQUIRED'].message);
       return;
     }
-    onReject(demand, reason.trim());
+    onReject(reason.trim());
   }
 
   return (
-    <View className='card review-item'>
-      <View className='card-head'>
-        <Text className='card-title'>{demand.title || '未命名需求'}</Text>
-        {demand.safety && <Tag tone='primary'>{SAFETY_NOTES[demand.safety]}</Tag>}
-      </View>
-      <View className='review-meta'>
-        <Text className='review-meta-item'>{fieldLabel(demand.field, demand.fieldOther)}</Text>
-        <Text className='review-meta-item'>{formatRegion(demand.region)}</Text>
-        <Text className='review-meta-item'>提交于 {formatDateTime(demand.submittedAt ?? demand.updatedAt)}</Text>
-      </View>
-      {demand.description && <Text className='review-excerpt'>{demand.description}</Text>}
-      <View
-        className='review-link'
-        role='link'
-        onClick={() => void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(demand.id)}` })}
-      >
-        查看详情 ›
-      </View>
+    <>
       <ReasonField
         label='驳回原因'
         value={reason}
@@ -65,10 +69,37 @@ export function ReviewItem({ demand, busy, onApprove, onReject }: Props) {
         <Button className='review-reject' size='mini' disabled={busy || undefined} onClick={reject}>
           驳回
         </Button>
-        <Button className='review-approve' size='mini' disabled={busy || undefined} onClick={() => onApprove(demand)}>
+        <Button className='review-approve' size='mini' disabled={busy || undefined} onClick={onApprove}>
           通过
         </Button>
       </View>
+    </>
+  );
+}
+
+export function ReviewItem({ item, showKind, busy, onApprove, onReject }: Props) {
+  const { meta, text, url } = contentOf(item);
+  const untitled = item.kind === 'achievement' ? '未命名成果' : '未命名需求';
+  return (
+    <View className='card review-item'>
+      <View className='card-head'>
+        <Text className='card-title'>{item.title || untitled}</Text>
+        {showKind && <Tag tone={item.kind === 'achievement' ? 'success' : 'neutral'}>{LISTING_KIND.label(item.kind)}</Tag>}
+        {item.safety && <Tag tone='primary'>{SAFETY_NOTES[item.safety]}</Tag>}
+      </View>
+      <View className='review-meta'>
+        {meta.filter(Boolean).map((m) => (
+          <Text key={m} className='review-meta-item'>
+            {m}
+          </Text>
+        ))}
+        <Text className='review-meta-item'>提交于 {formatDateTime(item.submittedAt ?? item.updatedAt)}</Text>
+      </View>
+      {text && <Text className='review-excerpt'>{text}</Text>}
+      <View className='review-link' role='link' onClick={() => void Taro.navigateTo({ url })}>
+        查看详情 ›
+      </View>
+      <Decision busy={busy} onApprove={() => onApprove(item)} onReject={(reason) => onReject(item, reason)} />
     </View>
   );
 }

@@ -1,10 +1,10 @@
 // The body of 需求详情: every public field under its 附件3 label. A field the viewer may not see is simply absent
 // from the response (anonymous demands), so each row shows only when there is a value.
-import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DEMAND_FIELD_LABELS as L, SALES_BAND_LABELS, type DemandDetailResponse, type DemandFieldKey } from '@cic/shared';
 import { Tag } from '../../components';
+import { DetailRow, DetailSection as Section } from '../../components/detail-parts';
 import {
   cooperationLabels,
   fieldLabel,
@@ -14,29 +14,11 @@ import {
   formatRegion,
   statusLabel,
 } from '../../format';
-import '../../components/section-title.css';
 
 type Detail = DemandDetailResponse;
 
 function Row({ field, value }: { field: DemandFieldKey; value: string | undefined }) {
-  if (!value) return null;
-  return (
-    <View className='detail-row'>
-      <Text className='detail-row__label'>{L[field]}</Text>
-      <Text className='detail-row__value' userSelect>
-        {value}
-      </Text>
-    </View>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className='detail-section'>
-      <Text className='section-title detail-section__title'>{title}</Text>
-      {children}
-    </View>
-  );
+  return <DetailRow label={L[field]} value={value} />;
 }
 
 export function DemandHero({ demand }: { demand: Detail }) {

@@ -1,4 +1,5 @@
-// 需求详情 (pages/demand/index?id=): the public view of one demand, with 关注 and 我要揭榜.
+// 需求详情 (pages/demand/index?id=): the public view of one demand, with 关注 and 我要揭榜; its owner and the organisers
+// also see the 成果 that match it (匹配成果), everyone the similar demands (相似需求).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -8,6 +9,7 @@ import { EmptyState, ErrorState, SkeletonList } from '../../components';
 import { useSession } from '../../features/login/use-session';
 import { toApiError } from '../../hooks/use-paged-list';
 import { contestAction } from './contest-action';
+import { DemandMatches, SimilarDemands } from './demand-matches';
 import {
   CompanyInfo,
   DemandAwards,
@@ -95,9 +97,11 @@ export default function DemandDetail() {
       <DemandAwards demand={d} />
       <DemandInfo demand={d} />
       <DemandDescription demand={d} />
+      {d.viewer.isOwner || session?.user.role === 'admin' ? <DemandMatches demandId={d.id} /> : null}
       <CompanyInfo demand={d} />
       <StatusTimeline demand={d} />
       <SourceNote demand={d} />
+      <SimilarDemands demandId={d.id} />
 
       <View className='detail-bar'>
         <Text className='detail-bar__followers'>{followerCount}人关注</Text>

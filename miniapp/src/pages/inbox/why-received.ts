@@ -1,17 +1,6 @@
 // "为什么收到这条": the reasons behind one inbox item, one line each, from what the matcher recorded.
-import {
-  DECISION_STATUS,
-  INDUSTRY_FIELD_LABELS,
-  MATCH_TIER_LABELS,
-  normalizeText,
-  SOLUTION_STATUS_LABELS,
-  type MatchedKeyword,
-  type MatchExplanation,
-  type MatchTier,
-  type MatchWhere,
-  type Notification,
-} from '@cic/shared';
-import { formatMinBudget, statusLabel } from '../../format';
+import { DECISION_STATUS, MATCH_TIER_LABELS, SOLUTION_STATUS_LABELS, type MatchTier, type Notification } from '@cic/shared';
+import { matchesUrl, matchLines, statusLabel } from '../../format';
 
 export const REASON_LABELS: Record<Notification['reason'], string> = {
   new_match: '订阅提醒',
@@ -19,34 +8,17 @@ export const REASON_LABELS: Record<Notification['reason'], string> = {
   status_published: '关注动态',
   solution_new: '揭榜动态',
   solution_decision: '揭榜结果',
+  achievement_match: '成果匹配',
+  new_achievement: '新成果',
+  invitation: '揭榜邀请',
 };
 
-const WHERE_LABELS: Record<MatchWhere, string> = { title: '标题', description: '描述' };
-const same = (a: string, b: string) => normalizeText(a) === normalizeText(b);
-
-/** 钛材（匹配“钛合金”） when the demand matched through another word, else the keyword alone: alerts from before relations. */
-export function keywordText({ keyword, matchedAs }: MatchedKeyword): string {
-  return matchedAs && !same(matchedAs, keyword) ? `${keyword}（匹配“${matchedAs}”）` : keyword;
-}
-
-/**
- * How one keyword was found, and where: 减速器 · 标题; 减速器（匹配同义词“减速机”）· 描述; 谐波减速器 ⊂ 减速器 · 标题
- * (a kind of it); 焊缝（相关词）· 描述.
- */
-export function keywordChain(k: MatchedKeyword): string {
-  const { keyword, matchedAs, relation, broader } = k;
-  let chain: string;
-  if (relation === 'synonym' && !same(matchedAs, keyword)) chain = `${keyword}（匹配同义词“${matchedAs}”）`;
-  else if (relation === 'narrower') {
-    const above = broader ?? keyword;
-    // A kind of a kind (叠层点焊 ⊂ 点焊 ⊂ 焊接): the chain goes up to the keyword.
-    chain = same(above, keyword) ? `${matchedAs} ⊂ ${keyword}` : `${matchedAs} ⊂ ${above} ⊂ ${keyword}`;
-  } else if (relation === 'related') chain = `${matchedAs}（相关词）`;
-  else chain = keyword;
-  if (!k.where) return chain;
-  // A full-width bracket carries its own space: 减速器（…）· 描述, 减速器 · 标题.
-  return `${chain}${chain.endsWith('）') ? '' : ' '}· ${WHERE_LABELS[k.where]}`;
-}
+/** The alerts that come from the matching engine, with a tier and an explanation, and what each says first. */
+const MATCH_HEADLINES: Partial<Record<Notification['reason'], string>> = {
+  new_match: '符合您订阅的条件',
+  achievement_match: '新发布的需求与您的成果匹配',
+  new_achievement: '新发布的成果与您的需求匹配',
+};
 
 /** Why an alert is only a 提及, and whether it reached WeChat. */
 export function mentionLine(n: Notification): string | undefined {
@@ -63,16 +35,6 @@ export function mentionLine(n: Notification): string | undefined {
   return why;
 }
 
-export function matchLines(e: MatchExplanation): string[] {
-  const lines: string[] = [];
-  if (e.keywords.some((k) => k.relation !== undefined)) lines.push(...e.keywords.map(keywordChain));
-  else if (e.keywords.length > 0) lines.push(`关键词：${e.keywords.map(keywordText).join('、')}`);
-  if (e.field) lines.push(`产业领域：${INDUSTRY_FIELD_LABELS[e.field]}`);
-  if (e.region) lines.push(`地区：${e.region}`);
-  if (e.minBudgetWan) lines.push(`经费：不低于${formatMinBudget(e.minBudgetWan)}`);
-  return lines;
-}
-
 export function whyReceived(n: Notification): string[] {
   if (n.reason === 'solution_new') return ['你的需求收到新的揭榜方案'];
   if (n.reason === 'solution_decision') {
@@ -80,24 +42,34 @@ export function whyReceived(n: Notification): string[] {
     // The losing challenger reads the owner's reason here.
     return n.note ? [result, `${n.decision === 'decline' ? '婉拒原因' : '需求方留言'}：${n.note}`] : [result];
   }
-  if (n.reason === 'new_match') {
+  const headline = MATCH_HEADLINES[n.reason];
+  if (headline) {
     const lines = n.explanation ? matchLines(n.explanation) : [];
     const mention = mentionLine(n);
-    return ['符合您订阅的条件', ...lines, ...(mention ? [mention] : [])];
+    return [headline, ...lines, ...(mention ? [mention] : [])];
+  }
+  if (n.reason === 'invitation') {
+    // The inviter's message, when they left one, travels in the note.
+    return n.note ? ['需求方邀请您的成果参与揭榜', `邀请留言：${n.note}`] : ['需求方邀请您的成果参与揭榜'];
   }
   const status = n.status ?? (n.reason === 'status_closed' ? 'closed' : 'published');
   return [`您关注的需求${statusLabel(status)}`];
 }
 
-/** The tier of a subscription alert, for its badge and its tab; none on alerts from before tiers. */
+/** The tier of a match alert (a subscription's or a 成果's), for its badge and its tab; none on alerts from before tiers. */
 export function tierOf(n: Notification): MatchTier | undefined {
-  return n.reason === 'new_match' ? (n.tier ?? n.explanation?.tier) : undefined;
+  return MATCH_HEADLINES[n.reason] ? (n.tier ?? n.explanation?.tier) : undefined;
 }
 
-/** Where tapping an item leads: the owner to the solutions, the challenger to 我的揭榜, else the demand. */
+/**
+ * Where tapping an item leads: the owner to the solutions or to the demand's 匹配成果, the challenger to 我的揭榜, the
+ * invited holder to 邀请, else the demand.
+ */
 export function targetOf(n: Notification): string {
   const id = encodeURIComponent(n.demandId);
   if (n.reason === 'solution_new') return `/contest/solutions/index?demandId=${id}`;
   if (n.reason === 'solution_decision') return '/contest/my-solutions/index';
+  if (n.reason === 'new_achievement') return matchesUrl(n.demandId);
+  if (n.reason === 'invitation') return '/achievements/invitations/index';
   return `/pages/demand/index?id=${id}`;
 }

@@ -1,7 +1,9 @@
-// The 需求大厅 filters: the chip options and how a choice becomes the GET /demands query.
+// The 需求大厅 filters of its two lists: the chip options and how a choice becomes the GET /demands or GET /achievements
+// query.
 import {
   COOPERATION_MODE,
   INDUSTRY_FIELD,
+  type AchievementListQuery,
   type CooperationMode,
   type DemandListQuery,
   type IndustryField,
@@ -42,10 +44,30 @@ export const BUDGET_OPTIONS: ChipOption<number>[] = [
   { value: 500, label: '500万以上' },
 ];
 
-export function isFiltered(filters: HallFilters): boolean {
+/** The 成果 list's filters: field, region and a minimum 技术成熟度. */
+export interface AchievementFilters {
+  q?: string;
+  field?: IndustryField;
+  region?: Province;
+  trlMin?: number;
+}
+
+export const TRL_MIN_OPTIONS: ChipOption<number>[] = [
+  { value: undefined, label: '不限' },
+  { value: 4, label: '4级以上' },
+  { value: 6, label: '6级以上' },
+  { value: 7, label: '7级以上' },
+  { value: 9, label: '9级' },
+];
+
+export function isFiltered(filters: object): boolean {
   return Object.values(filters).some((v) => v !== undefined && v !== '');
 }
 
-export function toListQuery(filters: HallFilters, cursor?: string): Partial<DemandListQuery> {
+export function toListQuery<F extends { q?: string }>(filters: F, cursor?: string): F & { cursor?: string; limit: number } {
   return { ...filters, q: filters.q?.trim() || undefined, cursor, limit: PAGE_SIZE };
 }
+
+// The two routes take these queries (checked here, so a filter the API does not know cannot be sent).
+export const demandQuery = (f: HallFilters, cursor?: string): Partial<DemandListQuery> => toListQuery(f, cursor);
+export const achievementQuery = (f: AchievementFilters, cursor?: string): Partial<AchievementListQuery> => toListQuery(f, cursor);

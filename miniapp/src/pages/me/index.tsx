@@ -11,6 +11,8 @@ import './index.css';
 
 const ENTRIES: readonly { label: string; url: string; only?: UserRole }[] = [
   { label: '我的需求', url: '/mine/my-demands/index' },
+  { label: '我的成果', url: '/achievements/mine/index' },
+  { label: '邀请', url: '/achievements/invitations/index' },
   { label: '我的关注', url: '/mine/my-follows/index' },
   { label: '我的订阅', url: '/mine/subscriptions/index' },
   { label: '我的揭榜', url: '/contest/my-solutions/index' },
@@ -44,7 +46,7 @@ function LoggedOut() {
   return (
     <View className='me-card'>
       <Text className='me-title'>未登录</Text>
-      <Text className='me-subtitle'>登录后可发布需求、关注需求和订阅新需求提醒</Text>
+      <Text className='me-subtitle'>登录后可发布需求和成果、关注需求和订阅新需求提醒</Text>
       <View className='me-login'>{process.env.TARO_ENV === 'weapp' ? <WechatLoginButton /> : <DevLoginForm />}</View>
     </View>
   );

@@ -1,29 +1,32 @@
-// 发布需求: the 附件3 form. Opened plainly it continues the new-demand draft; opened with ?id= it edits that demand
-// (a draft, or a rejected one whose reason is shown at the top).
+// 发布: what to publish first (发布需求 here, 发布成果 in its own form), then the 附件3 form. Opened plainly it continues
+// the new-demand draft; opened with ?id= it edits that demand (a draft, or a rejected one whose reason is shown).
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
-import type { DraftTarget } from '../../features/demand-form/draft-storage';
 import { DemandEditor } from './demand-editor';
-import { useEditorStart } from './use-editor-start';
 import './index.css';
 
-function Editor({ userId, target, onSubmitted }: { userId: string; target: DraftTarget; onSubmitted: () => void }) {
-  const start = useEditorStart(userId, target);
-  if (start.kind === 'loading') return <View className='post-state'>加载中…</View>;
-  if (start.kind !== 'ready') return <View className='post-state'>{start.message}</View>;
+const ACHIEVEMENT_FORM = '/achievements/form/index';
+
+/** 发布需求 is this page; 发布成果 opens the 成果 form. */
+function KindChooser() {
   return (
-    <View>
-      {start.rejectReason && (
-        <View className='post-rejected'>
-          <Text className='post-rejected-title'>审核未通过，请修改后重新提交</Text>
-          <Text className='post-rejected-reason'>驳回原因：{start.rejectReason}</Text>
-        </View>
-      )}
-      {start.restored && <View className='post-restored'>已恢复上次未提交的内容</View>}
-      <DemandEditor userId={userId} target={target} values={start.values} link={start.link} onSubmitted={onSubmitted} />
+    <View className='post-chooser' role='radiogroup' aria-label='发布类型'>
+      <View className='post-choice is-current' role='radio' aria-checked>
+        <Text className='post-choice-title'>发布需求</Text>
+        <Text className='post-choice-desc'>企业技术需求（附件3）</Text>
+      </View>
+      <View
+        className='post-choice'
+        role='radio'
+        aria-checked={false}
+        onClick={() => void Taro.navigateTo({ url: ACHIEVEMENT_FORM })}
+      >
+        <Text className='post-choice-title'>发布成果 ›</Text>
+        <Text className='post-choice-desc'>高校、院所、企业和团队的技术成果</Text>
+      </View>
     </View>
   );
 }
@@ -35,14 +38,14 @@ export default function PostPage() {
   // A fresh, empty form after each submit (this tab page stays alive).
   const [generation, setGeneration] = useState(0);
 
-  if (!session) return <LoginRequired reason='登录后即可发布技术需求，填写内容会自动保存' />;
-  const target: DraftTarget = editId ? { id: editId } : 'new';
+  if (!session) return <LoginRequired reason='登录后即可发布技术需求或科技成果，填写内容会自动保存' />;
   return (
     <View className='post-page'>
-      <Editor
+      {editId ? null : <KindChooser />}
+      <DemandEditor
         key={`${session.user.id}:${editId ?? 'new'}:${generation}`}
         userId={session.user.id}
-        target={target}
+        target={editId ? { id: editId } : 'new'}
         onSubmitted={() => {
           setEditId(undefined);
           setGeneration((g) => g + 1);

@@ -1,7 +1,8 @@
 // A text field of the 附件3 form: its label, error and counter around an input bound to the form.
-import { Field, TextInput } from '../../components/form-fields';
+import { DEMAND_FIELD_LABELS } from '@cic/shared';
+import { FormTextField } from '../../components/form-binding';
 import { counterOf, type DemandForm } from '../../features/demand-form/demand-form.model';
-import { bindText, fieldOf, type TextKey } from './bind';
+import type { TextKey } from './bind';
 
 interface Props {
   form: DemandForm;
@@ -12,10 +13,8 @@ interface Props {
   multiline?: boolean;
 }
 
-export function TextField({ form, name, required, ...input }: Props) {
+export function TextField({ form, name, ...input }: Props) {
   return (
-    <Field {...fieldOf(form, name)} required={required} counter={counterOf(name, form.values)}>
-      <TextInput {...bindText(form, name)} {...input} />
-    </Field>
+    <FormTextField form={form} name={name} label={DEMAND_FIELD_LABELS[name]} counter={counterOf(name, form.values)} {...input} />
   );
 }

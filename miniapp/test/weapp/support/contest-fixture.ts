@@ -1,7 +1,16 @@
 // One small contest on the local stack, made through its API, so that each page has something real to show: an owner's
 // published demand in a track, another waiting for review, a provider's solution to it, a judge assigned to its final and a follower.
-import type { AuthResponse, Demand, Solution, Track } from '@cic/shared';
-import { call, completeForm, login, published, submitted, uniq } from '../../../../functions/test/support/api';
+import type { Achievement, AuthResponse, Demand, Invitation, Solution, Track } from '@cic/shared';
+import {
+  achievementForm,
+  call,
+  completeForm,
+  login,
+  published,
+  publishedAchievement,
+  submitted,
+  uniq,
+} from '../../../../functions/test/support/api';
 import { assignJudges, createTrack, submitSolution } from '../../../../functions/test/support/contest';
 
 /** A published or submitted demand always has its title. */
@@ -24,6 +33,9 @@ export interface ContestFixture {
   pending: Titled;
   solution: Solution;
   track: Track;
+  /** The provider's published 成果 on the demand's subject, and the owner's invitation to it (动员揭榜). */
+  achievement: Achievement;
+  invitation: Invitation;
 }
 
 export async function contestFixture(): Promise<ContestFixture> {
@@ -48,5 +60,27 @@ export async function contestFixture(): Promise<ContestFixture> {
   if (put.status !== 200) throw new Error(`assign track: ${put.status} ${put.text}`);
   const follow = await call('PUT', `/demands/${demand.id}/follow`, { token: provider.token });
   if (follow.status !== 200) throw new Error(`follow: ${follow.status} ${follow.text}`);
-  return { admin, owner, provider, judge, newcomer, demand: titled(demand), pending: titled(pending), solution, track };
+  const achievement = await publishedAchievement(
+    provider.token,
+    admin.token,
+    achievementForm({ title: `钛合金薄板激光焊接工艺${tag}`.slice(0, 60) }),
+  );
+  const invite = await call<Invitation>('POST', `/demands/${demand.id}/invitations`, {
+    token: owner.token,
+    json: { achievementId: achievement.id, message: '欢迎揭榜' },
+  });
+  if (invite.status !== 201) throw new Error(`invite: ${invite.status} ${invite.text}`);
+  return {
+    admin,
+    owner,
+    provider,
+    judge,
+    newcomer,
+    demand: titled(demand),
+    pending: titled(pending),
+    solution,
+    track,
+    achievement,
+    invitation: invite.body,
+  };
 }

@@ -3,8 +3,8 @@
 // load started (a new sort, a refresh) is dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ApiError } from '../../api/client';
-import { toApiError } from '../../hooks/use-paged-list';
+import type { ApiError } from '../api/client';
+import { toApiError } from './use-paged-list';
 
 export type Resource<T> =
   | { status: 'idle'; data?: undefined; error?: undefined }

@@ -1,8 +1,9 @@
-// What the 揭榜 pages show of something loaded with useResource: skeleton cards while it loads, the error with 重试,
+// What a page shows of something loaded with useResource: skeleton cards while it loads, the error with 重试,
 // and for a list what its being empty means, then its items.
 import type { ReactElement, ReactNode } from 'react';
-import { ErrorState, SkeletonList } from '../../components';
-import type { ResourceState } from './use-resource';
+import { ErrorState } from './error-state';
+import { SkeletonList } from './skeleton-list';
+import type { ResourceState } from '../hooks/use-resource';
 
 interface Props<T> {
   resource: Pick<ResourceState<{ items: readonly T[] }>, 'state' | 'reload'>;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '成果详情', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '揭榜邀请', enablePullDownRefresh: true });

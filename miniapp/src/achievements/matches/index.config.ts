@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '匹配成果', enablePullDownRefresh: true });

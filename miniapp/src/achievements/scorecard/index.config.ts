@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '成果粗评估', enablePullDownRefresh: true });
