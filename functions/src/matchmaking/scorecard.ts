@@ -157,11 +157,11 @@ function fitLine(demand: Demand, achievement: Achievement): Scorecard['fit'] {
   const weight = SCORECARD_WEIGHTS.fit;
   const match = matchAchievement(demand, achievement);
   const concepts = sharedConcepts(demand, achievement).map(conceptLabel).slice(0, MAX_CONCEPTS);
-  const shared = concepts.length > 0 ? `；共同概念：${concepts.join('、')}` : '';
-  if (!match) return { score: 0, weight, concepts, tier: 'mentioned', reason: `成果的关键词未出现在需求中${shared}` };
+  // The shared concepts are the line's own field (`concepts`): the reason says how the keywords met the demand.
+  if (!match) return { score: 0, weight, concepts, tier: 'mentioned', reason: '成果的关键词未出现在需求中' };
   const words = match.explanation.keywords.map((k) => `“${k.keyword}”`).join('、');
   const how = match.tier === 'main' ? `需求以${words}为主题` : `需求提及${words}`;
-  return { score: Math.round(100 * match.score), weight, concepts, tier: match.tier, reason: `${how}${shared}` };
+  return { score: Math.round(100 * match.score), weight, concepts, tier: match.tier, reason: how };
 }
 
 /**
