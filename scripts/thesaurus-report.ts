@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INDUSTRY_FIELDS, normalizeText } from '@cic/shared';
 import * as z from 'zod/mini';
+import { hasWordEdges } from '../functions/src/alerts/matching/occurrences';
 
 const THESAURUS_DIR = resolve(__dirname, '../data/thesaurus');
 const DEMANDS_FILE = resolve(__dirname, '../data/jstec-demands.jsonl');
@@ -63,28 +64,15 @@ const demandTexts = readFileSync(DEMANDS_FILE, 'utf8')
   .map((d) => normalizeText(`${d.title}\n${d.description}`));
 
 // ---------------------------------------------------------------------------------------------------------------
-// Matching a term in a text, as the alert matcher does (functions/src/alerts/matching/matcher.ts): a substring, but a
-// term that begins or ends with a Latin letter or digit only as a whole word on that side ("ai" not in "email").
-// Repeated here rather than imported so that this data check does not break while the matcher is being reworked.
-
-function isWordUnit(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
-  );
-}
+// Matching a term in a text, as the alert matcher does (functions/src/alerts/matching/occurrences.ts): a substring, but
+// a term that begins or ends with a Latin letter or digit only as a whole word on that side ("ai" not in "email").
 
 /** Start offsets of the whole-word occurrences of a normalised term in a normalised text. */
 function occurrences(text: string, term: string): number[] {
   const found: number[] = [];
   if (term === '') return found;
   for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-    const end = i + term.length;
-    const leftOk = !(isWordUnit(term.charCodeAt(0)) && i > 0 && isWordUnit(text.charCodeAt(i - 1)));
-    const rightOk = !(isWordUnit(term.charCodeAt(term.length - 1)) && end < text.length && isWordUnit(text.charCodeAt(end)));
-    if (leftOk && rightOk) found.push(i);
+    if (hasWordEdges(text, i, term)) found.push(i);
   }
   return found;
 }

@@ -423,38 +423,18 @@ async function main(): Promise<number> {
   log(row(['', '', '', '', '']).replace(/[^|]/g, '-'));
   stats('percolator: items read', pItems);
   stats('percolator: ms', pMs, 2);
-  stats(
-    'percolator: partitions read',
-    perc.map((p) => p.partitions),
-  );
-  stats(
-    '  items read from kw# partitions',
-    perc.map((p) => p.keywordItems),
-  );
-  stats(
-    '  items read from field#/region#/budget',
-    perc.map((p) => p.broadItems),
-  );
-  stats(
-    '  items read from budget',
-    perc.map((p) => p.budgetItems),
-  );
-  stats(
-    '  … a range read of budget would read',
-    perc.map((p) => p.budgetRangeItems),
-  );
-  stats(
-    'percolator: matches',
-    perc.map((p) => p.matches),
-  );
-  stats(
-    '  matches of keyword subscriptions',
-    perc.map((p) => p.keywordMatches),
-  );
-  stats(
-    '  matches of broad subscriptions',
-    perc.map((p) => p.matches - p.keywordMatches),
-  );
+  // What each demand's percolator read and found, one row a figure.
+  const percolatorRows: [string, (p: (typeof perc)[number]) => number][] = [
+    ['percolator: partitions read', (p) => p.partitions],
+    ['  items read from kw# partitions', (p) => p.keywordItems],
+    ['  items read from field#/region#/budget', (p) => p.broadItems],
+    ['  items read from budget', (p) => p.budgetItems],
+    ['  … a range read of budget would read', (p) => p.budgetRangeItems],
+    ['percolator: matches', (p) => p.matches],
+    ['  matches of keyword subscriptions', (p) => p.keywordMatches],
+    ['  matches of broad subscriptions', (p) => p.matches - p.keywordMatches],
+  ];
+  for (const [label, figure] of percolatorRows) stats(label, perc.map(figure));
   stats('scan: items read', sItems);
   stats('scan: ms', sMs, 2);
   log('');

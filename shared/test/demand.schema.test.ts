@@ -83,6 +83,67 @@ const han = (n: number): string => '字'.repeat(n);
 /** 𠮷 is one character but two UTF-16 code units. */
 const astral = (n: number): string => '𠮷'.repeat(n);
 
+/** A case of one field: its name, the value, and whether a complete demand with it passes. */
+type FieldCase = readonly [name: string, value: unknown, ok: boolean];
+
+/**
+ * A test per case: an otherwise valid complete demand with the value in `key` passes, or fails with an error under
+ * `key` that names the field (and contains `mentions`, when given).
+ */
+function itChecks(key: DemandFieldKey, cases: readonly FieldCase[], mentions?: string): void {
+  it.each(cases.map(([name, value, ok]) => [name, ok, value] as const))('%s → ok=%s', (_name, ok, value) => {
+    const r = validateDemandComplete(valid({ [key]: value }));
+    if (ok) expect(r.ok).toBe(true);
+    else if (mentions) expect(expectFieldError(r, key)).toContain(mentions);
+    else expectFieldError(r, key);
+  });
+}
+
+/** The text of an "other" choice (`chosen`) is required under `key`, whose message names the list and says 其他/其它. */
+function itRequiresOtherText(key: 'fieldOther' | 'cooperationOther', chosen: Input, list: DemandFieldKey, other: string): void {
+  it.each<[string, Input]>([
+    ['missing', {}],
+    ['empty', { [key]: '' }],
+    ['blank', { [key]: '   ' }],
+  ])(`"other" with ${key} %s fails under ${key}`, (_case, extra) => {
+    const fields = failFields(validateDemandComplete(valid({ ...chosen, ...extra })));
+    expect(Object.keys(fields)).toEqual([key]);
+    expect(fields[key]).toContain(L[list]);
+    expect(fields[key]).toContain(other);
+  });
+}
+
+/** A text of `min` to `max` characters: each side of both bounds. */
+const bounds = (min: number, max: number): FieldCase[] => [
+  [`${min - 1} chars`, han(min - 1), false],
+  [`${min} chars`, han(min), true],
+  [`${max} chars`, han(max), true],
+  [`${max + 1} chars`, han(max + 1), false],
+];
+/** 经费 (万元) at its bounds: 0 to 1,000,000, with at most 4 decimals. */
+const BUDGET_BOUNDS: FieldCase[] = [
+  ['0', 0, true],
+  ['-0.01', -0.01, false],
+  ['1,000,000', 1_000_000, true],
+  ['1,000,000.5', 1_000_000.5, false],
+  ['1.2345 (4 decimals)', 1.2345, true],
+  ['1.23456 (5 decimals)', 1.23456, false],
+];
+/** The bounds, with blanks trimmed before counting and characters (not UTF-16 units) counted. */
+const lengthCases = (min: number, max: number): FieldCase[] => [
+  ...bounds(min, max),
+  [`${min - 1} chars padded to ${min + 5} with spaces`, `   ${han(min - 1)}   `, false],
+  [`${min} astral chars`, astral(min), true],
+];
+/** The bounds of a required text, which is also missing when empty or blank, and must be text. */
+const requiredTextCases = (min: number, max: number): FieldCase[] => [
+  ...bounds(min, max),
+  // With a minimum of 1, the empty text is the case below it.
+  ...(min > 1 ? [['empty string', '', false] as const] : []),
+  ['blank string', '   ', false],
+  ['a number', 123, false],
+];
+
 describe('charCount', () => {
   it('counts code points, not UTF-16 units', () => {
     expect(charCount('')).toBe(0);
@@ -134,19 +195,7 @@ describe('validateDemandComplete', () => {
   });
 
   describe('companyName', () => {
-    it.each<[string, unknown, boolean]>([
-      ['1 char (below min 2)', '企', false],
-      ['2 chars', '企业', true],
-      ['100 chars', han(100), true],
-      ['101 chars', han(101), false],
-      ['empty string', '', false],
-      ['blank string', '   ', false],
-      ['a number', 123, false],
-    ])('%s → ok=%s', (_case, companyName, ok) => {
-      const r = validateDemandComplete(valid({ companyName }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'companyName');
-    });
+    itChecks('companyName', requiredTextCases(2, 100));
 
     it('is required', () => {
       const message = expectFieldError(validateDemandComplete(validWithout('companyName')), 'companyName');
@@ -182,16 +231,13 @@ describe('validateDemandComplete', () => {
     });
   });
 
-  describe.each<[DemandFieldKey, number]>([
-    ['contactTitle', 50],
-    ['brokerName', 30],
-    ['fieldOther', 30],
-    ['cooperationOther', 50],
-  ])('%s (optional, ≤%i)', (key, max) => {
+  describe.each<[DemandFieldKey, number, Input]>([
+    ['contactTitle', 50, {}],
+    ['brokerName', 30, {}],
     // fieldOther / cooperationOther only survive when "other" is chosen, so choose it for these cases.
-    const context: Input =
-      key === 'fieldOther' ? { field: 'other' } : key === 'cooperationOther' ? { cooperationModes: ['other'] } : {};
-
+    ['fieldOther', 30, { field: 'other' }],
+    ['cooperationOther', 50, { cooperationModes: ['other'] }],
+  ])('%s (optional, ≤%i)', (key, max, context) => {
     it(`accepts ${max} chars`, () => {
       const value = okValue(validateDemandComplete(valid({ ...context, [key]: han(max) })));
       expect((value as Input)[key]).toBe(han(max));
@@ -212,21 +258,22 @@ describe('validateDemandComplete', () => {
   });
 
   describe('contactPhone', () => {
-    it.each<[string, boolean]>([
-      ['13812345678', true],
-      ['+8613812345678', true],
-      ['12812345678', false],
-      ['1381234567', false],
-      ['025-83456789', true],
-      ['0512-1234567', true],
-      ['02583456789', true],
-      ['025-83456789-123', true],
-      ['25-83456789', false],
-    ])('%s → ok=%s', (contactPhone, ok) => {
-      const r = validateDemandComplete(valid({ contactPhone }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'contactPhone');
-    });
+    itChecks(
+      'contactPhone',
+      (
+        [
+          ['13812345678', true],
+          ['+8613812345678', true],
+          ['12812345678', false],
+          ['1381234567', false],
+          ['025-83456789', true],
+          ['0512-1234567', true],
+          ['02583456789', true],
+          ['025-83456789-123', true],
+          ['25-83456789', false],
+        ] as const
+      ).map(([phone, ok]) => [phone, phone, ok]),
+    );
 
     it('is required', () => {
       expectFieldError(validateDemandComplete(validWithout('contactPhone')), 'contactPhone');
@@ -239,18 +286,14 @@ describe('validateDemandComplete', () => {
   });
 
   describe('email', () => {
-    it.each<[string, unknown, boolean]>([
+    itChecks('email', [
       ['a plain address', 'name@example.com', true],
       ['a sub-domain address', 'a.b@mail.example.com.cn', true],
       ['no dot in the domain', 'a@b', false],
       ['no @', 'name.example.com', false],
       ['a space inside', 'na me@example.com', false],
       ['a number', 5, false],
-    ])('%s → ok=%s', (_case, email, ok) => {
-      const r = validateDemandComplete(valid({ email }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'email');
-    });
+    ]);
 
     it('is optional, and an empty string is treated as absent', () => {
       expect(okValue(validateDemandComplete(validWithout('email'))).email).toBeUndefined();
@@ -260,16 +303,16 @@ describe('validateDemandComplete', () => {
   });
 
   describe('companyIntro', () => {
-    it.each<[string, string, boolean]>([
-      ['300 Chinese chars', han(300), true],
-      ['301 Chinese chars', han(301), false],
-      ['300 astral chars (600 UTF-16 units)', astral(300), true],
-      ['301 astral chars', astral(301), false],
-    ])('%s → ok=%s', (_case, companyIntro, ok) => {
-      const r = validateDemandComplete(valid({ companyIntro }));
-      if (ok) expect(r.ok).toBe(true);
-      else expect(expectFieldError(r, 'companyIntro')).toContain('300');
-    });
+    itChecks(
+      'companyIntro',
+      [
+        ['300 Chinese chars', han(300), true],
+        ['301 Chinese chars', han(301), false],
+        ['300 astral chars (600 UTF-16 units)', astral(300), true],
+        ['301 astral chars', astral(301), false],
+      ],
+      '300',
+    );
 
     it('counts characters, not UTF-16 units', () => {
       expect(astral(300).length).toBe(600);
@@ -297,18 +340,7 @@ describe('validateDemandComplete', () => {
   });
 
   describe('title', () => {
-    it.each<[string, string, boolean]>([
-      ['3 chars', han(3), false],
-      ['4 chars', han(4), true],
-      ['60 chars', han(60), true],
-      ['61 chars', han(61), false],
-      ['3 chars padded with spaces', `  ${han(3)}  `, false],
-      ['4 astral chars', astral(4), true],
-    ])('%s → ok=%s', (_case, title, ok) => {
-      const r = validateDemandComplete(valid({ title }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'title');
-    });
+    itChecks('title', lengthCases(4, 60));
 
     it('states the minimum and current count when too short', () => {
       const message = expectFieldError(validateDemandComplete(valid({ title: han(3) })), 'title');
@@ -322,22 +354,13 @@ describe('validateDemandComplete', () => {
   });
 
   describe('budgetWan', () => {
-    it.each<[string, unknown, boolean]>([
-      ['0', 0, true],
-      ['-0.01', -0.01, false],
-      ['1,000,000', 1_000_000, true],
-      ['1,000,000.5', 1_000_000.5, false],
-      ['1.2345 (4 decimals)', 1.2345, true],
-      ['1.23456 (5 decimals)', 1.23456, false],
+    itChecks('budgetWan', [
+      ...BUDGET_BOUNDS,
       ['0.0001', 0.0001, true],
       ['0.1 + 0.2 (float noise)', 0.1 + 0.2, true],
       ['NaN', Number.NaN, false],
       ['Infinity', Number.POSITIVE_INFINITY, false],
-    ])('%s → ok=%s', (_case, budgetWan, ok) => {
-      const r = validateDemandComplete(valid({ budgetWan }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'budgetWan');
-    });
+    ]);
 
     it('must be a number: the string "10" fails with a type message', () => {
       const message = expectFieldError(validateDemandComplete(valid({ budgetWan: '10' })), 'budgetWan');
@@ -373,16 +396,7 @@ describe('validateDemandComplete', () => {
       expect(value.fieldOther).toBe('生物医药');
     });
 
-    it.each<[string, Input]>([
-      ['missing', {}],
-      ['empty', { fieldOther: '' }],
-      ['blank', { fieldOther: '   ' }],
-    ])('"other" with fieldOther %s fails under fieldOther', (_case, extra) => {
-      const fields = failFields(validateDemandComplete(valid({ field: 'other', ...extra })));
-      expect(Object.keys(fields)).toEqual(['fieldOther']);
-      expect(fields.fieldOther).toContain(L.field);
-      expect(fields.fieldOther).toContain('其他');
-    });
+    itRequiresOtherText('fieldOther', { field: 'other' }, 'field', '其他');
 
     it('drops fieldOther when field is not "other"', () => {
       const value = okValue(validateDemandComplete(valid({ field: 'ai', fieldOther: '生物医药' })));
@@ -391,18 +405,7 @@ describe('validateDemandComplete', () => {
   });
 
   describe('description', () => {
-    it.each<[string, string, boolean]>([
-      ['49 chars', han(49), false],
-      ['50 chars', han(50), true],
-      ['5000 chars', han(5000), true],
-      ['5001 chars', han(5001), false],
-      ['49 chars padded to 55 with spaces', `   ${han(49)}   `, false],
-      ['50 astral chars', astral(50), true],
-    ])('%s → ok=%s', (_case, description, ok) => {
-      const r = validateDemandComplete(valid({ description }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'description');
-    });
+    itChecks('description', lengthCases(50, 5000));
 
     it('fails with 50 spaces', () => {
       expectFieldError(validateDemandComplete(valid({ description: ' '.repeat(50) })), 'description');
@@ -467,16 +470,7 @@ describe('validateDemandComplete', () => {
       expect(value.cooperationOther).toBe('共建实验室');
     });
 
-    it.each<[string, Input]>([
-      ['missing', {}],
-      ['empty', { cooperationOther: '' }],
-      ['blank', { cooperationOther: '  ' }],
-    ])('"other" with cooperationOther %s fails under cooperationOther', (_case, extra) => {
-      const fields = failFields(validateDemandComplete(valid({ cooperationModes: ['other'], ...extra })));
-      expect(Object.keys(fields)).toEqual(['cooperationOther']);
-      expect(fields.cooperationOther).toContain(L.cooperationModes);
-      expect(fields.cooperationOther).toContain('其它');
-    });
+    itRequiresOtherText('cooperationOther', { cooperationModes: ['other'] }, 'cooperationModes', '其它');
 
     it('drops cooperationOther when "other" is not chosen', () => {
       const value = okValue(validateDemandComplete(valid({ cooperationModes: ['equity'], cooperationOther: '共建实验室' })));
@@ -485,17 +479,18 @@ describe('validateDemandComplete', () => {
   });
 
   describe('brokerPhone', () => {
-    it.each<[unknown, boolean]>([
-      ['13912345678', true],
-      ['0512-1234567', true],
-      ['12345', false],
-      ['12812345678', false],
-      [13912345678, false],
-    ])('%j → ok=%s', (brokerPhone, ok) => {
-      const r = validateDemandComplete(valid({ brokerPhone }));
-      if (ok) expect(r.ok).toBe(true);
-      else expectFieldError(r, 'brokerPhone');
-    });
+    itChecks(
+      'brokerPhone',
+      (
+        [
+          ['13912345678', true],
+          ['0512-1234567', true],
+          ['12345', false],
+          ['12812345678', false],
+          [13912345678, false],
+        ] as const
+      ).map(([phone, ok]) => [JSON.stringify(phone), phone, ok]),
+    );
 
     it('is optional, and an empty string is treated as absent', () => {
       expect(validateDemandComplete(validWithout('brokerPhone')).ok).toBe(true);
@@ -679,21 +674,14 @@ describe('validateDemandContent', () => {
     );
   });
 
+  /** The cases of a field, as [field, value, ok]. */
+  const of = (key: DemandFieldKey, cases: FieldCase[]) =>
+    cases.map(([, value, ok]): [DemandFieldKey, unknown, boolean] => [key, value, ok]);
+
   it.each<[DemandFieldKey, unknown, boolean]>([
-    ['title', han(3), false],
-    ['title', han(4), true],
-    ['title', han(60), true],
-    ['title', han(61), false],
-    ['description', han(49), false],
-    ['description', han(50), true],
-    ['description', han(5000), true],
-    ['description', han(5001), false],
-    ['budgetWan', 0, true],
-    ['budgetWan', -0.01, false],
-    ['budgetWan', 1_000_000, true],
-    ['budgetWan', 1_000_000.5, false],
-    ['budgetWan', 1.2345, true],
-    ['budgetWan', 1.23456, false],
+    ...of('title', bounds(4, 60)),
+    ...of('description', bounds(50, 5000)),
+    ...of('budgetWan', BUDGET_BOUNDS),
     ['budgetWan', '10', false],
     ['cooperationModes', [], false],
   ])('%s = %j → ok=%s', (key, value, ok) => {
@@ -719,18 +707,14 @@ describe('validateDevLogin', () => {
     expect(failFields(validateDevLogin({ nickname: '测试', role })).role).toContain('角色');
   });
 
-  it.each<[string, unknown, boolean]>([
-    ['1 char', '甲', true],
-    ['30 chars', han(30), true],
-    ['31 chars', han(31), false],
-    ['empty', '', false],
-    ['blank', '   ', false],
-    ['a number', 1, false],
-  ])('nickname %s → ok=%s', (_case, nickname, ok) => {
-    const r = validateDevLogin({ nickname, role: 'user' });
-    if (ok) expect(r.ok).toBe(true);
-    else expect(failFields(r).nickname).toContain('昵称');
-  });
+  it.each(requiredTextCases(1, 30).map(([name, value, ok]) => [name, ok, value] as const))(
+    'nickname %s → ok=%s',
+    (_case, ok, nickname) => {
+      const r = validateDevLogin({ nickname, role: 'user' });
+      if (ok) expect(r.ok).toBe(true);
+      else expect(failFields(r).nickname).toContain('昵称');
+    },
+  );
 
   it('trims the nickname', () => {
     expect(okValue(validateDevLogin({ nickname: '  小王 ', role: 'user' })).nickname).toBe('小王');

@@ -13,21 +13,12 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Achievement, AuthResponse, Invitation, InvitationsResponse, Notification, Page, Subscription } from '@cic/shared';
+import type { AuthResponse, Invitation, InvitationsResponse, Notification, Page, Subscription } from '@cic/shared';
 import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames } from '../../functions/src/db/table-names';
-import {
-  achievementForm,
-  call,
-  completeForm,
-  createDraft,
-  login,
-  published,
-  publishedAchievement,
-  submitted,
-  uniq,
-} from '../../functions/test/support/api';
+import { achievementForm, achievementIn, call, completeForm, demandIn, login, uniq } from '../../functions/test/support/api';
+import type { ListingState } from '../../functions/test/support/api';
 import { eventually } from '../../functions/test/support/stack-env';
 import {
   assignJudges,
@@ -100,7 +91,8 @@ interface Row {
   /** The fixture's state, when the route has a row per state. */
   state?: string;
   fixture: Fixture;
-  path: (w: World) => string;
+  /** The request's path; the route's own, its ids the fixture's (pathOf), unless given. */
+  path?: (w: World) => string;
   body?: (w: World) => unknown;
   /** A success changes the fixture: those cells get a fresh one (all succeeding people, or only those listed). */
   mutates?: true | readonly Person[];
@@ -129,14 +121,42 @@ const optional = (anonymous: Expected, others: Expected, people: Partial<Record<
   ...loggedIn(others, people),
   anonymous,
 });
-/** What only the owner (and, to see it, an admin) may know of a demand that is not public. */
-const ownersDemand = (owner: Expected, admin: Expected): Spec => loggedIn('404 DEMAND.NOT_FOUND', { owner, admin });
-/** What only the 成果's holder (the submitter) and, to see it, an admin may know of a 成果 that is not public. */
-const holdersAchievement = (holder: Expected, admin: Expected): Spec =>
-  loggedIn('404 ACHIEVEMENT.NOT_FOUND', { submitter: holder, admin });
 
-const editedDemand = () => ({ title: '授权矩阵修改后的需求' });
-const editedAchievement = () => ({ title: '授权矩阵修改后的成果（示例）' });
+/** A demand (its owner's) or a 成果 (the submitter's, its holder): the two kinds of listing follow one set of rules. */
+interface Listing {
+  /** The collection in the routes: `GET /demands/{id}`. */
+  name: 'demands' | 'achievements';
+  /** The prefix of the error codes: `DEMAND.NOT_FOUND`. */
+  code: 'DEMAND' | 'ACHIEVEMENT';
+  holder: 'owner' | 'submitter';
+  /** The fixture of each state it has a row in: every state but published is not public. */
+  fixtures: Partial<Record<ListingState, Fixture>>;
+  edited: () => unknown;
+}
+
+const DEMANDS: Listing = {
+  name: 'demands',
+  code: 'DEMAND',
+  holder: 'owner',
+  fixtures: { draft: 'draft', pending: 'pending', rejected: 'rejected', published: 'published' },
+  edited: () => ({ title: '授权矩阵修改后的需求' }),
+};
+const ACHIEVEMENTS: Listing = {
+  name: 'achievements',
+  code: 'ACHIEVEMENT',
+  holder: 'submitter',
+  fixtures: { draft: 'achievementDraft', pending: 'achievementPending', published: 'achievementPublished' },
+  edited: () => ({ title: '授权矩阵修改后的成果（示例）' }),
+};
+
+/** What only the listing's holder (and, to see it, an admin) may know of a listing that is not public. */
+const holders = (listing: Listing, holder: Expected, admin: Expected): Spec =>
+  loggedIn(`404 ${listing.code}.NOT_FOUND`, { [listing.holder]: holder, admin });
+/** What only the owner (and, to see it, an admin) may know of a demand that is not public. */
+const ownersDemand = (owner: Expected, admin: Expected): Spec => holders(DEMANDS, owner, admin);
+/** What only the 成果's holder (the submitter) and, to see it, an admin may know of a 成果 that is not public. */
+const holdersAchievement = (holder: Expected, admin: Expected): Spec => holders(ACHIEVEMENTS, holder, admin);
+
 const editedSolution = () => solutionForm({ title: '修改后的焊接变形控制方案' });
 const score = () => ({ completeness: 80, feasibility: 70, fit: 90 });
 const award = (w: World) => ({
@@ -149,113 +169,91 @@ const award = (w: World) => ({
 const templateId = () =>
   (JSON.parse(process.env.STACK_FUNCTION_ENV as string) as Record<string, string>).WECHAT_TEMPLATE_NEW_MATCH as string;
 
+/** A row on a route of the listing's, with its fixture in `state`; the route names the listing as `{listing}`. */
+function listingRow(listing: Listing, route: string, state: ListingState, row: Pick<Row, 'body' | 'mutates' | 'expect'>): Row {
+  const fixture = listing.fixtures[state];
+  if (!fixture) throw new Error(`no ${state} fixture of ${listing.name}`);
+  return { route: route.replace('{listing}', listing.name), state, fixture, ...row };
+}
+
+/** Reading, editing, submitting and closing a listing: only its holder, and an admin to read, may know one not public. */
+function listingRows(listing: Listing): Row[] {
+  const { edited: body, code } = listing;
+  const other = (holder: Expected): Spec => loggedIn('403 AUTH.FORBIDDEN', { [listing.holder]: holder });
+  const refused = holders(listing, 200, '403 AUTH.FORBIDDEN');
+  const hidden = (Object.keys(listing.fixtures) as ListingState[]).filter((state) => state !== 'published');
+  return [
+    ...hidden.map((state) =>
+      listingRow(listing, 'GET /{listing}/{id}', state, {
+        expect: { ...holders(listing, 200, 200), anonymous: `404 ${code}.NOT_FOUND` },
+      }),
+    ),
+    listingRow(listing, 'GET /{listing}/{id}', 'published', { expect: optional(200, 200) }),
+    ...hidden
+      .filter((state) => state !== 'pending')
+      .map((state) => listingRow(listing, 'PUT /{listing}/{id}', state, { body, mutates: true, expect: refused })),
+    listingRow(listing, 'PUT /{listing}/{id}', 'published', { body, expect: other(`409 ${code}.NOT_EDITABLE`) }),
+    listingRow(listing, 'POST /{listing}/{id}/submit', 'draft', { mutates: true, expect: refused }),
+    listingRow(listing, 'POST /{listing}/{id}/submit', 'published', { expect: other(`409 ${code}.INVALID_TRANSITION`) }),
+    listingRow(listing, 'POST /{listing}/{id}/close', 'draft', { mutates: true, expect: refused }),
+    listingRow(listing, 'POST /{listing}/{id}/close', 'published', { mutates: true, expect: other(200) }),
+  ];
+}
+
+/** The organisers' review: a pending listing is approved; a published one cannot be rejected. */
+const reviewRows = (listing: Listing): Row[] => [
+  listingRow(listing, 'POST /admin/{listing}/{id}/review', 'pending', {
+    body: () => ({ decision: 'approve' }),
+    mutates: true,
+    expect: adminOnly(200),
+  }),
+  listingRow(listing, 'POST /admin/{listing}/{id}/review', 'published', {
+    body: () => ({ decision: 'reject', reason: '授权矩阵驳回' }),
+    expect: adminOnly(`409 ${listing.code}.INVALID_TRANSITION`),
+  }),
+];
+
 let cast: Cast;
 let trackId = '';
 const shared = {} as Record<Fixture, World>;
 
 const rows: Row[] = [
   // Public: no token is read.
-  { route: 'GET /health', fixture: 'none', path: () => '/health', expect: everyone(200) },
+  { route: 'GET /health', fixture: 'none', expect: everyone(200) },
   {
     route: 'POST /auth/wechat',
     fixture: 'none',
-    path: () => '/auth/wechat',
     body: () => ({ code: `user-${uniq('az')}-1` }),
     expect: everyone(200),
   },
   {
     route: 'POST /auth/dev',
     fixture: 'none',
-    path: () => '/auth/dev',
     body: () => ({ nickname: uniq('az'), role: 'user' }),
     expect: everyone(200),
   },
   { route: 'GET /demands', fixture: 'none', path: () => '/demands?limit=5', expect: everyone(200) },
-  { route: 'GET /tracks', fixture: 'none', path: () => '/tracks', expect: everyone(200) },
-  { route: 'GET /stats', fixture: 'none', path: () => '/stats', expect: everyone(200) },
+  { route: 'GET /tracks', fixture: 'none', expect: everyone(200) },
+  { route: 'GET /stats', fixture: 'none', expect: everyone(200) },
 
   // Demands.
   {
     route: 'POST /demands',
     fixture: 'none',
-    path: () => '/demands',
     body: () => ({ title: '授权矩阵测试需求' }),
     expect: loggedIn(201),
   },
-  ...(['draft', 'pending', 'rejected'] as const).map((state): Row => ({
-    route: 'GET /demands/{id}',
-    state,
-    fixture: state,
-    path: (w) => `/demands/${w.demandId}`,
-    expect: { ...ownersDemand(200, 200), anonymous: '404 DEMAND.NOT_FOUND' },
-  })),
-  {
-    route: 'GET /demands/{id}',
-    state: 'published',
-    fixture: 'published',
-    path: (w) => `/demands/${w.demandId}`,
-    expect: optional(200, 200),
-  },
-  ...(['draft', 'rejected'] as const).map((state): Row => ({
-    route: 'PUT /demands/{id}',
-    state,
-    fixture: state,
-    path: (w) => `/demands/${w.demandId}`,
-    body: editedDemand,
-    mutates: true,
-    expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
-  })),
-  {
-    route: 'PUT /demands/{id}',
-    state: 'published',
-    fixture: 'published',
-    path: (w) => `/demands/${w.demandId}`,
-    body: editedDemand,
-    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: '409 DEMAND.NOT_EDITABLE' }),
-  },
-  {
-    route: 'POST /demands/{id}/submit',
-    state: 'draft',
-    fixture: 'draft',
-    path: (w) => `/demands/${w.demandId}/submit`,
-    mutates: true,
-    expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
-  },
-  {
-    route: 'POST /demands/{id}/submit',
-    state: 'published',
-    fixture: 'published',
-    path: (w) => `/demands/${w.demandId}/submit`,
-    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: '409 DEMAND.INVALID_TRANSITION' }),
-  },
-  {
-    route: 'POST /demands/{id}/close',
-    state: 'draft',
-    fixture: 'draft',
-    path: (w) => `/demands/${w.demandId}/close`,
-    mutates: true,
-    expect: ownersDemand(200, '403 AUTH.FORBIDDEN'),
-  },
-  {
-    route: 'POST /demands/{id}/close',
-    state: 'published',
-    fixture: 'published',
-    path: (w) => `/demands/${w.demandId}/close`,
-    mutates: true,
-    expect: loggedIn('403 AUTH.FORBIDDEN', { owner: 200 }),
-  },
+  ...listingRows(DEMANDS),
   {
     route: 'PUT /demands/{id}/follow',
     state: 'published',
     fixture: 'published',
-    path: (w) => `/demands/${w.demandId}/follow`,
     expect: loggedIn(200),
   },
   {
     route: 'PUT /demands/{id}/follow',
     state: 'draft',
     fixture: 'draft',
-    path: (w) => `/demands/${w.demandId}/follow`,
     // An admin may read a draft, but follows are for what the public sees.
     expect: ownersDemand('409 DEMAND.NOT_PUBLISHED', '404 DEMAND.NOT_FOUND'),
   },
@@ -263,54 +261,34 @@ const rows: Row[] = [
     route: 'DELETE /demands/{id}/follow',
     state: 'published',
     fixture: 'published',
-    path: (w) => `/demands/${w.demandId}/follow`,
     expect: loggedIn(200),
   },
   {
     route: 'DELETE /demands/{id}/follow',
     state: 'draft',
     fixture: 'draft',
-    path: (w) => `/demands/${w.demandId}/follow`,
     expect: ownersDemand(200, '404 DEMAND.NOT_FOUND'),
   },
-  { route: 'GET /me/demands', fixture: 'none', path: () => '/me/demands', expect: loggedIn(200) },
-  { route: 'DELETE /me', fixture: 'none', path: () => '/me', endsSession: true, expect: loggedIn(200) },
-  { route: 'POST /auth/logout', fixture: 'none', path: () => '/auth/logout', endsSession: true, expect: loggedIn(200) },
+  { route: 'GET /me/demands', fixture: 'none', expect: loggedIn(200) },
+  { route: 'DELETE /me', fixture: 'none', endsSession: true, expect: loggedIn(200) },
+  { route: 'POST /auth/logout', fixture: 'none', endsSession: true, expect: loggedIn(200) },
 
   // Review.
-  { route: 'GET /admin/reviews', fixture: 'none', path: () => '/admin/reviews', expect: adminOnly(200) },
-  {
-    route: 'POST /admin/demands/{id}/review',
-    state: 'pending',
-    fixture: 'pending',
-    path: (w) => `/admin/demands/${w.demandId}/review`,
-    body: () => ({ decision: 'approve' }),
-    mutates: true,
-    expect: adminOnly(200),
-  },
-  {
-    route: 'POST /admin/demands/{id}/review',
-    state: 'published',
-    fixture: 'published',
-    path: (w) => `/admin/demands/${w.demandId}/review`,
-    body: () => ({ decision: 'reject', reason: '授权矩阵驳回' }),
-    expect: adminOnly('409 DEMAND.INVALID_TRANSITION'),
-  },
+  { route: 'GET /admin/reviews', fixture: 'none', expect: adminOnly(200) },
+  ...reviewRows(DEMANDS),
 
   // Follows, saved searches, the inbox.
-  { route: 'GET /me/follows', fixture: 'none', path: () => '/me/follows', expect: loggedIn(200) },
+  { route: 'GET /me/follows', fixture: 'none', expect: loggedIn(200) },
   {
     route: 'POST /me/subscriptions',
     fixture: 'none',
-    path: () => '/me/subscriptions',
     body: () => ({ keywords: ['授权矩阵'] }),
     expect: loggedIn(201),
   },
-  { route: 'GET /me/subscriptions', fixture: 'none', path: () => '/me/subscriptions', expect: loggedIn(200) },
+  { route: 'GET /me/subscriptions', fixture: 'none', expect: loggedIn(200) },
   {
     route: 'POST /me/subscriptions/preview',
     fixture: 'none',
-    path: () => '/me/subscriptions/preview',
     body: () => ({ keywords: ['授权矩阵'] }),
     expect: loggedIn(200),
   },
@@ -318,7 +296,6 @@ const rows: Row[] = [
   {
     route: 'DELETE /me/subscriptions/{id}',
     fixture: 'subscription',
-    path: (w) => `/me/subscriptions/${w.subscriptionId}`,
     mutates: true,
     unchanged: async (w) => {
       const res = await call<{ items: Subscription[] }>('GET', '/me/subscriptions', { token: cast.token.owner });
@@ -329,21 +306,18 @@ const rows: Row[] = [
   {
     route: 'POST /me/subscribe-quota',
     fixture: 'none',
-    path: () => '/me/subscribe-quota',
     body: () => ({ results: { [templateId()]: 'accept' } }),
     expect: loggedIn(200),
   },
-  { route: 'GET /me/notifications', fixture: 'none', path: () => '/me/notifications', expect: loggedIn(200) },
+  { route: 'GET /me/notifications', fixture: 'none', expect: loggedIn(200) },
   {
     route: 'GET /me/notifications/unread-count',
     fixture: 'none',
-    path: () => '/me/notifications/unread-count',
     expect: loggedIn(200),
   },
   {
     route: 'POST /me/notifications/read',
     fixture: 'published',
-    path: () => '/me/notifications/read',
     // Marking someone else's item is a no-op (200, nothing marked): the inbox is keyed by its user.
     body: (w) => ({ ids: [w.notificationId] }),
     mutates: ['owner'],
@@ -369,14 +343,13 @@ const rows: Row[] = [
     },
     expect: loggedIn('404 NOTIFICATION.NOT_FOUND', { user: 200 }),
   },
-  { route: 'GET /admin/alerts/feedback', fixture: 'none', path: () => '/admin/alerts/feedback', expect: adminOnly(200) },
+  { route: 'GET /admin/alerts/feedback', fixture: 'none', expect: adminOnly(200) },
 
   // 揭榜: solutions.
   {
     route: 'POST /demands/{id}/solutions',
     state: 'published',
     fixture: 'published',
-    path: (w) => `/demands/${w.demandId}/solutions`,
     body: () => solutionForm(),
     mutates: true,
     expect: loggedIn(201, {
@@ -389,7 +362,6 @@ const rows: Row[] = [
     route: 'POST /demands/{id}/solutions',
     state: 'pending',
     fixture: 'pending',
-    path: (w) => `/demands/${w.demandId}/solutions`,
     body: () => solutionForm(),
     mutates: true,
     expect: ownersDemand('409 SOLUTION.OWN_DEMAND', '409 SOLUTION.DEMAND_NOT_OPEN'),
@@ -398,7 +370,6 @@ const rows: Row[] = [
     route: 'PUT /solutions/{id}',
     state: 'submitted',
     fixture: 'published',
-    path: (w) => `/solutions/${w.solutionId}`,
     body: editedSolution,
     mutates: true,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: 200 }),
@@ -407,7 +378,6 @@ const rows: Row[] = [
     route: 'PUT /solutions/{id}',
     state: 'shortlisted',
     fixture: 'shortlisted',
-    path: (w) => `/solutions/${w.solutionId}`,
     body: editedSolution,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: '409 SOLUTION.NOT_EDITABLE' }),
   },
@@ -415,14 +385,12 @@ const rows: Row[] = [
     route: 'GET /solutions/{id}',
     state: 'submitted',
     fixture: 'published',
-    path: (w) => `/solutions/${w.solutionId}`,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: 200, owner: 200, admin: 200 }),
   },
   {
     route: 'GET /solutions/{id}',
     state: 'shortlisted',
     fixture: 'shortlisted',
-    path: (w) => `/solutions/${w.solutionId}`,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', { submitter: 200, owner: 200, judgeAssigned: 200, admin: 200 }),
   },
   {
@@ -436,15 +404,13 @@ const rows: Row[] = [
     route: 'GET /demands/{id}/solutions',
     state: 'pending',
     fixture: 'pending',
-    path: (w) => `/demands/${w.demandId}/solutions`,
     expect: ownersDemand(200, 200),
   },
-  { route: 'GET /me/solutions', fixture: 'none', path: () => '/me/solutions', expect: loggedIn(200) },
+  { route: 'GET /me/solutions', fixture: 'none', expect: loggedIn(200) },
   {
     route: 'POST /solutions/{id}/decision',
     state: 'shortlist a submitted one',
     fixture: 'published',
-    path: (w) => `/solutions/${w.solutionId}/decision`,
     body: () => ({ decision: 'shortlist' }),
     mutates: true,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', { owner: 200, submitter: '403 AUTH.FORBIDDEN', admin: '403 AUTH.FORBIDDEN' }),
@@ -453,7 +419,6 @@ const rows: Row[] = [
     route: 'POST /solutions/{id}/decision',
     state: 'decline a shortlisted one',
     fixture: 'shortlisted',
-    path: (w) => `/solutions/${w.solutionId}/decision`,
     body: () => ({ decision: 'decline', reason: '技术路线与我方产线不匹配' }),
     mutates: true,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', {
@@ -468,7 +433,6 @@ const rows: Row[] = [
   {
     route: 'POST /admin/demands/{id}/judges',
     fixture: 'published',
-    path: (w) => `/admin/demands/${w.demandId}/judges`,
     body: () => ({ judgeIds: [cast.id.judgeAssigned] }),
     mutates: true,
     expect: adminOnly(200),
@@ -477,7 +441,6 @@ const rows: Row[] = [
     route: 'PUT /solutions/{id}/score',
     state: 'shortlisted',
     fixture: 'shortlisted',
-    path: (w) => `/solutions/${w.solutionId}/score`,
     body: score,
     mutates: true,
     // Only who may see the solution learns it exists: everyone else gets what a made-up id gets.
@@ -492,7 +455,6 @@ const rows: Row[] = [
     route: 'PUT /solutions/{id}/score',
     state: 'submitted',
     fixture: 'published',
-    path: (w) => `/solutions/${w.solutionId}/score`,
     body: score,
     expect: loggedIn('404 SOLUTION.NOT_FOUND', {
       judgeAssigned: '409 SCORE.NOT_SHORTLISTED',
@@ -505,37 +467,32 @@ const rows: Row[] = [
     route: 'GET /demands/{id}/ranking',
     state: 'published',
     fixture: 'shortlisted',
-    path: (w) => `/demands/${w.demandId}/ranking`,
     expect: loggedIn('403 AUTH.FORBIDDEN', { owner: 200, judgeAssigned: 200, admin: 200 }),
   },
   {
     route: 'GET /demands/{id}/ranking',
     state: 'pending',
     fixture: 'pending',
-    path: (w) => `/demands/${w.demandId}/ranking`,
     expect: ownersDemand(200, 200),
   },
   {
     route: 'POST /admin/demands/{id}/final/close',
     fixture: 'shortlisted',
-    path: (w) => `/admin/demands/${w.demandId}/final/close`,
     mutates: true,
     expect: adminOnly(200),
   },
-  { route: 'GET /me/judging', fixture: 'none', path: () => '/me/judging', expect: loggedIn(200) },
+  { route: 'GET /me/judging', fixture: 'none', expect: loggedIn(200) },
 
   // Tracks and awards.
   {
     route: 'POST /admin/tracks',
     fixture: 'none',
-    path: () => '/admin/tracks',
     body: () => trackRequest({ name: `授权矩阵专场${uniq('')}`.slice(0, 40) }),
     expect: adminOnly(201),
   },
   {
     route: 'PUT /admin/demands/{id}/track',
     fixture: 'published',
-    path: (w) => `/admin/demands/${w.demandId}/track`,
     body: () => ({ trackId }),
     mutates: true,
     expect: adminOnly(200),
@@ -543,102 +500,23 @@ const rows: Row[] = [
   {
     route: 'POST /admin/awards',
     fixture: 'shortlisted',
-    path: () => '/admin/awards',
     body: award,
     mutates: true,
     expect: adminOnly(201),
   },
-  { route: 'GET /me/awards', fixture: 'none', path: () => '/me/awards', expect: loggedIn(200) },
+  { route: 'GET /me/awards', fixture: 'none', expect: loggedIn(200) },
 
   // 成果库: the demands' rules, for the 成果's holder (the submitter).
   { route: 'GET /achievements', fixture: 'none', path: () => '/achievements?limit=5', expect: everyone(200) },
   {
     route: 'POST /achievements',
     fixture: 'none',
-    path: () => '/achievements',
     body: () => ({ title: '授权矩阵测试成果（示例）' }),
     expect: loggedIn(201),
   },
-  ...(['achievementDraft', 'achievementPending'] as const).map((state): Row => ({
-    route: 'GET /achievements/{id}',
-    state,
-    fixture: state,
-    path: (w) => `/achievements/${w.achievementId}`,
-    expect: { ...holdersAchievement(200, 200), anonymous: '404 ACHIEVEMENT.NOT_FOUND' },
-  })),
-  {
-    route: 'GET /achievements/{id}',
-    state: 'published',
-    fixture: 'achievementPublished',
-    path: (w) => `/achievements/${w.achievementId}`,
-    expect: optional(200, 200),
-  },
-  {
-    route: 'PUT /achievements/{id}',
-    state: 'draft',
-    fixture: 'achievementDraft',
-    path: (w) => `/achievements/${w.achievementId}`,
-    body: editedAchievement,
-    mutates: true,
-    expect: holdersAchievement(200, '403 AUTH.FORBIDDEN'),
-  },
-  {
-    route: 'PUT /achievements/{id}',
-    state: 'published',
-    fixture: 'achievementPublished',
-    path: (w) => `/achievements/${w.achievementId}`,
-    body: editedAchievement,
-    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: '409 ACHIEVEMENT.NOT_EDITABLE' }),
-  },
-  {
-    route: 'POST /achievements/{id}/submit',
-    state: 'draft',
-    fixture: 'achievementDraft',
-    path: (w) => `/achievements/${w.achievementId}/submit`,
-    mutates: true,
-    expect: holdersAchievement(200, '403 AUTH.FORBIDDEN'),
-  },
-  {
-    route: 'POST /achievements/{id}/submit',
-    state: 'published',
-    fixture: 'achievementPublished',
-    path: (w) => `/achievements/${w.achievementId}/submit`,
-    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: '409 ACHIEVEMENT.INVALID_TRANSITION' }),
-  },
-  {
-    route: 'POST /achievements/{id}/close',
-    state: 'draft',
-    fixture: 'achievementDraft',
-    path: (w) => `/achievements/${w.achievementId}/close`,
-    mutates: true,
-    expect: holdersAchievement(200, '403 AUTH.FORBIDDEN'),
-  },
-  {
-    route: 'POST /achievements/{id}/close',
-    state: 'published',
-    fixture: 'achievementPublished',
-    path: (w) => `/achievements/${w.achievementId}/close`,
-    mutates: true,
-    expect: loggedIn('403 AUTH.FORBIDDEN', { submitter: 200 }),
-  },
-  { route: 'GET /me/achievements', fixture: 'none', path: () => '/me/achievements', expect: loggedIn(200) },
-  {
-    route: 'POST /admin/achievements/{id}/review',
-    state: 'pending',
-    fixture: 'achievementPending',
-    path: (w) => `/admin/achievements/${w.achievementId}/review`,
-    body: () => ({ decision: 'approve' }),
-    mutates: true,
-    expect: adminOnly(200),
-  },
-  {
-    route: 'POST /admin/achievements/{id}/review',
-    state: 'published',
-    fixture: 'achievementPublished',
-    path: (w) => `/admin/achievements/${w.achievementId}/review`,
-    body: () => ({ decision: 'reject', reason: '授权矩阵驳回' }),
-    expect: adminOnly('409 ACHIEVEMENT.INVALID_TRANSITION'),
-  },
+  ...listingRows(ACHIEVEMENTS),
+  { route: 'GET /me/achievements', fixture: 'none', expect: loggedIn(200) },
+  ...reviewRows(ACHIEVEMENTS),
 
   // 成果粗匹配 and 成果粗评估: the demand's owner or the 成果's holder, and admins; to anyone else they do not exist.
   {
@@ -651,7 +529,6 @@ const rows: Row[] = [
     route: 'GET /demands/{id}/matches/{achievementId}',
     state: 'published 成果',
     fixture: 'achievementPublished',
-    path: (w) => `/demands/${w.demandId}/matches/${w.achievementId}`,
     expect: ownersDemand(200, 200),
   },
   {
@@ -672,20 +549,17 @@ const rows: Row[] = [
     route: 'GET /demands/{id}/similar',
     state: 'published',
     fixture: 'published',
-    path: (w) => `/demands/${w.demandId}/similar`,
     expect: everyone(200),
   },
   {
     route: 'GET /demands/{id}/similar',
     state: 'draft',
     fixture: 'draft',
-    path: (w) => `/demands/${w.demandId}/similar`,
     expect: everyone('404 DEMAND.NOT_FOUND'),
   },
   {
     route: 'POST /suggest/field',
     fixture: 'none',
-    path: () => '/suggest/field',
     body: () => ({ title: '钛合金薄板激光焊接变形控制', description: '焊接后变形量需控制在0.2毫米以内' }),
     expect: everyone(200),
   },
@@ -695,7 +569,6 @@ const rows: Row[] = [
     route: 'POST /demands/{id}/invitations',
     state: 'published',
     fixture: 'achievementPublished',
-    path: (w) => `/demands/${w.demandId}/invitations`,
     body: (w) => ({ achievementId: w.achievementId, message: '授权矩阵邀请' }),
     mutates: true,
     expect: ownersDemand(201, 201),
@@ -704,7 +577,6 @@ const rows: Row[] = [
     route: 'POST /demands/{id}/invitations',
     state: 'already invited',
     fixture: 'invitation',
-    path: (w) => `/demands/${w.demandId}/invitations`,
     body: (w) => ({ achievementId: w.achievementId }),
     expect: ownersDemand('409 INVITATION.EXISTS', '409 INVITATION.EXISTS'),
   },
@@ -712,15 +584,13 @@ const rows: Row[] = [
     route: 'POST /demands/{id}/invitations',
     state: 'pending',
     fixture: 'pending',
-    path: (w) => `/demands/${w.demandId}/invitations`,
     body: () => ({ achievementId: shared.achievementPublished.achievementId }),
     expect: ownersDemand('409 INVITATION.DEMAND_NOT_OPEN', '409 INVITATION.DEMAND_NOT_OPEN'),
   },
-  { route: 'GET /me/invitations', fixture: 'none', path: () => '/me/invitations', expect: loggedIn(200) },
+  { route: 'GET /me/invitations', fixture: 'none', expect: loggedIn(200) },
   {
     route: 'POST /invitations/{id}/respond',
     fixture: 'invitation',
-    path: (w) => `/invitations/${w.invitationId}/respond`,
     body: () => ({ decision: 'accept' }),
     mutates: ['submitter'],
     unchanged: async (w) => {
@@ -743,16 +613,9 @@ const NONE: World = {
 };
 
 /** A 成果 of the submitter's in the fixture's state (示例: written for the tests). */
-async function achievementOf(token: Record<Person, string>, state: 'draft' | 'pending' | 'published'): Promise<string> {
+async function achievementOf(token: Record<Person, string>, state: ListingState): Promise<string> {
   const form = achievementForm({ title: `授权矩阵成果（示例）${uniq('')}`.slice(0, 40) });
-  if (state === 'published') return (await publishedAchievement(token.submitter, token.admin, form)).id;
-  const draft = await call<Achievement>('POST', '/achievements', { token: token.submitter, json: form });
-  if (draft.status !== 201) throw new Error(`achievement create failed: ${draft.status} ${draft.text}`);
-  if (state === 'pending') {
-    const res = await call('POST', `/achievements/${draft.body.id}/submit`, { token: token.submitter });
-    if (res.status !== 200) throw new Error(`achievement submit failed: ${res.status} ${res.text}`);
-  }
-  return draft.body.id;
+  return (await achievementIn(state, token.submitter, token.admin, form)).id;
 }
 
 /** A new fixture of the given kind, owned and joined by `people`. */
@@ -769,7 +632,7 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
     case 'achievementPublished':
     case 'invitation': {
       const [demand, achievementId] = await Promise.all([
-        published(token.owner, token.admin, form),
+        demandIn('published', token.owner, token.admin, form),
         achievementOf(token, 'published'),
       ]);
       if (kind === 'achievementPublished') return { ...NONE, demandId: demand.id, achievementId };
@@ -781,18 +644,9 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
       return { ...NONE, demandId: demand.id, achievementId, invitationId: res.body.id };
     }
     case 'draft':
-      return { ...NONE, demandId: (await createDraft(token.owner, form)).id };
     case 'pending':
-      return { ...NONE, demandId: (await submitted(token.owner, form)).id };
-    case 'rejected': {
-      const demand = await submitted(token.owner, form);
-      const res = await call('POST', `/admin/demands/${demand.id}/review`, {
-        token: token.admin,
-        json: { decision: 'reject', reason: '请补充技术指标' },
-      });
-      if (res.status !== 200) throw new Error(`reject failed: ${res.status} ${res.text}`);
-      return { ...NONE, demandId: demand.id };
-    }
+    case 'rejected':
+      return { ...NONE, demandId: (await demandIn(kind, token.owner, token.admin, form)).id };
     case 'subscription': {
       const res = await call<Subscription>('POST', '/me/subscriptions', {
         token: token.owner,
@@ -805,7 +659,7 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
       const keyword = `授权${uniq('')}`.slice(0, 20);
       const sub = await call<Subscription>('POST', '/me/subscriptions', { token: token.user, json: { keywords: [keyword] } });
       if (sub.status !== 201) throw new Error(`subscription failed: ${sub.status} ${sub.text}`);
-      const demand = await published(token.owner, token.admin, { ...form, title: `${keyword}的需求` });
+      const demand = await demandIn('published', token.owner, token.admin, { ...form, title: `${keyword}的需求` });
       const notificationId = `new_match#${demand.id}`;
       await eventually(
         'the alert',
@@ -819,7 +673,7 @@ async function fixture(kind: Fixture, people: People): Promise<World> {
     }
     case 'published':
     case 'shortlisted': {
-      const demand = await published(token.owner, token.admin, form);
+      const demand = await demandIn('published', token.owner, token.admin, form);
       const [solution] = await Promise.all([
         submitSolution(token.submitter, demand.id),
         assignJudges(token.admin, demand.id, [id.judgeAssigned]),
@@ -848,6 +702,25 @@ function isErrorBody(body: unknown): boolean {
 }
 
 const methodOf = (row: Row) => row.route.split(' ')[0] as string;
+/** Which of the world's ids stands for the `{id}` after each collection of a route. */
+const ID_OF: Partial<Record<string, keyof World>> = {
+  demands: 'demandId',
+  solutions: 'solutionId',
+  subscriptions: 'subscriptionId',
+  achievements: 'achievementId',
+  invitations: 'invitationId',
+};
+/** The row's path: the route's own, unless the row gives one, with the world's ids: `PUT /demands/{id}` → `/demands/01…`. */
+function pathOf(row: Row, w: World): string {
+  if (row.path) return row.path(w);
+  return (row.route.split(' ')[1] as string)
+    .replace(/\/(\w+)\/\{id\}/, (_, collection: string) => {
+      const key = ID_OF[collection];
+      if (!key) throw new Error(`no id of ${collection} in the world: give ${row.route} a path`);
+      return `/${collection}/${w[key]}`;
+    })
+    .replace('{achievementId}', w.achievementId);
+}
 const nameOf = (row: Row) => (row.state ? `${row.route} (${row.state})` : row.route);
 
 interface Outcome {
@@ -872,7 +745,7 @@ async function runCell(row: Row, actor: Actor): Promise<Outcome> {
   } else if (succeeds && row.mutates && (row.mutates === true || row.mutates.includes(actor))) {
     world = await fixture(row.fixture, { token: cast.token as Record<Person, string>, id: cast.id });
   }
-  const res = await call(methodOf(row), row.path(world), {
+  const res = await call(methodOf(row), pathOf(row, world), {
     headers: { authorization },
     ...(row.body ? { json: row.body(world) } : {}),
   });
@@ -1019,7 +892,7 @@ describe('existence oracles: a caller who may not see something gets what a made
       };
       for (const who of STRANGERS) {
         const ask = async (w: World) => {
-          const res = await call(methodOf(row), row.path(w), {
+          const res = await call(methodOf(row), pathOf(row, w), {
             token: cast.token[who],
             ...(row.body ? { json: row.body(w) } : {}),
           });

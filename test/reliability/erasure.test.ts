@@ -5,20 +5,10 @@
 // their user id, WeChat openid, nickname, phones, e-mail, contact and broker names, their team's names. A control
 // crawl before the erasure finds each of those values, so the crawl would see them if they were left.
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Achievement, AchievementDraft, AuthResponse, Demand, Subscription } from '@cic/shared';
+import type { AchievementDraft, AuthResponse, Demand, Subscription } from '@cic/shared';
 import { tableName, tables } from '../../infra/tables.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
-import {
-  achievementForm,
-  call,
-  completeForm,
-  createDraft,
-  login,
-  published,
-  publishedAchievement,
-  submitted,
-  uniq,
-} from '../../functions/test/support/api';
+import { achievementForm, achievementIn, call, completeForm, demandIn, login, uniq } from '../../functions/test/support/api';
 import { assignJudges, decide, putScore, solutionForm, submitSolution } from '../../functions/test/support/contest';
 import { stackWechat } from '../../functions/test/support/fake-wechat-control';
 import { eventually } from '../../functions/test/support/stack-env';
@@ -122,23 +112,15 @@ describe('erasure: a crawl of every table after 注销', () => {
       });
 
     // The poster's demands in every state.
-    await createDraft(wx.token, mine({ title: `草稿${RUN}` }));
-    await submitted(wx.token, mine({ title: `审核中${RUN}` }));
-    const rejected = await submitted(wx.token, mine({ title: `被驳回${RUN}` }));
-    expect(
-      (
-        await call('POST', `/admin/demands/${rejected.id}/review`, {
-          token: admin,
-          json: { decision: 'reject', reason: '请补充技术指标' },
-        })
-      ).status,
-    ).toBe(200);
-    const live = await published(wx.token, admin, mine({ title: `已发布${RUN}`, anonymous: true }));
-    const matched = await published(wx.token, admin, mine({ title: `已对接${RUN}` }));
+    await demandIn('draft', wx.token, admin, mine({ title: `草稿${RUN}` }));
+    await demandIn('pending', wx.token, admin, mine({ title: `审核中${RUN}` }));
+    await demandIn('rejected', wx.token, admin, mine({ title: `被驳回${RUN}` }));
+    const live = await demandIn('published', wx.token, admin, mine({ title: `已发布${RUN}`, anonymous: true }));
+    const matched = await demandIn('published', wx.token, admin, mine({ title: `已对接${RUN}` }));
     const offer = await submitSolution(other.token, matched.id);
     await decide(wx.token, offer.id, 'intent');
     // Theirs: follows, a subscription that matches, push quota (one push that fails into a dead letter).
-    const theirs: Demand = await published(other.token, admin, completeForm({ title: `别人的${RUN}` }));
+    const theirs: Demand = await demandIn('published', other.token, admin, completeForm({ title: `别人的${RUN}` }));
     expect((await call('PUT', `/demands/${theirs.id}/follow`, { token: wx.token })).status).toBe(200);
     expect((await call('PUT', `/demands/${live.id}/follow`, { token: other.token })).status).toBe(200);
     expect(
@@ -153,7 +135,7 @@ describe('erasure: a crawl of every table after 注销', () => {
       ).status,
     ).toBe(200);
     await stackWechat().fail({ api: 'subscribe_send', errcode: -1, times: 20 });
-    await published(other.token, admin, completeForm({ title: `匹配词${RUN}的需求`.slice(0, 60) }));
+    await demandIn('published', other.token, admin, completeForm({ title: `匹配词${RUN}的需求`.slice(0, 60) }));
     // A solution to another demand, shortlisted, scored by the judge on another final, and an award to its team.
     const solution = await submitSolution(
       wx.token,
@@ -189,17 +171,16 @@ describe('erasure: a crawl of every table after 注销', () => {
         email: poster.values['成果 e-mail'],
         ...extra,
       });
-    const achievementDraft = await call<Achievement>('POST', '/achievements', { token: wx.token, json: myAchievement() });
-    const achievementPending = await call<Achievement>('POST', '/achievements', { token: wx.token, json: myAchievement() });
-    expect([achievementDraft.status, achievementPending.status]).toEqual([201, 201]);
-    expect((await call('POST', `/achievements/${achievementPending.body.id}/submit`, { token: wx.token })).status).toBe(200);
-    const heldByOrganisation = await publishedAchievement(wx.token, admin, myAchievement({ holderType: 'university' }));
-    await publishedAchievement(
+    await achievementIn('draft', wx.token, admin, myAchievement());
+    await achievementIn('pending', wx.token, admin, myAchievement());
+    const heldByOrganisation = await achievementIn('published', wx.token, admin, myAchievement({ holderType: 'university' }));
+    await achievementIn(
+      'published',
       wx.token,
       admin,
       myAchievement({ holderType: 'individual', holderName: poster.values['成果 holder (a person)'], anonymous: true }),
     );
-    const othersAchievement = await publishedAchievement(other.token, admin);
+    const othersAchievement = await achievementIn('published', other.token, admin);
     const invited = await call('POST', `/demands/${theirs.id}/invitations`, {
       token: other.token,
       json: { achievementId: heldByOrganisation.id },

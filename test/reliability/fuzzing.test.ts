@@ -59,16 +59,7 @@ import {
 import { functions } from '../../infra/functions.cjs';
 import { createDocumentClient } from '../../functions/src/db/client';
 import { tableNames, type TableNames } from '../../functions/src/db/table-names';
-import {
-  achievementForm,
-  call,
-  completeForm,
-  createDraft,
-  login,
-  published,
-  publishedAchievement,
-  submitted,
-} from '../../functions/test/support/api';
+import { achievementForm, achievementIn, call, completeForm, demandIn, login } from '../../functions/test/support/api';
 import { assignJudges, createTrack, decide, solutionForm, submitSolution } from '../../functions/test/support/contest';
 import { fakeOpenid } from '../../scripts/fake-wechat/server';
 import { LOCAL_WECHAT } from '../../scripts/lib/stack';
@@ -154,21 +145,14 @@ interface World {
 
 /** The owner's 成果 as a draft, an incomplete draft, a closable draft and one under review; the challenger's published one. */
 async function achievementsOf(owner: string, challenger: string, admin: string): Promise<World['achievement']> {
-  const create = async (body: object) => {
-    const res = await call<{ id: string }>('POST', '/achievements', { token: owner, json: body });
-    if (res.status !== 201) throw new Error(`world: achievement ${res.status} ${res.text}`);
-    return res.body.id;
-  };
   const [draft, incomplete, closable, pending, invited] = await Promise.all([
-    create(achievementForm()),
-    create({ title: '尚未填完的成果草稿' }),
-    create(achievementForm()),
-    create(achievementForm()),
-    publishedAchievement(challenger, admin, achievementForm({ title: `模糊测试受邀成果${TAG}` })),
+    achievementIn('draft', owner),
+    achievementIn('draft', owner, admin, { title: '尚未填完的成果草稿' }),
+    achievementIn('draft', owner),
+    achievementIn('pending', owner),
+    achievementIn('published', challenger, admin, achievementForm({ title: `模糊测试受邀成果${TAG}` })),
   ]);
-  const submit = await call('POST', `/achievements/${pending}/submit`, { token: owner });
-  if (submit.status !== 200) throw new Error(`world: achievement submit ${submit.status} ${submit.text}`);
-  return { draft, incomplete, closable, pending, invited: invited.id };
+  return { draft: draft.id, incomplete: incomplete.id, closable: closable.id, pending: pending.id, invited: invited.id };
 }
 
 async function buildWorld(): Promise<World> {
@@ -205,11 +189,11 @@ async function buildWorld(): Promise<World> {
     'invite',
   ] as const;
   const [draft, incomplete, closable, pending, ...pub] = await Promise.all([
-    createDraft(owner),
-    createDraft(owner, { title: '尚未填完的需求草稿' }),
-    createDraft(owner),
-    submitted(owner),
-    ...publishedKeys.map((k) => published(owner, admin, completeForm({ title: `模糊测试${k}需求${TAG}` }))),
+    demandIn('draft', owner),
+    demandIn('draft', owner, admin, { title: '尚未填完的需求草稿' }),
+    demandIn('draft', owner),
+    demandIn('pending', owner),
+    ...publishedKeys.map((k) => demandIn('published', owner, admin, completeForm({ title: `模糊测试${k}需求${TAG}` }))),
   ]);
   const demand = {
     draft: draft.id,
@@ -464,6 +448,43 @@ function specsFor(w: World): Record<string, Spec> {
   const demandBody = (i: number) => asBody(completeForm({ title: `模糊测试需求${i}` }));
   const solutionBody = () => asBody(solutionForm());
   const achievementBody = (i: number) => asBody(achievementForm({ title: `模糊测试成果${i}` }));
+  const demandDraft = { base: demandBody, fields: DEMAND_FIELDS, validate: validateDemandDraft };
+  const achievementDraft = { base: achievementBody, fields: ACHIEVEMENT_FIELDS, validate: validateAchievementDraft };
+  /** A route on one listing of the owner's, as `{id}`: its version moves by one per accepted request. */
+  const onListing = (table: 'demands' | 'achievements', id: string, count: number): Spec => ({
+    count: scale(count),
+    token: w.token.owner,
+    id,
+    watch: versioned(table, id),
+  });
+  /** Writing a listing of the owner's (a demand or a 成果): created, edited, submitted incomplete, closed. */
+  const listingSpecs = (
+    table: 'demands' | 'achievements',
+    ids: { draft: string; incomplete: string; closable: string },
+    counts: { create: number; edit: number },
+    body: NonNullable<Spec['body']>,
+    what: string,
+  ): Record<string, Spec> => ({
+    [`POST /${table}`]: {
+      count: scale(counts.create),
+      token: w.token.owner,
+      body,
+      watch: counted(`the owner's ${what}`, async () => (await query(table, 'ownerId', w.id.owner, 'byOwner')).length),
+    },
+    [`PUT /${table}/{id}`]: { ...onListing(table, ids.draft, counts.edit), ifMatch: true, body },
+    [`POST /${table}/{id}/submit`]: onListing(table, ids.incomplete, 200),
+    [`POST /${table}/{id}/close`]: onListing(table, ids.closable, 200),
+  });
+  /** The organisers' review of a pending listing: approve, or reject with a reason. */
+  const review = (table: 'demands' | 'achievements', id: string, count: number, reason: string): Spec => ({
+    ...onListing(table, id, count),
+    token: w.token.admin,
+    body: {
+      base: () => ({ decision: 'reject', reason }),
+      fields: { decision: oneOf(['approve', 'reject']), reason: text(500) },
+      validate: validateReview,
+    },
+  });
   return {
     'POST /auth/wechat': {
       count: scale(400),
@@ -491,32 +512,7 @@ function specsFor(w: World): Record<string, Spec> {
           .map((u) => `user ${String(u.nickname)} created by a refused dev login`);
       },
     },
-    'POST /demands': {
-      count: scale(1100),
-      token: w.token.owner,
-      body: { base: demandBody, fields: DEMAND_FIELDS, validate: validateDemandDraft },
-      watch: counted("the owner's demands", async () => (await query('demands', 'ownerId', w.id.owner, 'byOwner')).length),
-    },
-    'PUT /demands/{id}': {
-      count: scale(1000),
-      token: w.token.owner,
-      id: w.demand.draft,
-      ifMatch: true,
-      body: { base: demandBody, fields: DEMAND_FIELDS, validate: validateDemandDraft },
-      watch: versioned('demands', w.demand.draft),
-    },
-    'POST /demands/{id}/submit': {
-      count: scale(200),
-      token: w.token.owner,
-      id: w.demand.incomplete,
-      watch: versioned('demands', w.demand.incomplete),
-    },
-    'POST /demands/{id}/close': {
-      count: scale(200),
-      token: w.token.owner,
-      id: w.demand.closable,
-      watch: versioned('demands', w.demand.closable),
-    },
+    ...listingSpecs('demands', w.demand, { create: 1100, edit: 1000 }, demandDraft, 'demands'),
     'PUT /demands/{id}/follow': {
       count: scale(200),
       token: w.token.follower,
@@ -556,54 +552,9 @@ function specsFor(w: World): Record<string, Spec> {
         });
       },
     },
-    'POST /admin/demands/{id}/review': {
-      count: scale(450),
-      token: w.token.admin,
-      id: w.demand.pending,
-      body: {
-        base: () => ({ decision: 'reject', reason: '请补充可量化的技术指标' }),
-        fields: { decision: oneOf(['approve', 'reject']), reason: text(500) },
-        validate: validateReview,
-      },
-      watch: versioned('demands', w.demand.pending),
-    },
-    'POST /achievements': {
-      count: scale(600),
-      token: w.token.owner,
-      body: { base: achievementBody, fields: ACHIEVEMENT_FIELDS, validate: validateAchievementDraft },
-      watch: counted("the owner's 成果", async () => (await query('achievements', 'ownerId', w.id.owner, 'byOwner')).length),
-    },
-    'PUT /achievements/{id}': {
-      count: scale(600),
-      token: w.token.owner,
-      id: w.achievement.draft,
-      ifMatch: true,
-      body: { base: achievementBody, fields: ACHIEVEMENT_FIELDS, validate: validateAchievementDraft },
-      watch: versioned('achievements', w.achievement.draft),
-    },
-    'POST /achievements/{id}/submit': {
-      count: scale(200),
-      token: w.token.owner,
-      id: w.achievement.incomplete,
-      watch: versioned('achievements', w.achievement.incomplete),
-    },
-    'POST /achievements/{id}/close': {
-      count: scale(200),
-      token: w.token.owner,
-      id: w.achievement.closable,
-      watch: versioned('achievements', w.achievement.closable),
-    },
-    'POST /admin/achievements/{id}/review': {
-      count: scale(300),
-      token: w.token.admin,
-      id: w.achievement.pending,
-      body: {
-        base: () => ({ decision: 'reject', reason: '请补充成果的关键技术指标' }),
-        fields: { decision: oneOf(['approve', 'reject']), reason: text(500) },
-        validate: validateReview,
-      },
-      watch: versioned('achievements', w.achievement.pending),
-    },
+    'POST /admin/demands/{id}/review': review('demands', w.demand.pending, 450, '请补充可量化的技术指标'),
+    ...listingSpecs('achievements', w.achievement, { create: 600, edit: 600 }, achievementDraft, '成果'),
+    'POST /admin/achievements/{id}/review': review('achievements', w.achievement.pending, 300, '请补充成果的关键技术指标'),
     'POST /demands/{id}/invitations': {
       count: scale(300),
       token: w.token.owner,

@@ -4,7 +4,6 @@ import {
   fail,
   LIST_LIMIT,
   ok,
-  provinceOf,
   validateAchievementComplete,
   type Achievement,
   type AchievementComplete,
@@ -18,8 +17,8 @@ import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { CursorCodec } from '../common/cursor';
 import { listingLifecycle } from '../listings/listing.lifecycle';
-import { createListingList } from '../listings/listing-list';
-import { createListingService, isOwner, listingActions, type ContentScreen, type ListingKind } from '../listings/listing.service';
+import { createListingList, regionFilterOf } from '../listings/listing-list';
+import { createListingService, listingActions, type ContentScreen, type ListingKind } from '../listings/listing.service';
 import type { AchievementSearch } from '../search/achievement-search';
 import type { AchievementRepository, PublishedAchievementFilter } from './achievement.repository';
 import { ACHIEVEMENT_FORM_KEYS, achievementFormOf, toAchievementSummary, toPublicAchievement } from './achievement.view';
@@ -53,12 +52,7 @@ export function achievementFilterOf(
   const filter: PublishedAchievementFilter = {};
   if (query.field) filter.field = query.field;
   if (query.trlMin !== undefined) filter.trlMin = query.trlMin;
-  if (query.region) {
-    const province = provinceOf(query.region);
-    if (province) filter.province = province;
-    if (query.region !== province) filter.regionContains = query.region;
-  }
-  return filter;
+  return { ...filter, ...regionFilterOf(query.region) };
 }
 
 export interface AchievementServiceDeps {
@@ -71,13 +65,7 @@ export interface AchievementServiceDeps {
 }
 
 export function createAchievementService(deps: AchievementServiceDeps) {
-  const listing = createListingService(ACHIEVEMENT_LISTING, {
-    store: deps.achievements,
-    clock: deps.clock,
-    newId: deps.newId,
-    cursors: deps.cursors,
-    screen: deps.screen,
-  });
+  const listing = createListingService(ACHIEVEMENT_LISTING, { ...deps, store: deps.achievements });
   const list = createListingList({
     kind: 'achievement',
     listPublished: (filter: PublishedAchievementFilter, page) => deps.achievements.listPublished(filter, page),
@@ -92,11 +80,9 @@ export function createAchievementService(deps: AchievementServiceDeps) {
 
     /** GET /achievements/{id}: the holder and admins see all of it; anyone else the public view, once published. */
     async detail(viewer: AuthUser | undefined, id: string): Promise<Result<AchievementDetailResponse>> {
-      const visible = await listing.visible(viewer, id);
-      if (!visible.ok) return fail(visible.error.code);
-      const { listing: achievement, privileged } = visible.value;
-      const view = privileged ? achievement : toPublicAchievement(achievement);
-      return ok({ ...view, viewer: { isOwner: isOwner(viewer, achievement) } });
+      const seen = await listing.seenBy(viewer, id, toPublicAchievement);
+      if (!seen.ok) return fail(seen.error.code);
+      return ok({ ...seen.value.view, viewer: { isOwner: seen.value.isOwner } });
     },
 
     /** GET /achievements (成果搜索): published 成果, filtered, newest first or ranked by `q`. */

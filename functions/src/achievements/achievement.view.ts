@@ -3,6 +3,7 @@
 // masked there, however it is spelled.
 import {
   ACHIEVEMENT_FIELD_LABELS,
+  ACHIEVEMENT_SUMMARY_KEYS,
   HIDDEN_WHEN_ANONYMOUS_ACHIEVEMENT,
   type Achievement,
   type AchievementFieldKey,
@@ -10,7 +11,7 @@ import {
   type PublicAchievement,
 } from '@cic/shared';
 import type { Masker } from '../demands/hidden-value-masking';
-import { excerptOf, listingView, type HiddenSources } from '../listings/listing.view';
+import { formFieldsOf, listingView, summaryOf, type HiddenSources } from '../listings/listing.view';
 
 /** Public texts that could repeat a hidden value. */
 const PUBLIC_TEXT_FIELDS = ['title', 'summary', 'keywords', 'region', 'fieldOther', 'cooperationOther'] as const;
@@ -18,11 +19,8 @@ const PUBLIC_TEXT_FIELDS = ['title', 'summary', 'keywords', 'region', 'fieldOthe
 export const ACHIEVEMENT_FORM_KEYS = Object.keys(ACHIEVEMENT_FIELD_LABELS) as AchievementFieldKey[];
 
 /** The form fields of a stored 成果, without its metadata. */
-export function achievementFormOf(achievement: Achievement): Partial<Record<AchievementFieldKey, unknown>> {
-  const form: Partial<Record<AchievementFieldKey, unknown>> = {};
-  for (const key of ACHIEVEMENT_FORM_KEYS) if (achievement[key] !== undefined) form[key] = achievement[key];
-  return form;
-}
+export const achievementFormOf = (achievement: Achievement): Partial<Record<AchievementFieldKey, unknown>> =>
+  formFieldsOf(achievement, ACHIEVEMENT_FORM_KEYS);
 
 const view = listingView({
   sources: (a: Achievement): HiddenSources => ({
@@ -56,22 +54,5 @@ export const publicAchievementTitleOf = (achievement: Achievement): string => wi
 
 export const toPublicAchievement: (achievement: Achievement) => PublicAchievement = view.toPublic;
 
-export function toAchievementSummary(view: PublicAchievement): AchievementSummary {
-  return {
-    id: view.id,
-    status: view.status,
-    title: view.title,
-    holderName: view.holderName,
-    holderType: view.holderType,
-    field: view.field,
-    fieldOther: view.fieldOther,
-    keywords: view.keywords,
-    trl: view.trl,
-    priceWan: view.priceWan,
-    region: view.region,
-    publishedAt: view.publishedAt,
-    anonymous: view.anonymous,
-    example: view.example,
-    excerpt: excerptOf(view.summary),
-  };
-}
+export const toAchievementSummary = (view: PublicAchievement): AchievementSummary =>
+  summaryOf(view, ACHIEVEMENT_SUMMARY_KEYS, view.summary);

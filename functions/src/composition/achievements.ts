@@ -1,30 +1,20 @@
 import { createAchievementService } from '../achievements/achievement.service';
 import { once } from '../common/once';
-import { createContentScreen } from '../demands/content-screen';
 import { createReviewQueue } from '../listings/review-queue';
-import { createContentSafetyAdapter } from '../wechat/content-safety.adapter';
 import { base, type Base } from './base';
 import { achievementRepository } from './repositories';
 import { achievementSearch, type AchievementSearchIndex } from './search';
-import { wechatTokens, type WechatTokens } from './wechat';
+import { contentScreenOf, wechatTokens, type WechatTokens } from './wechat';
 
 /** 成果库: a 成果's life (draft, submit with the content check, review, close), its detail and 成果搜索. */
 export function createAchievements(b: Base, deps: { search: AchievementSearchIndex; wechatTokens: WechatTokens }) {
-  const { cfg } = b;
   return createAchievementService({
     achievements: achievementRepository(b),
     search: deps.search,
     clock: b.clock,
     newId: b.newId,
     cursors: b.cursors,
-    screen: createContentScreen({
-      users: b.users,
-      safety: createContentSafetyAdapter({
-        baseUrl: cfg.WECHAT_API_BASE,
-        tokens: deps.wechatTokens,
-        timeoutMs: cfg.WECHAT_TIMEOUT_MS,
-      }),
-    }),
+    screen: contentScreenOf(b, deps.wechatTokens),
   });
 }
 

@@ -3,18 +3,16 @@ import { createDemandExtras } from '../contest/demand-extras';
 import { createAwardDynamoRepository } from '../db/award.dynamo';
 import { createFinalDynamoRepository } from '../db/final.dynamo';
 import { createTrackDynamoRepository } from '../db/track.dynamo';
-import { createContentScreen } from '../demands/content-screen';
 import { createDemandListService } from '../demands/demand-list.service';
 import { createDemandService } from '../demands/demand.service';
-import { createContentSafetyAdapter } from '../wechat/content-safety.adapter';
 import { base, type Base } from './base';
 import { followRepository, solutionRepository } from './repositories';
 import { search, type Search } from './search';
-import { wechatTokens, type WechatTokens } from './wechat';
+import { contentScreenOf, wechatTokens, type WechatTokens } from './wechat';
 
 /** The demand's life (draft, submit, review, close, detail, the owner's list) and the public, searchable list. */
 export function createDemands(b: Base, deps: { search: Search; wechatTokens: WechatTokens }) {
-  const { cfg, doc, names } = b;
+  const { doc, names } = b;
   const demands = createDemandService({
     demands: b.demandRepo,
     follows: followRepository(b),
@@ -27,14 +25,7 @@ export function createDemands(b: Base, deps: { search: Search; wechatTokens: Wec
       solutions: solutionRepository(b),
       finals: createFinalDynamoRepository(doc, names.finals),
     }),
-    screen: createContentScreen({
-      users: b.users,
-      safety: createContentSafetyAdapter({
-        baseUrl: cfg.WECHAT_API_BASE,
-        tokens: deps.wechatTokens,
-        timeoutMs: cfg.WECHAT_TIMEOUT_MS,
-      }),
-    }),
+    screen: contentScreenOf(b, deps.wechatTokens),
   });
   const demandList = createDemandListService({ demands: b.demandRepo, search: deps.search, cursors: b.cursors });
   return { demands, demandList };

@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ACHIEVEMENT_FIELD_LABELS, provinceOf, type Achievement } from '@cic/shared';
 import type { AchievementRepository, PublishedAchievementFilter } from '../achievements/achievement.repository';
 import { LISTING_REMOVABLE_ATTRIBUTES, listingItems } from './listing.keys';
-import { createListingDynamoStore, type ListingTable, type PublishedPlan } from './listing.dynamo';
+import { createListingDynamoStore, listingFilters, type ListingTable, type PublishedPlan } from './listing.dynamo';
 import { indexOf, type IndexName } from './table-keys';
 
 export const ACHIEVEMENT_INDEXES = {
@@ -30,14 +30,7 @@ const ACHIEVEMENTS_TABLE: ListingTable<Achievement> = {
 };
 
 function planOf(filter: PublishedAchievementFilter): PublishedPlan {
-  const filters: PublishedPlan['filters'] = [];
-  if (filter.regionContains) {
-    filters.push({
-      expression: 'contains(#region, :region)',
-      names: { '#region': 'region' },
-      values: { ':region': filter.regionContains },
-    });
-  }
+  const filters = listingFilters(filter);
   if (filter.trlMin !== undefined) filters.push({ expression: 'trl >= :trlMin', values: { ':trlMin': filter.trlMin } });
   return {
     keyed: [

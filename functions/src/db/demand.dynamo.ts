@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMAND_FIELD_LABELS, type Demand } from '@cic/shared';
 import type { DemandRepository, PublishedFilter } from '../demands/demand.repository';
 import { CHANGE_FEED, DEMAND_INDEXES, DEMAND_ITEMS, DEMANDS, REMOVABLE_ATTRIBUTES } from './demand.keys';
-import { createListingDynamoStore, listingUpdate, type ListingTable, type PublishedPlan } from './listing.dynamo';
+import { createListingDynamoStore, listingFilters, listingUpdate, type ListingTable, type PublishedPlan } from './listing.dynamo';
 
 const DEMANDS_TABLE: ListingTable<Demand> = {
   items: DEMAND_ITEMS,
@@ -37,14 +37,7 @@ export function countOnPublished(table: string, demandId: string, counter: 'foll
 /** The published demands a list filter asks for: by track, then field, then province, else all published. */
 function planOf(filter: PublishedFilter): PublishedPlan {
   const { publishedByTrack, publishedByField, publishedByProvince } = DEMAND_INDEXES;
-  const filters: PublishedPlan['filters'] = [];
-  if (filter.regionContains) {
-    filters.push({
-      expression: 'contains(#region, :region)',
-      names: { '#region': 'region' },
-      values: { ':region': filter.regionContains },
-    });
-  }
+  const filters = listingFilters(filter);
   if (filter.cooperation)
     filters.push({ expression: 'contains(cooperationModes, :coop)', values: { ':coop': filter.cooperation } });
   if (filter.minBudgetWan !== undefined) {

@@ -3,7 +3,7 @@ import type { FollowRecord, FollowRepository } from '../follows/follow.repositor
 import { countOnPublished } from './demand.dynamo';
 import { queryAll, queryPage } from './query-page';
 import { indexOf, keysOf, partitionOf } from './table-keys';
-import { conditionFailedAt, transact } from './transact';
+import { conditionFailedAt, putNew, transact } from './transact';
 
 const FOLLOWS = keysOf('follows');
 const DEMANDS = keysOf('demands');
@@ -27,13 +27,7 @@ export function createFollowDynamoRepository(
       const outcome = await transact(
         doc,
         [
-          {
-            Put: {
-              TableName: tables.follows,
-              Item: record,
-              ConditionExpression: 'attribute_not_exists(userId)',
-            },
-          },
+          putNew(tables.follows, record, 'userId'),
           { Update: countOnPublished(tables.demands, record.demandId, 'followerCount') },
         ],
         (reasons) => FOLLOW_REFUSALS.find((_, action) => conditionFailedAt(reasons, action)),

@@ -8,7 +8,7 @@ import { conditionally } from './errors';
 import { queryPage } from './query-page';
 import { countedWith } from './stats.dynamo';
 import { indexOf, keysOf, partitionOf } from './table-keys';
-import { conditionFailedAt, transact } from './transact';
+import { conditionFailedAt, putNew, transact } from './transact';
 
 const INVITATIONS = keysOf('invitations');
 const BY_HOLDER = indexOf('invitations', 'byHolder');
@@ -24,16 +24,7 @@ export function createInvitationDynamoRepository(
       // A pair invited for the first time counts in the figures, with its put.
       const first = await transact(
         doc,
-        [
-          {
-            Put: {
-              TableName: tables.invitations,
-              Item: invitation,
-              ConditionExpression: 'attribute_not_exists(id)',
-            },
-          },
-          countedWith(tables.stats, 'invitations'),
-        ],
+        [putNew(tables.invitations, invitation, 'id'), countedWith(tables.stats, 'invitations')],
         (reasons) => (conditionFailedAt(reasons, 0) ? 'taken' : undefined),
       );
       if (first === 'done') return 'created';

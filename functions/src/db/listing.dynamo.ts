@@ -1,9 +1,8 @@
 // The DynamoDB adapter of a listings table (demands, achievements): one item per listing under a version, with the
 // index keys of listing.keys.ts. Each method is one named access pattern on the key or an index; no Scan.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ReviewOrder } from '@cic/shared';
+import type { ListingMeta, ReviewOrder } from '@cic/shared';
 import type { PageRequest, StorePage } from '../common/page';
-import type { ListingMeta } from '../listings/listing.lifecycle';
 import { batchGet } from './batch-get';
 import { conditionally } from './errors';
 import type { ListingIndexes, ListingItems } from './listing.keys';
@@ -28,6 +27,14 @@ export interface PublishedPlan {
   keyed: { index: KeyOrder; value: string | undefined }[];
   /** Further conditions, each with the names and values it uses. */
   filters: { expression: string; names?: Record<string, string>; values: Record<string, unknown> }[];
+}
+
+/** The filters of a published list that every kind has: `regionContains` anywhere in the listing's region. */
+export function listingFilters(filter: { regionContains?: string }): PublishedPlan['filters'] {
+  if (!filter.regionContains) return [];
+  return [
+    { expression: 'contains(#region, :region)', names: { '#region': 'region' }, values: { ':region': filter.regionContains } },
+  ];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The key layout shared by the tables of listings (demands, achievements): which attributes feed which index. Each
 // table's own file (demand.keys.ts, achievement.dynamo.ts) names its indexes and any extra sparse key; the indexes
 // themselves are defined in infra/tables.cjs.
-import type { ListingMeta } from '../listings/listing.lifecycle';
+import type { ListingMeta } from '@cic/shared';
 import type { KeyOrder } from './table-keys';
 
 /** The indexes every listings table has (infra/tables.cjs): the owner's list, the status lists, the published lists and the change feed. */

@@ -19,6 +19,11 @@ export const conditionFailedAt = (reasons: CancellationReasons, index: number): 
 /** Did any action fail its condition? */
 export const anyConditionFailed = (reasons: CancellationReasons): boolean => reasons.includes(CONDITION_FAILED);
 
+/** An action that puts a new item: its condition fails if an item with the same key (`keyAttribute`) exists. */
+export function putNew<T extends object>(table: string, item: T, keyAttribute: keyof T & string): TransactItem {
+  return { Put: { TableName: table, Item: item, ConditionExpression: `attribute_not_exists(${keyAttribute})` } };
+}
+
 const CONFLICT_ATTEMPTS = 10;
 
 function isConflict(err: unknown): boolean {

@@ -1,8 +1,8 @@
 // GET /demands: the public list (listings/listing-list.ts). Without `q` it is a Query on an index, newest first; with
 // `q` it is ranked by the in-memory search index, and the page's demands are then read fresh from the table.
-import { LIST_LIMIT, provinceOf, type DemandListQuery, type DemandListResponse, type Result } from '@cic/shared';
+import { LIST_LIMIT, type DemandListQuery, type DemandListResponse, type Result } from '@cic/shared';
 import type { CursorCodec } from '../common/cursor';
-import { createListingList } from '../listings/listing-list';
+import { createListingList, regionFilterOf } from '../listings/listing-list';
 import type { DemandSearch } from '../search/demand-search';
 import type { DemandRepository, PublishedFilter } from './demand.repository';
 import { toPublicDemand, toSummary } from './demand.view';
@@ -13,12 +13,7 @@ export function filterOf(query: DemandListQuery): PublishedFilter {
   if (query.field) filter.field = query.field;
   if (query.cooperation) filter.cooperation = query.cooperation;
   if (query.minBudgetWan !== undefined) filter.minBudgetWan = query.minBudgetWan;
-  if (query.region) {
-    const province = provinceOf(query.region);
-    if (province) filter.province = province;
-    if (query.region !== province) filter.regionContains = query.region;
-  }
-  return filter;
+  return { ...filter, ...regionFilterOf(query.region) };
 }
 
 export function createDemandListService(deps: {

@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { CursorCodec } from '../common/cursor';
 import type { FollowRepository } from '../follows/follow.repository';
-import { createListingService, isOwner, listingActions, type ContentScreen, type ListingKind } from '../listings/listing.service';
+import { createListingService, listingActions, type ContentScreen, type ListingKind } from '../listings/listing.service';
 import type { DemandRepository } from './demand.repository';
 import { demandLifecycle } from './demand.lifecycle';
 import { formOf, toPublicDemand } from './demand.view';
@@ -57,27 +57,20 @@ export const DEMAND_LISTING: ListingKind<Demand, DemandDraft, DemandComplete> = 
 };
 
 export function createDemandService(deps: DemandServiceDeps) {
-  const listing = createListingService(DEMAND_LISTING, {
-    store: deps.demands,
-    clock: deps.clock,
-    newId: deps.newId,
-    cursors: deps.cursors,
-    screen: deps.screen,
-  });
+  const listing = createListingService(DEMAND_LISTING, { ...deps, store: deps.demands });
 
   return {
     ...listingActions(listing),
 
     async detail(viewer: AuthUser | undefined, id: string): Promise<Result<DemandDetailResponse>> {
-      const visible = await listing.visible(viewer, id);
-      if (!visible.ok) return fail(visible.error.code);
-      const { listing: demand, privileged } = visible.value;
+      const seen = await listing.seenBy(viewer, id, toPublicDemand);
+      if (!seen.ok) return fail(seen.error.code);
+      const { listing: demand, view, isOwner } = seen.value;
       const [following, extras] = await Promise.all([
         viewer ? deps.follows.isFollowing(viewer.id, id) : false,
         (deps.extras ?? noExtras)(viewer, demand),
       ]);
-      const view = privileged ? demand : toPublicDemand(demand);
-      return ok({ ...view, ...extras, viewer: { isOwner: isOwner(viewer, demand), following, ...extras.viewer } });
+      return ok({ ...view, ...extras, viewer: { isOwner, following, ...extras.viewer } });
     },
   };
 }

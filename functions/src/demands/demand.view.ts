@@ -3,13 +3,14 @@
 // the promise is that no hidden value appears anywhere in a public response.
 import {
   DEMAND_FIELD_LABELS,
+  DEMAND_SUMMARY_KEYS,
   HIDDEN_WHEN_ANONYMOUS,
   type Demand,
   type DemandFieldKey,
   type DemandSummary,
   type PublicDemand,
 } from '@cic/shared';
-import { excerptOf, listingView, type HiddenSources } from '../listings/listing.view';
+import { formFieldsOf, listingView, summaryOf, type HiddenSources } from '../listings/listing.view';
 import { compileMasker, type Masker } from './hidden-value-masking';
 
 export { MASK } from './hidden-value-masking';
@@ -20,11 +21,7 @@ const PUBLIC_TEXT_FIELDS = ['title', 'description', 'companyIntro', 'region', 'f
 export const DEMAND_FORM_KEYS = Object.keys(DEMAND_FIELD_LABELS) as DemandFieldKey[];
 
 /** The 附件3 fields of a stored demand, without its metadata. */
-export function formOf(demand: Demand): Partial<Record<DemandFieldKey, unknown>> {
-  const form: Partial<Record<DemandFieldKey, unknown>> = {};
-  for (const key of DEMAND_FORM_KEYS) if (demand[key] !== undefined) form[key] = demand[key];
-  return form;
-}
+export const formOf = (demand: Demand): Partial<Record<DemandFieldKey, unknown>> => formFieldsOf(demand, DEMAND_FORM_KEYS);
 
 /**
  * Masks the hidden values in a text, however they are spelled there (hidden-value-masking.ts). To mask several texts
@@ -69,20 +66,4 @@ export const publicTitleOf = (demand: Demand): string => withPublicText(demand).
 
 export const toPublicDemand: (demand: Demand) => PublicDemand = view.toPublic;
 
-export function toSummary(view: PublicDemand): DemandSummary {
-  return {
-    id: view.id,
-    status: view.status,
-    title: view.title,
-    field: view.field,
-    fieldOther: view.fieldOther,
-    region: view.region,
-    budgetWan: view.budgetWan,
-    cooperationModes: view.cooperationModes,
-    cooperationOther: view.cooperationOther,
-    publishedAt: view.publishedAt,
-    followerCount: view.followerCount,
-    anonymous: view.anonymous,
-    excerpt: excerptOf(view.description),
-  };
-}
+export const toSummary = (view: PublicDemand): DemandSummary => summaryOf(view, DEMAND_SUMMARY_KEYS, view.description);

@@ -2,7 +2,7 @@
 // in-memory search index, the page's listings then read fresh from the table (so a listing closed since the index
 // last refreshed is left out).
 import { createHash } from 'node:crypto';
-import { fail, ok, type Page, type Result } from '@cic/shared';
+import { fail, ok, provinceOf, type Page, type Province, type Result } from '@cic/shared';
 import type { CursorCodec } from '../common/cursor';
 import type { PageRequest, StorePage } from '../common/page';
 import { readPage } from '../common/paging';
@@ -10,6 +10,19 @@ import { readPage } from '../common/paging';
 /** Ties a cursor to the exact list it was made for. */
 export function scopeOf(kind: string, parts: object): string {
   return `${kind}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16)}`;
+}
+
+/**
+ * The region part of a list's filter: a province named alone is matched on its key; anything finer (苏州) or not a
+ * province is matched anywhere in the listing's region.
+ */
+export function regionFilterOf(region: string | undefined): { province?: Province; regionContains?: string } {
+  const filter: { province?: Province; regionContains?: string } = {};
+  if (!region) return filter;
+  const province = provinceOf(region);
+  if (province) filter.province = province;
+  if (region !== province) filter.regionContains = region;
+  return filter;
 }
 
 export interface ListingListDeps<L extends { id: string; status: string }, F, S> {

@@ -1,23 +1,7 @@
 // Pure state changes of a listing: a demand or a 成果. Both move through the same states (shared/src/demand/demand.status.ts
 // says who may move them where); a kind supplies its form's field names. The service loads, calls one of these, and
 // stores the result under a version check.
-import type { DemandStatus, StatusEvent } from '@cic/shared';
-
-/** What every listing carries besides its form. */
-export interface ListingMeta {
-  id: string;
-  ownerId: string;
-  status: DemandStatus;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  publishedAt?: string;
-  closedAt?: string;
-  rejectReason?: string;
-  version: number;
-  history: StatusEvent[];
-  safety?: 'review' | 'unchecked';
-}
+import type { ListingMeta } from '@cic/shared';
 
 export function moved<L extends ListingMeta>(listing: L, status: L['status'], at: string, note?: string): L {
   return {

@@ -9,6 +9,7 @@ import {
   ok,
   type DemandAction,
   type ErrorCode,
+  type ListingMeta,
   type Page,
   type Result,
   type ReviewOrder,
@@ -18,9 +19,9 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import type { CursorCodec } from '../common/cursor';
-import type { PageRequest, StorePage } from '../common/page';
 import { readPage, type PageParams } from '../common/paging';
-import type { ListingLifecycle, ListingMeta } from './listing.lifecycle';
+import type { ListingLifecycle } from './listing.lifecycle';
+import type { ListingRepository } from './listing.repository';
 
 /** What the content check says about a listing's text, from the submitter's point of view. */
 export type ContentScreen = (
@@ -32,13 +33,10 @@ export type ContentScreen = (
 const noScreen: ContentScreen = async () => 'pass';
 
 /** The named accesses of a listings store the lifecycle uses. */
-export interface ListingStore<L> {
-  create(listing: L): Promise<'created' | 'exists'>;
-  get(id: string): Promise<L | undefined>;
-  updateIfVersion(next: L, expectedVersion: number): Promise<boolean>;
-  listByOwner(ownerId: string, page: PageRequest): Promise<StorePage<L>>;
-  listPendingReview(page: PageRequest, order: ReviewOrder): Promise<StorePage<L>>;
-}
+export type ListingStore<L> = Pick<
+  ListingRepository<L, unknown>,
+  'create' | 'get' | 'updateIfVersion' | 'listByOwner' | 'listPendingReview'
+>;
 
 /** One kind of listing: its form, its codes and words. */
 export interface ListingKind<L extends ListingMeta, Form extends object, Complete extends Form> {
@@ -157,11 +155,19 @@ export function createListingService<L extends ListingMeta, Form extends object,
       return store(next, loaded.value);
     },
 
-    /** The listing if the viewer may see it at all (else the kind's 404), and whether they see all of it. */
-    visible: async (viewer: AuthUser | undefined, id: string): Promise<Result<{ listing: L; privileged: boolean }>> => {
+    /**
+     * What a viewer sees of a listing, if they may see it at all (else the kind's 404): the owner and the organisers
+     * all of it, anyone else its public view.
+     */
+    seenBy: async <V>(
+      viewer: AuthUser | undefined,
+      id: string,
+      toPublic: (listing: L) => V,
+    ): Promise<Result<{ listing: L; view: L | V; isOwner: boolean }>> => {
       const listing = await deps.store.get(id);
       if (!listing || !isVisibleTo(viewer, listing)) return fail(errors.notFound);
-      return ok({ listing, privileged: isPrivileged(viewer, listing) });
+      const view = isPrivileged(viewer, listing) ? listing : toPublic(listing);
+      return ok({ listing, view, isOwner: isOwner(viewer, listing) });
     },
 
     listMine: (user: AuthUser, params: PageParams): Promise<Result<Page<L>>> => {

@@ -56,20 +56,20 @@ export function withMaskedTexts<T extends object>(listing: T, textKeys: readonly
   return masked;
 }
 
+/** What the public view of any listing leaves out or narrows. */
+interface ViewedListing {
+  ownerId: string;
+  anonymous?: boolean | undefined;
+  rejectReason?: string;
+  safety?: unknown;
+  history: { status: string; at: string; note?: string }[];
+}
+
 /**
  * The public view of a listing: no owner id, review notes or content-check flag, only the public part of its
  * history, and on an anonymous listing none of its hidden fields. `listing` is already masked (withMaskedTexts).
  */
-export function publicViewOf<
-  T extends {
-    ownerId: string;
-    anonymous?: boolean | undefined;
-    rejectReason?: string;
-    safety?: unknown;
-    history: { status: string; at: string; note?: string }[];
-  },
-  H extends keyof T,
->(listing: T, hidden: readonly H[]) {
+export function publicViewOf<T extends ViewedListing, H extends keyof T>(listing: T, hidden: readonly H[]) {
   const { ownerId: _owner, rejectReason: _reason, safety: _safety, ...rest } = listing;
   const history = rest.history.filter((e) => e.status === 'published' || e.status === 'matched' || e.status === 'closed');
   const view = { ...rest, history: history.map(({ status, at }) => ({ status, at })) } as Omit<
@@ -85,16 +85,11 @@ export function publicViewOf<
  * an anonymous listing hides. Everything that copies, indexes or matches a listing's text for other people starts
  * from `withPublicText`, so a hidden value can neither be read nor found by searching for it.
  */
-export function listingView<
-  T extends {
-    ownerId: string;
-    anonymous?: boolean | undefined;
-    rejectReason?: string;
-    safety?: unknown;
-    history: { status: string; at: string; note?: string }[];
-  },
-  H extends keyof T,
->(spec: { sources: (listing: T) => HiddenSources; texts: readonly (keyof T)[]; hidden: readonly H[] }) {
+export function listingView<T extends ViewedListing, H extends keyof T>(spec: {
+  sources: (listing: T) => HiddenSources;
+  texts: readonly (keyof T)[];
+  hidden: readonly H[];
+}) {
   const maskerOf = (listing: T): Masker | undefined => maskerFrom(spec.sources(listing));
   const withPublicText = (listing: T): T => withMaskedTexts(listing, spec.texts, maskerOf(listing));
   return {
@@ -103,6 +98,27 @@ export function listingView<
     withPublicText,
     toPublic: (listing: T) => publicViewOf(withPublicText(listing), spec.hidden),
   };
+}
+
+/** The form fields of a stored listing, without its metadata: those of `keys` that are set. */
+export function formFieldsOf<K extends string>(
+  listing: Partial<Record<K, unknown>>,
+  keys: readonly K[],
+): Partial<Record<K, unknown>> {
+  const form: Partial<Record<K, unknown>> = {};
+  for (const key of keys) if (listing[key] !== undefined) form[key] = listing[key];
+  return form;
+}
+
+/** A listing's list card: the `keys` of its public view, and an excerpt of its main text. */
+export function summaryOf<V, K extends keyof V>(
+  view: V,
+  keys: readonly K[],
+  text: string | undefined,
+): Pick<V, K> & { excerpt: string } {
+  const card = {} as Pick<V, K>;
+  for (const key of keys) card[key] = view[key];
+  return { ...card, excerpt: excerptOf(text) };
 }
 
 const EXCERPT_CHARS = 80;

@@ -16,6 +16,7 @@ import {
   type AchievementMatchesResponse,
   type Demand,
   type DemandMatchesResponse,
+  type ErrorCode,
   type Notification,
   type Result,
   type Scorecard,
@@ -58,6 +59,23 @@ export const SIMILAR = { count: 5, candidates: 30, phrases: 12 } as const;
 const DEFAULT_LIMIT = 10;
 
 const isAdmin = (user: AuthUser) => user.role === 'admin';
+
+/** The listing, for its owner or an admin; for anyone else `notFound`, as for an id that does not exist. */
+function ownedBy<L extends { ownerId: string }>(user: AuthUser, listing: L | undefined, notFound: ErrorCode): Result<L> {
+  return listing && (isAdmin(user) || listing.ownerId === user.id) ? ok(listing) : fail(notFound);
+}
+
+/** What a line of a match list says of any ranked listing: its public title, its score and why. */
+function matchLineOf<T extends { title?: string | undefined }>({ item, score, tier, explanation }: Ranked<T>) {
+  return { title: item.title ?? '', score, tier, explanation };
+}
+
+/** The `keys` of a listing that are set: a match line carries a kind's own fields only when they are. */
+function setFieldsOf<T, K extends keyof T>(item: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const fields: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (item[key] !== undefined) fields[key] = item[key];
+  return fields;
+}
 
 export function createMatchmaking(deps: {
   index: AchievementIndexPort;
@@ -173,9 +191,7 @@ export function createMatchmaking(deps: {
 
   /** The demand, for its owner or an admin; for anyone else 404, as for an id that does not exist. */
   async function ownDemand(user: AuthUser, id: string): Promise<Result<Demand>> {
-    const demand = await deps.demands.get(id);
-    if (!demand || !(isAdmin(user) || demand.ownerId === user.id)) return fail('DEMAND.NOT_FOUND');
-    return ok(demand);
+    return ownedBy(user, await deps.demands.get(id), 'DEMAND.NOT_FOUND');
   }
 
   return {
@@ -211,37 +227,25 @@ export function createMatchmaking(deps: {
         (await achievementsFor(demand)).filter((a) => a.ownerId !== demand.ownerId),
       ).slice(0, limit);
       return ok({
-        items: ranked.map(({ item, score, tier, explanation }) => ({
-          achievementId: item.id,
-          title: item.title ?? '',
-          score,
-          tier,
-          explanation,
-          ...(item.holderType !== undefined ? { holderType: item.holderType } : {}),
-          ...(item.trl !== undefined ? { trl: item.trl } : {}),
+        items: ranked.map((r) => ({
+          achievementId: r.item.id,
+          ...matchLineOf(r),
+          ...setFieldsOf(r.item, ['holderType', 'trl']),
         })),
       });
     },
 
     /** GET /achievements/{id}/matches: the open demands the 成果 fits, best first (its holder and admins). */
     async matchesForAchievement(user: AuthUser, id: string, limit = DEFAULT_LIMIT): Promise<Result<DemandMatchesResponse>> {
-      const stored = await deps.achievements.get(id);
-      if (!stored || !(isAdmin(user) || stored.ownerId === user.id)) return fail('ACHIEVEMENT.NOT_FOUND');
-      const achievement = withPublicAchievementText(stored);
+      const found = ownedBy(user, await deps.achievements.get(id), 'ACHIEVEMENT.NOT_FOUND');
+      if (!found.ok) return found;
+      const achievement = withPublicAchievementText(found.value);
       const ranked = rankDemands(
         achievement,
         (await demandsFor(achievement)).filter((d) => d.ownerId !== achievement.ownerId),
       ).slice(0, limit);
       return ok({
-        items: ranked.map(({ item, score, tier, explanation }) => ({
-          demandId: item.id,
-          title: item.title ?? '',
-          score,
-          tier,
-          explanation,
-          ...(item.budgetWan !== undefined ? { budgetWan: item.budgetWan } : {}),
-          ...(item.region !== undefined ? { region: item.region } : {}),
-        })),
+        items: ranked.map((r) => ({ demandId: r.item.id, ...matchLineOf(r), ...setFieldsOf(r.item, ['budgetWan', 'region']) })),
       });
     },
 

@@ -1,15 +1,18 @@
 // The in-memory search index of published 成果 (listing-search.ts), fed by the achievements table's byStatus and
 // byChange indexes, with the 成果 list's filters (field, region, 技术成熟度).
-import { provinceOf, type Achievement, type IndustryField } from '@cic/shared';
+import type { Achievement } from '@cic/shared';
 import type { Clock } from '../common/clock';
 import type { AchievementRepository, PublishedAchievementFilter } from '../achievements/achievement.repository';
 import { withPublicAchievementText } from '../achievements/achievement.view';
-import { createListingSearch, filteredSearch } from './listing-search';
+import {
+  createListingSearch,
+  filteredSearch,
+  listingMetaFilter,
+  listingSearchMeta,
+  type ListingSearchMeta,
+} from './listing-search';
 
-export interface AchievementSearchMeta {
-  field: IndustryField | undefined;
-  province: string | undefined;
-  region: string;
+export interface AchievementSearchMeta extends ListingSearchMeta {
   trl: number;
 }
 
@@ -17,13 +20,8 @@ export interface AchievementSearchMeta {
 export function achievementMetaFilter(
   filter: PublishedAchievementFilter,
 ): ((meta: AchievementSearchMeta) => boolean) | undefined {
-  const { field, province, regionContains, trlMin } = filter;
-  const checks: ((meta: AchievementSearchMeta) => boolean)[] = [];
-  if (field) checks.push((m) => m.field === field);
-  if (province) checks.push((m) => m.province === province);
-  if (regionContains) checks.push((m) => m.region.includes(regionContains));
-  if (trlMin !== undefined) checks.push((m) => m.trl >= trlMin);
-  return checks.length === 0 ? undefined : (meta) => checks.every((check) => check(meta));
+  const { trlMin } = filter;
+  return listingMetaFilter<AchievementSearchMeta>(filter, trlMin === undefined ? [] : [(m) => m.trl >= trlMin]);
 }
 
 export function createAchievementSearch(deps: {
@@ -32,8 +30,8 @@ export function createAchievementSearch(deps: {
   refreshMs: number;
 }) {
   const listings = createListingSearch<Achievement, AchievementSearchMeta>({
-    listPublished: (page) => deps.achievements.listPublished({}, page),
-    listChangedSince: (since, page) => deps.achievements.listChangedSince(since, page),
+    ...deps,
+    store: deps.achievements,
     document(stored) {
       // The public text only: searching for an anonymous 成果's hidden holder or contact must find nothing.
       const a = withPublicAchievementText(stored);
@@ -41,16 +39,9 @@ export function createAchievementSearch(deps: {
         // The keywords weigh as the title does: they are the holder's own words for what the 成果 is.
         title: [a.title ?? '', ...(a.keywords ?? [])].join(' '),
         body: a.summary ?? '',
-        meta: {
-          field: a.field,
-          province: a.region ? provinceOf(a.region) : undefined,
-          region: a.region ?? '',
-          trl: a.trl ?? 0,
-        },
+        meta: { ...listingSearchMeta(a), trl: a.trl ?? 0 },
       };
     },
-    clock: deps.clock,
-    refreshMs: deps.refreshMs,
   });
 
   return filteredSearch(listings, achievementMetaFilter);

@@ -20,7 +20,7 @@ interface Searchable {
  * of its scores, so one sharing more phrases ranks higher. A single text (a whole 成果简介 or description): one loose
  * search for the listings holding a share of its terms.
  */
-async function candidateIds(search: Searchable, text: string | readonly string[], limit: number): Promise<string[]> {
+async function candidateIds(search: Searchable, text: string | readonly string[], limit = CANDIDATES_DEFAULT): Promise<string[]> {
   const scores = new Map<string, number>();
   const add = (hits: TopHits<unknown>) => {
     for (const hit of hits.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + hit.score);
@@ -36,20 +36,15 @@ async function candidateIds(search: Searchable, text: string | readonly string[]
     .map(([id]) => id);
 }
 
-/** Published 成果 whose public text shares phrases with the text (a demand's title, keywords, concepts), best first. */
-export function achievementCandidates(
-  search: Pick<AchievementSearch, 'search' | 'related'>,
+/** The candidates of one kind, from that kind's search index: ids, best first. */
+type Candidates<S extends Record<'search' | 'related', unknown>> = (
+  search: Pick<S, 'search' | 'related'>,
   text: string | readonly string[],
-  limit = CANDIDATES_DEFAULT,
-): Promise<string[]> {
-  return candidateIds(search, text, limit);
-}
+  limit?: number,
+) => Promise<string[]>;
+
+/** Published 成果 whose public text shares phrases with the text (a demand's title, keywords, concepts), best first. */
+export const achievementCandidates: Candidates<AchievementSearch> = candidateIds;
 
 /** Published demands whose public text shares phrases with the text (a 成果's title, keywords, concepts), best first. */
-export function demandCandidates(
-  search: Pick<DemandSearch, 'search' | 'related'>,
-  text: string | readonly string[],
-  limit = CANDIDATES_DEFAULT,
-): Promise<string[]> {
-  return candidateIds(search, text, limit);
-}
+export const demandCandidates: Candidates<DemandSearch> = candidateIds;

@@ -1,17 +1,18 @@
 // Keeps an in-memory search index of published listings (demands, 成果) in step with DynamoDB, inside each warm Lambda.
 // Cold start: read the published list (a Query on byStatus). Afterwards, at most every `refreshMs`: read what changed
 // since the last refresh (a Query on byChange), re-reading a short overlap because GSIs are eventually consistent.
+import { provinceOf, type IndustryField } from '@cic/shared';
 import type { Clock } from '../common/clock';
 import type { PageRequest, StorePage } from '../common/page';
+import type { ListingRepository } from '../listings/listing.repository';
 import { Bm25Index, type TopHits } from './bm25-index';
 
 const READ_PAGE = 500;
 const OVERLAP_MS = 30_000;
 
 export interface ListingSearchDeps<L extends { id: string; status: string }, M> {
-  /** Every published listing, page by page. */
-  listPublished(page: PageRequest): Promise<StorePage<L>>;
-  listChangedSince(sinceIso: string, page: PageRequest): Promise<StorePage<L>>;
+  /** The published list (read unfiltered, page by page) and the change feed of the kind's table. */
+  store: Pick<ListingRepository<L, object>, 'listPublished' | 'listChangedSince'>;
   /**
    * What the index holds of a published listing: its public text only (searching for an anonymous listing's hidden
    * company or contact must find nothing), and the meta its filters read.
@@ -47,10 +48,10 @@ export function createListingSearch<L extends { id: string; status: string }, M>
   async function refresh(): Promise<void> {
     const startedAt = deps.clock.now().getTime();
     if (syncedFrom === undefined) {
-      await forEachPage((page) => deps.listPublished(page), apply);
+      await forEachPage((page) => deps.store.listPublished({}, page), apply);
     } else {
       const since = new Date(syncedFrom - OVERLAP_MS).toISOString();
-      await forEachPage((page) => deps.listChangedSince(since, page), apply);
+      await forEachPage((page) => deps.store.listChangedSince(since, page), apply);
     }
     syncedFrom = startedAt;
     refreshedAt = deps.clock.now().getTime();
@@ -98,6 +99,42 @@ export function createListingSearch<L extends { id: string; status: string }, M>
       return index.size;
     },
   };
+}
+
+/** What the index keeps of every listing for the filters all kinds have; a kind adds the meta of its own filters. */
+export interface ListingSearchMeta {
+  field: IndustryField | undefined;
+  province: string | undefined;
+  region: string;
+}
+
+/** The meta of the filters all kinds have, from a listing's public fields. */
+export function listingSearchMeta(listing: {
+  field?: IndustryField | undefined;
+  region?: string | undefined;
+}): ListingSearchMeta {
+  return {
+    field: listing.field,
+    province: listing.region ? provinceOf(listing.region) : undefined,
+    region: listing.region ?? '',
+  };
+}
+
+/**
+ * The test a list filter puts to a listing's meta: the filters all kinds have (field, province, region), then the
+ * kind's own `checks`. Undefined when the filter lets every listing through.
+ */
+export function listingMetaFilter<M extends ListingSearchMeta>(
+  filter: { field?: IndustryField | undefined; province?: string | undefined; regionContains?: string | undefined },
+  own: readonly ((meta: M) => boolean)[],
+): ((meta: M) => boolean) | undefined {
+  const { field, province, regionContains } = filter;
+  const checks: ((meta: M) => boolean)[] = [];
+  if (field) checks.push((m) => m.field === field);
+  if (province) checks.push((m) => m.province === province);
+  if (regionContains) checks.push((m) => m.region.includes(regionContains));
+  checks.push(...own);
+  return checks.length === 0 ? undefined : (meta) => checks.every((check) => check(meta));
 }
 
 /** A listing search that takes a kind's list filter, which `accept` turns into a test of the meta. */

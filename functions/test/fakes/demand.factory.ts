@@ -1,5 +1,5 @@
 // Valid test data: a complete 附件3 form and a stored demand whose metadata is consistent with its status.
-import type { Demand, DemandComplete, StatusEvent } from '@cic/shared';
+import type { Demand, DemandComplete, DemandStatus, StatusEvent } from '@cic/shared';
 import { DEFAULT_START } from './fixed-clock';
 
 /** A complete form that passes validateDemandComplete; the API tests post it too. */
@@ -40,17 +40,19 @@ export const MOCK_REJECT_REASON = '请补充可量化的技术指标';
 
 let sequence = 0;
 
+/** What a stored listing's status implies of its metadata. */
+export type StatusMeta = Pick<
+  Demand,
+  'createdAt' | 'updatedAt' | 'version' | 'history' | 'submittedAt' | 'publishedAt' | 'closedAt' | 'rejectReason'
+>;
+
 /**
- * A stored demand with a complete form. Its submittedAt, publishedAt, closedAt, rejectReason, history and version
- * follow from `status` (default draft; closed means closed after being published), all stamped at `createdAt`.
- * Any field can still be overridden.
+ * The metadata of a listing (a demand or a 成果) in `status`, all stamped at `at`: its submittedAt, publishedAt,
+ * closedAt, rejectReason, history and version follow from the status (closed means closed after being published).
  */
-export function createMockDemand(overrides: Partial<Demand> = {}): Demand {
-  sequence += 1;
-  const status = overrides.status ?? 'draft';
-  const at = overrides.createdAt ?? DEFAULT_START;
+export function statusMeta(status: DemandStatus, at: string): StatusMeta {
   const history: StatusEvent[] = [{ status: 'draft', at }];
-  const meta: Partial<Demand> = {};
+  const meta: Partial<StatusMeta> = {};
   if (status !== 'draft') {
     meta.submittedAt = at;
     history.push({ status: 'pending_review', at });
@@ -67,17 +69,23 @@ export function createMockDemand(overrides: Partial<Demand> = {}): Demand {
     meta.closedAt = at;
     history.push({ status: 'closed', at });
   }
+  return { createdAt: at, updatedAt: at, version: history.length, history, ...meta };
+}
+
+/**
+ * A stored demand with a complete form, its metadata following from `status` (default draft; statusMeta), stamped at
+ * `createdAt`. Any field can still be overridden.
+ */
+export function createMockDemand(overrides: Partial<Demand> = {}): Demand {
+  sequence += 1;
+  const status = overrides.status ?? 'draft';
   return {
     ...completeForm(),
     id: `mock-${String(sequence).padStart(4, '0')}`,
     ownerId: 'owner-1',
     status,
-    createdAt: at,
-    updatedAt: at,
     followerCount: 0,
-    version: history.length,
-    history,
-    ...meta,
+    ...statusMeta(status, overrides.createdAt ?? DEFAULT_START),
     ...overrides,
   };
 }

@@ -15,17 +15,7 @@ import type {
   SubscribeQuotaResponse,
   Subscription,
 } from '@cic/shared';
-import {
-  achievementForm,
-  call,
-  completeForm,
-  createDraft,
-  login,
-  published,
-  publishedAchievement,
-  submitted,
-  uniq,
-} from '../support/api';
+import { achievementForm, achievementIn, call, completeForm, demandIn, login, uniq } from '../support/api';
 import { assignJudges, decide, putScore, submitSolution } from '../support/contest';
 import { eventually, stackPartition } from '../support/stack-env';
 
@@ -60,14 +50,15 @@ describe('DELETE /me erases the person', () => {
     ]);
     // My demands in three states, with my contacts in them.
     const contacts = { contactName: `联系人${person}`.slice(0, 30), contactPhone: '13912340001', email: `${person}@example.com` };
+    const myForm = (title: string) => completeForm({ ...contacts, title: `${title}${person}`.slice(0, 60) });
     mine = {
-      draft: await createDraft(me.token, { title: '草稿中的需求' }),
-      pending: await submitted(me.token, completeForm({ ...contacts, title: `审核中的需求${person}`.slice(0, 60) })),
-      live: await published(me.token, admin.token, completeForm({ ...contacts, title: `已发布的需求${person}`.slice(0, 60) })),
+      draft: await demandIn('draft', me.token, admin.token, { title: '草稿中的需求' }),
+      pending: await demandIn('pending', me.token, admin.token, myForm('审核中的需求')),
+      live: await demandIn('published', me.token, admin.token, myForm('已发布的需求')),
     };
     // Others' demands: one I follow and solve, one I judge.
-    theirs = await published(other.token, admin.token, completeForm({ title: `别人的需求${person}`.slice(0, 60) }));
-    judged = await published(other.token, admin.token, completeForm({ title: `我评审的需求${person}`.slice(0, 60) }));
+    theirs = await demandIn('published', other.token, admin.token, completeForm({ title: `别人的需求${person}`.slice(0, 60) }));
+    judged = await demandIn('published', other.token, admin.token, completeForm({ title: `我评审的需求${person}`.slice(0, 60) }));
     expect((await call('PUT', `/demands/${theirs.id}/follow`, { token: me.token })).status).toBe(200);
     expect((await call('PUT', `/demands/${mine.live.id}/follow`, { token: other.token })).status).toBe(200);
     mySolution = await submitSolution(me.token, theirs.id);
@@ -158,7 +149,7 @@ describe('DELETE /me erases the person', () => {
     // A control subscriber with the same keyword shows when the matcher has handled the demand.
     const control = await login('user');
     expect((await call('POST', '/me/subscriptions', { token: control.token, json: { keywords: [keyword] } })).status).toBe(201);
-    await published(other.token, admin.token, completeForm({ title: `${keyword}焊接需求`.slice(0, 60) }));
+    await demandIn('published', other.token, admin.token, completeForm({ title: `${keyword}焊接需求`.slice(0, 60) }));
     await eventually('the control subscriber’s alert', async () => ((await inbox(control.token)).length > 0 ? true : undefined));
     expect(await stackPartition('notifications', 'userId', me.user.id)).toEqual([]);
   });
@@ -186,23 +177,21 @@ describe('DELETE /me erases the person’s 成果 and invitations', () => {
   beforeAll(async () => {
     let other: AuthResponse;
     [me, admin, other] = await Promise.all([login('user'), login('admin'), login('user')]);
-    const draft = await call<Achievement>('POST', '/achievements', { token: me.token, json: { title: '草稿中的成果' } });
-    const pending = await call<Achievement>('POST', '/achievements', { token: me.token, json: achievementForm(contacts) });
-    expect((await call('POST', `/achievements/${pending.body.id}/submit`, { token: me.token })).status).toBe(200);
     mine = {
-      draft: draft.body,
-      pending: pending.body,
-      live: await publishedAchievement(me.token, admin.token, achievementForm({ ...contacts, holderType: 'enterprise' })),
-      personal: await publishedAchievement(
+      draft: await achievementIn('draft', me.token, admin.token, { title: '草稿中的成果' }),
+      pending: await achievementIn('pending', me.token, admin.token, achievementForm(contacts)),
+      live: await achievementIn('published', me.token, admin.token, achievementForm({ ...contacts, holderType: 'enterprise' })),
+      personal: await achievementIn(
+        'published',
         me.token,
         admin.token,
         achievementForm({ ...contacts, holderType: 'individual', holderName: '注销的个人持有人' }),
       ),
     };
     // An invitation to me (the holder of a 成果), and one from me (a demand's owner).
-    const theirDemand = await published(other.token, admin.token);
-    const myDemand = await published(me.token, admin.token);
-    const theirAchievement = await publishedAchievement(other.token, admin.token);
+    const theirDemand = await demandIn('published', other.token, admin.token);
+    const myDemand = await demandIn('published', me.token, admin.token);
+    const theirAchievement = await achievementIn('published', other.token, admin.token);
     const toMe = await call<{ id: string }>('POST', `/demands/${theirDemand.id}/invitations`, {
       token: other.token,
       json: { achievementId: mine.live.id },

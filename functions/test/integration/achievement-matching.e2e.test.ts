@@ -13,7 +13,17 @@ import type {
   SimilarDemandsResponse,
   SubscribeQuotaResponse,
 } from '@cic/shared';
-import { achievementForm, call, completeForm, createDraft, login, published, publishedAchievement, uniq } from '../support/api';
+import {
+  achievementForm,
+  call,
+  completeForm,
+  createDraft,
+  latinWord,
+  login,
+  published,
+  publishedAchievement,
+  uniq,
+} from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 import { canonicalOf } from '../../src/alerts/matching/concepts';
 import { keywordKey } from '../../src/alerts/matching/matcher';
@@ -41,10 +51,7 @@ const pushesFor = async (demandId: string, since: number) =>
   (await stackWechat().sent()).slice(since).filter((m) => m.page?.includes(demandId));
 
 /** A Latin token of its own keeps this file's listings apart from the seeded and other tests' ones. */
-const tokenOf = () =>
-  uniq('zm')
-    .replace(/[^a-z]/g, '')
-    .slice(0, 8);
+const tokenOf = () => latinWord('zm');
 
 const REDUCER_SUMMARY =
   '面向工业机器人关节的谐波减速器柔轮长寿命设计与制造技术：柔轮齿形修形与残余应力控制相结合，谐波减速器额定寿命由八千小时提升至两万小时，' +

@@ -12,7 +12,7 @@ import type {
   Subscription,
   SubscriptionPreview,
 } from '@cic/shared';
-import { call, completeForm, login, published, uniq } from '../support/api';
+import { call, completeForm, latinWord, login, published, uniq } from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 import { eventually } from '../support/stack-env';
 
@@ -31,9 +31,7 @@ const feedback = (token: string, id: string, relevant: boolean) =>
 
 describe('alert tiers, steering and feedback', () => {
   // A Latin token of its own keeps this file's demand apart from every other demand of the stack.
-  const token = uniq('zt')
-    .replace(/[^a-z]/g, '')
-    .slice(0, 8);
+  const token = latinWord('zt');
   let admin: string;
   let owner: string;
   const users = {} as Record<'narrower' | 'mention' | 'pushBoth' | 'excluded' | 'unticked', AuthResponse>;

@@ -4,7 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuthResponse, Notification, Page, SubscribeQuotaResponse } from '@cic/shared';
 import { createDocumentClient } from '../../src/db/client';
 import { tableNames } from '../../src/db/table-names';
-import { call, published, tokensOf, topicalForm, uniq } from '../support/api';
+import { call, latinWord, published, tokensOf, topicalForm, uniq } from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 import { eventually } from '../support/stack-env';
 
@@ -20,9 +20,7 @@ describe('push faults', () => {
 
   async function subscriber(quota: number): Promise<{ auth: AuthResponse; word: string }> {
     const auth = (await call<AuthResponse>('POST', '/auth/wechat', { json: { code: `user-${uniq('f')}-1` } })).body;
-    const word = uniq('qz')
-      .replace(/[^a-z]/g, '')
-      .slice(0, 8);
+    const word = latinWord('qz');
     await call('POST', '/me/subscriptions', { token: auth.token, json: { keywords: [word] } });
     for (let i = 0; i < quota; i += 1) {
       await call('POST', '/me/subscribe-quota', { token: auth.token, json: { results: { [TEMPLATE]: 'accept' } } });

@@ -1,7 +1,7 @@
 // Push alerts end to end on the local stack: subscriptions, the demands stream, the matcher, the inbox, the
 // notifications stream and WeChat subscribe messages through the fake WeChat server.
 import type { AuthResponse, Notification, Page, SubscribeQuotaResponse, Subscription, UnreadCountResponse } from '@cic/shared';
-import { call, completeForm, login, published, topicalForm, uniq } from '../support/api';
+import { call, completeForm, latinWord, login, published, topicalForm, uniq } from '../support/api';
 import { stackWechat } from '../support/fake-wechat-control';
 import { eventually, useStackFunctionEnv } from '../support/stack-env';
 import { replayOf } from '../support/stream-replay';
@@ -20,9 +20,7 @@ const unread = async (token: string) =>
 
 describe('alerts about new matching demands', () => {
   // A token of its own keeps this test's demand apart from the seeded real ones that also mention 钛合金.
-  const token = uniq('zq')
-    .replace(/[^a-z]/g, '')
-    .slice(0, 8);
+  const token = latinWord('zq');
   let owner: string;
   let admin: string;
   let exact: AuthResponse;

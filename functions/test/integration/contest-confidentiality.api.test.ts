@@ -51,6 +51,19 @@ describe('solution confidentiality', () => {
     return res;
   }
 
+  /** The callers with no part in any solution, by name. */
+  const strangers = (): [string, string | undefined][] => [
+    ['anonymous', undefined],
+    ['other', other],
+    ['unassigned judge', judgeUnassigned],
+  ];
+
+  /** read() as one caller: each `what` ends in ` as <who>`. */
+  const readAs =
+    (who: string, token: string | undefined, secrets: string[]) =>
+    (what: string, path: string, status: number, method = 'GET') =>
+      read(`${what} as ${who}`, method, path, token, secrets, status);
+
   beforeAll(async () => {
     const [o, a, ot, f, ju, ja, sa, sb, sc] = await Promise.all([
       login('user'),
@@ -98,13 +111,8 @@ describe('solution confidentiality', () => {
 
   it('keeps every solution out of the public views: detail, list, search, tracks and stats', async () => {
     const all = secretsExcept();
-    for (const [who, token] of [
-      ['anonymous', undefined],
-      ['other', other],
-      ['follower', follower],
-      ['unassigned judge', judgeUnassigned],
-    ] as const) {
-      const detail = await read(`GET /demands/{id} as ${who}`, 'GET', `/demands/${demandId}`, token, all, 200);
+    for (const [who, token] of [...strangers(), ['follower', follower] as const]) {
+      const detail = await readAs(who, token, all)('GET /demands/{id}', `/demands/${demandId}`, 200);
       expect((detail.body as DemandDetailResponse).viewer.mySolution).toBeUndefined();
     }
     // The search index catches up within seconds; once the demand is found, the page had something to leak.
@@ -129,35 +137,18 @@ describe('solution confidentiality', () => {
 
   it('tells anonymous callers, other users and an unassigned judge nothing about a solution', async () => {
     const all = secretsExcept();
-    for (const [who, token] of [
-      ['anonymous', undefined],
-      ['other', other],
-      ['unassigned judge', judgeUnassigned],
-    ] as const) {
+    for (const [who, token] of strangers()) {
+      const as = readAs(who, token, all);
       for (const k of ['A', 'B', 'C'] as const) {
-        await read(`GET /solutions/${k} as ${who}`, 'GET', `/solutions/${p[k].solution.id}`, token, all, token ? 404 : 401);
-        await read(
-          `PUT /solutions/${k}/score as ${who}`,
-          'PUT',
-          `/solutions/${p[k].solution.id}/score`,
-          token,
-          all,
-          token ? 404 : 401,
-        );
+        await as(`GET /solutions/${k}`, `/solutions/${p[k].solution.id}`, token ? 404 : 401);
+        await as(`PUT /solutions/${k}/score`, `/solutions/${p[k].solution.id}/score`, token ? 404 : 401, 'PUT');
       }
-      await read(
-        `GET /demands/{id}/solutions as ${who}`,
-        'GET',
-        `/demands/${demandId}/solutions?sort=fit`,
-        token,
-        all,
-        token ? 403 : 401,
-      );
-      await read(`GET /demands/{id}/ranking as ${who}`, 'GET', `/demands/${demandId}/ranking`, token, all, token ? 403 : 401);
+      await as('GET /demands/{id}/solutions', `/demands/${demandId}/solutions?sort=fit`, token ? 403 : 401);
+      await as('GET /demands/{id}/ranking', `/demands/${demandId}/ranking`, token ? 403 : 401);
       if (token) {
-        await read(`GET /me/solutions as ${who}`, 'GET', '/me/solutions', token, all, 200);
-        await read(`GET /me/judging as ${who}`, 'GET', '/me/judging', token, all, 200);
-        await read(`GET /me/awards as ${who}`, 'GET', '/me/awards', token, all, 200);
+        await as('GET /me/solutions', '/me/solutions', 200);
+        await as('GET /me/judging', '/me/judging', 200);
+        await as('GET /me/awards', '/me/awards', 200);
       }
     }
   });
@@ -166,73 +157,46 @@ describe('solution confidentiality', () => {
     for (const k of ['A', 'B', 'C'] as const) {
       const { token, solution } = p[k];
       const others = secretsExcept(k);
-      const list = await read(
-        `GET /demands/{id}/solutions as ${k}`,
-        'GET',
-        `/demands/${demandId}/solutions?sort=fit`,
-        token,
-        others,
-        200,
-      );
+      const as = readAs(k, token, others);
+      const list = await as('GET /demands/{id}/solutions', `/demands/${demandId}/solutions?sort=fit`, 200);
       const body = list.body as SolutionListResponse;
       expect(body.viewer.role).toBe('submitter');
       expect(body.items.map((s) => s.id)).toEqual([solution.id]);
       const counts = Object.values(body.counts).reduce((a, b) => a + b, 0);
       expect(counts).toBe(1);
-      const own = await read(`GET /solutions/own as ${k}`, 'GET', `/solutions/${solution.id}`, token, others, 200);
+      const own = await as('GET /solutions/own', `/solutions/${solution.id}`, 200);
       expect((own.body as Solution).title).toBe(solution.title);
       for (const j of (['A', 'B', 'C'] as const).filter((x) => x !== k)) {
-        await read(`GET /solutions/${j} as ${k}`, 'GET', `/solutions/${p[j].solution.id}`, token, others, 404);
-        await read(`PUT /solutions/${j}/score as ${k}`, 'PUT', `/solutions/${p[j].solution.id}/score`, token, others, 404);
+        await as(`GET /solutions/${j}`, `/solutions/${p[j].solution.id}`, 404);
+        await as(`PUT /solutions/${j}/score`, `/solutions/${p[j].solution.id}/score`, 404, 'PUT');
       }
-      await read(`GET /demands/{id}/ranking as ${k}`, 'GET', `/demands/${demandId}/ranking`, token, others, 403);
-      const mine = await read(`GET /me/solutions as ${k}`, 'GET', '/me/solutions', token, others, 200);
+      await as('GET /demands/{id}/ranking', `/demands/${demandId}/ranking`, 403);
+      const mine = await as('GET /me/solutions', '/me/solutions', 200);
       expect((mine.body as MySolutionsResponse).items.map((s) => s.id)).toEqual([solution.id]);
-      const detail = await read(`GET /demands/{id} as ${k}`, 'GET', `/demands/${demandId}`, token, others, 200);
+      const detail = await as('GET /demands/{id}', `/demands/${demandId}`, 200);
       expect((detail.body as DemandDetailResponse).viewer.mySolution).toEqual({ id: solution.id, status: expect.any(String) });
-      await read(`GET /me/judging as ${k}`, 'GET', '/me/judging', token, others, 200);
+      await as('GET /me/judging', '/me/judging', 200);
     }
   });
 
   it('shows the assigned judge the shortlisted solution only', async () => {
-    const notInFinal = secretsExcept('B');
-    const list = await read(
-      'GET /demands/{id}/solutions as judge',
-      'GET',
-      `/demands/${demandId}/solutions?sort=score`,
-      judgeAssigned,
-      notInFinal,
-      200,
-    );
+    const asJudge = readAs('judge', judgeAssigned, secretsExcept('B'));
+    const list = await asJudge('GET /demands/{id}/solutions', `/demands/${demandId}/solutions?sort=score`, 200);
     const body = list.body as SolutionListResponse;
     expect(body.viewer.role).toBe('judge');
     expect(body.items.map((s) => s.id)).toEqual([p.B.solution.id]);
     expect(body.counts).toEqual({ submitted: 0, shortlisted: 1, declined: 0, intent: 0 });
     for (const status of ['submitted', 'declined'] as const) {
-      const filtered = await read(
-        `list status=${status} as judge`,
-        'GET',
-        `/demands/${demandId}/solutions?status=${status}`,
-        judgeAssigned,
-        notInFinal,
-        200,
-      );
+      const filtered = await asJudge(`list status=${status}`, `/demands/${demandId}/solutions?status=${status}`, 200);
       expect((filtered.body as SolutionListResponse).items).toEqual([]);
     }
-    await read('GET /solutions/B as judge', 'GET', `/solutions/${p.B.solution.id}`, judgeAssigned, notInFinal, 200);
-    await read('GET /solutions/A as judge', 'GET', `/solutions/${p.A.solution.id}`, judgeAssigned, notInFinal, 404);
-    await read('GET /solutions/C as judge', 'GET', `/solutions/${p.C.solution.id}`, judgeAssigned, notInFinal, 404);
-    const ranking = await read(
-      'GET /demands/{id}/ranking as judge',
-      'GET',
-      `/demands/${demandId}/ranking`,
-      judgeAssigned,
-      notInFinal,
-      200,
-    );
+    await asJudge('GET /solutions/B', `/solutions/${p.B.solution.id}`, 200);
+    await asJudge('GET /solutions/A', `/solutions/${p.A.solution.id}`, 404);
+    await asJudge('GET /solutions/C', `/solutions/${p.C.solution.id}`, 404);
+    const ranking = await asJudge('GET /demands/{id}/ranking', `/demands/${demandId}/ranking`, 200);
     expect((ranking.body as RankingResponse).items.map((e) => e.solutionId)).toEqual([p.B.solution.id]);
-    await read('GET /me/judging as judge', 'GET', '/me/judging', judgeAssigned, notInFinal, 200);
-    await read('GET /demands/{id} as judge', 'GET', `/demands/${demandId}`, judgeAssigned, notInFinal, 200);
+    await asJudge('GET /me/judging', '/me/judging', 200);
+    await asJudge('GET /demands/{id}', `/demands/${demandId}`, 200);
   });
 
   it("puts no solution text in anyone else's inbox, after the decisions and the close", async () => {

@@ -1,6 +1,6 @@
 // GET /demands: published only, newest first, filters, opaque cursors, and ranked Chinese keyword search.
 import type { DemandListResponse, DemandSummary } from '@cic/shared';
-import { call, completeForm, createDraft, login, published, submitted, uniq, type Reply } from '../support/api';
+import { call, completeForm, createDraft, latinWord, login, published, type Reply, submitted, uniq } from '../support/api';
 
 async function pages(query: string, limit: number): Promise<DemandSummary[][]> {
   const out: DemandSummary[][] = [];
@@ -139,9 +139,7 @@ describe('keyword search (q)', () => {
   it('finds a newly published demand, applies filters, and pages with a cursor', async () => {
     const owner = (await login('user')).token;
     const admin = (await login('admin')).token;
-    const word = `氮化镓${uniq('')
-      .replace(/[^a-z]/g, '')
-      .slice(0, 6)}`;
+    const word = `氮化镓${latinWord('', 6)}`;
     const made = [];
     for (const field of ['digital_economy', 'new_energy', 'digital_economy'] as const) {
       made.push(

@@ -115,6 +115,17 @@ describe('GET /stats after 500 random operations', () => {
     const achievements: { id: string; holder: string }[] = [];
     const invitations: { id: string; holder: string; status: string }[] = [];
     const done: Record<string, number> = {};
+    /** The owner acts on a demand that `can` (skipping a share `skip` of the turns): on 200 it is `to`. */
+    const ownersAction =
+      (action: 'submit' | 'close', can: (d: Known) => boolean, to: string, skip = 0) =>
+      async (): Promise<boolean> => {
+        const d = demands.filter(can);
+        if (!d.length || (skip > 0 && rnd() < skip)) return false;
+        const target = pick(d);
+        const res = await call('POST', `/demands/${target.id}/${action}`, { token: target.owner });
+        if (res.status === 200) target.status = to;
+        return res.status === 200;
+      };
 
     const operations: Record<string, () => Promise<boolean>> = {
       async create() {
@@ -132,14 +143,7 @@ describe('GET /stats after 500 random operations', () => {
         demands.push({ id: res.body.id, owner, status: 'draft' });
         return true;
       },
-      async submit() {
-        const d = demands.filter((x) => x.status === 'draft' || x.status === 'rejected');
-        if (!d.length) return false;
-        const target = pick(d);
-        const res = await call('POST', `/demands/${target.id}/submit`, { token: target.owner });
-        if (res.status === 200) target.status = 'pending_review';
-        return res.status === 200;
-      },
+      submit: ownersAction('submit', (x) => x.status === 'draft' || x.status === 'rejected', 'pending_review'),
       async review() {
         const d = demands.filter((x) => x.status === 'pending_review');
         if (!d.length) return false;
@@ -152,14 +156,7 @@ describe('GET /stats after 500 random operations', () => {
         if (res.status === 200) target.status = approve ? 'published' : 'rejected';
         return res.status === 200;
       },
-      async close() {
-        const d = demands.filter((x) => x.status !== 'closed');
-        if (!d.length || rnd() < 0.6) return false;
-        const target = pick(d);
-        const res = await call('POST', `/demands/${target.id}/close`, { token: target.owner });
-        if (res.status === 200) target.status = 'closed';
-        return res.status === 200;
-      },
+      close: ownersAction('close', (x) => x.status !== 'closed', 'closed', 0.6),
       async follow() {
         const d = demands.filter((x) => x.status === 'published');
         if (!d.length) return false;

@@ -66,6 +66,13 @@ export function uniq(prefix = 't'): string {
   return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 }
 
+/** A unique word of lowercase Latin letters (`length` of them): text that only this test's data contains. */
+export function latinWord(prefix = '', length = 8): string {
+  return uniq(prefix)
+    .replace(/[^a-z]/g, '')
+    .slice(0, length);
+}
+
 export async function login(role: UserRole = 'user', nickname = uniq(role)): Promise<AuthResponse> {
   const res = await call<AuthResponse>('POST', '/auth/dev', { json: { nickname, role } });
   if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${res.text}`);
@@ -84,27 +91,45 @@ export async function tokensOf<const R extends readonly UserRole[]>(...roles: R)
   return Promise.all(roles.map(async (role) => (await login(role)).token)) as Promise<{ -readonly [K in keyof R]: string }>;
 }
 
-export async function createDraft(token: string, form: Partial<DemandComplete> = completeForm()): Promise<Demand> {
-  const res = await call<Demand>('POST', '/demands', { token, json: form });
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
-  return res.body;
+/** Where a listing (a demand or a 成果) is in its review: `rejected` is sent back with a reason. */
+export type ListingState = 'draft' | 'pending' | 'rejected' | 'published';
+
+/** Makes a listing of `token`'s (from `form`, by default a complete one) in `state`; `adminToken` reviews it if need be. */
+export type InState<T, F> = (state: ListingState, token: string, adminToken?: string, form?: F) => Promise<T>;
+
+/** The lifecycle over HTTP of one kind of listing: created, submitted, then approved or rejected. */
+function inState<T extends { id: string }, F extends object>(
+  collection: 'demands' | 'achievements',
+  completeOne: () => F,
+): InState<T, F> {
+  const what = collection === 'demands' ? '' : 'achievement ';
+  return async (state, token, adminToken, form = completeOne()) => {
+    const draft = await call<T>('POST', `/${collection}`, { token, json: form });
+    if (draft.status !== 201) throw new Error(`${what}create failed: ${draft.status} ${draft.text}`);
+    if (state === 'draft') return draft.body;
+    const sent = await call<T>('POST', `/${collection}/${draft.body.id}/submit`, { token });
+    if (sent.status !== 200) throw new Error(`${what}submit failed: ${sent.status} ${sent.text}`);
+    if (state === 'pending') return sent.body;
+    const decision = state === 'published' ? { decision: 'approve' } : { decision: 'reject', reason: '请补充技术指标' };
+    const res = await call<T>('POST', `/admin/${collection}/${draft.body.id}/review`, { token: adminToken, json: decision });
+    if (res.status !== 200) throw new Error(`${what}${decision.decision} failed: ${res.status} ${res.text}`);
+    return res.body;
+  };
 }
 
-export async function submitted(token: string, form?: Partial<DemandComplete>): Promise<Demand> {
-  const draft = await createDraft(token, form);
-  const res = await call<Demand>('POST', `/demands/${draft.id}/submit`, { token });
-  if (res.status !== 200) throw new Error(`submit failed: ${res.status} ${res.text}`);
-  return res.body;
+/** A demand of `token`'s in `state`. */
+export const demandIn = inState<Demand, Partial<DemandComplete>>('demands', completeForm);
+
+export function createDraft(token: string, form?: Partial<DemandComplete>): Promise<Demand> {
+  return demandIn('draft', token, undefined, form);
 }
 
-export async function published(token: string, adminToken: string, form?: Partial<DemandComplete>): Promise<Demand> {
-  const pending = await submitted(token, form);
-  const res = await call<Demand>('POST', `/admin/demands/${pending.id}/review`, {
-    token: adminToken,
-    json: { decision: 'approve' },
-  });
-  if (res.status !== 200) throw new Error(`approve failed: ${res.status} ${res.text}`);
-  return res.body;
+export function submitted(token: string, form?: Partial<DemandComplete>): Promise<Demand> {
+  return demandIn('pending', token, undefined, form);
+}
+
+export function published(token: string, adminToken: string, form?: Partial<DemandComplete>): Promise<Demand> {
+  return demandIn('published', token, adminToken, form);
 }
 
 /** A complete 成果 form (示例: written for the tests, no real institution), with any field overridden. */
@@ -130,20 +155,10 @@ export function achievementForm(overrides: Partial<AchievementDraft> = {}): Achi
   };
 }
 
+/** A 成果 of `token`'s in `state`. */
+export const achievementIn = inState<Achievement, Partial<AchievementDraft>>('achievements', achievementForm);
+
 /** A 成果 of `token`'s, submitted and approved by `adminToken`: published. */
-export async function publishedAchievement(
-  token: string,
-  adminToken: string,
-  form: AchievementDraft = achievementForm(),
-): Promise<Achievement> {
-  const draft = await call<Achievement>('POST', '/achievements', { token, json: form });
-  if (draft.status !== 201) throw new Error(`achievement create failed: ${draft.status} ${draft.text}`);
-  const sent = await call<Achievement>('POST', `/achievements/${draft.body.id}/submit`, { token });
-  if (sent.status !== 200) throw new Error(`achievement submit failed: ${sent.status} ${sent.text}`);
-  const res = await call<Achievement>('POST', `/admin/achievements/${draft.body.id}/review`, {
-    token: adminToken,
-    json: { decision: 'approve' },
-  });
-  if (res.status !== 200) throw new Error(`achievement approve failed: ${res.status} ${res.text}`);
-  return res.body;
+export function publishedAchievement(token: string, adminToken: string, form?: AchievementDraft): Promise<Achievement> {
+  return achievementIn('published', token, adminToken, form);
 }

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './section-title.css';
+import './hall-card.css';
 import './detail.css';
 
 export function DetailSection({ title, children }: { title: string; children: ReactNode }) {

@@ -3,7 +3,10 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ResourceState } from '../hooks/use-resource';
+import './text.css';
 import './inline-resource.css';
+
+const STATE = 'text-note text-note--lines inline-state';
 
 interface Props<T extends { items: readonly unknown[] }> {
   resource: Pick<ResourceState<T>, 'state' | 'reload'>;
@@ -16,10 +19,10 @@ interface Props<T extends { items: readonly unknown[] }> {
 
 export function InlineResource<T extends { items: readonly unknown[] }>({ resource, what, empty, children }: Props<T>) {
   const { state } = resource;
-  if (state.status === 'loading' || state.status === 'idle') return <Text className='inline-state'>{`正在加载${what}…`}</Text>;
+  if (state.status === 'loading' || state.status === 'idle') return <Text className={STATE}>{`正在加载${what}…`}</Text>;
   if (state.status === 'error') {
     return (
-      <View className='inline-state' role='alert'>
+      <View className={STATE} role='alert'>
         <Text>{`${what}没有加载出来：${state.error.message}`}</Text>
         <View className='inline-state__retry' role='button' onClick={resource.reload}>
           重试
@@ -27,6 +30,6 @@ export function InlineResource<T extends { items: readonly unknown[] }>({ resour
       </View>
     );
   }
-  if (state.data.items.length === 0) return empty ? <Text className='inline-state'>{empty}</Text> : null;
+  if (state.data.items.length === 0) return empty ? <Text className={STATE}>{empty}</Text> : null;
   return <>{children(state.data)}</>;
 }

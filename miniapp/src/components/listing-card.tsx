@@ -3,6 +3,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Tag } from './tag';
+import './hall-card.css';
+import './text.css';
 import './listing-card.css';
 
 export interface ListingCardProps {
@@ -38,14 +40,14 @@ export function ListingCard({
   onOpen,
 }: ListingCardProps) {
   return (
-    <View className={`listing-card ${kind}-card`} hoverClass='listing-card--pressed' onClick={onOpen}>
+    <View className={`hall-card listing-card ${kind}-card`} hoverClass='listing-card--pressed' onClick={onOpen}>
       <View className='listing-card__head'>
-        <Text className='listing-card__title'>{title}</Text>
+        <Text className='text-clamp text-clamp--2 listing-card__title'>{title}</Text>
         {status ? <Tag tone='muted'>{status}</Tag> : null}
       </View>
       {who ? <Text className='listing-card__who'>{who}</Text> : null}
       <View className='listing-card__tags'>{tags}</View>
-      {excerpt ? <Text className='listing-card__excerpt'>{excerpt}</Text> : null}
+      {excerpt ? <Text className='text-clamp text-clamp--2 listing-card__excerpt'>{excerpt}</Text> : null}
       <View className='listing-card__meta'>
         <Text className={open ? 'listing-card__budget listing-card__budget--open' : 'listing-card__budget'}>{money}</Text>
         {region ? <Text className='listing-card__region'>{region}</Text> : null}

@@ -6,6 +6,9 @@ import { Text, View } from '@tarojs/components';
 import { HOLDER_TYPE, MATCH_TIER_LABELS, type AchievementMatch, type MatchExplanation, type MatchTier } from '@cic/shared';
 import { matchLines, scorePercent } from '../format';
 import { Tag } from './tag';
+import './hall-card.css';
+import './card.css';
+import './text.css';
 import './match-card.css';
 
 /** What a 成果's card says of it besides the match: who holds it and how mature it is (技术成熟度). */
@@ -30,10 +33,10 @@ export function MatchCard({ match, facts = [], maxLines, onOpen, children }: Mat
   const shown = maxLines === undefined ? lines : lines.slice(0, maxLines);
   const percent = scorePercent(score);
   return (
-    <View className='match-card'>
+    <View className='hall-card match-card'>
       <View className='match-card__body' role='link' aria-label={title} hoverClass='match-card--pressed' onClick={onOpen}>
-        <View className='match-card__head'>
-          <Text className='match-card__title'>{title}</Text>
+        <View className='card-head'>
+          <Text className='card-title match-card__title'>{title}</Text>
           <Text className='match-card__score' aria-label={`匹配度 ${percent} 分`}>
             {`${percent}分`}
           </Text>
@@ -48,7 +51,7 @@ export function MatchCard({ match, facts = [], maxLines, onOpen, children }: Mat
           <View className='match-card__why'>
             <Text className='match-card__why-label'>匹配依据</Text>
             {shown.map((line) => (
-              <Text key={line} className='match-card__why-line'>
+              <Text key={line} className='text-explain match-card__why-line'>
                 {line}
               </Text>
             ))}

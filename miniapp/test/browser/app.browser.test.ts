@@ -9,6 +9,8 @@ const tag = `浏览器${Date.now()
   .replace(/[^a-z]/g, '')
   .slice(0, 5)}`;
 const title = `${tag}钛合金焊缝检测`;
+/** The first visible text matching `pattern` (pages left behind stay in the H5 DOM, hidden). */
+const shown = (page: Page, pattern: RegExp) => page.getByText(pattern).filter({ visible: true }).first();
 
 describe('the mini-program in a real browser', () => {
   let browser: Browser;
@@ -148,11 +150,7 @@ describe('the mini-program in a real browser', () => {
     const chip = (name: string) => visible(page, `[role="checkbox"][aria-label="${name}"]`).first();
     await chip('焊接工艺').waitFor();
     expect(await chip('焊接工艺').getAttribute('aria-checked')).toBe('true');
-    await page
-      .getByText(/^展开全部 \d+ 个$/)
-      .filter({ visible: true })
-      .first()
-      .waitFor();
+    await shown(page, /^展开全部 \d+ 个$/).waitFor();
 
     // Unticking a term asks for a new preview, with the term dropped.
     const previewWithout = page.waitForResponse(
@@ -166,10 +164,7 @@ describe('the mini-program in a real browser', () => {
     await field(page, '排除词').press('Enter');
     await text(page, '不含 培训').waitFor();
 
-    const summary = page
-      .getByText(/^近期 \d+ 条需求中：主题相关 \d+ 条 · 提及 \d+ 条$/)
-      .filter({ visible: true })
-      .first();
+    const summary = shown(page, /^近期 \d+ 条需求中：主题相关 \d+ 条 · 提及 \d+ 条$/);
     await summary.waitFor();
     const [, demands, main, mentioned] =
       /近期 (\d+) 条需求中：主题相关 (\d+) 条 · 提及 (\d+) 条/.exec(await summary.innerText()) ?? [];
@@ -236,11 +231,7 @@ describe('the mini-program in a real browser', () => {
     await example.click();
     await text(page, exampleTitle).waitFor();
     for (const label of ['成果信息', '技术成熟度', '成果简介', '知识产权', '持有方与联系方式']) await text(page, label).waitFor();
-    await page
-      .getByText(/^示例成果：/)
-      .filter({ visible: true })
-      .first()
-      .waitFor();
+    await shown(page, /^示例成果：/).waitFor();
     await shot(page, 'achievement-detail');
 
     // 发布 → 发布成果 → the form; what is typed is saved on the server as a draft.
@@ -292,11 +283,7 @@ describe('the mini-program in a real browser', () => {
       contactName: '李老师',
     });
     expect(await draft.json()).toMatchObject({ status: 'draft', title: achievementTitle });
-    await page
-      .getByText(/^已保存草稿 \d\d:\d\d$/)
-      .filter({ visible: true })
-      .first()
-      .waitFor();
+    await shown(page, /^已保存草稿 \d\d:\d\d$/).waitFor();
     await shot(page, 'achievement-form');
 
     await page.goto(h5('/pages/me/index'));

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { DemandSummary } from '@cic/shared';
 import { DemandCard, EmptyState, ErrorState, FilterChips, ListFooter, SearchBar } from '../../src/components';
 import { ApiError } from '../../src/api/client';
+import { demandSummary } from '../features/fake-api';
+import { expectTexts } from '../features/page-helpers';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('./click-through'));
 
-const summary: DemandSummary = {
-  id: 'd1',
+const summary = demandSummary('d1', {
   status: 'closed',
   title: '工业视觉缺陷检测',
   field: 'other',
@@ -19,13 +19,13 @@ const summary: DemandSummary = {
   followerCount: 0,
   anonymous: false,
   excerpt: '对表面划痕进行检测',
-};
+});
 
 describe('DemandCard', () => {
   it('shows what a list reader needs, and opens by id', () => {
     const onOpen = jest.fn();
     render(<DemandCard demand={summary} onOpen={onOpen} now={new Date('2026-11-22T03:00:00Z')} />);
-    for (const text of [
+    expectTexts(screen, [
       '工业视觉缺陷检测',
       '智能检测',
       '许可使用',
@@ -35,9 +35,7 @@ describe('DemandCard', () => {
       '2小时前',
       '0人关注',
       '对表面划痕进行检测',
-    ]) {
-      expect(screen.getByText(text)).toBeTruthy();
-    }
+    ]);
     // Lists of the owner's follows include closed demands: they say so.
     expect(screen.getByText('已关闭')).toBeTruthy();
     fireEvent.click(screen.getByText('工业视觉缺陷检测'));

@@ -28,6 +28,11 @@ export const FORM: SolutionForm = {
   ndaAccepted: true,
 };
 
+/** A response built afresh on each call (no nested object is shared between tests), with any field overridden. */
+const withDefaults =
+  <T>(defaults: () => T) =>
+  (over: Partial<T> = {}): T => ({ ...defaults(), ...over });
+
 export function solution(over: Partial<Solution> = {}): Solution {
   const { ndaAccepted: _, ...form } = FORM;
   return {
@@ -63,82 +68,70 @@ export function listResponse(items: TriagedSolution[], over: Partial<SolutionLis
   return { items, counts: c, sort: 'fit', viewer: { role: 'owner' }, ...over };
 }
 
-export function ranking(over: Partial<RankingResponse> = {}): RankingResponse {
-  return {
-    demandId: 'd1',
-    weights: { completeness: 1, feasibility: 1, fit: 1 },
-    judges: 2,
-    closed: false,
-    items: [],
-    ...over,
-  };
-}
+export const ranking = withDefaults<RankingResponse>(() => ({
+  demandId: 'd1',
+  weights: { completeness: 1, feasibility: 1, fit: 1 },
+  judges: 2,
+  closed: false,
+  items: [],
+}));
 
-export function demandDetail(over: Partial<DemandDetailResponse> = {}): DemandDetailResponse {
-  return {
-    id: 'd1',
-    status: 'published',
-    createdAt: '2026-10-20T02:00:00Z',
-    updatedAt: '2026-11-01T02:00:00Z',
-    publishedAt: '2026-11-01T02:00:00Z',
-    followerCount: 0,
-    version: 3,
-    history: [],
-    title: '钛合金焊缝在线检测',
-    viewer: { isOwner: false, following: false },
-    awards: [],
-    ...over,
-  };
-}
+export const demandDetail = withDefaults<DemandDetailResponse>(() => ({
+  id: 'd1',
+  status: 'published',
+  createdAt: '2026-10-20T02:00:00Z',
+  updatedAt: '2026-11-01T02:00:00Z',
+  publishedAt: '2026-11-01T02:00:00Z',
+  followerCount: 0,
+  version: 3,
+  history: [],
+  title: '钛合金焊缝在线检测',
+  viewer: { isOwner: false, following: false },
+  awards: [],
+}));
 
-export function stats(over: Partial<StatsResponse> = {}): StatsResponse {
-  return {
-    at: '2026-11-20T02:00:00Z',
-    demands: {
-      byStatus: { draft: 4, pending_review: 3, rejected: 1, published: 700, matched: 12, closed: 40 },
-      published: 752,
-      byField: { digital_economy: 60, ai: 90, equipment: 150, new_materials: 180, new_energy: 0, other: 12 },
-      byRegion: Object.fromEntries(
-        [
-          '江苏省',
-          '上海市',
-          '浙江省',
-          '安徽省',
-          '山东省',
-          '广东省',
-          '北京市',
-          '湖北省',
-          '四川省',
-          '福建省',
-          '河南省',
-          '天津市',
-        ].map((r, i) => [r, 300 - i * 20]),
-      ),
-    },
-    budgetWan: 123456,
-    solutions: 58,
-    demandsWithSolutions: 31,
-    matched: 12,
-    achievements: 36,
-    matches: 1240,
-    invitations: 18,
-    invitationsAccepted: 7,
-    ...over,
-  };
-}
+export const stats = withDefaults<StatsResponse>(() => ({
+  at: '2026-11-20T02:00:00Z',
+  demands: {
+    byStatus: { draft: 4, pending_review: 3, rejected: 1, published: 700, matched: 12, closed: 40 },
+    published: 752,
+    byField: { digital_economy: 60, ai: 90, equipment: 150, new_materials: 180, new_energy: 0, other: 12 },
+    byRegion: Object.fromEntries(
+      [
+        '江苏省',
+        '上海市',
+        '浙江省',
+        '安徽省',
+        '山东省',
+        '广东省',
+        '北京市',
+        '湖北省',
+        '四川省',
+        '福建省',
+        '河南省',
+        '天津市',
+      ].map((r, i) => [r, 300 - i * 20]),
+    ),
+  },
+  budgetWan: 123456,
+  solutions: 58,
+  demandsWithSolutions: 31,
+  matched: 12,
+  achievements: 36,
+  matches: 1240,
+  invitations: 18,
+  invitationsAccepted: 7,
+}));
 
 /** 最佳解决方案奖 of 2026 to a solution's team. */
-export function award(over: Partial<Award> = {}): Award {
-  return {
-    id: 'a1',
-    demandId: 'd1',
-    kind: 'best_solution',
-    label: '最佳解决方案奖',
-    target: 'solution',
-    solutionId: 's1',
-    winnerName: '南京理工大学焊接研究所',
-    year: 2026,
-    at: '2026-11-20T02:00:00Z',
-    ...over,
-  };
-}
+export const award = withDefaults<Award>(() => ({
+  id: 'a1',
+  demandId: 'd1',
+  kind: 'best_solution',
+  label: '最佳解决方案奖',
+  target: 'solution',
+  solutionId: 's1',
+  winnerName: '南京理工大学焊接研究所',
+  year: 2026,
+  at: '2026-11-20T02:00:00Z',
+}));

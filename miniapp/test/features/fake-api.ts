@@ -2,7 +2,7 @@
 // (200) or with reply(status, body); every request is logged with its parsed body and headers.
 import { setSession } from '../../src/session/session';
 import { __test } from '../mocks/taro';
-import type { Achievement, AchievementSummary, UserRole } from '@cic/shared';
+import type { Achievement, AchievementSummary, DemandSummary, UserRole } from '@cic/shared';
 
 export interface FakeRequest {
   method: string;
@@ -109,20 +109,26 @@ export const achievement = (id: string, over: Partial<Achievement> = {}): Achiev
   ...over,
 });
 
-/** The card of a 成果 in GET /achievements. */
-export const achievementSummary = (id: string, over: Partial<AchievementSummary> = {}): AchievementSummary => ({
+/** The card of a 成果 in GET /achievements: the list card's fields of the 成果 above, and an excerpt. */
+export const achievementSummary = (id: string, over: Partial<AchievementSummary> = {}): AchievementSummary => {
+  const { status, title, holderName, holderType, field, keywords, trl, priceWan, region, publishedAt, anonymous } =
+    achievement(id);
+  const card = { id, status, title, holderName, holderType, field, keywords, trl, priceWan, region, publishedAt, anonymous };
+  return { ...card, excerpt: '高导热石墨烯薄膜的连续制备工艺', ...over };
+};
+
+/** The card of a published demand in GET /demands and the lists of demands. */
+export const demandSummary = (id: string, over: Partial<DemandSummary> = {}): DemandSummary => ({
   id,
   status: 'published',
-  title: `成果${id}`,
-  holderName: '江南材料研究院',
-  holderType: 'institute',
+  title: `需求${id}`,
   field: 'new_materials',
-  keywords: ['石墨烯', '导热膜'],
-  trl: 7,
-  priceWan: null,
-  region: '江苏省 / 南京市',
-  publishedAt: '2026-11-02T02:00:00Z',
-  anonymous: false,
-  excerpt: '高导热石墨烯薄膜的连续制备工艺',
+  region: '江苏省 / 苏州市 / 昆山市',
+  budgetWan: 80,
+  cooperationModes: ['co_develop'],
+  publishedAt: '2026-11-01T02:00:00Z',
+  followerCount: 3,
+  anonymous: true,
+  excerpt: '需求摘要',
   ...over,
 });

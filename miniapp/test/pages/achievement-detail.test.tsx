@@ -3,6 +3,7 @@ import type { Achievement } from '@cic/shared';
 import AchievementDetail from '../../src/achievements/detail/index';
 import { achievement, apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { calls } from '../mocks/taro';
+import { expectTexts } from '../features/page-helpers';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -29,7 +30,7 @@ it('shows skeletons, then every public field: TRL with its GB/T 22900 words, IP 
   render(<AchievementDetail />);
   expect(screen.getByLabelText('加载中')).toBeTruthy();
   expect(await screen.findByText('高导热石墨烯薄膜')).toBeTruthy();
-  for (const text of [
+  expectTexts(screen, [
     '7 级 · 真实环境中演示系统通过演示（GB/T 22900）',
     '发明专利（已授权 1 · 申请中 1）',
     '软件著作权（已授权 1）',
@@ -40,9 +41,7 @@ it('shows skeletons, then every public field: TRL with its GB/T 22900 words, IP 
     '李老师',
     '13912345678',
     '石墨烯、导热膜',
-  ]) {
-    expect(screen.getByText(text)).toBeTruthy();
-  }
+  ]);
   expect(screen.queryByText('示例')).toBeNull();
   expect(screen.queryByRole('region', { name: '我的成果' })).toBeNull();
 });

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Achievement } from '@cic/shared';
 import AchievementFormPage from '../../src/achievements/form/index';
-import { achievement, fakeApi, freshPageEachTest, loginAs, settle, type FakeRequest } from '../features/fake-api';
+import { achievement, fakeApi, freshPageEachTest, loginAs, type FakeRequest } from '../features/fake-api';
+import { errorOf, expectEachMissingOnSubmit, putIfMatch, type, valueOf } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 import { setSession } from '../../src/session/session';
 
@@ -26,30 +27,39 @@ function draftApi(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
 }
 const writes = (log: FakeRequest[]) => log.filter((r) => r.path !== '/suggest/field');
 
-const input = (label: string) => screen.getByLabelText(label);
-function type(label: string, value: string, { blur = true } = {}) {
-  fireEvent.change(input(label), { target: { value } });
-  if (blur) fireEvent.blur(input(label));
-}
-const errorOf = (field: string) => document.querySelector(`[data-field="${field}"] .field-error`)?.textContent;
 function addKeyword(word: string) {
   type('关键词', word, { blur: false });
   fireEvent.click(screen.getByText('添加'));
 }
 
+/** What fillValid enters, as the API receives it. */
+const VALID = {
+  title: '高导热石墨烯薄膜连续制备',
+  field: 'new_materials',
+  keywords: ['石墨烯', '导热膜'],
+  summary: SUMMARY,
+  trl: 7,
+  holderName: '江南材料研究院',
+  holderType: 'institute',
+  region: '江苏省 / 南京市',
+  cooperationModes: ['transfer'],
+  contactName: '李老师',
+  contactPhone: '13912345678',
+};
+
 function fillValid() {
-  type('成果名称', '高导热石墨烯薄膜连续制备');
+  type('成果名称', VALID.title);
   fireEvent.click(screen.getByRole('radio', { name: '新材料' }));
-  addKeyword('石墨烯');
-  addKeyword('导热膜');
-  type('成果简介', SUMMARY);
-  fireEvent.change(screen.getByRole('combobox', { name: '技术成熟度' }), { target: { value: '6' } });
-  type('持有单位', '江南材料研究院');
+  VALID.keywords.forEach(addKeyword);
+  type('成果简介', VALID.summary);
+  // The picker's options are the levels from 1: the 7th is TRL 7.
+  fireEvent.change(screen.getByRole('combobox', { name: '技术成熟度' }), { target: { value: String(VALID.trl - 1) } });
+  type('持有单位', VALID.holderName);
   fireEvent.click(screen.getByRole('radio', { name: '科研院所' }));
-  type('所在地区', '江苏省 / 南京市');
+  type('所在地区', VALID.region);
   fireEvent.click(screen.getByRole('checkbox', { name: '技术转让' }));
-  type('联系人', '李老师');
-  type('联系电话', '13912345678');
+  type('联系人', VALID.contactName);
+  type('联系电话', VALID.contactPhone);
 }
 
 freshPageEachTest();
@@ -64,22 +74,7 @@ it('asks a logged-out person to log in first', () => {
 
 it('shows every missing field at once on 提交审核, each message naming its field, and calls nothing', async () => {
   const log = draftApi();
-  render(<AchievementFormPage />);
-  fireEvent.click(screen.getByText('提交审核'));
-  await settle();
-  expect({
-    title: errorOf('title'),
-    holderName: errorOf('holderName'),
-    holderType: errorOf('holderType'),
-    field: errorOf('field'),
-    keywords: errorOf('keywords'),
-    summary: errorOf('summary'),
-    trl: errorOf('trl'),
-    cooperationModes: errorOf('cooperationModes'),
-    region: errorOf('region'),
-    contactName: errorOf('contactName'),
-    contactPhone: errorOf('contactPhone'),
-  }).toEqual({
+  await expectEachMissingOnSubmit(<AchievementFormPage />, {
     title: '请填写成果名称',
     holderName: '请填写持有单位',
     holderType: '请选择持有方类型',
@@ -148,19 +143,9 @@ it('saves and submits a valid 成果 (面议 as null, IP entries), then shows �
   await waitFor(() => expect(calls.navigations).toEqual(['/achievements/mine/index']));
   expect(writes(log).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /achievements', 'POST /achievements/a1/submit']);
   expect(writes(log)[0]!.body).toEqual({
-    title: '高导热石墨烯薄膜连续制备',
-    field: 'new_materials',
-    keywords: ['石墨烯', '导热膜'],
-    summary: SUMMARY,
-    trl: 7,
+    ...VALID,
     ip: [{ kind: 'invention', number: 'ZL202310001234.5', status: 'pending' }],
-    holderName: '江南材料研究院',
-    holderType: 'institute',
-    region: '江苏省 / 南京市',
-    cooperationModes: ['transfer'],
     priceWan: null,
-    contactName: '李老师',
-    contactPhone: '13912345678',
     anonymous: true,
   });
   expect(__test.storage.has(DRAFT_KEY)).toBe(false);
@@ -180,19 +165,14 @@ it('autosaves to the phone, then to the server (POST, then PUT with the version)
   type('参考价格（万元）', '十万', { blur: false });
   type('持有单位', '江南材料研究院', { blur: false });
   await act(async () => jest.advanceTimersByTime(2000));
-  expect(writes(log)[1]).toMatchObject({
-    method: 'PUT',
-    path: '/achievements/a1',
-    headers: { 'if-match': '1' },
-    body: { title: '石墨烯膜', holderName: '江南材料研究院' },
-  });
+  expect(writes(log)[1]).toMatchObject(putIfMatch('/achievements/a1', 1, { title: '石墨烯膜', holderName: '江南材料研究院' }));
 
   type('所在地区', '江苏省 / 南京市', { blur: false });
   first.unmount();
   render(<AchievementFormPage />);
   expect(screen.getByText('已恢复上次未提交的内容')).toBeTruthy();
-  expect((input('所在地区') as HTMLInputElement).value).toBe('江苏省 / 南京市');
-  expect((input('参考价格（万元）') as HTMLInputElement).value).toBe('十万');
+  expect(valueOf('所在地区')).toBe('江苏省 / 南京市');
+  expect(valueOf('参考价格（万元）')).toBe('十万');
 });
 
 it('edits a rejected 成果 (?id=): shows why, loads it, resubmits with the version', async () => {
@@ -201,7 +181,7 @@ it('edits a rejected 成果 (?id=): shows why, loads it, resubmits with the vers
   const log = draftApi({ 'GET /achievements/:id': () => ({ ...stored, viewer: { isOwner: true } }) });
   render(<AchievementFormPage />);
   expect(await screen.findByText('驳回原因：请补充中试数据')).toBeTruthy();
-  expect((input('成果名称') as HTMLInputElement).value).toBe('成果a9');
+  expect(valueOf('成果名称')).toBe('成果a9');
   expect(screen.getByRole<HTMLInputElement>('switch', { name: '价格面议' }).checked).toBe(true);
   expect(screen.queryByLabelText('参考价格（万元）')).toBeNull();
   type('成果简介', `${SUMMARY}中试良率 95%。`);

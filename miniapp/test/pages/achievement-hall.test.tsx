@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro, { __test, calls } from '../mocks/taro';
 import Hall from '../../src/pages/index/index';
 import { achievementSummary, apiError, fakeApi, freshPageEachTest, type FakeRequest } from '../features/fake-api';
+import { retryAfterServerError } from '../features/page-helpers';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -121,8 +122,6 @@ it('shows the error with 重试, which loads again', async () => {
   openAchievementsTab(() =>
     up ? { items: [achievementSummary('a1')], nextCursor: null } : apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试'),
   );
-  expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-  up = true;
-  fireEvent.click(screen.getByText('重试'));
+  await retryAfterServerError(() => (up = true));
   await waitFor(() => expect(cards()).toHaveLength(1));
 });

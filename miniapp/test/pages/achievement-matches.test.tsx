@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import MatchesPage from '../../src/achievements/matches/index';
-import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectShownWithoutRequests, retryAfterServerError } from '../features/page-helpers';
 import { achievementMatch } from '../features/match-fixtures';
 import { __test, calls } from '../mocks/taro';
 
@@ -9,14 +10,27 @@ jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/
 const card = (title: string) => within(screen.getByText(title).closest('.match-card') as HTMLElement);
 const ranked = [achievementMatch(0), achievementMatch(1, { tier: 'mentioned', holderType: 'enterprise', trl: undefined })];
 
+/** Logged in as the demand's owner, its ranked 成果 listed, other routes answered by `routes`; returns the requests. */
+async function openMatches(routes: Record<string, (req: FakeRequest) => unknown> = {}) {
+  loginAs();
+  const log = fakeApi({ 'GET /demands/:id/matches': () => ({ items: ranked }), ...routes });
+  render(<MatchesPage />);
+  await screen.findByText('成果0：钛合金激光焊接工艺');
+  return log;
+}
+
+/** Sends an invitation from `item` (a card), with `message` typed if there is one. */
+function invite(item: ReturnType<typeof card>, message?: string) {
+  fireEvent.click(item.getByText('邀请揭榜'));
+  if (message !== undefined) fireEvent.change(item.getByLabelText('邀请留言（选填）'), { target: { value: message } });
+  fireEvent.click(item.getByText('发送邀请'));
+}
+
 freshPageEachTest({ demandId: 'd1' });
 
 describe('匹配成果', () => {
   it('asks a logged-out visitor to log in, and sends nothing', () => {
-    const log = fakeApi({});
-    render(<MatchesPage />);
-    expect(screen.getByText('请先登录')).toBeTruthy();
-    expect(log).toEqual([]);
+    expectShownWithoutRequests(<MatchesPage />, '请先登录');
   });
 
   it('lists the ranked 成果 with score, tier, why and TRL; a tap opens the 粗评估', async () => {
@@ -51,17 +65,9 @@ describe('匹配成果', () => {
   });
 
   it('invites with a message: 201 → 已邀请', async () => {
-    loginAs();
-    const log = fakeApi({
-      'GET /demands/:id/matches': () => ({ items: ranked }),
-      'POST /demands/:id/invitations': () => ({}),
-    });
-    render(<MatchesPage />);
-    await screen.findByText('成果0：钛合金激光焊接工艺');
+    const log = await openMatches({ 'POST /demands/:id/invitations': () => ({}) });
     const best = card('成果0：钛合金激光焊接工艺');
-    fireEvent.click(best.getByText('邀请揭榜'));
-    fireEvent.change(best.getByLabelText('邀请留言（选填）'), { target: { value: '  欢迎参与揭榜，期待交流  ' } });
-    fireEvent.click(best.getByText('发送邀请'));
+    invite(best, '  欢迎参与揭榜，期待交流  ');
     expect(await best.findByText('已邀请')).toBeTruthy();
     expect(log.filter((r) => r.method === 'POST')).toEqual([
       expect.objectContaining({
@@ -75,43 +81,29 @@ describe('匹配成果', () => {
   });
 
   it('says 已邀请，等待答复 on a 409 INVITATION.EXISTS, and sends no message when none is typed', async () => {
-    loginAs();
-    const log = fakeApi({
-      'GET /demands/:id/matches': () => ({ items: ranked }),
+    const log = await openMatches({
       'POST /demands/:id/invitations': () => apiError(409, 'INVITATION.EXISTS', '已向该成果发出邀请，请等待对方答复'),
     });
-    render(<MatchesPage />);
-    await screen.findByText('成果1：钛合金激光焊接工艺');
     const second = card('成果1：钛合金激光焊接工艺');
-    fireEvent.click(second.getByText('邀请揭榜'));
-    fireEvent.click(second.getByText('发送邀请'));
+    invite(second);
     expect(await second.findByText('已邀请，等待答复')).toBeTruthy();
     expect(log.at(-1)).toMatchObject({ method: 'POST', body: { achievementId: 'a1' } });
   });
 
   it('keeps the message and says why when the invitation is refused otherwise', async () => {
-    loginAs();
-    fakeApi({
-      'GET /demands/:id/matches': () => ({ items: ranked }),
+    await openMatches({
       'POST /demands/:id/invitations': () =>
         apiError(409, 'INVITATION.DEMAND_NOT_OPEN', '只能为正在揭榜的需求（已发布）发出邀请'),
     });
-    render(<MatchesPage />);
-    await screen.findByText('成果0：钛合金激光焊接工艺');
     const best = card('成果0：钛合金激光焊接工艺');
-    fireEvent.click(best.getByText('邀请揭榜'));
-    fireEvent.change(best.getByLabelText('邀请留言（选填）'), { target: { value: '请联系我们' } });
-    fireEvent.click(best.getByText('发送邀请'));
+    invite(best, '请联系我们');
     expect(await best.findByText('只能为正在揭榜的需求（已发布）发出邀请')).toBeTruthy();
     expect(best.getByLabelText<HTMLTextAreaElement>('邀请留言（选填）').value).toBe('请联系我们');
     expect(best.queryByText(/已邀请/)).toBeNull();
   });
 
   it('checks the message length before sending', async () => {
-    loginAs();
-    const log = fakeApi({ 'GET /demands/:id/matches': () => ({ items: ranked }) });
-    render(<MatchesPage />);
-    await screen.findByText('成果0：钛合金激光焊接工艺');
+    const log = await openMatches();
     const best = card('成果0：钛合金激光焊接工艺');
     fireEvent.click(best.getByText('邀请揭榜'));
     fireEvent.change(best.getByLabelText('邀请留言（选填）'), { target: { value: '很'.repeat(201) } });
@@ -137,9 +129,7 @@ describe('匹配成果', () => {
 
     answer = apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试');
     render(<MatchesPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    answer = { items: ranked };
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (answer = { items: ranked }));
     expect(await screen.findByText('成果0：钛合金激光焊接工艺')).toBeTruthy();
   });
 

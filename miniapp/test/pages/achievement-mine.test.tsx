@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MyAchievementsPage from '../../src/achievements/mine/index';
 import { achievement, apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectShownWithoutRequests, retryAfterServerError } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -9,10 +10,7 @@ freshPageEachTest();
 const cards = () => document.querySelectorAll('.my-achievement');
 
 it('asks a logged-out person to log in, and sends nothing', () => {
-  const log = fakeApi({});
-  render(<MyAchievementsPage />);
-  expect(screen.getByText('登录后查看你发布的成果')).toBeTruthy();
-  expect(log).toEqual([]);
+  expectShownWithoutRequests(<MyAchievementsPage />, '登录后查看你发布的成果');
 });
 
 it('lists my 成果 in every status, with the reject reason, page by page, and opens one', async () => {
@@ -71,8 +69,6 @@ it('has an empty state with 发布成果, and an error state with 重试', async
 
   fail = true;
   render(<MyAchievementsPage />);
-  expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-  fail = false;
-  fireEvent.click(screen.getByText('重试'));
+  await retryAfterServerError(() => (fail = false));
   expect(await screen.findByText('还没有发布成果')).toBeTruthy();
 });

@@ -3,39 +3,34 @@ import { __test, calls } from '../mocks/taro';
 import type { DemandDetailResponse, SimilarDemandsResponse } from '@cic/shared';
 import DemandDetail from '../../src/pages/demand/index';
 import { setSession } from '../../src/session/session';
-import { award } from '../features/contest-fixtures';
+import { award, demandDetail } from '../features/contest-fixtures';
 import { freshPageEachTest } from '../features/fake-api';
 import { achievementMatch } from '../features/match-fixtures';
+import { retryAfterServerError } from '../features/page-helpers';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
-const publicDemand = (overrides: Partial<DemandDetailResponse> = {}): DemandDetailResponse => ({
-  id: 'd1',
-  status: 'published',
-  createdAt: '2026-10-20T02:00:00Z',
-  updatedAt: '2026-11-01T02:00:00Z',
-  publishedAt: '2026-11-01T02:00:00Z',
-  followerCount: 12,
-  version: 3,
-  history: [
-    { status: 'published', at: '2026-11-01T02:00:00Z' },
-    { status: 'closed', at: '2026-11-05T06:30:00Z' },
-  ],
-  title: '高强钛合金薄板激光焊接工艺',
-  field: 'new_materials',
-  region: '江苏省 / 南京市 / 320112',
-  budgetWan: 120,
-  cooperationModes: ['co_develop', 'other'],
-  cooperationOther: '委托检测',
-  description: '第一段：焊缝强度不低于母材的90%。\n第二段：变形量小于0.5毫米。',
-  companyIntro: '专注航空钛材加工',
-  salesBand: '50m-100m',
-  anonymous: true,
-  source: { name: 'jstec', label: '江苏省技术产权交易市场', externalId: '1', url: 'https://www.jstec.com.cn/x?id=1' },
-  viewer: { isOwner: false, following: false },
-  awards: [],
-  ...overrides,
-});
+/** The published demand d1 of the contest fixtures, as anyone sees it, with its 附件3 fields. */
+const publicDemand = (overrides: Partial<DemandDetailResponse> = {}): DemandDetailResponse =>
+  demandDetail({
+    followerCount: 12,
+    history: [
+      { status: 'published', at: '2026-11-01T02:00:00Z' },
+      { status: 'closed', at: '2026-11-05T06:30:00Z' },
+    ],
+    title: '高强钛合金薄板激光焊接工艺',
+    field: 'new_materials',
+    region: '江苏省 / 南京市 / 320112',
+    budgetWan: 120,
+    cooperationModes: ['co_develop', 'other'],
+    cooperationOther: '委托检测',
+    description: '第一段：焊缝强度不低于母材的90%。\n第二段：变形量小于0.5毫米。',
+    companyIntro: '专注航空钛材加工',
+    salesBand: '50m-100m',
+    anonymous: true,
+    source: { name: 'jstec', label: '江苏省技术产权交易市场', externalId: '1', url: 'https://www.jstec.com.cn/x?id=1' },
+    ...overrides,
+  });
 
 const named = (overrides: Partial<DemandDetailResponse> = {}) =>
   publicDemand({
@@ -202,11 +197,34 @@ it('shows an already-followed demand as 已关注', async () => {
   expect(await screen.findByText('已关注')).toBeTruthy();
 });
 
-it('opens the 揭榜 form from 我要揭榜 on a published demand', async () => {
-  serve({ statusCode: 200, data: publicDemand() });
+it.each([
+  {
+    name: 'opens the 揭榜 form from 我要揭榜 on a published demand',
+    owner: false,
+    detail: publicDemand(),
+    tap: '我要揭榜',
+    opens: '/contest/solution-form/index?demandId=d1',
+  },
+  {
+    name: 'gives the owner the way to the solutions, with their count',
+    owner: true,
+    detail: named({ viewer: { isOwner: true, following: false }, solutionCount: 3 }),
+    tap: '查看揭榜方案 (3)',
+    opens: '/contest/solutions/index?demandId=d1',
+  },
+  {
+    name: 'takes a judge of the final to the scoring sheet',
+    owner: false,
+    detail: publicDemand({ viewer: { isOwner: false, following: false, isJudge: true } }),
+    tap: '评审打分',
+    opens: '/contest/judging/sheet?demandId=d1',
+  },
+])('$name', async ({ owner, detail, tap, opens }) => {
+  if (owner) logIn();
+  serve({ statusCode: 200, data: detail });
   render(<DemandDetail />);
-  fireEvent.click(await screen.findByText('我要揭榜'));
-  expect(calls.navigations).toEqual(['/contest/solution-form/index?demandId=d1']);
+  fireEvent.click(await screen.findByText(tap));
+  expect(calls.navigations).toEqual([opens]);
 });
 
 it('shows the viewer their own solution and its state instead of 我要揭榜', async () => {
@@ -218,21 +236,6 @@ it('shows the viewer their own solution and its state instead of 我要揭榜', 
   fireEvent.click(await screen.findByText('查看我的方案 · 已入围'));
   expect(screen.queryByText('我要揭榜')).toBeNull();
   expect(calls.navigations).toEqual(['/contest/my-solutions/index']);
-});
-
-it('gives the owner the way to the solutions, with their count', async () => {
-  logIn();
-  serve({ statusCode: 200, data: named({ viewer: { isOwner: true, following: false }, solutionCount: 3 }) });
-  render(<DemandDetail />);
-  fireEvent.click(await screen.findByText('查看揭榜方案 (3)'));
-  expect(calls.navigations).toEqual(['/contest/solutions/index?demandId=d1']);
-});
-
-it('takes a judge of the final to the scoring sheet', async () => {
-  serve({ statusCode: 200, data: publicDemand({ viewer: { isOwner: false, following: false, isJudge: true } }) });
-  render(<DemandDetail />);
-  fireEvent.click(await screen.findByText('评审打分'));
-  expect(calls.navigations).toEqual(['/contest/judging/sheet?demandId=d1']);
 });
 
 it('shows a matched demand as 已对接, with its track and awards, and takes no more solutions', async () => {
@@ -277,9 +280,7 @@ it('offers 重试 after a failure', async () => {
       : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务暂时出错，请稍后重试' } } },
   );
   render(<DemandDetail />);
-  expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-  up = true;
-  fireEvent.click(screen.getByText('重试'));
+  await retryAfterServerError(() => (up = true));
   expect(await screen.findByText('高强钛合金薄板激光焊接工艺')).toBeTruthy();
 });
 

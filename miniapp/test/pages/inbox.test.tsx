@@ -3,6 +3,7 @@ import { __test, calls } from '../mocks/taro';
 import type { Notification } from '@cic/shared';
 import Inbox from '../../src/pages/inbox/index';
 import { setSession } from '../../src/session/session';
+import { expectTapsOpen, expectTexts } from '../features/page-helpers';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
@@ -65,6 +66,15 @@ function serveInbox(pages: Record<string, { items: Notification[]; nextCursor: s
 const items = () => Array.from(document.querySelectorAll<HTMLElement>('.notification-item'));
 const logIn = () => setSession({ token: 't', expiresIn: 3600, user: { id: 'u1', nickname: '张工', role: 'user' } });
 
+/** Logged in, the inbox open on one page of `list`, every item shown; returns the requests. */
+async function openInbox(list: Notification[]) {
+  logIn();
+  const requests = serveInbox({ '': { items: list, nextCursor: null } });
+  render(<Inbox />);
+  await waitFor(() => expect(items()).toHaveLength(list.length));
+  return requests;
+}
+
 beforeEach(() => {
   __test.reset();
   setSession(undefined);
@@ -88,22 +98,20 @@ it('loads the inbox once the visitor logs in elsewhere', async () => {
 });
 
 it('lists notifications with why each one arrived, and shows the unread count on the tab', async () => {
-  logIn();
-  serveInbox({ '': { items: [match, closed], nextCursor: null } });
-  render(<Inbox />);
-  await waitFor(() => expect(items()).toHaveLength(2));
+  await openInbox([match, closed]);
 
   const [first, second] = items() as [HTMLElement, HTMLElement];
   expect(first.classList.contains('unread')).toBe(true);
   expect(within(first).getByLabelText('未读')).toBeTruthy();
-  const why = within(first);
-  expect(why.getByText('高强钛合金薄板激光焊接工艺')).toBeTruthy();
-  expect(why.getByText('3分钟前')).toBeTruthy();
-  expect(why.getByText('为什么收到这条')).toBeTruthy();
-  expect(why.getByText('关键词：钛材（匹配“钛合金”）、激光焊接')).toBeTruthy();
-  expect(why.getByText('产业领域：新材料')).toBeTruthy();
-  expect(why.getByText('地区：江苏省')).toBeTruthy();
-  expect(why.getByText('经费：不低于50万元')).toBeTruthy();
+  expectTexts(within(first), [
+    '高强钛合金薄板激光焊接工艺',
+    '3分钟前',
+    '为什么收到这条',
+    '关键词：钛材（匹配“钛合金”）、激光焊接',
+    '产业领域：新材料',
+    '地区：江苏省',
+    '经费：不低于50万元',
+  ]);
 
   expect(second.classList.contains('unread')).toBe(false);
   expect(within(second).getByText('您关注的需求已关闭')).toBeTruthy();
@@ -229,10 +237,7 @@ const shortlisted: Notification = { ...declined, id: 'n7', decision: 'shortlist'
 const intent: Notification = { ...declined, id: 'n8', decision: 'intent', note: '请于下周一来厂洽谈', title: '精密减速器' };
 
 it('tells an owner about a new solution, and a challenger the decision with the owner’s reason', async () => {
-  logIn();
-  serveInbox({ '': { items: [solutionNew, declined, shortlisted, intent], nextCursor: null } });
-  render(<Inbox />);
-  await waitFor(() => expect(items()).toHaveLength(4));
+  await openInbox([solutionNew, declined, shortlisted, intent]);
   const [owner, lost, short, won] = items().map((i) => within(i));
   expect(owner!.getByText('揭榜动态')).toBeTruthy();
   expect(owner!.getByText('你的需求收到新的揭榜方案')).toBeTruthy();
@@ -297,10 +302,7 @@ describe('tiers, why-received chains and feedback', () => {
   const verdict = (title: string, label: '有用' | '不相关') => card(title).getByRole('button', { name: label });
 
   it('badges subscription alerts by tier (none on old alerts and other items) and explains each keyword’s chain', async () => {
-    logIn();
-    serveInbox({ '': { items: [reducer, mention, match, closed], nextCursor: null } });
-    render(<Inbox />);
-    await waitFor(() => expect(items()).toHaveLength(4));
+    await openInbox([reducer, mention, match, closed]);
 
     const main = card('机器人关节谐波减速器寿命提升');
     expect(main.getByText('主题相关')).toBeTruthy();
@@ -483,40 +485,28 @@ describe('成果库 items: 成果匹配, 新成果, 揭榜邀请', () => {
   const card = (title: string) => within(screen.getByText(title).closest('.notification-item') as HTMLElement);
 
   it('labels each, explains why with the chain and the tier, and opens the right page', async () => {
-    logIn();
-    serveInbox({ '': { items: [achievementMatch, newAchievement, invited], nextCursor: null } });
-    render(<Inbox />);
-    await waitFor(() => expect(items()).toHaveLength(3));
+    await openInbox([achievementMatch, newAchievement, invited]);
 
     const matched = card('钛合金薄板激光焊接变形控制');
-    for (const text of [
+    expectTexts(matched, [
       '成果匹配',
       '主题相关',
       '新发布的需求与您的成果匹配',
       '激光焊接（匹配同义词“激光焊”）· 标题',
       '产业领域：新材料',
-    ]) {
-      expect(matched.getByText(text)).toBeTruthy();
-    }
+    ]);
     const fresh = card('焊缝相控阵在线检测系统');
-    for (const text of ['新成果', '提及', '新发布的成果与您的需求匹配', '关键词：焊缝检测', '仅在描述中提及，未推送到微信']) {
-      expect(fresh.getByText(text)).toBeTruthy();
-    }
+    expectTexts(fresh, ['新成果', '提及', '新发布的成果与您的需求匹配', '关键词：焊缝检测', '仅在描述中提及，未推送到微信']);
     const invitation = card('锂电池极片缺陷视觉检测');
-    for (const text of ['揭榜邀请', '需求方邀请您的成果参与揭榜', '邀请留言：期待贵团队参与揭榜']) {
-      expect(invitation.getByText(text)).toBeTruthy();
-    }
+    expectTexts(invitation, ['揭榜邀请', '需求方邀请您的成果参与揭榜', '邀请留言：期待贵团队参与揭榜']);
     expect(invitation.queryByText('主题相关')).toBeNull();
     // 有用 / 不相关 stays on subscription alerts.
     expect(screen.queryByRole('button', { name: '有用' })).toBeNull();
 
-    fireEvent.click(matched.getByText('新发布的需求与您的成果匹配'));
-    fireEvent.click(fresh.getByText('新发布的成果与您的需求匹配'));
-    fireEvent.click(invitation.getByText('需求方邀请您的成果参与揭榜'));
-    expect(calls.navigations).toEqual([
-      '/pages/demand/index?id=d30',
-      '/achievements/matches/index?demandId=d31',
-      '/achievements/invitations/index',
+    expectTapsOpen([
+      [matched, '新发布的需求与您的成果匹配', '/pages/demand/index?id=d30'],
+      [fresh, '新发布的成果与您的需求匹配', '/achievements/matches/index?demandId=d31'],
+      [invitation, '需求方邀请您的成果参与揭榜', '/achievements/invitations/index'],
     ]);
   });
 });

@@ -3,24 +3,9 @@ import Taro, { __test, calls } from '../mocks/taro';
 import type { DemandSummary } from '@cic/shared';
 import DemandHall from '../../src/pages/index/index';
 import { setSession } from '../../src/session/session';
-import { freshPageEachTest } from '../features/fake-api';
+import { demandSummary as demand, freshPageEachTest } from '../features/fake-api';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
-
-const demand = (id: string, overrides: Partial<DemandSummary> = {}): DemandSummary => ({
-  id,
-  status: 'published',
-  title: `需求${id}`,
-  field: 'new_materials',
-  region: '江苏省 / 苏州市 / 昆山市',
-  budgetWan: 80,
-  cooperationModes: ['co_develop'],
-  publishedAt: '2026-11-01T02:00:00Z',
-  followerCount: 3,
-  anonymous: true,
-  excerpt: '需求摘要',
-  ...overrides,
-});
 
 type Reply = { statusCode: number; data: unknown };
 const page = (items: DemandSummary[], nextCursor: string | null = null): Reply => ({

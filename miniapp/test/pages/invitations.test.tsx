@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { InvitationResponseResult } from '@cic/shared';
 import InvitationsPage from '../../src/achievements/invitations/index';
 import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectShownWithoutRequests, retryAfterServerError } from '../features/page-helpers';
 import { invitation } from '../features/match-fixtures';
 import { __test, calls } from '../mocks/taro';
 
@@ -47,10 +48,7 @@ freshPageEachTest();
 
 describe('揭榜邀请', () => {
   it('asks a logged-out visitor to log in', () => {
-    const log = fakeApi({});
-    render(<InvitationsPage />);
-    expect(screen.getByText('请先登录')).toBeTruthy();
-    expect(log).toEqual([]);
+    expectShownWithoutRequests(<InvitationsPage />, '请先登录');
   });
 
   it('lists the invitations with their status, message and the demand', async () => {
@@ -154,9 +152,7 @@ describe('揭榜邀请', () => {
     let answer: unknown = apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试');
     fakeApi({ 'GET /me/invitations': () => answer });
     render(<InvitationsPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    answer = { items: [], nextCursor: null };
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (answer = { items: [], nextCursor: null }));
     expect(await screen.findByText('还没有收到邀请')).toBeTruthy();
   });
 });

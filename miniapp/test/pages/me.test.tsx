@@ -3,6 +3,7 @@ import MePage, { ERASURE_NOTICE } from '../../src/pages/me/index';
 import { getSession } from '../../src/session/session';
 import { award } from '../features/contest-fixtures';
 import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectTapsOpen, expectTexts } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -65,37 +66,34 @@ describe('我的', () => {
     loginAs('user');
     const { unmount } = render(<MePage />);
     expect(screen.getByText('普通用户')).toBeTruthy();
-    for (const entry of ['我的需求', '我的关注', '我的订阅']) expect(screen.getByText(entry)).toBeTruthy();
+    expectTexts(screen, ['我的需求', '我的关注', '我的订阅']);
     expect(screen.queryByText('审核')).toBeNull();
     unmount();
 
     loginAs('admin');
     render(<MePage />);
     expect(screen.getByText('管理员')).toBeTruthy();
-    fireEvent.click(screen.getByText('审核'));
-    fireEvent.click(screen.getByText('我的订阅'));
-    expect(calls.navigations).toEqual(['/mine/review/index', '/mine/subscriptions/index']);
+    expectTapsOpen([
+      [screen, '审核', '/mine/review/index'],
+      [screen, '我的订阅', '/mine/subscriptions/index'],
+    ]);
   });
 
   it('shows the contest entries, 评审打分 only for a judge', () => {
     loginAs('user');
     fakeApi({ 'GET /me/awards': () => ({ items: [] }) });
     const { unmount } = render(<MePage />);
-    for (const entry of ['我的揭榜', '专场', '数据统计']) expect(screen.getByText(entry)).toBeTruthy();
+    expectTexts(screen, ['我的揭榜', '专场', '数据统计']);
     expect(screen.queryByText('评审打分')).toBeNull();
     unmount();
 
     loginAs('judge');
     render(<MePage />);
-    fireEvent.click(screen.getByText('评审打分'));
-    fireEvent.click(screen.getByText('我的揭榜'));
-    fireEvent.click(screen.getByText('专场'));
-    fireEvent.click(screen.getByText('数据统计'));
-    expect(calls.navigations).toEqual([
-      '/contest/judging/index',
-      '/contest/my-solutions/index',
-      '/contest/tracks/index',
-      '/contest/stats/index',
+    expectTapsOpen([
+      [screen, '评审打分', '/contest/judging/index'],
+      [screen, '我的揭榜', '/contest/my-solutions/index'],
+      [screen, '专场', '/contest/tracks/index'],
+      [screen, '数据统计', '/contest/stats/index'],
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { Demand, DemandSummary } from '@cic/shared';
+import type { Demand } from '@cic/shared';
 import Taro from '@tarojs/taro';
 import MyDemandsPage from '../../src/mine/my-demands/index';
 import MyFollowsPage from '../../src/mine/my-follows/index';
-import { fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { demandSummary, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -107,18 +107,13 @@ describe('我的需求', () => {
 describe('我的关注', () => {
   it('lists followed demands as cards that open the detail', async () => {
     loginAs();
-    const followed: DemandSummary & { followedAt: string } = {
-      id: 'p1',
-      status: 'published',
-      title: '高强钛合金薄板激光焊接工艺',
-      field: 'new_materials',
-      region: '江苏省 / 南京市',
-      budgetWan: 120,
-      cooperationModes: ['co_develop'],
-      publishedAt: '2026-11-01T02:00:00Z',
-      followerCount: 3,
-      anonymous: true,
-      excerpt: '焊缝强度不低于母材的90%',
+    const followed = {
+      ...demandSummary('p1', {
+        title: '高强钛合金薄板激光焊接工艺',
+        region: '江苏省 / 南京市',
+        budgetWan: 120,
+        excerpt: '焊缝强度不低于母材的90%',
+      }),
       followedAt: '2026-11-03T02:00:00Z',
     };
     fakeApi({ 'GET /me/follows': () => ({ items: [followed], nextCursor: null }) });

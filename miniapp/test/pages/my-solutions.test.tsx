@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import MySolutionsPage from '../../src/contest/my-solutions/index';
 import { mySolution } from '../features/contest-fixtures';
 import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectShownWithoutRequests, retryAfterServerError } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -60,9 +61,7 @@ describe('我的揭榜', () => {
     let items = [mySolution({ title: '相控阵在线检测' })];
     const log = fakeApi({ 'GET /me/solutions': () => (up ? { items } : apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试')) });
     render(<MySolutionsPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    up = true;
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (up = true));
     expect(await screen.findByText('待处理')).toBeTruthy();
 
     items = [mySolution({ title: '相控阵在线检测', status: 'shortlisted' })];
@@ -72,9 +71,6 @@ describe('我的揭榜', () => {
   });
 
   it('asks a logged-out visitor to log in', () => {
-    const log = fakeApi({});
-    render(<MySolutionsPage />);
-    expect(screen.getByText('登录后查看你提交的揭榜方案')).toBeTruthy();
-    expect(log).toEqual([]);
+    expectShownWithoutRequests(<MySolutionsPage />, '登录后查看你提交的揭榜方案');
   });
 });

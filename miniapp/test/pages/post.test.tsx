@@ -3,6 +3,7 @@ import type { Demand } from '@cic/shared';
 import PostPage from '../../src/pages/post/index';
 import { setSession } from '../../src/session/session';
 import { apiError, fakeApi, loginAs, settle, type FakeRequest } from '../features/fake-api';
+import { errorOf, expectEachMissingOnSubmit, input, putIfMatch, type, valueOf } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -37,13 +38,6 @@ function draftApi(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
 
 /** The demand's own requests (the field suggestion asks on the side). */
 const writes = (log: FakeRequest[]) => log.filter((r) => r.path !== '/suggest/field').map((r) => `${r.method} ${r.path}`);
-
-const input = (label: string) => screen.getByLabelText(label);
-function type(label: string, value: string, { blur = true } = {}) {
-  fireEvent.change(input(label), { target: { value } });
-  if (blur) fireEvent.blur(input(label));
-}
-const errorOf = (field: string) => document.querySelector(`[data-field="${field}"] .field-error`)?.textContent;
 
 function fillValidForm() {
   type('企业名称', '常州智造装备有限公司');
@@ -142,20 +136,7 @@ describe('发布需求', () => {
 
     it('shows every missing field at once on 提交审核, and calls nothing', async () => {
       draftApi();
-      render(<PostPage />);
-      fireEvent.click(screen.getByText('提交审核'));
-      await settle();
-      expect({
-        companyName: errorOf('companyName'),
-        region: errorOf('region'),
-        contactName: errorOf('contactName'),
-        contactPhone: errorOf('contactPhone'),
-        title: errorOf('title'),
-        budgetWan: errorOf('budgetWan'),
-        field: errorOf('field'),
-        description: errorOf('description'),
-        cooperationModes: errorOf('cooperationModes'),
-      }).toEqual({
+      await expectEachMissingOnSubmit(<PostPage />, {
         companyName: '请填写企业名称',
         region: '请填写所属地区',
         contactName: '请填写联系人',
@@ -213,7 +194,7 @@ describe('发布需求', () => {
     expect(calls.toasts).toContainEqual({ title: '已提交审核', icon: 'success' });
     expect(__test.storage.has(DRAFT_KEY)).toBe(false);
     // The tab page is ready for the next demand.
-    await waitFor(() => expect((input('企业名称') as HTMLInputElement).value).toBe(''));
+    await waitFor(() => expect(valueOf('企业名称')).toBe(''));
   });
 
   it('shows what the server refused in place, with its message', async () => {
@@ -262,26 +243,21 @@ describe('发布需求', () => {
       type('拟投入合作经费（万元）', '十万', { blur: false });
       type('联系人', '陈工', { blur: false });
       await act(async () => jest.advanceTimersByTime(2000));
-      expect(log[1]).toMatchObject({
-        method: 'PUT',
-        path: '/demands/d1',
-        headers: { 'if-match': '1' },
-        body: { title: '钙钛矿电池封装', contactName: '陈工' },
-      });
+      expect(log[1]).toMatchObject(putIfMatch('/demands/d1', 1, { title: '钙钛矿电池封装', contactName: '陈工' }));
 
       // Closing the app before the next autosave loses nothing.
       type('所属地区', '江苏省 / 南京市', { blur: false });
       first.unmount();
       render(<PostPage />);
-      expect((input('技术需求名称') as HTMLInputElement).value).toBe('钙钛矿电池封装');
-      expect((input('所属地区') as HTMLInputElement).value).toBe('江苏省 / 南京市');
-      expect((input('拟投入合作经费（万元）') as HTMLInputElement).value).toBe('十万');
+      expect(valueOf('技术需求名称')).toBe('钙钛矿电池封装');
+      expect(valueOf('所属地区')).toBe('江苏省 / 南京市');
+      expect(valueOf('拟投入合作经费（万元）')).toBe('十万');
       expect(screen.getByText('已恢复上次未提交的内容')).toBeTruthy();
 
       // ...and the next save continues the same server draft.
       type('联系人', '陈工程师', { blur: false });
       await act(async () => jest.advanceTimersByTime(2000));
-      expect(log[2]).toMatchObject({ method: 'PUT', path: '/demands/d1', headers: { 'if-match': '2' } });
+      expect(log[2]).toMatchObject(putIfMatch('/demands/d1', 2));
     });
 
     it('submit right after an autosave sends no second copy', async () => {
@@ -303,7 +279,7 @@ describe('发布需求', () => {
       view.unmount();
       loginAs('user', { id: 'u2', nickname: '李工', role: 'user' });
       render(<PostPage />);
-      expect((input('技术需求名称') as HTMLInputElement).value).toBe('');
+      expect(valueOf('技术需求名称')).toBe('');
     });
   });
 
@@ -329,8 +305,8 @@ describe('发布需求', () => {
       const log = draftApi({ 'GET /demands/:id': () => ({ ...rejected, viewer: { isOwner: true, following: false } }) });
       render(<PostPage />);
       expect(await screen.findByText('驳回原因：请补充减速器的额定扭矩指标')).toBeTruthy();
-      expect((input('技术需求名称') as HTMLInputElement).value).toBe('工业机器人关节减速器国产化');
-      expect((input('拟投入合作经费（万元）') as HTMLInputElement).value).toBe('120');
+      expect(valueOf('技术需求名称')).toBe('工业机器人关节减速器国产化');
+      expect(valueOf('拟投入合作经费（万元）')).toBe('120');
       expect(screen.getByRole('radio', { name: '装备制造' }).getAttribute('aria-checked')).toBe('true');
 
       type('技术需求描述', `${DESCRIPTION}额定扭矩不低于 300 N·m。`);

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Achievement, Demand, ReviewQueueItem } from '@cic/shared';
 import ReviewPage from '../../src/mine/review/index';
-import { fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectShownWithoutRequests, expectTexts } from '../features/page-helpers';
 import { calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -55,28 +56,29 @@ const achievements = [
 
 const item = (title: string) => within(screen.getByText(title).closest('.review-item') as HTMLElement);
 
+/** An admin's review queue open on the demands, other routes (or another queue) answered by `routes`. */
+async function openQueue(routes: Record<string, (req: FakeRequest) => unknown> = {}) {
+  loginAs('admin');
+  const log = fakeApi({ 'GET /admin/reviews': () => ({ items: queue, nextCursor: null }), ...routes });
+  render(<ReviewPage />);
+  await screen.findByText('焊缝检测装备');
+  return log;
+}
+
 freshPageEachTest();
 
 describe('审核', () => {
   it('is closed to anyone but an admin', () => {
     loginAs('judge');
-    const log = fakeApi({});
-    render(<ReviewPage />);
-    expect(screen.getByText('无权限')).toBeTruthy();
-    expect(log).toEqual([]);
+    expectShownWithoutRequests(<ReviewPage />, '无权限');
   });
 
   it('lists the queue oldest first, with region, field, time, the safety flag and a link to the detail', async () => {
-    loginAs('admin');
-    fakeApi({ 'GET /admin/reviews': () => ({ items: queue, nextCursor: null }) });
-    render(<ReviewPage />);
-    await screen.findByText('焊缝检测装备');
+    await openQueue();
     const titles = Array.from(document.querySelectorAll('.review-item .card-title'), (n) => n.textContent);
     expect(titles).toEqual(['焊缝检测装备', '视觉质检算法', '钙钛矿电池封装']);
 
-    for (const text of ['未完成内容安全检测', '装备制造', '江苏省 / 常州市', '提交于 2026-11-02 14:30']) {
-      expect(item('焊缝检测装备').getByText(text)).toBeTruthy();
-    }
+    expectTexts(item('焊缝检测装备'), ['未完成内容安全检测', '装备制造', '江苏省 / 常州市', '提交于 2026-11-02 14:30']);
     expect(item('视觉质检算法').getByText('内容待人工复核')).toBeTruthy();
     expect(item('钙钛矿电池封装').getByText('光电材料')).toBeTruthy();
     expect(item('钙钛矿电池封装').queryByText(/内容待人工复核|未完成内容安全检测/)).toBeNull();
@@ -86,13 +88,9 @@ describe('审核', () => {
   });
 
   it('approves: the item leaves the list', async () => {
-    loginAs('admin');
-    const log = fakeApi({
-      'GET /admin/reviews': () => ({ items: queue, nextCursor: null }),
+    const log = await openQueue({
       'POST /admin/demands/:id/review': (req) => ({ ...queue[1]!, status: 'published', id: req.params.id }),
     });
-    render(<ReviewPage />);
-    await screen.findByText('焊缝检测装备');
     fireEvent.click(item('焊缝检测装备').getByText('通过'));
     await waitFor(() => expect(screen.queryByText('焊缝检测装备')).toBeNull());
     expect(log.at(-1)).toMatchObject({ method: 'POST', path: '/admin/demands/d1/review', body: { decision: 'approve' } });
@@ -101,13 +99,9 @@ describe('审核', () => {
   });
 
   it('rejects only with a reason, which goes to the owner', async () => {
-    loginAs('admin');
-    const log = fakeApi({
-      'GET /admin/reviews': () => ({ items: queue, nextCursor: null }),
+    const log = await openQueue({
       'POST /admin/demands/:id/review': (req) => ({ ...queue[0]!, status: 'rejected', id: req.params.id }),
     });
-    render(<ReviewPage />);
-    await screen.findByText('视觉质检算法');
     const card = item('视觉质检算法');
     fireEvent.click(card.getByText('驳回'));
     expect(card.getByText('驳回时请填写原因')).toBeTruthy();
@@ -128,15 +122,12 @@ describe('审核', () => {
   });
 
   it('switches to the newest submissions first, asking the API for that order', async () => {
-    loginAs('admin');
-    const log = fakeApi({
+    const log = await openQueue({
       'GET /admin/reviews': (req) => ({
         items: req.query.order === 'newest' ? [queue[2]!, queue[0]!] : [queue[1]!, queue[0]!],
         nextCursor: null,
       }),
     });
-    render(<ReviewPage />);
-    await screen.findByText('焊缝检测装备');
     expect(screen.getByText(/最早提交的在前/)).toBeTruthy();
     fireEvent.click(screen.getByText('最新提交'));
     await screen.findByText('钙钛矿电池封装');
@@ -154,8 +145,7 @@ describe('审核', () => {
   });
 
   it('switches between 需求, 成果 and 全部, asking the API for that kind', async () => {
-    loginAs('admin');
-    const log = fakeApi({
+    const log = await openQueue({
       'GET /admin/reviews': (req) => ({
         items:
           req.query.kind === 'demand'
@@ -166,17 +156,13 @@ describe('审核', () => {
         nextCursor: null,
       }),
     });
-    render(<ReviewPage />);
-    await screen.findByText('焊缝检测装备');
     expect(screen.queryByText('焊缝相控阵在线检测系统')).toBeNull();
 
     fireEvent.click(screen.getByText('成果'));
     await screen.findByText('焊缝相控阵在线检测系统');
     expect(screen.queryByText('焊缝检测装备')).toBeNull();
     const card = item('焊缝相控阵在线检测系统');
-    for (const text of ['南京理工大学焊接研究所 · 高校', '装备制造', '6 级 · 相似环境中演示系统通过演示', '内容待人工复核']) {
-      expect(card.getByText(text)).toBeTruthy();
-    }
+    expectTexts(card, ['南京理工大学焊接研究所 · 高校', '装备制造', '6 级 · 相似环境中演示系统通过演示', '内容待人工复核']);
     expect(card.getByText(/相控阵超声与激光视觉复合/)).toBeTruthy();
     expect(item('钙钛矿组件封装工艺').getByText('企业')).toBeTruthy();
     // One kind at a time needs no kind tag on each card.

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import ScorecardPage from '../../src/achievements/scorecard/index';
 import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { expectShownWithoutRequests, retryAfterServerError } from '../features/page-helpers';
 import { scorecard } from '../features/match-fixtures';
 import { calls } from '../mocks/taro';
 
@@ -83,16 +84,11 @@ describe('成果粗评估', () => {
     unmount();
     answer = apiError(503, 'INTERNAL', '服务暂时出错，请稍后重试');
     render(<ScorecardPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    answer = scorecard();
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (answer = scorecard()));
     expect(await screen.findByLabelText('综合得分 83 分')).toBeTruthy();
   });
 
   it('asks a logged-out visitor to log in', () => {
-    const log = fakeApi({});
-    render(<ScorecardPage />);
-    expect(screen.getByText('请先登录')).toBeTruthy();
-    expect(log).toEqual([]);
+    expectShownWithoutRequests(<ScorecardPage />, '请先登录');
   });
 });

@@ -2,18 +2,21 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import SolutionFormPage from '../../src/contest/solution-form/index';
 import { demandDetail, FORM, solution, SUMMARY } from '../features/contest-fixtures';
 import { apiError, fakeApi, type FakeRequest, freshPageEachTest, loginAs } from '../features/fake-api';
+import {
+  errorOf,
+  expectShownWithoutRequests,
+  input,
+  putIfMatch,
+  retryAfterServerError,
+  type,
+  valueOf,
+} from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 import { prefillSolutionDraft } from '../../src/contest/solution-form/solution-draft';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
 
 const DRAFT_KEY = 'cic.solution-draft.u1.d.d1';
-const input = (label: string) => screen.getByLabelText(label);
-function type(label: string, value: string, { blur = true } = {}) {
-  fireEvent.change(input(label), { target: { value } });
-  if (blur) fireEvent.blur(input(label));
-}
-const errorOf = (field: string) => document.querySelector(`[data-field="${field}"] .field-error`)?.textContent;
 const nda = () => screen.getByRole('checkbox', { name: /我已阅读并同意《保密协议》和《免责声明》/ });
 
 function fillValidForm() {
@@ -36,21 +39,24 @@ function serve(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
   });
 }
 
+/** Logged in, the form open on demand d1 (its title shown); returns the requests and the rendered page. */
+async function openForm(extra: Record<string, (req: FakeRequest) => unknown> = {}) {
+  loginAs();
+  const log = serve(extra);
+  const page = render(<SolutionFormPage />);
+  expect(await screen.findByText('钛合金焊缝在线检测')).toBeTruthy();
+  return { log, page };
+}
+
 freshPageEachTest({ demandId: 'd1' });
 
 describe('我要揭榜', () => {
   it('asks a logged-out visitor to log in', () => {
-    const log = serve();
-    render(<SolutionFormPage />);
-    expect(screen.getByText('请先登录')).toBeTruthy();
-    expect(log).toEqual([]);
+    expectShownWithoutRequests(<SolutionFormPage />, '请先登录');
   });
 
   it('checks as the person types: minimums after leaving a field, maximums at once, with counters', async () => {
-    loginAs();
-    serve();
-    render(<SolutionFormPage />);
-    expect(await screen.findByText('钛合金焊缝在线检测')).toBeTruthy();
+    await openForm();
 
     type('方案简介', '相控阵超声检测', { blur: false });
     expect(screen.getByText('7/100 字起')).toBeTruthy();
@@ -69,10 +75,7 @@ describe('我要揭榜', () => {
   });
 
   it('sends nothing until every rule passes, the agreement included; then submits and opens 我的揭榜', async () => {
-    loginAs();
-    const log = serve();
-    render(<SolutionFormPage />);
-    await screen.findByText('钛合金焊缝在线检测');
+    const { log } = await openForm();
 
     fireEvent.click(screen.getByText('提交方案'));
     expect(errorOf('title')).toBe('请填写方案名称');
@@ -107,10 +110,7 @@ describe('我要揭榜', () => {
   });
 
   it('keeps what was typed on the phone and restores it when the form opens again', async () => {
-    loginAs();
-    serve();
-    const first = render(<SolutionFormPage />);
-    await screen.findByText('钛合金焊缝在线检测');
+    const { page: first } = await openForm();
     type('方案名称', FORM.title);
     type('方案简介', SUMMARY.slice(0, 40));
     await act(() => new Promise((r) => setTimeout(r, 600)));
@@ -123,16 +123,13 @@ describe('我要揭榜', () => {
 
     render(<SolutionFormPage />);
     expect(await screen.findByText('已恢复上次未提交的内容')).toBeTruthy();
-    expect((input('方案名称') as HTMLInputElement).value).toBe(FORM.title);
-    expect((input('单位名称') as HTMLInputElement).value).toBe('南京理工');
+    expect(valueOf('方案名称')).toBe(FORM.title);
+    expect(valueOf('单位名称')).toBe('南京理工');
   });
 
   it('shows the API’s field errors in place and a 409 above the button, keeping the values', async () => {
-    loginAs();
     let answer: unknown = apiError(400, 'REQUEST.VALIDATION', '请检查填写的内容', { contactPhone: '联系电话不可用' });
-    serve({ 'POST /demands/:id/solutions': () => answer });
-    render(<SolutionFormPage />);
-    await screen.findByText('钛合金焊缝在线检测');
+    await openForm({ 'POST /demands/:id/solutions': () => answer });
     fillValidForm();
     fireEvent.click(screen.getByText('提交方案'));
     await waitFor(() => expect(errorOf('contactPhone')).toBe('联系电话不可用'));
@@ -142,7 +139,7 @@ describe('我要揭榜', () => {
     answer = apiError(409, 'SOLUTION.EXISTS', '你已对该需求揭榜，请在“我的揭榜”中修改方案');
     fireEvent.click(screen.getByText('提交方案'));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', '你已对该需求揭榜，请在“我的揭榜”中修改方案');
-    expect((input('方案名称') as HTMLInputElement).value).toBe(FORM.title);
+    expect(valueOf('方案名称')).toBe(FORM.title);
     expect(calls.navigations).toEqual([]);
   });
 
@@ -159,8 +156,8 @@ describe('我要揭榜', () => {
     });
     render(<SolutionFormPage />);
     expect(await screen.findByText('修改揭榜方案')).toBeTruthy();
-    expect((input('方案名称') as HTMLInputElement).value).toBe(FORM.title);
-    expect((input('预计费用（万元）') as HTMLInputElement).value).toBe('80');
+    expect(valueOf('方案名称')).toBe(FORM.title);
+    expect(valueOf('预计费用（万元）')).toBe('80');
     // The agreement is asked again on every edit.
     expect(nda().getAttribute('aria-checked')).toBe('false');
 
@@ -170,8 +167,8 @@ describe('我要揭榜', () => {
     fireEvent.click(screen.getByText('保存修改'));
     expect(await screen.findByText('方案已在别处被修改，请刷新后再试', { selector: '[role="alert"]' })).toBeTruthy();
     const put = log.find((r) => r.method === 'PUT');
-    expect(put).toMatchObject({ path: '/solutions/s1', headers: { 'if-match': '4' }, body: { ...FORM, months: 10 } });
-    expect((input('实施周期（月）') as HTMLInputElement).value).toBe('10');
+    expect(put).toMatchObject(putIfMatch('/solutions/s1', 4, { ...FORM, months: 10 }));
+    expect(valueOf('实施周期（月）')).toBe('10');
 
     conflict = false;
     fireEvent.click(screen.getByText('保存修改'));
@@ -212,9 +209,7 @@ describe('我要揭榜', () => {
     let up = false;
     serve({ 'GET /demands/:id': () => (up ? demandDetail() : apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试')) });
     render(<SolutionFormPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    up = true;
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (up = true));
     expect(await screen.findByLabelText('方案名称')).toBeTruthy();
   });
 
@@ -231,10 +226,10 @@ describe('我要揭榜', () => {
     serve();
     render(<SolutionFormPage />);
     expect(await screen.findByText('已根据您的成果预填，请检查并补充后提交')).toBeTruthy();
-    expect((input('方案名称') as HTMLInputElement).value).toBe('我自己写的方案名称');
-    expect((input('方案简介') as HTMLTextAreaElement).value).toBe(SUMMARY);
-    expect((input('单位名称') as HTMLInputElement).value).toBe(FORM.organisation);
-    expect((input('联系电话') as HTMLInputElement).value).toBe(FORM.contactPhone);
-    expect((input('预计费用（万元）') as HTMLInputElement).value).toBe('');
+    expect(valueOf('方案名称')).toBe('我自己写的方案名称');
+    expect(valueOf('方案简介')).toBe(SUMMARY);
+    expect(valueOf('单位名称')).toBe(FORM.organisation);
+    expect(valueOf('联系电话')).toBe(FORM.contactPhone);
+    expect(valueOf('预计费用（万元）')).toBe('');
   });
 });

@@ -4,6 +4,7 @@ import type { AlertFeedbackResponse } from '@cic/shared';
 import { setSession } from '../../src/session/session';
 import { stats } from '../features/contest-fixtures';
 import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { retryAfterServerError } from '../features/page-helpers';
 import { __test } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -62,9 +63,7 @@ describe('数据统计', () => {
     let answer: unknown = apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试');
     fakeApi({ 'GET /stats': () => answer });
     render(<StatsPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    answer = stats();
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (answer = stats()));
     expect(await screen.findByLabelText('已对接需求 12')).toBeTruthy();
     answer = stats({ matched: 13 });
     __test.pullDown();

@@ -3,6 +3,7 @@ import { conditionsOf, type ConceptExpansion, type Subscription, type Subscripti
 import SubscriptionsPage from '../../src/mine/subscriptions/index';
 import { setSession } from '../../src/session/session';
 import { apiError, fakeApi, loginAs, type FakeRequest } from '../features/fake-api';
+import { errorOf } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -14,7 +15,6 @@ const sub = (id: string, over: Partial<Subscription> = {}): Subscription => ({
   ...conditionsOf(over),
 });
 
-const errorOf = (field: string) => document.querySelector(`[data-field="${field}"] .field-error`)?.textContent;
 const addWord = (label: '关键词' | '排除词', k: string) => {
   fireEvent.change(screen.getByLabelText(label), { target: { value: k } });
   fireEvent.click(screen.getByRole('button', { name: `添加${label}` }));
@@ -43,6 +43,21 @@ const REDUCER = expansion('减速器', {
   ],
   related: ['回程间隙'],
 });
+
+/** Saving answers with the subscription made of what was sent. */
+const create = (req: FakeRequest) => sub('s2', req.body as Partial<Subscription>);
+/** The thesaurus knows nothing of the keyword asked about. */
+const expandNothing = (req: FakeRequest) => expansion(req.query.keyword ?? '');
+const created = (log: FakeRequest[]) => log.find((r) => r.method === 'POST' && r.path === '/me/subscriptions')!;
+const untilSaved = () => waitFor(() => expect(document.querySelector('.sub-item')).not.toBeNull());
+
+/** The page open with no subscription yet, the other routes answered by `routes`; returns the requests. */
+async function openEmpty(routes: Parameters<typeof fakeApi>[0] = {}): Promise<FakeRequest[]> {
+  const log = fakeApi({ 'GET /me/subscriptions': () => ({ items: [] }), ...routes });
+  render(<SubscriptionsPage />);
+  await screen.findByText('还没有订阅');
+  return log;
+}
 
 beforeEach(() => {
   __test.reset();
@@ -83,9 +98,7 @@ describe('我的订阅', () => {
   });
 
   it('checks keywords as they are added: 2–20 characters, at most 5', async () => {
-    fakeApi({ 'GET /me/subscriptions': () => ({ items: [] }) });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
+    await openEmpty();
     addKeyword('钙');
     expect(errorOf('keywords')).toBe('每个关键词应为 2–20 个字（“钙”为 1 个字）');
     addKeyword('超'.repeat(21));
@@ -104,9 +117,7 @@ describe('我的订阅', () => {
   });
 
   it('refuses an empty subscription and a bad budget in place, without calling the API', async () => {
-    const log = fakeApi({ 'GET /me/subscriptions': () => ({ items: [] }) });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
+    const log = await openEmpty();
     fireEvent.click(screen.getByText('保存订阅'));
     expect(errorOf('keywords')).toBe('请至少设置一个条件：关键词、产业领域、地区或最低经费（万元）');
 
@@ -118,20 +129,17 @@ describe('我的订阅', () => {
   });
 
   it('creates a subscription on H5 without asking for WeChat pushes', async () => {
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
-      'GET /concepts/expand': (req) => expansion(req.query.keyword ?? ''),
-      'POST /me/subscriptions': (req) => sub('s2', req.body as Partial<Subscription>),
+    const log = await openEmpty({
+      'GET /concepts/expand': expandNothing,
+      'POST /me/subscriptions': create,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addKeyword('工业机器人');
     expect(await screen.findByText('“工业机器人”没有收录同义词或下位词，只匹配这个词本身')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: '人工智能' }));
     fireEvent.click(screen.getByRole('checkbox', { name: '苏州市' }));
     fireEvent.change(screen.getByLabelText('最低经费（万元）'), { target: { value: '100' } });
     fireEvent.click(screen.getByText('保存订阅'));
-    await waitFor(() => expect(document.querySelector('.sub-item')).not.toBeNull());
+    await untilSaved();
     expect(calls.subscribeRequests).toEqual([]);
     expect(paths(log).filter((p) => p !== 'POST /me/subscriptions/preview')).toEqual([
       'GET /me/subscriptions',
@@ -156,13 +164,10 @@ describe('我的订阅', () => {
     const env = process.env.TARO_ENV;
     process.env.TARO_ENV = 'weapp';
     try {
-      const log = fakeApi({
-        'GET /me/subscriptions': () => ({ items: [] }),
+      const log = await openEmpty({
         'POST /me/subscribe-quota': () => ({ quota: { 'tmpl-new-match': 1 } }),
         'POST /me/subscriptions': (req) => sub('s3', req.body as Partial<Subscription>),
       });
-      render(<SubscriptionsPage />);
-      await screen.findByText('还没有订阅');
       // A keyword left in the input counts as added.
       fireEvent.change(screen.getByLabelText('关键词'), { target: { value: '钙钛矿' } });
       fireEvent.click(screen.getByText('保存订阅'));
@@ -209,13 +214,10 @@ describe('我的订阅', () => {
 
 describe('新建订阅: what a keyword matches', () => {
   it('shows each keyword’s synonyms, narrower and related terms as ticked chips; unticked ones are sent as dropTerms', async () => {
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
+    const log = await openEmpty({
       'GET /concepts/expand': () => REDUCER,
-      'POST /me/subscriptions': (req) => sub('s2', req.body as Partial<Subscription>),
+      'POST /me/subscriptions': create,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addKeyword('减速器');
     expect(screen.getByText('正在加载“减速器”的同义词和下位词…')).toBeTruthy();
     await screen.findByRole('group', { name: '减速器的同义词' });
@@ -238,22 +240,18 @@ describe('新建订阅: what a keyword matches', () => {
     fireEvent.click(chip('回程间隙'));
 
     fireEvent.click(screen.getByText('保存订阅'));
-    await waitFor(() => expect(document.querySelector('.sub-item')).not.toBeNull());
-    const created = log.find((r) => r.method === 'POST' && r.path === '/me/subscriptions')!;
-    expect(created.body).toMatchObject({ keywords: ['减速器'], dropTerms: ['减速机', '谐波减速器'] });
+    await untilSaved();
+    expect(created(log).body).toMatchObject({ keywords: ['减速器'], dropTerms: ['减速机', '谐波减速器'] });
     expect(
       within(document.querySelector('.sub-item') as HTMLElement).getByText('已去掉 2 个扩展词，出现它们不算命中'),
     ).toBeTruthy();
   });
 
   it('keeps what was unticked when a keyword is removed and added again, and sends only the terms of keywords kept', async () => {
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
+    const log = await openEmpty({
       'GET /concepts/expand': (req) => (req.query.keyword === '减速器' ? REDUCER : expansion('焊接', { synonyms: ['焊接工艺'] })),
-      'POST /me/subscriptions': (req) => sub('s2', req.body as Partial<Subscription>),
+      'POST /me/subscriptions': create,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addKeyword('减速器');
     fireEvent.click(await screen.findByRole('checkbox', { name: '减速机' }));
     fireEvent.click(screen.getByLabelText('删除关键词 减速器'));
@@ -268,7 +266,7 @@ describe('新建订阅: what a keyword matches', () => {
     await screen.findByRole('checkbox', { name: '焊接工艺' });
     fireEvent.click(screen.getByText('保存订阅'));
     await waitFor(() => expect(log.some((r) => r.method === 'POST' && r.path === '/me/subscriptions')).toBe(true));
-    expect(log.find((r) => r.method === 'POST' && r.path === '/me/subscriptions')!.body).toMatchObject({
+    expect(created(log).body).toMatchObject({
       keywords: ['焊接'],
       dropTerms: [],
     });
@@ -276,12 +274,9 @@ describe('新建订阅: what a keyword matches', () => {
 
   it('shows the first 12 terms of a long group, then all with 展开全部', async () => {
     const narrower = Array.from({ length: 15 }, (_, i) => ({ term: `焊法${String(i + 1).padStart(2, '0')}`, broader: '焊接' }));
-    fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
+    await openEmpty({
       'GET /concepts/expand': () => expansion('焊接', { narrower }),
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addKeyword('焊接');
     await screen.findByRole('group', { name: '焊接的下位词' });
     expect(group('焊接', '下位词').getAllByRole('checkbox')).toHaveLength(12);
@@ -296,13 +291,10 @@ describe('新建订阅: what a keyword matches', () => {
 
   it('says a failed expansion does not stop saving, saves without it, and tries again on 重试', async () => {
     let up = false;
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
+    const log = await openEmpty({
       'GET /concepts/expand': () => (up ? REDUCER : apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试')),
-      'POST /me/subscriptions': (req) => sub('s2', req.body as Partial<Subscription>),
+      'POST /me/subscriptions': create,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addKeyword('减速器');
     expect(
       await screen.findByText(
@@ -311,8 +303,8 @@ describe('新建订阅: what a keyword matches', () => {
     ).toBeTruthy();
     // Saved as it is: the server expands the keyword itself.
     fireEvent.click(screen.getByText('保存订阅'));
-    await waitFor(() => expect(document.querySelector('.sub-item')).not.toBeNull());
-    expect(log.find((r) => r.method === 'POST' && r.path === '/me/subscriptions')!.body).toMatchObject({
+    await untilSaved();
+    expect(created(log).body).toMatchObject({
       keywords: ['减速器'],
       dropTerms: [],
     });
@@ -329,13 +321,10 @@ describe('新建订阅: what a keyword matches', () => {
 
 describe('新建订阅: exclusion words and pushing mentions', () => {
   it('checks exclusion words as they are added, naming the field: 2–20 characters, at most 5, never a keyword', async () => {
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
-      'GET /concepts/expand': (req) => expansion(req.query.keyword ?? ''),
-      'POST /me/subscriptions': (req) => sub('s2', req.body as Partial<Subscription>),
+    const log = await openEmpty({
+      'GET /concepts/expand': expandNothing,
+      'POST /me/subscriptions': create,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addExclusion('训');
     expect(errorOf('excludeKeywords')).toBe('每个排除词应为 2–20 个字（“训”为 1 个字）');
     // What was typed stays, to be corrected.
@@ -359,7 +348,7 @@ describe('新建订阅: exclusion words and pushing mentions', () => {
     fireEvent.change(screen.getByLabelText('关键词'), { target: { value: '' } });
     fireEvent.click(screen.getByText('保存订阅'));
     await waitFor(() => expect(log.some((r) => r.method === 'POST' && r.path === '/me/subscriptions')).toBe(true));
-    expect(log.find((r) => r.method === 'POST' && r.path === '/me/subscriptions')!.body).toMatchObject({
+    expect(created(log).body).toMatchObject({
       keywords: ['减速器'],
       excludeKeywords: ['培训', '招聘', '展会', '论坛'],
     });
@@ -368,13 +357,10 @@ describe('新建订阅: exclusion words and pushing mentions', () => {
   });
 
   it('pushes mentions only when 提及也推送 is on, and says what it costs', async () => {
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
-      'GET /concepts/expand': (req) => expansion(req.query.keyword ?? ''),
-      'POST /me/subscriptions': (req) => sub('s2', req.body as Partial<Subscription>),
+    const log = await openEmpty({
+      'GET /concepts/expand': expandNothing,
+      'POST /me/subscriptions': create,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     expect(
       screen.getByText('默认只有“主题相关”的新需求推送到微信（每条用掉一次订阅消息授权），“提及”的只留在消息里'),
     ).toBeTruthy();
@@ -384,8 +370,8 @@ describe('新建订阅: exclusion words and pushing mentions', () => {
     expect(toggle.checked).toBe(true);
     addKeyword('焊接');
     fireEvent.click(screen.getByText('保存订阅'));
-    await waitFor(() => expect(document.querySelector('.sub-item')).not.toBeNull());
-    expect(log.find((r) => r.method === 'POST' && r.path === '/me/subscriptions')!.body).toMatchObject({ pushMentioned: true });
+    await untilSaved();
+    expect(created(log).body).toMatchObject({ pushMentioned: true });
     expect(within(document.querySelector('.sub-item') as HTMLElement).getByText('主题相关和提及都推送')).toBeTruthy();
     // The form starts again with the default.
     expect(screen.getByRole<HTMLInputElement>('switch', { name: '提及也推送' }).checked).toBe(false);
@@ -410,13 +396,10 @@ describe('新建订阅: the live preview', () => {
   const previews = (log: FakeRequest[]) => log.filter((r) => r.path === '/me/subscriptions/preview');
 
   it('asks 600 ms after the last change, only for valid conditions, and shows the counts and examples by tier', async () => {
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
+    const log = await openEmpty({
       'GET /concepts/expand': () => REDUCER,
       'POST /me/subscriptions/preview': () => PREVIEW,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     expect(screen.getByText('添加关键词或选择条件后，这里显示近期有多少需求会匹配')).toBeTruthy();
     // A budget alone that is not valid is not previewed.
     fireEvent.change(screen.getByLabelText('最低经费（万元）'), { target: { value: '-3' } });
@@ -462,13 +445,10 @@ describe('新建订阅: the live preview', () => {
 
   it('says when nothing recent matches, and when the preview fails, keeping everything typed', async () => {
     let answer: unknown = { demands: 200, main: 0, mentioned: 0, examples: [] };
-    const log = fakeApi({
-      'GET /me/subscriptions': () => ({ items: [] }),
-      'GET /concepts/expand': (req) => expansion(req.query.keyword ?? ''),
+    const log = await openEmpty({
+      'GET /concepts/expand': expandNothing,
       'POST /me/subscriptions/preview': () => answer,
     });
-    render(<SubscriptionsPage />);
-    await screen.findByText('还没有订阅');
     addKeyword('量子退火');
     act(() => jest.advanceTimersByTime(600));
     expect(await screen.findByText('近期 200 条需求中：主题相关 0 条 · 提及 0 条')).toBeTruthy();

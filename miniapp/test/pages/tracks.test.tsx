@@ -1,8 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { DemandSummary, Track, TrackRequest } from '@cic/shared';
+import type { Track, TrackRequest } from '@cic/shared';
 import TrackDemandsPage from '../../src/contest/track-demands/index';
 import TracksPage from '../../src/contest/tracks/index';
-import { apiError, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { apiError, demandSummary, fakeApi, freshPageEachTest, loginAs } from '../features/fake-api';
+import { retryAfterServerError } from '../features/page-helpers';
 import { __test, calls } from '../mocks/taro';
 
 jest.mock('@tarojs/components', () => jest.requireActual<object>('../components/click-through'));
@@ -18,19 +19,14 @@ const track = (over: Partial<Track> = {}): Track => ({
   ...over,
 });
 
-const summary = (id: string, title: string): DemandSummary => ({
-  id,
-  status: 'published',
-  title,
-  field: 'new_materials',
-  region: '江苏省 / 苏州市',
-  budgetWan: 80,
-  cooperationModes: ['co_develop'],
-  publishedAt: '2026-03-02T02:00:00Z',
-  followerCount: 2,
-  anonymous: true,
-  excerpt: '需要…',
-});
+const summary = (id: string, title: string) =>
+  demandSummary(id, {
+    title,
+    region: '江苏省 / 苏州市',
+    publishedAt: '2026-03-02T02:00:00Z',
+    followerCount: 2,
+    excerpt: '需要…',
+  });
 
 freshPageEachTest();
 
@@ -55,9 +51,7 @@ describe('专场', () => {
     let up = false;
     fakeApi({ 'GET /tracks': () => (up ? { items: [] } : apiError(500, 'INTERNAL', '服务暂时出错，请稍后重试')) });
     render(<TracksPage />);
-    expect(await screen.findByText('服务暂时出错，请稍后重试')).toBeTruthy();
-    up = true;
-    fireEvent.click(screen.getByText('重试'));
+    await retryAfterServerError(() => (up = true));
     expect(await screen.findByText('暂无专场')).toBeTruthy();
   });
 

@@ -2,16 +2,12 @@
 import * as z from 'zod/mini';
 import { pageQuerySchema } from '../api/api.schema';
 import { INDUSTRY_FIELDS } from '../demand/demand.enums';
-import { blankToUndefined, cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
+import { cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { runSchema, type Validated } from '../validation/field-errors';
-import { englishMessage, preprocess } from '../validation/zod-mini';
+import { optionalCount, optionalQuery, optionalQueryText } from '../validation/query-params';
+import { englishMessage } from '../validation/zod-mini';
 import { TRL_MAX, TRL_MIN } from './achievement.enums';
 
-const optionalQuery = <T extends z.ZodMiniType>(schema: T) =>
-  preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v), z.optional(schema));
-const queryText = () => z.string({ error: englishMessage });
-const optionalQueryText = (max: number, tooLong: string) =>
-  preprocess(blankToUndefined, z.optional(queryText().check(cleanLine(), maxChars(max, tooLong))));
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** GET /achievements: filters, a search (成果搜索) and a page. */
@@ -35,15 +31,7 @@ export type AchievementListQuery = z.output<typeof achievementListQuerySchema>;
 export const MATCHES_LIMIT = { default: 10, max: 30 } as const;
 export const matchesQuerySchema = z.strictObject(
   {
-    limit: optionalQuery(
-      z.coerce
-        .number({ error: '数量必须是数字' })
-        .check(
-          z.int({ error: '数量必须是整数' }),
-          z.gte(1, { error: '数量至少为 1' }),
-          z.lte(MATCHES_LIMIT.max, { error: `数量不能超过 ${MATCHES_LIMIT.max}` }),
-        ),
-    ),
+    limit: optionalCount(MATCHES_LIMIT.max, '数量'),
   },
   { error: englishMessage },
 );

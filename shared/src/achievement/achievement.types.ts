@@ -2,7 +2,7 @@
 // demands and 成果, the rough evaluation, invitations and the field suggestion.
 import type { MatchExplanation, MatchTier } from '../alerts/alert.types';
 import type { DemandStatus, IndustryField } from '../demand/demand.enums';
-import type { Demand, StatusEvent } from '../demand/demand.types';
+import { LISTING_SUMMARY_KEYS, type Demand, type ListingMeta } from '../demand/demand.types';
 import type { Page } from '../api/api.types';
 import type { HolderType, IpKind } from './achievement.enums';
 import type { HiddenAchievementField } from './achievement.labels';
@@ -11,20 +11,7 @@ import type { AchievementDraft } from './achievement.schema';
 /** A 成果 moves through the same states as a demand, but is never matched (签约) itself. */
 export type AchievementStatus = Exclude<DemandStatus, 'matched'>;
 
-export interface AchievementMeta {
-  id: string;
-  ownerId: string;
-  status: AchievementStatus;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  publishedAt?: string;
-  closedAt?: string;
-  rejectReason?: string;
-  version: number;
-  history: StatusEvent[];
-  /** Set when WeChat's content check asked for a person's review, or could not run. */
-  safety?: 'review' | 'unchecked';
+export interface AchievementMeta extends ListingMeta<AchievementStatus> {
   /** True for the demo 成果 the local stack is seeded with (示例): written for the demo, never a real institution's. */
   example?: boolean;
 }
@@ -36,24 +23,19 @@ export type Achievement = AchievementMeta & AchievementDraft;
 export type PublicAchievement = Omit<Achievement, 'ownerId' | 'rejectReason' | 'safety' | HiddenAchievementField> &
   Partial<Pick<Achievement, HiddenAchievementField>>;
 
+/** What a 成果's list card needs besides its excerpt. */
+export const ACHIEVEMENT_SUMMARY_KEYS = [
+  ...LISTING_SUMMARY_KEYS,
+  'holderName',
+  'holderType',
+  'keywords',
+  'trl',
+  'priceWan',
+  'example',
+] as const;
+
 /** What a list card needs. */
-export type AchievementSummary = Pick<
-  PublicAchievement,
-  | 'id'
-  | 'status'
-  | 'title'
-  | 'holderName'
-  | 'holderType'
-  | 'field'
-  | 'fieldOther'
-  | 'keywords'
-  | 'trl'
-  | 'priceWan'
-  | 'region'
-  | 'publishedAt'
-  | 'anonymous'
-  | 'example'
-> & { excerpt: string };
+export type AchievementSummary = Pick<PublicAchievement, (typeof ACHIEVEMENT_SUMMARY_KEYS)[number]> & { excerpt: string };
 
 export type AchievementListResponse = Page<AchievementSummary>;
 export type MyAchievementsResponse = Page<Achievement>;

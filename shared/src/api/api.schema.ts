@@ -3,9 +3,10 @@ import * as z from 'zod/mini';
 import { MATCH_TIERS } from '../alerts/alert.types';
 import { LISTING_KINDS } from '../achievement/achievement.enums';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, USER_ROLES } from '../demand/demand.enums';
-import { blankToUndefined, cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
+import { cleanLine, cleanLines, maxChars } from '../validation/clean-checks';
 import { runSchema, type Validated } from '../validation/field-errors';
 import { MIN_FRACTION, storable } from '../validation/numbers';
+import { optionalCount, optionalQuery, optionalQueryText, queryText } from '../validation/query-params';
 import { englishMessage, preprocess } from '../validation/zod-mini';
 
 export const LIST_LIMIT = { default: 20, max: 50 } as const;
@@ -44,16 +45,6 @@ export const reviewSchema = z.strictObject(
 );
 export type ReviewRequest = z.output<typeof reviewSchema>;
 
-const optionalQuery = <T extends z.ZodMiniType>(schema: T) =>
-  preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v), z.optional(schema));
-
-// What has no message of its own keeps zod's English one, as before (a query value is always text anyway).
-const queryText = () => z.string({ error: englishMessage });
-
-/** A query text a person typed (a search, a region): cleaned, and absent when nothing visible is left. */
-const optionalQueryText = (max: number, tooLong: string) =>
-  preprocess(blankToUndefined, z.optional(queryText().check(cleanLine(), maxChars(max, tooLong))));
-
 export const demandListQuerySchema = z.strictObject(
   {
     field: optionalQuery(z.enum(INDUSTRY_FIELDS, { error: `产业领域只能是：${INDUSTRY_FIELDS.join('、')}` })),
@@ -71,15 +62,7 @@ export const demandListQuerySchema = z.strictObject(
     q: optionalQueryText(50, '搜索词不能超过 50 个字'),
     track: optionalQuery(queryText().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '专场编号格式无效' }))),
     cursor: optionalQuery(queryText().check(z.maxLength(2000, { error: '翻页参数无效' }))),
-    limit: optionalQuery(
-      z.coerce
-        .number({ error: '每页数量必须是数字' })
-        .check(
-          z.int({ error: '每页数量必须是整数' }),
-          z.gte(1, { error: '每页数量至少为 1' }),
-          z.lte(LIST_LIMIT.max, { error: `每页数量不能超过 ${LIST_LIMIT.max}` }),
-        ),
-    ),
+    limit: optionalCount(LIST_LIMIT.max, '每页数量'),
   },
   { error: '查询参数无效' },
 );

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../../src/auth/auth-user';
 import { createCursorCodec } from '../../../src/common/cursor';
 import { invitationIdOf } from '../../../src/invitations/invitation.lifecycle';
 import { createInvitationService } from '../../../src/invitations/invitation.service';
-import { createMockDemand } from '../../fakes/demand.factory';
+import { createMockDemand, statusMeta } from '../../fakes/demand.factory';
 import { createFixedClock } from '../../fakes/fixed-clock';
 import { createInMemoryDemandRepository } from '../../fakes/in-memory-demand.repository';
 import { errorOf, unwrap } from '../services/expect-result';
@@ -26,16 +26,7 @@ function achievement(overrides: Partial<Achievement> = {}): Achievement {
     id: `ach-${sequence}`,
     ownerId: HOLDER.id,
     status: 'published',
-    createdAt: at,
-    updatedAt: at,
-    submittedAt: at,
-    publishedAt: at,
-    version: 3,
-    history: [
-      { status: 'draft', at },
-      { status: 'pending_review', at },
-      { status: 'published', at },
-    ],
+    ...statusMeta('published', at),
     title: '钛合金薄板脉冲激光焊接工艺',
     holderName: '示例大学材料学院',
     holderType: 'university',

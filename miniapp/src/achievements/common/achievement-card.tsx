@@ -4,8 +4,9 @@ import { Text } from '@tarojs/components';
 import type { AchievementSummary } from '@cic/shared';
 import { ListingCard } from '../../components/listing-card';
 import { Tag } from '../../components/tag';
-import { fieldLabel, formatRegionShort, formatRelativeTime, statusLabel } from '../../format';
-import { holderLine, priceLabel, trlTag } from './achievement-labels';
+import { formatRegionShort, formatRelativeTime, statusLabel } from '../../format';
+import { holderLine, priceLabel } from './achievement-labels';
+import { AchievementTags } from './achievement-tags';
 
 export interface AchievementCardProps {
   achievement: AchievementSummary;
@@ -14,7 +15,6 @@ export interface AchievementCardProps {
 }
 
 export function AchievementCard({ achievement: a, onOpen, now }: AchievementCardProps) {
-  const field = fieldLabel(a.field, a.fieldOther);
   const price = priceLabel(a.priceWan);
   return (
     <ListingCard
@@ -24,9 +24,7 @@ export function AchievementCard({ achievement: a, onOpen, now }: AchievementCard
       who={holderLine(a)}
       tags={
         <>
-          {a.example ? <Tag tone='success'>示例</Tag> : null}
-          {field ? <Tag tone='primary'>{field}</Tag> : null}
-          {a.trl !== undefined ? <Tag>{trlTag(a.trl)}</Tag> : null}
+          <AchievementTags a={a} />
           {(a.keywords ?? []).map((k) => (
             <Tag key={k} tone='muted'>
               {k}

@@ -5,12 +5,12 @@ import { ACHIEVEMENT_FIELD_LABELS as L, HOLDER_TYPE, IP_KIND, IP_STATUS, type Ac
 import { DetailRow, DetailSection } from '../../components/detail-parts';
 import { Tag } from '../../components/tag';
 import { cooperationLabels, fieldLabel, formatDate, formatRegion, statusLabel } from '../../format';
-import { holderLine, ipSummary, priceLabel, trlFull, trlTag } from '../common/achievement-labels';
+import { holderLine, ipSummary, priceLabel, trlFull } from '../common/achievement-labels';
+import { AchievementTags } from '../common/achievement-tags';
 
 type Detail = AchievementDetailResponse;
 
 export function AchievementHero({ a }: { a: Detail }) {
-  const field = fieldLabel(a.field, a.fieldOther);
   return (
     <View className='detail-hero'>
       <View className='detail-hero__head'>
@@ -18,9 +18,7 @@ export function AchievementHero({ a }: { a: Detail }) {
         <Tag tone={a.status === 'published' ? 'success' : 'muted'}>{statusLabel(a.status)}</Tag>
       </View>
       <View className='detail-hero__tags'>
-        {a.example ? <Tag tone='success'>示例</Tag> : null}
-        {field ? <Tag tone='primary'>{field}</Tag> : null}
-        {a.trl !== undefined ? <Tag>{trlTag(a.trl)}</Tag> : null}
+        <AchievementTags a={a} />
       </View>
       {holderLine(a) ? <Text className='achievement-holder'>{holderLine(a)}</Text> : null}
       <View className='detail-hero__budget'>

@@ -9,6 +9,8 @@ import { MatchCard } from '../../components/match-card';
 import { formatBudget, formatRegionShort } from '../../format';
 import { useResource } from '../../hooks/use-resource';
 import '../../components/section-title.css';
+import '../../components/text.css';
+import '../common/achievements.css';
 import './matched-demands.css';
 
 /** What a demand's card says of it besides the match: its money and where it is. */
@@ -27,7 +29,9 @@ export function MatchedDemands({ achievementId }: { achievementId: string }) {
   return (
     <View className='matched-demands' role='group' aria-label='匹配需求'>
       <Text className='section-title matched-demands__title'>匹配需求</Text>
-      <Text className='matched-demands__note'>正在揭榜的需求中与该成果相关的，按契合度排序，仅您和组织方可见。</Text>
+      <Text className='text-note text-note--lines matched-demands__note'>
+        正在揭榜的需求中与该成果相关的，按契合度排序，仅您和组织方可见。
+      </Text>
       <InlineResource resource={matches} what='匹配需求' empty='暂无匹配的需求。有相关需求发布时，我们会通知您。'>
         {({ items }) =>
           items.map((m) => (

@@ -2,14 +2,17 @@
 // now: 编辑 and 提交审核 a draft or a rejected one, 关闭 a published one, and see the demands it matches.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { canTransition, type Achievement, type AchievementStatus } from '@cic/shared';
 import { ApiError, call } from '../../api/client';
 import { CardReason } from '../../components/card-reason';
+import { confirmDestructive } from '../../components/confirm';
 import { Tag } from '../../components/tag';
 import { statusLabel } from '../../format';
+import { PillButton } from '../../contest/common/pill-button';
 import { achievementFormUrl } from '../common/achievement-form.model';
 import { STATUS_TONES } from '../common/achievement-status';
+import '../../components/text.css';
 
 const NOTES: Partial<Record<AchievementStatus, string>> = {
   draft: '草稿仅您可见，提交审核通过后会出现在需求大厅的“成果”中',
@@ -17,15 +20,12 @@ const NOTES: Partial<Record<AchievementStatus, string>> = {
   closed: '已关闭的成果不再出现在成果列表中',
 };
 
-async function confirmClose(): Promise<boolean> {
-  const { confirm } = await Taro.showModal({
+const confirmClose = () =>
+  confirmDestructive({
     title: '关闭成果',
     content: '关闭后成果将不再出现在成果列表中，也不再参与需求匹配。确定关闭吗？',
     confirmText: '关闭',
-    confirmColor: '#c8102e',
   });
-  return confirm;
-}
 
 export function OwnerPanel({ a, onChanged }: { a: Achievement; onChanged: (a: Achievement) => void }) {
   const [busy, setBusy] = useState<'submit' | 'close'>();
@@ -53,40 +53,30 @@ export function OwnerPanel({ a, onChanged }: { a: Achievement; onChanged: (a: Ac
         <Tag tone={STATUS_TONES[a.status]}>{statusLabel(a.status)}</Tag>
       </View>
       {a.status === 'rejected' && <CardReason label='驳回原因' text={a.rejectReason || '（未填写）'} />}
-      {NOTES[a.status] ? <Text className='achievement-owner__note'>{NOTES[a.status]}</Text> : null}
+      {NOTES[a.status] ? <Text className='text-note achievement-owner__note'>{NOTES[a.status]}</Text> : null}
       <View className='achievement-owner__actions'>
         {a.status === 'published' && (
-          <Button
-            className='achievement-owner__button'
-            size='mini'
+          <PillButton
+            mini
             onClick={() => void Taro.navigateTo({ url: `/achievements/matches/index?id=${encodeURIComponent(a.id)}` })}
           >
             匹配需求
-          </Button>
+          </PillButton>
         )}
         {editable && (
-          <Button
-            className='achievement-owner__button'
-            size='mini'
-            onClick={() => void Taro.navigateTo({ url: achievementFormUrl(a.id) })}
-          >
+          <PillButton mini onClick={() => void Taro.navigateTo({ url: achievementFormUrl(a.id) })}>
             编辑
-          </Button>
+          </PillButton>
         )}
         {canTransition('submit', a.status) && (
-          <Button
-            className='achievement-owner__button is-primary'
-            size='mini'
-            loading={busy === 'submit'}
-            onClick={() => void act('submit')}
-          >
+          <PillButton primary mini loading={busy === 'submit'} onClick={() => void act('submit')}>
             提交审核
-          </Button>
+          </PillButton>
         )}
         {canTransition('close', a.status) && (
-          <Button className='achievement-owner__button' size='mini' loading={busy === 'close'} onClick={() => void act('close')}>
+          <PillButton mini loading={busy === 'close'} onClick={() => void act('close')}>
             关闭
-          </Button>
+          </PillButton>
         )}
       </View>
     </View>

@@ -24,6 +24,11 @@ const choose =
     form.touch(key);
   };
 
+/** A switch beside a field's label, in the brand red (Switch takes a literal colour, not a CSS variable). */
+function AsideSwitch({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return <Switch checked={checked} color='#c8102e' aria-label={label} onChange={(e) => onChange(e.detail.value)} />;
+}
+
 export function AchievementInfoSection({ form }: { form: AchievementForm }) {
   const v = form.values;
   return (
@@ -86,12 +91,7 @@ export function DealSection({ form }: { form: AchievementForm }) {
         aside={
           <View className='price-switch'>
             <Text className='price-switch__label'>面议</Text>
-            <Switch
-              checked={negotiable}
-              color='#c8102e'
-              aria-label='价格面议'
-              onChange={(e) => choose(form, 'priceWan')(e.detail.value ? null : '')}
-            />
+            <AsideSwitch label='价格面议' checked={negotiable} onChange={(on) => choose(form, 'priceWan')(on ? null : '')} />
           </View>
         }
       >
@@ -120,11 +120,10 @@ export function ContactSection({ form }: { form: AchievementForm }) {
         {...fieldOf(form, 'anonymous')}
         hint='开启后，公开页面不显示持有单位、联系人和联系方式，仅组织方可见'
         aside={
-          <Switch
+          <AsideSwitch
+            label={L.anonymous}
             checked={Boolean(form.values.anonymous)}
-            color='#c8102e'
-            aria-label={L.anonymous}
-            onChange={(e) => form.set('anonymous', e.detail.value)}
+            onChange={(on) => form.set('anonymous', on)}
           />
         }
       />

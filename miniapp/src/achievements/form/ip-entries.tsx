@@ -13,40 +13,43 @@ interface Props {
 
 const EMPTY: Ip = { kind: 'invention', number: '', status: 'granted' };
 
+/** 知识产权第 2 项, and what of it (类型, 编号, 状态): the entry's name for assistive technology. */
+const entryLabel = (i: number, part = '') => `知识产权第 ${i + 1} 项${part}`;
+
 export function IpEntries({ entries, onChange }: Props) {
   const edit = (i: number, change: Partial<Ip>) => onChange(entries.map((e, j) => (j === i ? { ...e, ...change } : e)));
   return (
     <View className='ip-entries'>
       {entries.map((entry, i) => (
         // The position is the entry's identity: entries have no id and may repeat while typed.
-        <View key={i} className='ip-entry' role='group' aria-label={`知识产权第 ${i + 1} 项`}>
+        <View key={i} className='ip-entry' role='group' aria-label={entryLabel(i)}>
           <View className='ip-entry__head'>
             <Text className='ip-entry__index'>第 {i + 1} 项</Text>
             <View
               className='ip-entry__remove'
               role='button'
-              aria-label={`删除知识产权第 ${i + 1} 项`}
+              aria-label={`删除${entryLabel(i)}`}
               onClick={() => onChange(entries.filter((_, j) => j !== i))}
             >
               删除
             </View>
           </View>
           <PickerInput
-            label={`知识产权第 ${i + 1} 项类型`}
+            label={entryLabel(i, '类型')}
             options={IP_KIND.options}
             value={entry.kind}
             onChange={(kind) => edit(i, { kind })}
           />
           <View className='ip-entry__number'>
             <TextInput
-              label={`知识产权第 ${i + 1} 项编号`}
+              label={entryLabel(i, '编号')}
               value={entry.number}
               placeholder='专利号或登记号，如 ZL202310001234.5'
               onInput={(number) => edit(i, { number })}
             />
           </View>
           <ChoiceChips
-            label={`知识产权第 ${i + 1} 项状态`}
+            label={entryLabel(i, '状态')}
             options={IP_STATUS.options}
             value={entry.status}
             onChange={(status) => edit(i, { status })}

@@ -3,15 +3,14 @@
 // typed already on this phone, so no earlier input is lost; 婉拒 asks first, then answers.
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import type { Invitation, InvitationResponseResult } from '@cic/shared';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components';
-import { PagedListView } from '../../components/paged-list';
+import { confirmDestructive } from '../../components/confirm';
 import { prefillSolutionDraft } from '../../contest/solution-form/solution-draft';
-import { LoginRequired } from '../../features/login/login-required';
+import { MyListPage, useMyPagedList } from '../../features/login/my-list-page';
 import { useSession } from '../../features/login/use-session';
-import { toApiError, usePagedList } from '../../hooks/use-paged-list';
+import { toApiError } from '../../hooks/use-paged-list';
 import { InvitationItem } from './invitation-item';
 import './index.css';
 
@@ -20,10 +19,7 @@ const solutionForm = (demandId: string) => `/contest/solution-form/index?demandI
 export default function InvitationsPage() {
   const session = useSession();
   const userId = session?.user.id;
-  const list = usePagedList((cursor) => call('meInvitations', { query: { cursor } }), {
-    key: userId ?? '',
-    enabled: Boolean(userId),
-  });
+  const list = useMyPagedList((cursor) => call('meInvitations', { query: { cursor } }));
   const [busy, setBusy] = useState<string>();
   const inFlight = useRef(false);
 
@@ -60,37 +56,35 @@ export default function InvitationsPage() {
   }
 
   async function decline(inv: Invitation) {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDestructive({
       title: '婉拒邀请',
       content: `婉拒后需求方会收到通知，不能再接受这条邀请。确定婉拒「${inv.demandTitle}」的邀请吗？`,
       confirmText: '婉拒',
-      confirmColor: '#c8102e',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     if (await respond(inv, 'decline')) void Taro.showToast({ title: '已婉拒', icon: 'none' });
   }
 
-  if (!session) return <LoginRequired reason='登录后查看您的成果收到的揭榜邀请' />;
   return (
-    <View className='invitations-page'>
-      <PagedListView
-        list={list}
-        empty={
-          <EmptyState title='还没有收到邀请' description='需求方看到与需求匹配的成果时，可以邀请持有方揭榜，邀请会出现在这里' />
-        }
-      >
-        {(inv) => (
-          <InvitationItem
-            key={inv.id}
-            invitation={inv}
-            busy={busy === inv.id}
-            onOpenDemand={(i) => void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(i.demandId)}` })}
-            onAccept={(i) => void accept(i)}
-            onDecline={(i) => void decline(i)}
-            onSolve={(i) => void Taro.navigateTo({ url: solutionForm(i.demandId) })}
-          />
-        )}
-      </PagedListView>
-    </View>
+    <MyListPage
+      list={list}
+      loginReason='登录后查看您的成果收到的揭榜邀请'
+      className='achievements-page is-list'
+      empty={
+        <EmptyState title='还没有收到邀请' description='需求方看到与需求匹配的成果时，可以邀请持有方揭榜，邀请会出现在这里' />
+      }
+    >
+      {(inv) => (
+        <InvitationItem
+          key={inv.id}
+          invitation={inv}
+          busy={busy === inv.id}
+          onOpenDemand={(i) => void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(i.demandId)}` })}
+          onAccept={(i) => void accept(i)}
+          onDecline={(i) => void decline(i)}
+          onSolve={(i) => void Taro.navigateTo({ url: solutionForm(i.demandId) })}
+        />
+      )}
+    </MyListPage>
   );
 }

@@ -1,11 +1,14 @@
 // One invitation to 揭榜 (动员揭榜) as its 成果's holder sees it: which demand, for which 成果, the inviter's message,
 // its status, and while it waits for an answer 婉拒 / 接受并揭榜; once accepted, 去揭榜.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Invitation, InvitationStatus } from '@cic/shared';
 import { Tag, type TagTone } from '../../components';
 import { CardReason } from '../../components/card-reason';
 import { formatDateTime } from '../../format';
+import { PillButton } from '../../contest/common/pill-button';
 import '../../components/card.css';
+import '../../components/text.css';
+import '../common/achievements.css';
 import '../matches/invite-button.css';
 
 export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
@@ -35,27 +38,27 @@ export function InvitationItem({ invitation: inv, busy, onOpenDemand, onAccept, 
         <Text className='card-title'>{inv.demandTitle}</Text>
         <Tag tone={TONES[inv.status]}>{INVITATION_STATUS_LABELS[inv.status]}</Tag>
       </View>
-      <Text className='invitation-line'>{`邀请您的成果：${inv.achievementTitle}`}</Text>
-      <Text className='invitation-line'>{when}</Text>
+      <Text className='text-explain invitation-line'>{`邀请您的成果：${inv.achievementTitle}`}</Text>
+      <Text className='text-explain invitation-line'>{when}</Text>
       {inv.message ? <CardReason label='邀请留言' text={inv.message} neutral /> : null}
-      <View className='invitation-link' role='link' onClick={() => onOpenDemand(inv)}>
+      <View className='achievements-link' role='link' onClick={() => onOpenDemand(inv)}>
         查看需求 ›
       </View>
       {inv.status === 'open' ? (
         <View className='invite-actions'>
-          <Button className='invite-button' disabled={busy || undefined} onClick={() => onDecline(inv)}>
+          <PillButton className='invite-button' disabled={busy} onClick={() => onDecline(inv)}>
             婉拒
-          </Button>
-          <Button className='invite-button is-primary' disabled={busy || undefined} onClick={() => onAccept(inv)}>
+          </PillButton>
+          <PillButton className='invite-button' primary disabled={busy} onClick={() => onAccept(inv)}>
             接受并揭榜
-          </Button>
+          </PillButton>
         </View>
       ) : null}
       {inv.status === 'accepted' ? (
         <View className='invite-actions'>
-          <Button className='invite-button is-primary' onClick={() => onSolve(inv)}>
+          <PillButton className='invite-button' primary onClick={() => onSolve(inv)}>
             去揭榜
-          </Button>
+          </PillButton>
         </View>
       ) : null}
     </View>

@@ -8,11 +8,12 @@ import { call } from '../../api/client';
 import { EmptyState } from '../../components';
 import { achievementFacts, MatchCard } from '../../components/match-card';
 import { scorecardUrl } from '../../format';
-import { ResourceFallback } from '../../components/resource-list';
-import { AccessPanel, LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { useResource } from '../../hooks/use-resource';
+import { ownerOnly } from '../common/owner-only';
 import { InviteButton } from './invite-button';
+import '../../components/text.css';
+import '../common/achievements.css';
 import './index.css';
 
 export default function MatchesPage() {
@@ -23,22 +24,20 @@ export default function MatchesPage() {
     enabled: Boolean(session && demandId),
   });
 
-  if (!session) return <LoginRequired reason='匹配成果仅对需求发布者和组织方开放，请先登录' />;
-  if (!demandId) return <EmptyState title='链接无效：缺少需求编号' />;
-  const { state } = matches;
-  if (state.status !== 'ready') {
-    return (
-      <ResourceFallback
-        resource={matches}
-        skeleton={3}
-        refused={<AccessPanel role='alert' title='无法查看' text='只有需求发布者和组织方可以查看该需求的匹配成果' />}
-      />
-    );
-  }
-  const { items } = state.data;
+  const shown = ownerOnly(matches, {
+    loggedIn: Boolean(session),
+    valid: Boolean(demandId),
+    page: '匹配成果',
+    missing: '需求编号',
+    subject: '该需求的匹配成果',
+  });
+  if ('fallback' in shown) return shown.fallback;
+  const { items } = shown.data;
   return (
-    <View className='matches-page'>
-      <Text className='matches-note'>按与需求的契合度排序，由系统根据成果库自动匹配。点击成果查看粗评估，或邀请持有方揭榜。</Text>
+    <View className='achievements-page'>
+      <Text className='text-note text-note--lines matches-note'>
+        按与需求的契合度排序，由系统根据成果库自动匹配。点击成果查看粗评估，或邀请持有方揭榜。
+      </Text>
       {items.length === 0 ? (
         <EmptyState title='暂无匹配的成果' description='成果库中发布了与需求相关的成果时，会出现在这里并通知您' />
       ) : (

@@ -3,10 +3,11 @@
 // and 成果). Any other refusal shows its message and keeps what was typed.
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { charCount, INVITATION_MESSAGE_MAX, validateInvitation } from '@cic/shared';
 import { call } from '../../api/client';
 import { ReasonField } from '../../components/form-fields';
+import { PillButton } from '../../contest/common/pill-button';
 import { toApiError } from '../../hooks/use-paged-list';
 import '../../components/form.css';
 import './invite-button.css';
@@ -53,9 +54,9 @@ export function InviteButton({ demandId, achievementId }: { demandId: string; ac
   }
   if (step === 'idle') {
     return (
-      <Button className='invite-button is-primary' onClick={() => setStep('composing')}>
+      <PillButton className='invite-button' primary onClick={() => setStep('composing')}>
         邀请揭榜
-      </Button>
+      </PillButton>
     );
   }
   const sending = step === 'sending';
@@ -73,17 +74,12 @@ export function InviteButton({ demandId, achievementId }: { demandId: string; ac
         }}
       />
       <View className='invite-actions'>
-        <Button className='invite-button' disabled={sending || undefined} onClick={() => setStep('idle')}>
+        <PillButton className='invite-button' disabled={sending} onClick={() => setStep('idle')}>
           取消
-        </Button>
-        <Button
-          className='invite-button is-primary'
-          loading={sending}
-          disabled={sending || undefined}
-          onClick={() => void send()}
-        >
+        </PillButton>
+        <PillButton className='invite-button' primary loading={sending} disabled={sending} onClick={() => void send()}>
           发送邀请
-        </Button>
+        </PillButton>
       </View>
     </View>
   );

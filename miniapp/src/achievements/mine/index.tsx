@@ -6,16 +6,15 @@ import type { Achievement } from '@cic/shared';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components';
 import { CardReason } from '../../components/card-reason';
-import { PagedListView } from '../../components/paged-list';
 import { Tag } from '../../components/tag';
-import { LoginRequired } from '../../features/login/login-required';
-import { useSession } from '../../features/login/use-session';
+import { MyListPage, useMyPagedList } from '../../features/login/my-list-page';
 import { fieldLabel, formatDateTime, statusLabel } from '../../format';
-import { usePagedList } from '../../hooks/use-paged-list';
 import { achievementFormUrl } from '../common/achievement-form.model';
 import { priceLabel, trlTag } from '../common/achievement-labels';
 import { STATUS_TONES } from '../common/achievement-status';
 import '../../components/card.css';
+import '../../components/text.css';
+import '../common/achievements.css';
 import './index.css';
 
 const openDetail = (a: Achievement) => void Taro.navigateTo({ url: `/achievements/detail/index?id=${encodeURIComponent(a.id)}` });
@@ -33,34 +32,29 @@ function MyAchievementItem({ a }: { a: Achievement }) {
         <Text className='card-title'>{a.title || '未命名草稿'}</Text>
         <Tag tone={STATUS_TONES[a.status]}>{statusLabel(a.status)}</Tag>
       </View>
-      <Text className='my-achievement-meta'>{meta.filter(Boolean).join(' · ')}</Text>
+      <Text className='text-note my-achievement-meta'>{meta.filter(Boolean).join(' · ')}</Text>
       {a.status === 'rejected' && <CardReason label='驳回原因' text={a.rejectReason || '（未填写）'} />}
     </View>
   );
 }
 
 export default function MyAchievementsPage() {
-  const session = useSession();
-  const list = usePagedList<Achievement>((cursor) => call('meAchievements', { query: { cursor } }), {
-    key: session?.user.id ?? '',
-    enabled: Boolean(session),
-  });
-  if (!session) return <LoginRequired reason='登录后查看你发布的成果' />;
+  const list = useMyPagedList<Achievement>((cursor) => call('meAchievements', { query: { cursor } }));
   return (
-    <View className='my-achievements-page'>
-      <PagedListView
-        list={list}
-        empty={
-          <EmptyState
-            title='还没有发布成果'
-            description='发布成果后，匹配的需求方可以找到你，你也会收到匹配需求的提醒'
-            actionText='发布成果'
-            onAction={() => void Taro.navigateTo({ url: achievementFormUrl() })}
-          />
-        }
-      >
-        {(a) => <MyAchievementItem key={a.id} a={a} />}
-      </PagedListView>
-    </View>
+    <MyListPage
+      list={list}
+      loginReason='登录后查看你发布的成果'
+      className='achievements-page is-list'
+      empty={
+        <EmptyState
+          title='还没有发布成果'
+          description='发布成果后，匹配的需求方可以找到你，你也会收到匹配需求的提醒'
+          actionText='发布成果'
+          onAction={() => void Taro.navigateTo({ url: achievementFormUrl() })}
+        />
+      }
+    >
+      {(a) => <MyAchievementItem key={a.id} a={a} />}
+    </MyListPage>
   );
 }

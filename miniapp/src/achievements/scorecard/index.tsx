@@ -5,14 +5,17 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { HOLDER_TYPE, MATCH_TIER_LABELS, type AchievementDetailResponse } from '@cic/shared';
 import { call } from '../../api/client';
-import { EmptyState, Tag } from '../../components';
-import { ResourceFallback } from '../../components/resource-list';
-import { AccessPanel, LoginRequired } from '../../features/login/login-required';
+import { Tag } from '../../components';
 import { useSession } from '../../features/login/use-session';
 import { useResource } from '../../hooks/use-resource';
+import { ownerOnly } from '../common/owner-only';
 import { InviteButton } from '../matches/invite-button';
 import { scoreRows } from './scorecard.model';
+import '../../components/hall-card.css';
+import '../../components/detail.css';
 import '../../components/section-title.css';
+import '../../components/text.css';
+import '../common/achievements.css';
 import './index.css';
 
 /** The 成果's name and holder for the heading: the scorecard carries neither, and the page works without them. */
@@ -41,27 +44,23 @@ export default function ScorecardPage() {
     { key: `${session?.user.id ?? ''}|${demandId}|${achievementId}`, enabled: Boolean(session) && valid },
   );
 
-  if (!session) return <LoginRequired reason='成果粗评估仅对需求发布者和组织方开放，请先登录' />;
-  if (!valid) return <EmptyState title='链接无效：缺少需求或成果编号' />;
-  const { state } = loaded;
-  if (state.status !== 'ready') {
-    return (
-      <ResourceFallback
-        resource={loaded}
-        skeleton={3}
-        refused={<AccessPanel role='alert' title='无法查看' text='只有需求发布者和组织方可以查看成果粗评估' />}
-      />
-    );
-  }
-  const { card, achievement } = state.data;
+  const shown = ownerOnly(loaded, {
+    loggedIn: Boolean(session),
+    valid,
+    page: '成果粗评估',
+    missing: '需求或成果编号',
+    subject: '成果粗评估',
+  });
+  if ('fallback' in shown) return shown.fallback;
+  const { card, achievement } = shown.data;
   const holder = [achievement?.holderName, achievement?.holderType && HOLDER_TYPE.label(achievement.holderType)].filter(Boolean);
   return (
-    <View className='scorecard-page'>
-      <View className='scorecard-head'>
+    <View className='achievements-page'>
+      <View className='hall-card'>
         <Text className='scorecard-title'>{achievement?.title ?? '匹配的成果'}</Text>
         {holder.length > 0 ? <Text className='scorecard-holder'>{holder.join(' · ')}</Text> : null}
         <View
-          className='scorecard-link'
+          className='achievements-link'
           role='link'
           onClick={() => void Taro.navigateTo({ url: `/achievements/detail/index?id=${encodeURIComponent(achievementId)}` })}
         >
@@ -69,7 +68,7 @@ export default function ScorecardPage() {
         </View>
       </View>
 
-      <View className='scorecard-total' role='group' aria-label={`综合得分 ${Math.round(card.total)} 分`}>
+      <View className='hall-card scorecard-total' role='group' aria-label={`综合得分 ${Math.round(card.total)} 分`}>
         <View className='scorecard-total__figure'>
           <Text className='scorecard-total__value'>{Math.round(card.total)}</Text>
           <Text className='scorecard-total__unit'>/100</Text>
@@ -79,9 +78,9 @@ export default function ScorecardPage() {
           <Tag tone={card.fit.tier === 'main' ? 'primary' : 'muted'}>{MATCH_TIER_LABELS[card.fit.tier]}</Tag>
         </View>
       </View>
-      <Text className='scorecard-rough'>{ROUGH}</Text>
+      <Text className='detail-note scorecard-rough'>{ROUGH}</Text>
 
-      <View className='scorecard-lines'>
+      <View className='hall-card'>
         <Text className='section-title scorecard-lines__title'>评估明细</Text>
         {scoreRows(card).map((row) => (
           <View key={row.key} className='score-line' role='group' aria-label={`${row.label} ${row.score} 分`}>
@@ -93,14 +92,14 @@ export default function ScorecardPage() {
             <View className='score-line__track'>
               <View className='score-line__bar' style={{ width: `${Math.min(100, Math.max(0, row.score))}%` }} />
             </View>
-            <Text className='score-line__reason'>{row.reason}</Text>
-            {row.detail ? <Text className='score-line__detail'>{row.detail}</Text> : null}
+            <Text className='text-explain score-line__reason'>{row.reason}</Text>
+            {row.detail ? <Text className='text-note text-note--lines score-line__detail'>{row.detail}</Text> : null}
           </View>
         ))}
       </View>
-      {card.note ? <Text className='scorecard-footnote'>{card.note}</Text> : null}
+      {card.note ? <Text className='text-note text-note--lines scorecard-footnote'>{card.note}</Text> : null}
 
-      <View className='scorecard-actions'>
+      <View className='hall-card scorecard-actions'>
         <InviteButton demandId={demandId} achievementId={achievementId} />
       </View>
     </View>

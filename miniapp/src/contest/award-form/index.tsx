@@ -18,6 +18,7 @@ import { ErrorState } from '../../components';
 import { ChoiceChips, Field, FormError, FormSection, TextInput } from '../../components/form-fields';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
+import { PillButton } from '../common/pill-button';
 import { toApiError } from '../../hooks/use-paged-list';
 import { ResourceFallback } from '../../components/resource-list';
 import { useResource } from '../../hooks/use-resource';
@@ -103,12 +104,12 @@ export default function AwardFormPage() {
           {given.note && <Text className='contest-meta'>{given.note}</Text>}
         </View>
         <View className='contest-actions'>
-          <Button className='contest-button' size='mini' onClick={() => setGiven(undefined)}>
+          <PillButton mini onClick={() => setGiven(undefined)}>
             继续颁发
-          </Button>
-          <Button className='contest-button is-primary' size='mini' onClick={() => void Taro.navigateBack()}>
+          </PillButton>
+          <PillButton primary mini onClick={() => void Taro.navigateBack()}>
             返回
-          </Button>
+          </PillButton>
         </View>
       </View>
     );

@@ -18,7 +18,7 @@ function weightsText(weights: RankingResponse['weights']): string {
 export function RankingTable({ ranking }: { ranking: RankingResponse }) {
   return (
     <View className='ranking' role='table' aria-label='评审排名'>
-      <Text className='ranking-note'>
+      <Text className='contest-meta ranking-note'>
         {ranking.judges} 位评委 · 权重 {weightsText(ranking.weights)}
         {ranking.closed ? ` · 评审已于 ${formatDateTime(ranking.closedAt)} 结束` : ' · 评审进行中'}
       </Text>

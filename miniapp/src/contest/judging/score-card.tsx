@@ -1,7 +1,7 @@
 // One shortlisted solution on a judge's sheet: the solution to read and three 0–100 scores (完备性, 可实施性, 匹配性),
 // prefilled with the judge's last score. Checked with the shared score rules before anything is sent.
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   SCORE_CRITERIA,
   SCORE_CRITERION_LABELS,
@@ -14,6 +14,7 @@ import { Tag } from '../../components';
 import { Field, FormError, TextInput } from '../../components/form-fields';
 import { formatBudget } from '../../format';
 import { ExpandableText } from '../../components/expandable-text';
+import { PillButton } from '../common/pill-button';
 import '../../components/card.css';
 
 type Inputs = Record<keyof ScoreRequest, string>;
@@ -87,15 +88,9 @@ export function ScoreCard({ item, closed, onSave }: Props) {
       </View>
       <FormError message={message} />
       <View className='contest-actions'>
-        <Button
-          className='contest-button is-primary'
-          size='mini'
-          disabled={saving || closed || undefined}
-          loading={saving}
-          onClick={() => void save()}
-        >
+        <PillButton primary mini disabled={saving || closed} loading={saving} onClick={() => void save()}>
           {closed ? '评审已结束' : item.myScore || saved ? '更新评分' : '保存评分'}
-        </Button>
+        </PillButton>
       </View>
     </View>
   );

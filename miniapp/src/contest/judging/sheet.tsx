@@ -13,6 +13,7 @@ import { RankingView } from '../common/ranking-view';
 import { ResourceFallback } from '../../components/resource-list';
 import { useResource } from '../../hooks/use-resource';
 import { ScoreCard } from './score-card';
+import '../../components/card.css';
 import '../../components/form.css';
 import '../../components/section-title.css';
 import '../common/contest.css';
@@ -58,7 +59,7 @@ export default function ScoreSheetPage() {
   const closed = assignment?.closed ?? false;
   return (
     <View className='contest-page'>
-      <View className='contest-banner'>
+      <View className='card contest-banner'>
         <Text className='contest-banner-title'>{assignment?.title ?? '评分表'}</Text>
         <Text className='contest-banner-text'>
           {closed ? '评审已结束，评分不能再修改' : '每项 0–100 分的整数；保存后仍可修改，直到评审结束'}

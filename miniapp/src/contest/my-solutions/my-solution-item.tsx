@@ -1,10 +1,11 @@
 // One of my solutions: the demand it answers, its state, the owner's reason when declined, and 修改 while 待处理.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { MySolution } from '@cic/shared';
 import { Tag } from '../../components';
 import { CardReason } from '../../components/card-reason';
 import { formatDateTime, statusLabel } from '../../format';
 import { SolutionStatusTag } from '../common/solution-status';
+import { PillButton } from '../common/pill-button';
 import '../../components/card.css';
 
 interface Props {
@@ -33,9 +34,9 @@ export function MySolutionItem({ item, onOpenDemand, onEdit }: Props) {
       {item.status === 'submitted' && (
         <View className='contest-actions'>
           <Text className='contest-hint'>需求方处理前可以修改</Text>
-          <Button className='contest-button is-primary' size='mini' onClick={() => onEdit(item)}>
+          <PillButton primary mini onClick={() => onEdit(item)}>
             修改方案
-          </Button>
+          </PillButton>
         </View>
       )}
     </View>

@@ -7,6 +7,7 @@ import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { SolutionEditor } from './solution-editor';
 import { useFormStart } from './use-form-start';
+import '../../components/card.css';
 import '../../components/form.css';
 import '../common/contest.css';
 
@@ -31,12 +32,12 @@ export default function SolutionFormPage() {
   }
   return (
     <View className='contest-page'>
-      <View className='solution-head'>
+      <View className='card contest-banner solution-head'>
         <Text className='solution-head-label'>{'solutionId' in start.target ? '修改揭榜方案' : '揭榜需求'}</Text>
         <Text className='solution-head-title'>{start.demandTitle}</Text>
       </View>
       {start.restored && (
-        <View className='contest-note'>
+        <View className='card contest-note'>
           {start.prefilled ? '已根据您的成果预填，请检查并补充后提交' : '已恢复上次未提交的内容'}
         </View>
       )}

@@ -1,8 +1,7 @@
 // The owner's decisions on one solution: 入围, 婉拒 (a reason is required and the submitter will read it) and
 // 签订意向协议 (confirmed first: it marks the demand 已对接). Only the decisions its state allows are offered.
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import {
   DECISION_FROM,
   DEMAND_STATUS_LABELS,
@@ -12,7 +11,9 @@ import {
   type SolutionDecision,
   type TriagedSolution,
 } from '@cic/shared';
+import { confirmDestructive } from '../../components/confirm';
 import { FormError, ReasonField } from '../../components/form-fields';
+import { PillButton } from '../common/pill-button';
 
 export interface DecisionBarProps {
   item: TriagedSolution;
@@ -36,25 +37,19 @@ export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
   }
 
   async function intent() {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDestructive({
       title: DECISION.intent,
       content: `确认与“${item.organisation}”签订意向协议？需求将标记为“${DEMAND_STATUS_LABELS.matched}”，不能再与其他方案签订。`,
       confirmText: '确认签订',
-      confirmColor: '#c8102e',
     });
-    if (confirm) onDecide(item, { decision: 'intent' });
+    if (confirmed) onDecide(item, { decision: 'intent' });
   }
 
   /** The button of one decision, off while a decision is on its way. */
   const decide = (decision: SolutionDecision, onClick: () => void, primary = false) => (
-    <Button
-      className={primary ? 'contest-button is-primary' : 'contest-button'}
-      size='mini'
-      disabled={busy || undefined}
-      onClick={onClick}
-    >
+    <PillButton primary={primary} mini disabled={busy} onClick={onClick}>
       {DECISION[decision]}
-    </Button>
+    </PillButton>
   );
 
   return (
@@ -76,12 +71,12 @@ export function DecisionBar({ item, busy, error, onDecide }: DecisionBarProps) {
       <View className='contest-actions'>
         {declining ? (
           <>
-            <Button className='contest-button' size='mini' onClick={() => setDeclining(false)}>
+            <PillButton mini onClick={() => setDeclining(false)}>
               取消
-            </Button>
-            <Button className='contest-button is-primary' size='mini' disabled={busy || undefined} onClick={decline}>
+            </PillButton>
+            <PillButton primary mini disabled={busy} onClick={decline}>
               确认婉拒
-            </Button>
+            </PillButton>
           </>
         ) : (
           <>

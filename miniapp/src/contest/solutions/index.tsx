@@ -23,6 +23,7 @@ import { RankingView } from '../common/ranking-view';
 import { useResource } from '../../hooks/use-resource';
 import { SolutionCard } from './solution-card';
 import '../../components/form.css';
+import '../../components/hall-card.css';
 import '../common/contest.css';
 
 const SORTS: ChipOption<SolutionSort>[] = [
@@ -81,7 +82,7 @@ export default function SolutionsPage() {
   const owner = data?.viewer.role === 'owner';
   return (
     <View className='contest-page'>
-      <View className='contest-tabs' role='tablist'>
+      <View className='hall-card contest-tabs' role='tablist'>
         {(['list', 'ranking'] as const).map((t) => (
           <View
             key={t}
@@ -107,7 +108,7 @@ export default function SolutionsPage() {
         <RankingView demandId={demandId} />
       ) : (
         <>
-          <View className='contest-filters'>
+          <View className='hall-card contest-filters'>
             <FilterChips title='排序' options={SORTS} value={sort} onChange={(v) => setSort(v ?? 'fit')} />
             <FilterChips title='状态' options={statusChips(data?.counts)} value={status} onChange={setStatus} />
           </View>

@@ -29,12 +29,12 @@ export function SolutionCard({ item, decisions }: Props) {
       </Text>
       <View className='solution-scores'>
         <View className='solution-score' aria-label={`匹配度 ${item.fit.score}`}>
-          <Text className='solution-score-value'>{item.fit.score}</Text>
+          <Text className='contest-figure solution-score-value'>{item.fit.score}</Text>
           <Text className='solution-score-label'>匹配度</Text>
         </View>
         {score && (
           <View className='solution-score is-judged' aria-label={`评委评分 ${score.total.toFixed(1)}`}>
-            <Text className='solution-score-value'>{Number(score.total.toFixed(1))}</Text>
+            <Text className='contest-figure solution-score-value'>{Number(score.total.toFixed(1))}</Text>
             <Text className='solution-score-label'>评委评分（{score.judges} 位）</Text>
           </View>
         )}

@@ -55,7 +55,9 @@ export function AlertFeedbackSection() {
   return (
     <View className='card chart' role='group' aria-label='提醒反馈'>
       <Text className='section-title chart-title'>提醒反馈（仅组织方可见）</Text>
-      <Text className='ranking-note'>订阅者对每条提醒点“有用”或“不相关”，按关键词的概念统计精确率，反馈最多的在前。</Text>
+      <Text className='contest-meta ranking-note'>
+        订阅者对每条提醒点“有用”或“不相关”，按关键词的概念统计精确率，反馈最多的在前。
+      </Text>
       <InlineResource resource={figures} what='反馈' empty='还没有用户反馈'>
         {(data) => (
           <View role='table' aria-label='提醒反馈明细'>

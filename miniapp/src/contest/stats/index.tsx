@@ -21,7 +21,7 @@ export default function StatsPage() {
       <View className='stat-figures'>
         {figures(s).map((f) => (
           <View key={f.key} className={`stat-figure stat-${f.key}`} aria-label={`${f.label} ${f.value}`}>
-            <Text className='stat-value'>{f.value}</Text>
+            <Text className='contest-figure stat-value'>{f.value}</Text>
             <Text className='stat-label'>{f.label}</Text>
           </View>
         ))}

@@ -1,11 +1,12 @@
 // 新建专场 (organisers): the shared track rules checked as typed once a save was tried, the API's errors in place.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { TRACK_KIND, validateTrack, type FieldErrors, type Track, type TrackKind } from '@cic/shared';
 import { call } from '../../api/client';
 import { ChoiceChips, Field, FormSection, TextInput } from '../../components/form-fields';
 import { toApiError } from '../../hooks/use-paged-list';
+import { PillButton } from '../common/pill-button';
 
 const KIND_OPTIONS = TRACK_KIND.options;
 
@@ -69,15 +70,9 @@ export function TrackForm({ onCreated }: { onCreated: (track: Track) => void }) 
       {text('endDate', '结束日期', 'YYYY-MM-DD')}
       {text('description', '专场介绍', '选填，500 字以内', true)}
       <View className='contest-actions'>
-        <Button
-          className='contest-button is-primary'
-          size='mini'
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void create()}
-        >
+        <PillButton primary mini loading={busy} disabled={busy} onClick={() => void create()}>
           创建专场
-        </Button>
+        </PillButton>
       </View>
     </FormSection>
   );

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ApiError } from '../../api/client';
+import { Notice } from '../../components/notice';
 import type { ValidatedForm } from '../../hooks/use-validated-form';
 import type { EditorStart } from './use-editor-start';
 import type { DraftAutosave, DraftSync } from './use-draft-autosave';
@@ -106,10 +107,7 @@ export function EditorFrame<V>({
   return (
     <View>
       {start.rejectReason && (
-        <View className='post-rejected'>
-          <Text className='post-rejected-title'>审核未通过，请修改后重新提交</Text>
-          <Text className='post-rejected-reason'>驳回原因：{start.rejectReason}</Text>
-        </View>
+        <Notice className='post-rejected' title='审核未通过，请修改后重新提交' text={`驳回原因：${start.rejectReason}`} />
       )}
       {start.restored && <View className='post-restored'>已恢复上次未提交的内容</View>}
       {children(start)}

@@ -2,34 +2,26 @@
 // published one can be closed.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import type { Demand } from '@cic/shared';
 import { ApiError, call } from '../../api/client';
 import { EmptyState } from '../../components';
-import { PagedListView } from '../../components/paged-list';
+import { confirmDestructive } from '../../components/confirm';
 import { openDemandEditor } from '../../features/demand-form/open-editor';
-import { LoginRequired } from '../../features/login/login-required';
-import { useSession } from '../../features/login/use-session';
-import { usePagedList } from '../../hooks/use-paged-list';
+import { MyListPage, useMyPagedList } from '../../features/login/my-list-page';
 import { MyDemandItem } from './my-demand-item';
 import './index.css';
 
 export default function MyDemandsPage() {
-  const session = useSession();
-  const list = usePagedList<Demand>((cursor) => call('meDemands', { query: { cursor } }), {
-    key: session?.user.id ?? '',
-    enabled: Boolean(session),
-  });
+  const list = useMyPagedList<Demand>((cursor) => call('meDemands', { query: { cursor } }));
   const [closing, setClosing] = useState<string>();
 
   async function close(demand: Demand) {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDestructive({
       title: '关闭需求',
       content: '关闭后需求将不再出现在需求大厅，关注者会收到通知。确定关闭吗？',
       confirmText: '关闭',
-      confirmColor: '#c8102e',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setClosing(demand.id);
     try {
       const closed = await call('demandsClose', { params: { id: demand.id } });
@@ -47,24 +39,23 @@ export default function MyDemandsPage() {
     else void Taro.navigateTo({ url: `/pages/demand/index?id=${encodeURIComponent(demand.id)}` });
   };
 
-  if (!session) return <LoginRequired reason='登录后查看你发布的需求' />;
   return (
-    <View className='my-demands-page'>
-      <PagedListView
-        list={list}
-        empty={<EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />}
-      >
-        {(d) => (
-          <MyDemandItem
-            key={d.id}
-            demand={d}
-            closing={closing === d.id}
-            onOpen={open}
-            onEdit={(x) => void openDemandEditor(x.id)}
-            onClose={(x) => void close(x)}
-          />
-        )}
-      </PagedListView>
-    </View>
+    <MyListPage
+      list={list}
+      loginReason='登录后查看你发布的需求'
+      className='my-demands-page'
+      empty={<EmptyState title='还没有发布需求' description='在“发布需求”填写附件3，提交审核后即可发布' />}
+    >
+      {(d) => (
+        <MyDemandItem
+          key={d.id}
+          demand={d}
+          closing={closing === d.id}
+          onOpen={open}
+          onEdit={(x) => void openDemandEditor(x.id)}
+          onClose={(x) => void close(x)}
+        />
+      )}
+    </MyListPage>
   );
 }

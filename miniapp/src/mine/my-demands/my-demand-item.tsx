@@ -5,6 +5,7 @@ import { Tag, type TagTone } from '../../components';
 import { CardReason } from '../../components/card-reason';
 import { fieldLabel, formatDateTime, formatRegionShort, statusLabel } from '../../format';
 import '../../components/card.css';
+import '../../components/text.css';
 
 const TONES: Record<DemandStatus, TagTone> = {
   draft: 'muted',
@@ -36,10 +37,10 @@ export function MyDemandItem({ demand, closing, onOpen, onEdit, onClose }: Props
           <Text className='card-title'>{demand.title || '未命名草稿'}</Text>
           <Tag tone={TONES[demand.status]}>{statusLabel(demand.status)}</Tag>
         </View>
-        <Text className='my-demand-meta'>{meta.filter(Boolean).join(' · ')}</Text>
+        <Text className='text-note my-demand-meta'>{meta.filter(Boolean).join(' · ')}</Text>
       </View>
       {demand.status === 'rejected' && <CardReason label='驳回原因' text={demand.rejectReason || '（未填写）'} />}
-      {demand.status === 'pending_review' && <Text className='my-demand-note'>组织方审核通过后将在需求大厅发布</Text>}
+      {demand.status === 'pending_review' && <Text className='text-note my-demand-note'>组织方审核通过后将在需求大厅发布</Text>}
       <View className='my-demand-actions'>
         {demand.status === 'draft' && (
           <Button className='my-demand-button is-primary' size='mini' onClick={() => onEdit(demand)}>

@@ -11,6 +11,7 @@ import { useSession } from '../../features/login/use-session';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { ReviewItem } from './review-item';
 import '../../components/form.css';
+import '../../components/text.css';
 import './index.css';
 
 const submitted = (d: ReviewQueueItem) => d.submittedAt ?? d.updatedAt;
@@ -56,7 +57,7 @@ export default function ReviewPage() {
   const direction = order === 'oldest' ? 1 : -1;
   const queue = [...list.items].sort((a, b) => direction * submitted(a).localeCompare(submitted(b)));
   return (
-    <View className='review-page'>
+    <View className='page-shell review-page'>
       <FilterChips title='类型' options={KINDS} value={kind} onChange={setKind} />
       <FilterChips title='排序' options={ORDERS} value={order} onChange={(v) => setOrder(v ?? 'oldest')} />
       {list.status === 'loading' && <SkeletonList />}
@@ -65,7 +66,7 @@ export default function ReviewPage() {
         <EmptyState title={`没有待审核的${nothingOf(kind)}`} description={`新提交的${nothingOf(kind)}会出现在这里`} />
       )}
       {queue.length > 0 && (
-        <Text className='review-count'>
+        <Text className='text-note review-count'>
           待审核 {queue.length} 条{list.hasMore ? '+' : ''}，{order === 'oldest' ? '最早提交的在前' : '最新提交的在前'}
         </Text>
       )}

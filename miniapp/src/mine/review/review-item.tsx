@@ -8,6 +8,7 @@ import { Tag } from '../../components';
 import { ReasonField } from '../../components/form-fields';
 import { fieldLabel, formatDateTime, formatRegion } from '../../format';
 import '../../components/card.css';
+import '../../components/text.css';
 
 const SAFETY_NOTES: Record<NonNullable<ReviewQueueItem['safety']>, string> = {
   review: '内容待人工复核',
@@ -95,7 +96,7 @@ export function ReviewItem({ item, showKind, busy, onApprove, onReject }: Props)
         ))}
         <Text className='review-meta-item'>提交于 {formatDateTime(item.submittedAt ?? item.updatedAt)}</Text>
       </View>
-      {text && <Text className='review-excerpt'>{text}</Text>}
+      {text && <Text className='text-explain text-clamp text-clamp--3 review-excerpt'>{text}</Text>}
       <View className='review-link' role='link' onClick={() => void Taro.navigateTo({ url })}>
         查看详情 ›
       </View>

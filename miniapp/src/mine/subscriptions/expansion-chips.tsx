@@ -5,6 +5,10 @@ import { Text, View } from '@tarojs/components';
 import type { ConceptExpansion } from '@cic/shared';
 import { TERM_GROUP_HINTS, termGroups, untickedCount, type TermChip, type TermGroup } from './expansion.model';
 import type { ExpansionState } from './use-concept-expansions';
+import '../../components/text.css';
+
+/** A keyword's own state line: loading, not loaded, nothing to expand. */
+const NOTE = 'text-note text-note--lines sub-expansion-note';
 
 /** How many chips a group shows before 展开全部. */
 export const CHIPS_SHOWN = 12;
@@ -20,14 +24,14 @@ interface Props {
 export function ExpansionChips({ keyword, state, unticked, onToggle, onRetry }: Props) {
   if (!state || state.status === 'loading') {
     return (
-      <View className='sub-expansion-note' role='status'>
+      <View className={NOTE} role='status'>
         <Text>正在加载“{keyword}”的同义词和下位词…</Text>
       </View>
     );
   }
   if (state.status === 'error') {
     return (
-      <View className='sub-expansion-note is-error' role='alert'>
+      <View className={`${NOTE} is-error`} role='alert'>
         <Text>
           “{keyword}”的同义词和下位词没有加载出来（{state.message}）。不影响保存：订阅仍按完整的词义匹配。
         </Text>
@@ -53,18 +57,20 @@ function ExpansionGroups({
 }) {
   const groups = termGroups(expansion, unticked);
   if (groups.length === 0) {
-    return <Text className='sub-expansion-note'>“{keyword}”没有收录同义词或下位词，只匹配这个词本身</Text>;
+    return <Text className={NOTE}>“{keyword}”没有收录同义词或下位词，只匹配这个词本身</Text>;
   }
   const off = untickedCount(expansion, unticked);
   return (
     <View className='sub-expansion' role='group' aria-label={`“${keyword}”的匹配范围`}>
-      <Text className='sub-expansion-summary'>
+      <Text className='text-note text-note--lines sub-expansion-summary'>
         {off > 0 ? `也会匹配下面打勾的词（已去掉 ${off} 个）` : '也会匹配下面的词，点一下可去掉不想要的'}
       </Text>
       {groups.map((g) => (
         <ChipGroupOf key={g.key} keyword={keyword} group={g} onToggle={onToggle} />
       ))}
-      {expansion.traps.length > 0 && <Text className='sub-expansion-traps'>不算命中：{expansion.traps.join('、')}</Text>}
+      {expansion.traps.length > 0 && (
+        <Text className='text-note text-note--lines sub-expansion-traps'>不算命中：{expansion.traps.join('、')}</Text>
+      )}
     </View>
   );
 }

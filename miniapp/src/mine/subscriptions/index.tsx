@@ -5,6 +5,8 @@ import { Text, View } from '@tarojs/components';
 import { SUBSCRIPTION_LIMITS, type Subscription } from '@cic/shared';
 import { ApiError, call } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components';
+import { confirmDestructive } from '../../components/confirm';
+import { Notice } from '../../components/notice';
 import { LoginRequired } from '../../features/login/login-required';
 import { useSession } from '../../features/login/use-session';
 import { SubscriptionEditor } from './subscription-editor';
@@ -35,13 +37,12 @@ export default function SubscriptionsPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   async function remove(subscription: Subscription) {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDestructive({
       title: '删除订阅',
       content: '删除后不再收到这组条件的新需求提醒。',
       confirmText: '删除',
-      confirmColor: '#c8102e',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     try {
       await call('meSubscriptionsDelete', { params: { id: subscription.id } });
       setItems((list) => list?.filter((s) => s.id !== subscription.id));
@@ -56,12 +57,9 @@ export default function SubscriptionsPage() {
   if (loadError && !items) return <ErrorState message={loadError} onRetry={() => void load()} />;
   const full = limitHit || (items?.length ?? 0) >= LIMIT;
   return (
-    <View className='subs-page'>
+    <View className='page-shell subs-page'>
       {full ? (
-        <View className='subs-full' role='alert'>
-          <Text className='subs-full-title'>订阅已满 {LIMIT} 个</Text>
-          <Text className='subs-full-text'>请先删除不需要的订阅，再新建。</Text>
-        </View>
+        <Notice className='subs-full' role='alert' title={`订阅已满 ${LIMIT} 个`} text='请先删除不需要的订阅，再新建。' />
       ) : (
         <SubscriptionEditor onCreated={(s) => setItems((list) => [s, ...(list ?? [])])} onLimit={() => setLimitHit(true)} />
       )}

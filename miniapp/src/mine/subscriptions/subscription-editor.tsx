@@ -8,13 +8,29 @@ import { ChipGroup, Field, FormError, FormSection, TextInput } from '../../compo
 import { REGION_CHOICES } from './conditions';
 import { ExpansionChips } from './expansion-chips';
 import { SubscriptionPreviewPanel } from './subscription-preview';
-import { useSubscriptionForm } from './use-subscription-form';
+import { useSubscriptionForm, type SubscriptionForm, type WordField } from './use-subscription-form';
 import { WordListField } from './word-list-field';
+import '../../components/text.css';
 
 const FIELD_OPTIONS = INDUSTRY_FIELD.options;
 const REGION_OPTIONS = REGION_CHOICES.map((r) => ({ value: r, label: r }));
 /** The switch's name: what it does, in the words of the alerts' tiers. */
 export const PUSH_MENTIONED_LABEL = '提及也推送';
+
+/** What a word list shows and does, from the form's state for it: both lists are wired the same way. */
+function wordList(form: SubscriptionForm, field: WordField) {
+  return {
+    name: field,
+    label: L[field],
+    words: form.words[field],
+    text: form.texts[field],
+    max: SUBSCRIPTION_LIMITS[field].max,
+    error: form.errors[field],
+    onText: (text: string) => form.typeWord(field, text),
+    onAdd: () => form.addWord(field),
+    onRemove: (word: string) => form.removeWord(field, word),
+  };
+}
 
 interface Props {
   onCreated: (subscription: Subscription) => void;
@@ -26,19 +42,11 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
   const form = useSubscriptionForm({ onCreated, onLimit });
   return (
     <FormSection title='新建订阅'>
-      <Text className='sub-editor-note'>有新需求同时满足所有条件时提醒你（关键词需全部命中）</Text>
+      <Text className='text-note sub-editor-note'>有新需求同时满足所有条件时提醒你（关键词需全部命中）</Text>
       <WordListField
-        name='keywords'
-        label={L.keywords}
-        words={form.words.keywords}
-        text={form.texts.keywords}
-        max={SUBSCRIPTION_LIMITS.keywords.max}
-        error={form.errors.keywords}
+        {...wordList(form, 'keywords')}
         hint='每个 2–20 个字，回车或点“添加”；同义词和下位词会一起匹配'
         placeholder='如：钙钛矿、工业机器人'
-        onText={(v) => form.typeWord('keywords', v)}
-        onAdd={() => form.addWord('keywords')}
-        onRemove={(w) => form.removeWord('keywords', w)}
         below={(k) => (
           <ExpansionChips
             keyword={k}
@@ -51,18 +59,10 @@ export function SubscriptionEditor({ onCreated, onLimit }: Props) {
       />
       <FormError message={form.errors.dropTerms} />
       <WordListField
-        name='excludeKeywords'
-        label={L.excludeKeywords}
+        {...wordList(form, 'excludeKeywords')}
         tone='exclude'
-        words={form.words.excludeKeywords}
-        text={form.texts.excludeKeywords}
-        max={SUBSCRIPTION_LIMITS.excludeKeywords.max}
-        error={form.errors.excludeKeywords}
         hint='需求里出现其中任何一个词就不提醒（选填）'
         placeholder='如：培训、招聘'
-        onText={(v) => form.typeWord('excludeKeywords', v)}
-        onAdd={() => form.addWord('excludeKeywords')}
-        onRemove={(w) => form.removeWord('excludeKeywords', w)}
       />
       <Field
         name='pushMentioned'

@@ -1,6 +1,7 @@
 // Under a subscription alert: was it relevant? 有用 / 不相关, the current verdict highlighted and changeable.
 import { Text, View } from '@tarojs/components';
 import type { Notification } from '@cic/shared';
+import '../../components/filter-chips.css';
 
 const VERDICTS = [
   { relevant: true, label: '有用' },
@@ -24,7 +25,7 @@ export function AlertFeedbackBar({ item, sending, onJudge }: Props) {
         return (
           <View
             key={v.label}
-            className={`alert-feedback__button${on ? ' is-on' : ''}${sending ? ' is-sending' : ''}`}
+            className={`filter-chip filter-chip--raised filter-chip--small alert-feedback__button${on ? ' filter-chip--active' : ''}${sending ? ' is-sending' : ''}`}
             role='button'
             aria-pressed={on}
             aria-disabled={sending}

@@ -80,7 +80,7 @@ export default function Inbox() {
 
   const empty = emptyTextOf(tier);
   return (
-    <View className='inbox'>
+    <View className='page-shell inbox'>
       <TierTabs value={tier} onChange={setTier} />
       {list.status === 'loading' ? <SkeletonList count={3} /> : null}
       {list.status === 'error' && list.error ? <ErrorState message={list.error.message} onRetry={list.reload} /> : null}

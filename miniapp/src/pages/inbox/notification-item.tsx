@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { MATCH_TIER_LABELS, type Notification } from '@cic/shared';
+import { Tag } from '../../components';
 import { formatRelativeTime } from '../../format';
 import { AlertFeedbackBar } from './alert-feedback-bar';
 import { REASON_LABELS, tierOf, whyReceived } from './why-received';
+import '../../components/hall-card.css';
 
 interface Props {
   item: Notification;
@@ -16,13 +18,15 @@ export function NotificationItem({ item, onOpen, feedback }: Props) {
   const tier = tierOf(item);
   const [headline, ...details] = whyReceived(item);
   return (
-    <View className={unread ? 'notification-item unread' : 'notification-item'}>
+    <View className={unread ? 'hall-card notification-item unread' : 'hall-card notification-item'}>
       <View className='notification-item__body' onClick={() => onOpen(item)}>
         <View className='notification-item__head'>
           {unread ? <View className='notification-item__dot' aria-label='未读' /> : null}
           <Text className='notification-item__reason'>{REASON_LABELS[item.reason]}</Text>
           {tier ? (
-            <Text className={`notification-item__tier notification-item__tier--${tier}`}>{MATCH_TIER_LABELS[tier]}</Text>
+            <Tag tone={tier === 'main' ? 'primary' : 'neutral'} tier>
+              {MATCH_TIER_LABELS[tier]}
+            </Tag>
           ) : null}
           <Text className='notification-item__time'>{formatRelativeTime(item.createdAt)}</Text>
         </View>

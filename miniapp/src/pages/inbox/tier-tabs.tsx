@@ -1,8 +1,9 @@
 // The inbox's tabs: 全部 / 主题相关 / 提及 (GET /me/notifications?tier=), with what an empty tab means.
 import { View } from '@tarojs/components';
 import { MATCH_TIER_LABELS, type MatchTier } from '@cic/shared';
+import { ChipChoices, type ChipOption } from '../../components';
 
-export const TIER_TABS: readonly { value: MatchTier | undefined; label: string }[] = [
+export const TIER_TABS: readonly ChipOption<MatchTier>[] = [
   { value: undefined, label: '全部' },
   { value: 'main', label: MATCH_TIER_LABELS.main },
   { value: 'mentioned', label: MATCH_TIER_LABELS.mentioned },
@@ -24,22 +25,7 @@ export function emptyTextOf(tier: MatchTier | undefined): { title: string; descr
 export function TierTabs({ value, onChange }: { value: MatchTier | undefined; onChange: (tier: MatchTier | undefined) => void }) {
   return (
     <View className='inbox-tabs' role='tablist' aria-label='提醒类别'>
-      {TIER_TABS.map((t) => {
-        const active = t.value === value;
-        return (
-          <View
-            key={t.label}
-            className={active ? 'inbox-tab is-active' : 'inbox-tab'}
-            role='tab'
-            aria-selected={active}
-            onClick={() => {
-              if (!active) onChange(t.value);
-            }}
-          >
-            {t.label}
-          </View>
-        );
-      })}
+      <ChipChoices options={TIER_TABS} value={value} onChange={onChange} role='tab' raised />
     </View>
   );
 }

@@ -3,6 +3,7 @@
 import {
   COOPERATION_MODE,
   INDUSTRY_FIELD,
+  TRL_MAX,
   type AchievementListQuery,
   type CooperationMode,
   type DemandListQuery,
@@ -36,13 +37,12 @@ export const COOPERATION_OPTIONS: ChipOption<CooperationMode>[] = [
   ...COOPERATION_MODE.options,
 ];
 
-export const BUDGET_OPTIONS: ChipOption<number>[] = [
-  { value: undefined, label: '不限' },
-  { value: 10, label: '10万以上' },
-  { value: 50, label: '50万以上' },
-  { value: 100, label: '100万以上' },
-  { value: 500, label: '500万以上' },
-];
+/** 不限, then a chip for each minimum. */
+function minimumOptions(minimums: readonly number[], label: (min: number) => string): ChipOption<number>[] {
+  return [{ value: undefined, label: '不限' }, ...minimums.map((min) => ({ value: min, label: label(min) }))];
+}
+
+export const BUDGET_OPTIONS = minimumOptions([10, 50, 100, 500], (wan) => `${wan}万以上`);
 
 /** The 成果 list's filters: field, region and a minimum 技术成熟度. */
 export interface AchievementFilters {
@@ -52,13 +52,8 @@ export interface AchievementFilters {
   trlMin?: number;
 }
 
-export const TRL_MIN_OPTIONS: ChipOption<number>[] = [
-  { value: undefined, label: '不限' },
-  { value: 4, label: '4级以上' },
-  { value: 6, label: '6级以上' },
-  { value: 7, label: '7级以上' },
-  { value: 9, label: '9级' },
-];
+/** The top of the scale has nothing above it: 9级, not 9级以上. */
+export const TRL_MIN_OPTIONS = minimumOptions([4, 6, 7, TRL_MAX], (trl) => (trl === TRL_MAX ? `${trl}级` : `${trl}级以上`));
 
 export function isFiltered(filters: object): boolean {
   return Object.values(filters).some((v) => v !== undefined && v !== '');

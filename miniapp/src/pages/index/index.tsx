@@ -80,7 +80,7 @@ export default function Hall() {
   const [tab, setTab] = useState<HallTab>('demands');
   useDidShow(() => void refreshUnreadBadge());
   return (
-    <View className='hall'>
+    <View className='page-shell hall'>
       <SegmentedTabs label='需求大厅' tabs={TABS} value={tab} onChange={setTab} />
       {/* Only the list in view is mounted: it alone answers pull-to-refresh and the end of the page. */}
       {tab === 'demands' ? <DemandList /> : <AchievementList />}

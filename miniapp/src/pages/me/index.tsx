@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { USER_ROLE, type UserRole } from '@cic/shared';
+import { confirmDestructive } from '../../components/confirm';
 import { DevLoginForm } from '../../features/login/dev-login-form';
 import { deleteAccount, logout, messageOf } from '../../features/login/login.service';
 import { useSession } from '../../features/login/use-session';
@@ -27,13 +28,12 @@ export const ERASURE_NOTICE =
   '注销后将删除你的账号、订阅、关注、消息和未发布的需求；已发布的需求会被关闭并删除联系人信息，你提交的揭榜方案会删除团队和联系方式并标记为已注销。此操作不可恢复。';
 
 async function confirmAndDelete(): Promise<void> {
-  const { confirm } = await Taro.showModal({
+  const confirmed = await confirmDestructive({
     title: '注销账号',
     content: ERASURE_NOTICE,
     confirmText: '注销',
-    confirmColor: '#c8102e',
   });
-  if (!confirm) return;
+  if (!confirmed) return;
   try {
     await deleteAccount();
     void Taro.showToast({ title: '账号已注销', icon: 'success' });
@@ -56,14 +56,14 @@ export default function MePage() {
   const session = useSession();
   if (!session) {
     return (
-      <View className='me-page'>
+      <View className='page-shell me-page'>
         <LoggedOut />
       </View>
     );
   }
   const { user } = session;
   return (
-    <View className='me-page'>
+    <View className='page-shell me-page'>
       <View className='me-card me-user'>
         <View className='me-avatar'>{user.nickname.slice(0, 1)}</View>
         <View className='me-user-text'>
