@@ -7,6 +7,7 @@ export * from './demand/demand.types';
 export * from './api/api.schema';
 export * from './api/api.types';
 export * from './api/routes';
+export * from './api/route-validators';
 export * from './errors/error-codes';
 export * from './validation/field-errors';
 export * from './validation/numbers';

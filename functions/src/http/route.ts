@@ -5,6 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import {
   ROUTES,
+  validatorsOf,
   type Access,
   type AppError,
   type BodyOf,
@@ -146,6 +147,7 @@ export function createRoute(getDeps: () => RouteDeps) {
   function route<N extends RouteName>(name: N, ...rest: [RouteHandler<N>] | [ServerOptions, RouteHandler<N>]): Handler {
     const [options, fn] = rest.length === 1 ? [{} as ServerOptions, rest[0]] : rest;
     const def: RouteDef = ROUTES[name];
+    const validators = validatorsOf(name);
     const handler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'functionName'>) =>
       runAs(functionKey(context), async (): Promise<APIGatewayProxyStructuredResultV2> => {
         try {
@@ -164,17 +166,17 @@ export function createRoute(getDeps: () => RouteDeps) {
           if (!auth.ok) return errorResponse(auth.error);
 
           let body: unknown = undefined;
-          if (def.body) {
+          if (validators.body) {
             const raw = readBody(event, deps.maxBodyBytes);
             if (!raw.ok) return errorResponse(raw.error);
-            const checked = def.body(raw.value);
+            const checked = validators.body(raw.value);
             if (!checked.ok) return errorResponse(validationError(checked));
             body = checked.value;
           }
 
           let query: unknown = undefined;
-          if (def.query) {
-            const checked = def.query(event.queryStringParameters ?? {});
+          if (validators.query) {
+            const checked = validators.query(event.queryStringParameters ?? {});
             if (!checked.ok) return errorResponse(validationError(checked));
             query = checked.value;
           }

@@ -3,7 +3,7 @@
 // mini-program's client (miniapp/src/api/client.ts) are both typed from this table, and a test checks that
 // infra/functions.cjs (the deployed functions and their IAM grants) names the same routes. The keys are the
 // functions' names there. docs/decisions/0012-one-typed-route-table.md says why.
-import {
+import type {
   validateAlertFeedback,
   validateMarkRead,
   validateSubscribeQuota,
@@ -18,7 +18,7 @@ import type {
   SubscriptionPreview,
   UnreadCountResponse,
 } from '../alerts/alert.types';
-import {
+import type {
   validateAssignJudges,
   validateAssignTrack,
   validateAward,
@@ -43,14 +43,14 @@ import type {
   TracksResponse,
   TriagedSolution,
 } from '../contest/contest.types';
-import {
+import type {
   validateAchievementListQuery,
   validateInvitation,
   validateInvitationRespond,
   validateMatchesQuery,
   validateSuggestField,
 } from '../achievement/achievement.api.schema';
-import { validateAchievementDraft } from '../achievement/achievement.schema';
+import type { validateAchievementDraft } from '../achievement/achievement.schema';
 import type {
   Achievement,
   AchievementDetailResponse,
@@ -66,10 +66,10 @@ import type {
   Scorecard,
   SimilarDemandsResponse,
 } from '../achievement/achievement.types';
-import { validateDemandDraft } from '../demand/demand.schema';
+import type { validateDemandDraft } from '../demand/demand.schema';
 import type { Demand } from '../demand/demand.types';
 import type { Validated } from '../validation/field-errors';
-import {
+import type {
   validateConceptExpandQuery,
   validateDemandListQuery,
   validateDevLogin,
@@ -97,7 +97,7 @@ import type {
 export type Access = 'public' | 'optional' | 'user' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-type Validator<T> = (input: unknown) => Validated<T>;
+export type Validator<T> = (input: unknown) => Validated<T>;
 
 /** Carries a route's answer type; nothing at run time. */
 export interface Returns<T> {
@@ -105,13 +105,23 @@ export interface Returns<T> {
 }
 const returns = <T>(): Returns<T> => ({});
 
+/**
+ * Names the validator a route's body or query goes through, by its type; nothing at run time. The functions are wired
+ * in `route-validators.ts`, which the compiler holds to exactly these: the table stays free of them, so the
+ * mini-program, which needs only methods and paths, does not ship every schema of the API in its main package.
+ */
+export interface Takes<V extends Validator<unknown>> {
+  readonly __takes?: V;
+}
+const takes = <V extends Validator<unknown>>(): Takes<V> => ({});
+
 export interface RouteDef {
   method: HttpMethod;
   /** With `{name}` for each path parameter. */
   path: string;
   access: Access;
-  body?: Validator<unknown>;
-  query?: Validator<unknown>;
+  body?: Takes<Validator<unknown>>;
+  query?: Takes<Validator<unknown>>;
   /** The status of a success: 200 unless given. */
   status?: 200 | 201;
   /** Cache-Control of a success: `no-store` unless given. */
@@ -143,117 +153,141 @@ const SHARED_CACHE = 'public, max-age=0, s-maxage=60';
 export const ROUTES = {
   health: route('GET', '/health', 'public', returns<HealthResponse>()),
 
-  authWechat: route('POST', '/auth/wechat', 'public', returns<AuthResponse>(), { body: validateWechatLogin }),
-  authDev: route('POST', '/auth/dev', 'public', returns<AuthResponse>(), { body: validateDevLogin }),
+  authWechat: route('POST', '/auth/wechat', 'public', returns<AuthResponse>(), { body: takes<typeof validateWechatLogin>() }),
+  authDev: route('POST', '/auth/dev', 'public', returns<AuthResponse>(), { body: takes<typeof validateDevLogin>() }),
   authLogout: route('POST', '/auth/logout', 'user', returns<{ loggedOut: true }>()),
 
-  demandsList: route('GET', '/demands', 'public', returns<DemandListResponse>(), { query: validateDemandListQuery }),
-  demandsCreate: route('POST', '/demands', 'user', returns<Demand>(), { body: validateDemandDraft, status: 201 }),
+  demandsList: route('GET', '/demands', 'public', returns<DemandListResponse>(), {
+    query: takes<typeof validateDemandListQuery>(),
+  }),
+  demandsCreate: route('POST', '/demands', 'user', returns<Demand>(), { body: takes<typeof validateDemandDraft>(), status: 201 }),
   demandsDetail: route('GET', '/demands/{id}', 'optional', returns<DemandDetailResponse>()),
-  demandsUpdate: route('PUT', '/demands/{id}', 'user', returns<Demand>(), { body: validateDemandDraft, ifMatch: true }),
+  demandsUpdate: route('PUT', '/demands/{id}', 'user', returns<Demand>(), {
+    body: takes<typeof validateDemandDraft>(),
+    ifMatch: true,
+  }),
   demandsSubmit: route('POST', '/demands/{id}/submit', 'user', returns<Demand>()),
   demandsClose: route('POST', '/demands/{id}/close', 'user', returns<Demand>()),
   demandsFollow: route('PUT', '/demands/{id}/follow', 'user', returns<FollowResponse>()),
   demandsUnfollow: route('DELETE', '/demands/{id}/follow', 'user', returns<FollowResponse>()),
   meDelete: route('DELETE', '/me', 'user', returns<AccountErasureResponse>()),
-  meDemands: route('GET', '/me/demands', 'user', returns<MyDemandsResponse>(), { query: validatePageQuery }),
-  meFollows: route('GET', '/me/follows', 'user', returns<MyFollowsResponse>(), { query: validatePageQuery }),
-  adminReviews: route('GET', '/admin/reviews', 'admin', returns<ReviewQueueResponse>(), { query: validateReviewQueueQuery }),
-  adminReview: route('POST', '/admin/demands/{id}/review', 'admin', returns<Demand>(), { body: validateReview }),
+  meDemands: route('GET', '/me/demands', 'user', returns<MyDemandsResponse>(), { query: takes<typeof validatePageQuery>() }),
+  meFollows: route('GET', '/me/follows', 'user', returns<MyFollowsResponse>(), { query: takes<typeof validatePageQuery>() }),
+  adminReviews: route('GET', '/admin/reviews', 'admin', returns<ReviewQueueResponse>(), {
+    query: takes<typeof validateReviewQueueQuery>(),
+  }),
+  adminReview: route('POST', '/admin/demands/{id}/review', 'admin', returns<Demand>(), { body: takes<typeof validateReview>() }),
 
   meSubscriptionsCreate: route('POST', '/me/subscriptions', 'user', returns<Subscription>(), {
-    body: validateSubscription,
+    body: takes<typeof validateSubscription>(),
     status: 201,
   }),
   meSubscriptionsList: route('GET', '/me/subscriptions', 'user', returns<SubscriptionsResponse>()),
   meSubscriptionsPreview: route('POST', '/me/subscriptions/preview', 'user', returns<SubscriptionPreview>(), {
-    body: validateSubscription,
+    body: takes<typeof validateSubscription>(),
   }),
   // The thesaurus changes only with a deployment.
   conceptsExpand: route('GET', '/concepts/expand', 'public', returns<ConceptExpansion>(), {
-    query: validateConceptExpandQuery,
+    query: takes<typeof validateConceptExpandQuery>(),
     cacheControl: 'public, max-age=3600',
   }),
   meSubscriptionsDelete: route('DELETE', '/me/subscriptions/{id}', 'user', returns<{ deleted: true }>()),
   meSubscribeQuota: route('POST', '/me/subscribe-quota', 'user', returns<SubscribeQuotaResponse>(), {
-    body: validateSubscribeQuota,
+    body: takes<typeof validateSubscribeQuota>(),
   }),
   meNotifications: route('GET', '/me/notifications', 'user', returns<NotificationsResponse>(), {
-    query: validateNotificationsQuery,
+    query: takes<typeof validateNotificationsQuery>(),
   }),
   meNotificationsUnread: route('GET', '/me/notifications/unread-count', 'user', returns<UnreadCountResponse>()),
-  meNotificationsRead: route('POST', '/me/notifications/read', 'user', returns<MarkReadResponse>(), { body: validateMarkRead }),
+  meNotificationsRead: route('POST', '/me/notifications/read', 'user', returns<MarkReadResponse>(), {
+    body: takes<typeof validateMarkRead>(),
+  }),
   meNotificationsFeedback: route('POST', '/me/notifications/{id}/feedback', 'user', returns<AlertFeedbackResult>(), {
-    body: validateAlertFeedback,
+    body: takes<typeof validateAlertFeedback>(),
   }),
   adminAlertsFeedback: route('GET', '/admin/alerts/feedback', 'admin', returns<AlertFeedbackResponse>()),
 
   solutionsSubmit: route('POST', '/demands/{id}/solutions', 'user', returns<Solution>(), {
-    body: validateSolutionForm,
+    body: takes<typeof validateSolutionForm>(),
     status: 201,
   }),
   solutionsForDemand: route('GET', '/demands/{id}/solutions', 'user', returns<SolutionListResponse>(), {
-    query: validateSolutionListQuery,
+    query: takes<typeof validateSolutionListQuery>(),
   }),
-  solutionsUpdate: route('PUT', '/solutions/{id}', 'user', returns<Solution>(), { body: validateSolutionForm, ifMatch: true }),
+  solutionsUpdate: route('PUT', '/solutions/{id}', 'user', returns<Solution>(), {
+    body: takes<typeof validateSolutionForm>(),
+    ifMatch: true,
+  }),
   solutionsDetail: route('GET', '/solutions/{id}', 'user', returns<TriagedSolution>()),
-  solutionsDecide: route('POST', '/solutions/{id}/decision', 'user', returns<Solution>(), { body: validateDecision }),
+  solutionsDecide: route('POST', '/solutions/{id}/decision', 'user', returns<Solution>(), {
+    body: takes<typeof validateDecision>(),
+  }),
   meSolutions: route('GET', '/me/solutions', 'user', returns<MySolutionsResponse>()),
 
-  finalsAssignJudges: route('POST', '/admin/demands/{id}/judges', 'admin', returns<Final>(), { body: validateAssignJudges }),
-  finalsScore: route('PUT', '/solutions/{id}/score', 'user', returns<Score>(), { body: validateScore }),
+  finalsAssignJudges: route('POST', '/admin/demands/{id}/judges', 'admin', returns<Final>(), {
+    body: takes<typeof validateAssignJudges>(),
+  }),
+  finalsScore: route('PUT', '/solutions/{id}/score', 'user', returns<Score>(), { body: takes<typeof validateScore>() }),
   finalsRanking: route('GET', '/demands/{id}/ranking', 'user', returns<RankingResponse>()),
   finalsClose: route('POST', '/admin/demands/{id}/final/close', 'admin', returns<Final>()),
   meJudging: route('GET', '/me/judging', 'user', returns<JudgingResponse>()),
 
-  tracksCreate: route('POST', '/admin/tracks', 'admin', returns<Track>(), { body: validateTrack, status: 201 }),
+  tracksCreate: route('POST', '/admin/tracks', 'admin', returns<Track>(), { body: takes<typeof validateTrack>(), status: 201 }),
   tracksList: route('GET', '/tracks', 'public', returns<TracksResponse>(), { cacheControl: SHARED_CACHE }),
-  tracksAssign: route('PUT', '/admin/demands/{id}/track', 'admin', returns<Demand>(), { body: validateAssignTrack }),
-  awardsCreate: route('POST', '/admin/awards', 'admin', returns<Award>(), { body: validateAward, status: 201 }),
+  tracksAssign: route('PUT', '/admin/demands/{id}/track', 'admin', returns<Demand>(), {
+    body: takes<typeof validateAssignTrack>(),
+  }),
+  awardsCreate: route('POST', '/admin/awards', 'admin', returns<Award>(), { body: takes<typeof validateAward>(), status: 201 }),
   meAwards: route('GET', '/me/awards', 'user', returns<AwardsResponse>()),
   stats: route('GET', '/stats', 'public', returns<StatsResponse>(), { cacheControl: SHARED_CACHE }),
 
   // 成果库: the same lifecycle, review queue and anonymity as demands.
   achievementsList: route('GET', '/achievements', 'public', returns<AchievementListResponse>(), {
-    query: validateAchievementListQuery,
+    query: takes<typeof validateAchievementListQuery>(),
   }),
   achievementsCreate: route('POST', '/achievements', 'user', returns<Achievement>(), {
-    body: validateAchievementDraft,
+    body: takes<typeof validateAchievementDraft>(),
     status: 201,
   }),
   achievementsDetail: route('GET', '/achievements/{id}', 'optional', returns<AchievementDetailResponse>()),
   achievementsUpdate: route('PUT', '/achievements/{id}', 'user', returns<Achievement>(), {
-    body: validateAchievementDraft,
+    body: takes<typeof validateAchievementDraft>(),
     ifMatch: true,
   }),
   achievementsSubmit: route('POST', '/achievements/{id}/submit', 'user', returns<Achievement>()),
   achievementsClose: route('POST', '/achievements/{id}/close', 'user', returns<Achievement>()),
-  meAchievements: route('GET', '/me/achievements', 'user', returns<MyAchievementsResponse>(), { query: validatePageQuery }),
+  meAchievements: route('GET', '/me/achievements', 'user', returns<MyAchievementsResponse>(), {
+    query: takes<typeof validatePageQuery>(),
+  }),
   adminAchievementReview: route('POST', '/admin/achievements/{id}/review', 'admin', returns<Achievement>(), {
-    body: validateReview,
+    body: takes<typeof validateReview>(),
   }),
 
   // 成果粗匹配 and 成果粗评估: for the demand's owner (the 成果's holder) and admins; anyone else gets 404.
   demandMatches: route('GET', '/demands/{id}/matches', 'user', returns<AchievementMatchesResponse>(), {
-    query: validateMatchesQuery,
+    query: takes<typeof validateMatchesQuery>(),
   }),
   demandMatchScorecard: route('GET', '/demands/{id}/matches/{achievementId}', 'user', returns<Scorecard>()),
   achievementMatches: route('GET', '/achievements/{id}/matches', 'user', returns<DemandMatchesResponse>(), {
-    query: validateMatchesQuery,
+    query: takes<typeof validateMatchesQuery>(),
   }),
   demandsSimilar: route('GET', '/demands/{id}/similar', 'public', returns<SimilarDemandsResponse>(), {
     cacheControl: SHARED_CACHE,
   }),
-  suggestField: route('POST', '/suggest/field', 'public', returns<FieldSuggestion>(), { body: validateSuggestField }),
+  suggestField: route('POST', '/suggest/field', 'public', returns<FieldSuggestion>(), {
+    body: takes<typeof validateSuggestField>(),
+  }),
 
   // 动员揭榜.
   invitationsCreate: route('POST', '/demands/{id}/invitations', 'user', returns<Invitation>(), {
-    body: validateInvitation,
+    body: takes<typeof validateInvitation>(),
     status: 201,
   }),
-  meInvitations: route('GET', '/me/invitations', 'user', returns<InvitationsResponse>(), { query: validatePageQuery }),
+  meInvitations: route('GET', '/me/invitations', 'user', returns<InvitationsResponse>(), {
+    query: takes<typeof validatePageQuery>(),
+  }),
   invitationsRespond: route('POST', '/invitations/{id}/respond', 'user', returns<InvitationResponseResult>(), {
-    body: validateInvitationRespond,
+    body: takes<typeof validateInvitationRespond>(),
   }),
 } as const satisfies Record<string, RouteDef>;
 
@@ -263,9 +297,20 @@ export type RouteName = keyof Routes;
 /** What a route answers on success. */
 export type ResponseOf<N extends RouteName> = Routes[N]['response'] extends Returns<infer T> ? T : never;
 /** The body a route takes, as its validator gives it. */
-export type BodyOf<N extends RouteName> = Routes[N] extends { body: Validator<infer B> } ? B : undefined;
+export type BodyOf<N extends RouteName> = Routes[N] extends { body: Takes<Validator<infer B>> } ? B : undefined;
 /** The query a route takes, as its validator gives it. */
-export type QueryOf<N extends RouteName> = Routes[N] extends { query: Validator<infer Q> } ? Q : undefined;
+export type QueryOf<N extends RouteName> = Routes[N] extends { query: Takes<Validator<infer Q>> } ? Q : undefined;
+
+/** The validators a route's entry names (none for a route that takes no body and no query). */
+export type ValidatorsOf<N extends RouteName> = {
+  [K in 'body' | 'query' as Routes[N] extends Record<K, unknown> ? K : never]: Routes[N] extends Record<K, Takes<infer V>>
+    ? V
+    : never;
+};
+/** Every route that takes a body or a query, with exactly the validators its entry names. */
+export type RouteValidators = {
+  [N in RouteName as keyof ValidatorsOf<N> extends never ? never : N]: ValidatorsOf<N>;
+};
 
 type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
 /** The path parameters of a route, by name: `{ id: string }` for `/demands/{id}`. */

@@ -3,7 +3,7 @@
 // builds carry those routes, and each function's handler serves the route it is named for.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROUTES, type RouteName } from '@cic/shared';
+import { ROUTES, validatorsOf, type RouteName } from '@cic/shared';
 import { functions, serverlessFunctions } from '../../../../infra/functions.cjs';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -42,6 +42,17 @@ describe('the route table', () => {
       expect(module[exported]?.routeName).toBe(name);
     },
   );
+
+  it('wires a validator for each body and query the table names, and none it does not', () => {
+    for (const [name, route] of Object.entries(ROUTES)) {
+      const wired = validatorsOf(name as RouteName);
+      expect({ name, body: typeof wired.body, query: typeof wired.query }).toEqual({
+        name,
+        body: 'body' in route ? 'function' : 'undefined',
+        query: 'query' in route ? 'function' : 'undefined',
+      });
+    }
+  });
 
   it('names each path parameter once, in braces', () => {
     for (const route of Object.values(ROUTES)) {
