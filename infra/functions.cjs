@@ -340,13 +340,13 @@ const functions = {
   invitationsCreate: {
     handler: h('invitations', 'create'),
     http: 'POST /demands/{id}/invitations',
-    // The invitation and the figures' counter in one transaction; then the holder's inbox item.
+    // The invitation, the figures' counter and its marker in one transaction; then the holder's inbox item.
     access: {
       ...AUTH,
       demands: GET,
       achievements: GET,
       invitations: ['PutItem'],
-      stats: ['UpdateItem'],
+      stats: ['UpdateItem', 'PutItem'],
       notifications: ['PutItem'],
       ...RATE_LIMITED,
     },
@@ -359,8 +359,14 @@ const functions = {
   invitationsRespond: {
     handler: h('invitations', 'respond'),
     http: 'POST /invitations/{id}/respond',
-    // An acceptance and the figures' counter in one transaction; the 揭榜 form is filled from the 成果.
-    access: { ...AUTH, invitations: ['GetItem', 'UpdateItem'], stats: ['UpdateItem'], achievements: GET, demands: GET },
+    // An acceptance, the figures' counter and its marker in one transaction; the 揭榜 form is filled from the 成果.
+    access: {
+      ...AUTH,
+      invitations: ['GetItem', 'UpdateItem'],
+      stats: ['UpdateItem', 'PutItem'],
+      achievements: GET,
+      demands: GET,
+    },
   },
 
   // Matching: a demand that becomes published is matched against the percolator; every change moves the stats.

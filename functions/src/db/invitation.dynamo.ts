@@ -1,12 +1,14 @@
 // The invitations table: one item per (demand, 成果), its id derived from both, so that "one open invitation per pair"
 // is the put's condition. A pair's first invitation and its acceptance are counted in the figures in their own
-// transaction, so the counters always equal a recount of the items.
+// transaction, each with a marker in the stats table, so the counters always equal a recount of the markers, which an
+// erasure (deleting the invitations) leaves in place: the figures keep what happened.
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Invitation } from '@cic/shared';
 import type { InvitationRepository } from '../invitations/invitation.repository';
 import { conditionally } from './errors';
 import { queryPage } from './query-page';
-import { countedWith } from './stats.dynamo';
+import { invitationMarkerOf } from '../stats/stats.service';
+import { countedOnceWith } from './stats.dynamo';
 import { indexOf, keysOf, partitionOf } from './table-keys';
 import { conditionFailedAt, putNew, transact } from './transact';
 
@@ -21,13 +23,25 @@ export function createInvitationDynamoRepository(
 ): InvitationRepository {
   return {
     async create(invitation) {
-      // A pair invited for the first time counts in the figures, with its put.
+      // A pair invited for the first time counts in the figures, with its put. A pair counted before whose invitation
+      // an erasure deleted is stored again, not counted again.
       const first = await transact(
         doc,
-        [putNew(tables.invitations, invitation, 'id'), countedWith(tables.stats, 'invitations')],
-        (reasons) => (conditionFailedAt(reasons, 0) ? 'taken' : undefined),
+        [
+          putNew(tables.invitations, invitation, 'id'),
+          ...countedOnceWith(tables.stats, invitationMarkerOf(invitation.id, 'sent'), 'invitations'),
+        ],
+        (reasons) => (conditionFailedAt(reasons, 0) ? 'taken' : conditionFailedAt(reasons, 1) ? 'counted' : undefined),
       );
       if (first === 'done') return 'created';
+      if (first === 'counted') {
+        const stored = await conditionally(() =>
+          doc.send(
+            new PutCommand({ TableName: tables.invitations, Item: invitation, ConditionExpression: 'attribute_not_exists(id)' }),
+          ),
+        );
+        if (stored) return 'created';
+      }
       // A declined invitation may be sent again: the same invitation, renewed (counted once, when it was first sent).
       const renewed = await conditionally(() =>
         doc.send(
@@ -62,9 +76,13 @@ export function createInvitationDynamoRepository(
       if (status === 'declined') {
         return (await conditionally(() => doc.send(new UpdateCommand(update)))) ? 'stored' : 'answered';
       }
-      const outcome = await transact(doc, [{ Update: update }, countedWith(tables.stats, 'invitationsAccepted')], (reasons) =>
-        conditionFailedAt(reasons, 0) ? 'answered' : undefined,
+      const outcome = await transact(
+        doc,
+        [{ Update: update }, ...countedOnceWith(tables.stats, invitationMarkerOf(id, 'accepted'), 'invitationsAccepted')],
+        (reasons) => (conditionFailedAt(reasons, 0) ? 'answered' : conditionFailedAt(reasons, 1) ? 'counted' : undefined),
       );
+      // Accepted before, and stored again after an erasure: the acceptance is stored, not counted again.
+      if (outcome === 'counted') return (await conditionally(() => doc.send(new UpdateCommand(update)))) ? 'stored' : 'answered';
       return outcome === 'done' ? 'stored' : outcome;
     },
 

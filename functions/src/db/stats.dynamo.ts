@@ -27,6 +27,25 @@ export function countedWith(table: string, counter: EventCounter): TransactItem 
   };
 }
 
+/**
+ * The marker of an event and the counter's update, for a transaction of another table's write: the event is counted
+ * with that write, once (the marker's put fails if the event was counted before), and the marker outlives the write's
+ * own item, so a recount from the table finds every counted event.
+ */
+export function countedOnceWith(table: string, eventId: string, counter: EventCounter): [TransactItem, TransactItem] {
+  return [
+    {
+      Put: {
+        TableName: table,
+        Item: { key: `event#${eventId}`, counter },
+        ConditionExpression: 'attribute_not_exists(#key)',
+        ExpressionAttributeNames: { '#key': 'key' },
+      },
+    },
+    countedWith(table, counter),
+  ];
+}
+
 interface StoredContribution {
   key: string;
   order: string;
@@ -91,20 +110,8 @@ export function createStatsDynamoRepository(doc: DynamoDBDocumentClient, table: 
     },
 
     async countOnce(eventId, counter) {
-      const outcome = await transact(
-        doc,
-        [
-          {
-            Put: {
-              TableName: table,
-              Item: { key: `event#${eventId}`, counter },
-              ConditionExpression: 'attribute_not_exists(#key)',
-              ExpressionAttributeNames: { '#key': 'key' },
-            },
-          },
-          countedWith(table, counter),
-        ],
-        (reasons) => (conditionFailedAt(reasons, 0) ? 'counted' : undefined),
+      const outcome = await transact(doc, countedOnceWith(table, eventId, counter), (reasons) =>
+        conditionFailedAt(reasons, 0) ? 'counted' : undefined,
       );
       return outcome === 'done';
     },

@@ -61,6 +61,14 @@ export function matchMarkerOf(n: Pick<Notification, 'userId' | 'id'>): string {
   return `notification#${createHash('sha256').update(`${n.userId}\u0000${n.id}`).digest('base64url')}`;
 }
 
+/**
+ * The once-only marker of an invitation's first sending (`sent`) or of its acceptance: counted with the invitation's own
+ * write. It outlives the invitation, which an erasure deletes, so it names it by a digest of its id.
+ */
+export function invitationMarkerOf(invitationId: string, event: 'sent' | 'accepted'): string {
+  return `invitation-${event}#${createHash('sha256').update(invitationId).digest('base64url')}`;
+}
+
 export function createStatsService(deps: { stats: StatsRepository; clock: Clock; cacheMs: number }) {
   let cached: { at: number; value: StatsResponse } | undefined;
 

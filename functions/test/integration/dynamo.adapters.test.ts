@@ -1,9 +1,12 @@
 // The DynamoDB adapters against DynamoDB Local, on tables of their own (same definitions as the stack's).
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Demand } from '@cic/shared';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Demand, Invitation } from '@cic/shared';
 import { createDocumentClient } from '../../src/db/client';
 import { createDemandDynamoRepository } from '../../src/db/demand.dynamo';
 import { createFollowDynamoRepository } from '../../src/db/follow.dynamo';
+import { createInvitationDynamoRepository } from '../../src/db/invitation.dynamo';
+import { createStatsDynamoRepository } from '../../src/db/stats.dynamo';
+import { invitationMarkerOf } from '../../src/stats/stats.service';
 import { tableNames } from '../../src/db/table-names';
 import { localClient } from '../../../scripts/lib/dynamodb-local';
 import { ensureTables } from '../../../scripts/lib/tables';
@@ -45,6 +48,52 @@ describe('DynamoDB adapters', () => {
     admin.destroy();
   });
   afterAll(() => doc.destroy());
+
+  it('counts an invitation once, with a marker that outlives it: an erased and renewed pair is stored, not counted again', async () => {
+    const invitations = createInvitationDynamoRepository(doc, { invitations: names.invitations, stats: names.stats });
+    const stats = createStatsDynamoRepository(doc, names.stats);
+    const at = new Date().toISOString();
+    const invitation: Invitation = {
+      id: uniq('inv'),
+      demandId: uniq('d'),
+      achievementId: uniq('a'),
+      inviterId: 'owner-1',
+      holderId: 'holder-1',
+      demandTitle: '适配器测试需求',
+      achievementTitle: '适配器测试成果',
+      status: 'open',
+      createdAt: at,
+    };
+    const erase = () => doc.send(new DeleteCommand({ TableName: names.invitations, Key: { id: invitation.id } }));
+    const marker = async (event: 'sent' | 'accepted') =>
+      (
+        await doc.send(
+          new GetCommand({ TableName: names.stats, Key: { key: `event#${invitationMarkerOf(invitation.id, event)}` } }),
+        )
+      ).Item;
+
+    expect(await invitations.create(invitation)).toBe('created');
+    expect(await invitations.create(invitation)).toBe('exists');
+    expect(await invitations.answer(invitation.id, 'declined', at)).toBe('stored');
+    expect(await invitations.create(invitation)).toBe('created'); // renewed after a decline
+    expect(await stats.read()).toEqual({ invitations: 1 });
+    expect(await marker('sent')).toEqual({ key: `event#${invitationMarkerOf(invitation.id, 'sent')}`, counter: 'invitations' });
+
+    // An erasure deletes the invitation; the pair invited again is stored but was counted already.
+    await erase();
+    expect(await invitations.create(invitation)).toBe('created');
+    expect(await invitations.get(invitation.id)).toMatchObject({ status: 'open' });
+    expect(await invitations.answer(invitation.id, 'accepted', at)).toBe('stored');
+    expect(await invitations.answer(invitation.id, 'accepted', at)).toBe('answered');
+    expect(await stats.read()).toEqual({ invitations: 1, invitationsAccepted: 1 });
+    expect(await marker('accepted')).toMatchObject({ counter: 'invitationsAccepted' });
+
+    await erase();
+    expect(await invitations.create(invitation)).toBe('created');
+    expect(await invitations.answer(invitation.id, 'accepted', at)).toBe('stored');
+    expect(await invitations.get(invitation.id)).toMatchObject({ status: 'accepted' });
+    expect(await stats.read()).toEqual({ invitations: 1, invitationsAccepted: 1 });
+  });
 
   it('creates once: a second create with the same id reports exists and keeps the first', async () => {
     const d = demand();

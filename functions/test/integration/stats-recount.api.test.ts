@@ -18,7 +18,7 @@ import {
 } from '@cic/shared';
 import { createDocumentClient } from '../../src/db/client';
 import { tableNames } from '../../src/db/table-names';
-import { MATCH_REASONS, matchMarkerOf } from '../../src/stats/stats.service';
+import { MATCH_REASONS, invitationMarkerOf, matchMarkerOf } from '../../src/stats/stats.service';
 import { achievementForm, call, completeForm, login, publishedAchievement, uniq } from '../support/api';
 import { seededRandom } from '../../../scripts/lib/seeded-random';
 
@@ -39,8 +39,9 @@ async function scanAll<T>(doc: DynamoDBDocumentClient, table: string): Promise<T
 
 /**
  * The figures, recounted from the stored demands, solutions, 成果 and invitations (a Scan: fine in a test, never on a
- * request). Matches are recounted from the stats table's markers, one per inbox item counted: `unmarked` lists the
- * stored match items that were never counted (an erased person's inbox is gone, but their matches stay counted).
+ * request). Matches and invitations are recounted from the stats table's markers, one per inbox item or invitation
+ * counted: `unmarked` lists the stored match items and invitations that were never counted (an erased person's inbox
+ * and invitations are gone, but their matches and invitations stay counted).
  */
 async function recount(doc: DynamoDBDocumentClient): Promise<{ expected: Omit<StatsResponse, 'at'>; unmarked: string[] }> {
   const names = tableNames(process.env.STACK_TABLE_PREFIX as string);
@@ -52,10 +53,22 @@ async function recount(doc: DynamoDBDocumentClient): Promise<{ expected: Omit<St
     scanAll<Notification>(doc, names.notifications),
     scanAll<{ key: string; counter?: string }>(doc, names.stats),
   ]);
-  const markers = new Set(statsItems.filter((i) => i.counter === 'matches').map((i) => i.key));
-  const unmarked = notifications
-    .filter((n) => MATCH_REASONS.includes(n.reason) && !markers.has(`event#${matchMarkerOf(n)}`))
-    .map((n) => `${n.userId}/${n.id}`);
+  const markersOf = (counter: string) => new Set(statsItems.filter((i) => i.counter === counter).map((i) => i.key));
+  const markers = markersOf('matches');
+  const sent = markersOf('invitations');
+  const accepted = markersOf('invitationsAccepted');
+  const unmarked = [
+    ...notifications
+      .filter((n) => MATCH_REASONS.includes(n.reason) && !markers.has(`event#${matchMarkerOf(n)}`))
+      .map((n) => `${n.userId}/${n.id}`),
+    ...invitations
+      .filter(
+        (i) =>
+          !sent.has(`event#${invitationMarkerOf(i.id, 'sent')}`) ||
+          (i.status === 'accepted' && !accepted.has(`event#${invitationMarkerOf(i.id, 'accepted')}`)),
+      )
+      .map((i) => `invitation/${i.id}`),
+  ];
   const byStatus = Object.fromEntries(DEMAND_STATUSES.map((s) => [s, 0])) as StatsResponse['demands']['byStatus'];
   const byField = Object.fromEntries(INDUSTRY_FIELDS.map((f) => [f, 0])) as StatsResponse['demands']['byField'];
   const byRegion: Record<string, number> = {};
@@ -78,8 +91,8 @@ async function recount(doc: DynamoDBDocumentClient): Promise<{ expected: Omit<St
     matched: new Set(solutions.filter((s) => s.status === 'intent').map((s) => s.demandId)).size,
     achievements: achievements.filter((a) => isPubliclyVisible(a.status, a.publishedAt)).length,
     matches: markers.size,
-    invitations: invitations.length,
-    invitationsAccepted: invitations.filter((i) => i.status === 'accepted').length,
+    invitations: sent.size,
+    invitationsAccepted: accepted.size,
   };
   return { expected, unmarked };
 }
